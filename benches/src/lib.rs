@@ -1,0 +1,1 @@
+//! Corpus generation helpers shared by the benches and the `gen-corpus` binary.

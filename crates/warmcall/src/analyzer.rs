@@ -1,0 +1,235 @@
+//! The `Analyzer`: compiles lexicons once, then turns transcripts into
+//! reports. It holds no per-call state, so one `Analyzer` can be shared
+//! across threads.
+
+use std::collections::HashSet;
+
+use crate::context::Ctx;
+use crate::findings::{self, push::PushRules, signals::SignalRules};
+use crate::lexicon::Lexicon;
+use crate::metrics::{self, questions::QuestionRules};
+use crate::report::{self, Report};
+use crate::{lang, roles, score, trackers, Config, Error, QuestionKind, Transcript};
+
+/// One language's compiled rules.
+#[derive(Debug)]
+pub(crate) struct LangModel {
+    /// The lists as loaded.
+    pub lex: Lexicon,
+    backchannels: HashSet<String>,
+    /// Stop words for follow-up detection.
+    pub stopwords: HashSet<String>,
+    /// Function words for language detection.
+    pub function_words: HashSet<String>,
+    /// Question rules.
+    pub questions: QuestionRules,
+    /// Push rules.
+    pub pushes: PushRules,
+    /// Customer signal rules.
+    pub signals: SignalRules,
+    /// Role rules (introductions, greetings).
+    pub roles: roles::RoleRules,
+}
+
+impl LangModel {
+    fn new(lex: Lexicon) -> Result<LangModel, Error> {
+        let set = |name: &str| lex.list(name).iter().map(|w| w.to_lowercase()).collect::<HashSet<_>>();
+        Ok(LangModel {
+            backchannels: set("backchannel.words"),
+            stopwords: set("stopwords.words"),
+            function_words: set("detect.function_words"),
+            questions: QuestionRules::new(&lex)?,
+            pushes: PushRules::new(&lex)?,
+            signals: SignalRules::new(&lex)?,
+            roles: roles::RoleRules::new(&lex)?,
+            lex,
+        })
+    }
+
+    /// True when every word of `text` is on the backchannel list.
+    pub fn is_backchannel(&self, text: &str) -> bool {
+        let mut any = false;
+        for w in crate::text::words_lower(text) {
+            if !self.backchannels.contains(&w) {
+                return false;
+            }
+            any = true;
+        }
+        any
+    }
+}
+
+/// Compiles the lexicons once; analyses any number of transcripts.
+///
+/// `Analyzer` is `Send + Sync`: share one across threads.
+#[derive(Debug)]
+pub struct Analyzer {
+    config: Config,
+    models: Vec<LangModel>,
+    agent: Option<roles::AgentMatcher>,
+    trackers: trackers::Trackers,
+}
+
+impl Analyzer {
+    /// Builds an analyzer: loads the shipped lexicons, applies the config's
+    /// lexicon changes, compiles every rule. Fails on bad patterns or an
+    /// unknown profile.
+    pub fn new(config: Config) -> Result<Analyzer, Error> {
+        if !config.profiles.contains_key(&config.profile) {
+            return Err(Error::Config {
+                key: "profile".into(),
+                line: 0,
+                message: format!(
+                    "unknown profile {:?} (known: {})",
+                    config.profile,
+                    config.profiles.keys().cloned().collect::<Vec<_>>().join(", ")
+                ),
+            });
+        }
+        let mut lexicons: Vec<Lexicon> = crate::lexicon::BUILTIN
+            .iter()
+            .filter_map(|(c, _)| Lexicon::builtin(c))
+            .collect();
+        crate::config_file::apply_lexicon_changes(&config, &mut lexicons)?;
+        if config.language != "auto" && !lexicons.iter().any(|l| l.lang == config.language) {
+            return Err(Error::Config {
+                key: "language".into(),
+                line: 0,
+                message: format!("no lexicon for language {:?}", config.language),
+            });
+        }
+        let models = lexicons
+            .into_iter()
+            .map(LangModel::new)
+            .collect::<Result<Vec<_>, _>>()?;
+        let agent = config
+            .roles
+            .agent
+            .as_deref()
+            .map(roles::AgentMatcher::new)
+            .transpose()?;
+        let trackers = trackers::Trackers::new(&config.trackers)?;
+        Ok(Analyzer {
+            config,
+            models,
+            agent,
+            trackers,
+        })
+    }
+
+    /// The configuration in use.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Language codes this analyzer has lexicons for.
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        self.models.iter().map(|m| m.lex.lang.as_str())
+    }
+
+    /// Classifies one sentence as a question (and its kind), or `None`.
+    /// `punctuated` selects the mode of SPEC §5 (`true`: the transcript
+    /// holds `?` somewhere).
+    ///
+    /// ```
+    /// let a = warmcall::Analyzer::new(warmcall::Config::default()).unwrap();
+    /// assert_eq!(a.question_kind("en", "What made you look now?", true), Some(warmcall::QuestionKind::Open));
+    /// ```
+    pub fn question_kind(&self, lang: &str, sentence: &str, punctuated: bool) -> Option<QuestionKind> {
+        let m = self.model(lang)?;
+        m.questions.classify(sentence, punctuated)
+    }
+
+    /// The next-step category when one agent sentence, on its own, is a push.
+    ///
+    /// ```
+    /// let a = warmcall::Analyzer::new(warmcall::Config::default()).unwrap();
+    /// assert!(a.push_category("en", "Could I come by on Tuesday to show you?").is_some());
+    /// ```
+    pub fn push_category(&self, lang: &str, sentence: &str) -> Option<report::PushCategory> {
+        let m = self.model(lang)?;
+        m.pushes.sentence_category(sentence)
+    }
+
+    fn model(&self, lang: &str) -> Option<&LangModel> {
+        self.models.iter().find(|m| m.lex.lang == lang)
+    }
+
+    /// Analyses one transcript.
+    pub fn analyze(&self, t: &Transcript) -> Report {
+        self.analyze_with_path(t, None)
+    }
+
+    /// Analyses one transcript, recording its path in `source.path`.
+    pub fn analyze_with_path(&self, t: &Transcript, path: Option<&str>) -> Report {
+        let (li, language_basis) = lang::detect(t, &self.models, &self.config.language);
+        let lm = &self.models[li];
+        let mut warnings: Vec<String> = t.warnings.iter().map(|w| w.to_string()).collect();
+        let mut ctx = Ctx::new(t, &self.config, lm);
+        let assignment = roles::assign(&ctx, self.agent.as_ref());
+        warnings.extend(assignment.warnings.iter().cloned());
+        ctx.set_roles(assignment.speaker_role.clone());
+
+        let (talk, speakers) = metrics::talk::compute(&ctx);
+        let turns = metrics::turns::compute(&ctx);
+        let silences = metrics::silence::compute(&ctx);
+        let interruptions = metrics::interruptions::compute(&ctx);
+        let questions = metrics::questions::compute(&ctx);
+        let signals = findings::signals::detect(&ctx);
+        let pushes = findings::push::detect(&ctx, questions.as_ref(), &signals);
+        let patience = metrics::patience::compute(&ctx, questions.as_ref(), &signals);
+        let outcome = findings::outcome::compute(&ctx, &signals, pushes.as_ref());
+        let trackers = self.trackers.compute(&ctx);
+
+        let agents: Vec<String> = t
+            .speakers
+            .iter()
+            .zip(&ctx.speaker_role)
+            .filter(|(_, r)| **r == report::Role::Agent)
+            .map(|(s, _)| s.label.clone())
+            .collect();
+        let mut report = Report {
+            schema: report::SCHEMA.to_string(),
+            source: report::Source {
+                path: path.map(str::to_string),
+                format: t.format.name().to_string(),
+                language: lm.lex.lang.clone(),
+                language_basis,
+                timing: t.timing,
+                warnings,
+            },
+            roles: report::Roles {
+                agent: agents.first().cloned(),
+                agents,
+                basis: assignment.basis,
+            },
+            speakers,
+            span_s: ctx.span_len(),
+            talk,
+            turns,
+            silences,
+            patience,
+            interruptions,
+            questions,
+            pushes,
+            findings: Vec::new(),
+            outcome,
+            trackers,
+            score: score::empty(&self.config.profile),
+        };
+        report.findings = findings::compute(&ctx, &report, &signals);
+        report.score = score::compute(&ctx, &report);
+        report
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn analyzer_is_send_sync() {
+        fn assert<T: Send + Sync>() {}
+        assert::<Analyzer>();
+    }
+}

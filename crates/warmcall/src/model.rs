@@ -1,0 +1,384 @@
+//! The transcript model every parser produces and every metric reads.
+
+use serde::{Deserialize, Serialize};
+
+/// How much timing a transcript carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Timing {
+    /// Segments have start and end times.
+    Full,
+    /// Segments have start times only (Otter, Rev, podcast lines); ends are
+    /// inferred from the next start and must not feed silence metrics.
+    StartOnly,
+    /// No times at all: metrics use words.
+    None,
+}
+
+/// The input format a transcript was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Format {
+    /// WebVTT captions (Teams, Zoom, generic).
+    Vtt,
+    /// SubRip captions.
+    Srt,
+    /// Plain text `Name: text` lines and their timed variants.
+    Txt,
+    /// CSV or TSV with a header row.
+    Csv,
+    /// warmcall's own canonical JSON.
+    CanonicalJson,
+    /// OpenAI Whisper JSON.
+    WhisperJson,
+    /// WhisperX JSON (diarised).
+    WhisperxJson,
+    /// Amazon Transcribe JSON.
+    AwsJson,
+    /// Deepgram JSON.
+    DeepgramJson,
+    /// AssemblyAI JSON.
+    AssemblyaiJson,
+    /// TalkBank CHAT.
+    Chat,
+    /// NIST RTTM diarisation (no text).
+    Rttm,
+}
+
+impl Format {
+    /// Every format, in detection order.
+    pub const ALL: [Format; 12] = [
+        Format::Vtt,
+        Format::Srt,
+        Format::Txt,
+        Format::Csv,
+        Format::CanonicalJson,
+        Format::WhisperJson,
+        Format::WhisperxJson,
+        Format::AwsJson,
+        Format::DeepgramJson,
+        Format::AssemblyaiJson,
+        Format::Chat,
+        Format::Rttm,
+    ];
+
+    /// The stable name used in reports and for `--format-hint`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Vtt => "vtt",
+            Format::Srt => "srt",
+            Format::Txt => "txt",
+            Format::Csv => "csv",
+            Format::CanonicalJson => "canonical-json",
+            Format::WhisperJson => "whisper-json",
+            Format::WhisperxJson => "whisperx-json",
+            Format::AwsJson => "aws-json",
+            Format::DeepgramJson => "deepgram-json",
+            Format::AssemblyaiJson => "assemblyai-json",
+            Format::Chat => "chat",
+            Format::Rttm => "rttm",
+        }
+    }
+
+    /// Parses a format name as written by [`Format::name`]; `json` means
+    /// "any JSON shape" and is handled by the caller.
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// True for the JSON shapes.
+    pub fn is_json(self) -> bool {
+        matches!(
+            self,
+            Format::CanonicalJson
+                | Format::WhisperJson
+                | Format::WhisperxJson
+                | Format::AwsJson
+                | Format::DeepgramJson
+                | Format::AssemblyaiJson
+        )
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One stretch of speech by one speaker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Segment {
+    /// Index into [`Transcript::speakers`].
+    pub speaker: usize,
+    /// Start in seconds from the start of the recording.
+    pub start_s: Option<f64>,
+    /// End in seconds (inferred for start-only transcripts).
+    pub end_s: Option<f64>,
+    /// The words, with markup removed. Empty for text-less formats (RTTM).
+    pub text: String,
+    /// 1-based line in the source file where the segment begins (0 when the
+    /// format has no lines, e.g. JSON).
+    pub source_line: usize,
+}
+
+impl Segment {
+    /// A segment with times; `speaker` indexes the transcript's speakers.
+    pub fn new(speaker: usize, start_s: Option<f64>, end_s: Option<f64>, text: impl Into<String>) -> Segment {
+        Segment {
+            speaker,
+            start_s,
+            end_s,
+            text: text.into(),
+            source_line: 0,
+        }
+    }
+
+    /// Duration in seconds when both ends are known (never negative).
+    pub fn duration_s(&self) -> Option<f64> {
+        match (self.start_s, self.end_s) {
+            (Some(s), Some(e)) => Some((e - s).max(0.0)),
+            _ => None,
+        }
+    }
+}
+
+/// A speaker as labelled in the source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// The label as written (trimmed): `Sanne Visser`, `spk_0`, `PS02K`.
+    pub label: String,
+    /// A longer display name where the format has one (CHAT `@Participants`).
+    pub display_name: Option<String>,
+}
+
+/// A non-fatal problem found while parsing, kept in the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    /// 1-based source line, 0 when not tied to a line.
+    pub line: usize,
+    /// What happened, in English.
+    pub message: String,
+}
+
+impl Warning {
+    /// A warning tied to a source line (0 for none).
+    pub fn new(line: usize, message: impl Into<String>) -> Warning {
+        Warning {
+            line,
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.line > 0 {
+            write!(f, "line {}: {}", self.line, self.message)
+        } else {
+            f.write_str(&self.message)
+        }
+    }
+}
+
+/// A parsed conversation: segments in start order, speakers, timing kind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Transcript {
+    /// Segments in file order, stably sorted by start time.
+    pub segments: Vec<Segment>,
+    /// Distinct speakers in order of first appearance.
+    pub speakers: Vec<Speaker>,
+    /// Which times the segments carry.
+    pub timing: Timing,
+    /// Language declared by the source (Whisper, CHAT), if any: `nl`, `en`, …
+    pub language: Option<String>,
+    /// The format it was read from.
+    pub format: Format,
+    /// Parse warnings (encoding fallback, skipped cues, unit choices…).
+    pub warnings: Vec<Warning>,
+    /// Pause events from text notation (`(0.5)`, `[pause]`), used by untimed
+    /// transcripts only.
+    pub pauses: Vec<PauseEvent>,
+}
+
+/// A pause written in the text (Jefferson `(0.5)`, `(.)`, `[silence 3s]`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PauseEvent {
+    /// The segment the pause follows (index into segments), or `None` when it
+    /// comes before the first segment.
+    pub after_segment: Option<usize>,
+    /// Duration in seconds (`(.)` = 0.1).
+    pub duration_s: f64,
+    /// 1-based source line.
+    pub source_line: usize,
+}
+
+impl Transcript {
+    /// Starts a transcript built in code, e.g. from a dialer's diarised segments.
+    pub fn builder() -> TranscriptBuilder {
+        TranscriptBuilder::default()
+    }
+
+    /// Index of a speaker label, adding it when new. Parsers use this so that
+    /// speakers appear in order of first appearance.
+    pub fn speaker_index(&mut self, label: &str) -> usize {
+        let label = label.trim();
+        if let Some(i) = self.speakers.iter().position(|s| s.label == label) {
+            return i;
+        }
+        self.speakers.push(Speaker {
+            label: label.to_string(),
+            display_name: None,
+        });
+        self.speakers.len() - 1
+    }
+
+    /// An empty transcript of the given format, for parsers to fill.
+    pub fn empty(format: Format) -> Transcript {
+        Transcript {
+            segments: Vec::new(),
+            speakers: Vec::new(),
+            timing: Timing::Full,
+            language: None,
+            format,
+            warnings: Vec::new(),
+            pauses: Vec::new(),
+        }
+    }
+
+    /// The label of a segment's speaker.
+    pub fn label(&self, seg: &Segment) -> &str {
+        &self.speakers[seg.speaker].label
+    }
+
+    /// Sorts segments stably by start time (untimed segments keep their
+    /// place relative to each other and sort as if at the previous start),
+    /// and remaps pause events to the new indices.
+    pub fn sort_by_start(&mut self) {
+        if self.segments.windows(2).all(|w| match (w[0].start_s, w[1].start_s) {
+            (Some(a), Some(b)) => a <= b,
+            _ => true,
+        }) {
+            return;
+        }
+        let mut last = f64::NEG_INFINITY;
+        let mut keyed: Vec<(f64, usize)> = self
+            .segments
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                if let Some(t) = s.start_s {
+                    last = t;
+                }
+                (last, i)
+            })
+            .collect();
+        keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let mut new_index = vec![0; keyed.len()];
+        for (new, &(_, old)) in keyed.iter().enumerate() {
+            new_index[old] = new;
+        }
+        let old = std::mem::take(&mut self.segments);
+        let mut slots: Vec<Option<Segment>> = old.into_iter().map(Some).collect();
+        self.segments = keyed
+            .iter()
+            .map(|&(_, i)| slots[i].take().expect("each index once"))
+            .collect();
+        for p in &mut self.pauses {
+            p.after_segment = p.after_segment.map(|i| new_index[i]);
+        }
+    }
+
+    /// Infers the ends of a start-only transcript from the next start and
+    /// marks its timing as [`Timing::StartOnly`]. The last segment gets an end
+    /// from its word count at 150 words per minute, at least one second.
+    pub fn infer_ends_from_starts(&mut self) {
+        self.timing = Timing::StartOnly;
+        let n = self.segments.len();
+        for i in 0..n {
+            let Some(start) = self.segments[i].start_s else {
+                continue;
+            };
+            let next = self.segments[i + 1..]
+                .iter()
+                .find_map(|s| s.start_s.filter(|&t| t > start));
+            let end = match next {
+                Some(t) => t,
+                None => start + (crate::text::word_count(&self.segments[i].text) as f64 * 0.4).max(1.0),
+            };
+            self.segments[i].end_s = Some(end);
+        }
+    }
+}
+
+/// Builds a [`Transcript`] in code.
+///
+/// ```
+/// use warmcall::{Transcript, Timing};
+/// let t = Transcript::builder()
+///     .segment("Agent", 0.0, 4.0, "Hi, this is Sam from Acme. How are things?")
+///     .segment("Customer", 4.5, 9.0, "Busy, but fine.")
+///     .build();
+/// assert_eq!(t.speakers.len(), 2);
+/// assert_eq!(t.timing, Timing::Full);
+/// ```
+#[derive(Debug, Default)]
+pub struct TranscriptBuilder {
+    segments: Vec<(String, Option<f64>, Option<f64>, String)>,
+    language: Option<String>,
+}
+
+impl TranscriptBuilder {
+    /// Adds a timed segment.
+    pub fn segment(mut self, speaker: &str, start_s: f64, end_s: f64, text: &str) -> Self {
+        self.segments
+            .push((speaker.to_string(), Some(start_s), Some(end_s), text.to_string()));
+        self
+    }
+
+    /// Adds an untimed segment.
+    pub fn untimed(mut self, speaker: &str, text: &str) -> Self {
+        self.segments.push((speaker.to_string(), None, None, text.to_string()));
+        self
+    }
+
+    /// Declares the language (`nl`, `en`, …) instead of detecting it.
+    pub fn language(mut self, lang: &str) -> Self {
+        self.language = Some(lang.to_string());
+        self
+    }
+
+    /// Finishes the transcript: speakers in order of appearance, segments
+    /// sorted by start, timing `Full` when every segment has both times,
+    /// `StartOnly` when every segment has a start, else `None`.
+    pub fn build(self) -> Transcript {
+        let mut t = Transcript::empty(Format::CanonicalJson);
+        t.language = self.language;
+        let all_full = self.segments.iter().all(|s| s.1.is_some() && s.2.is_some());
+        let all_start = self.segments.iter().all(|s| s.1.is_some());
+        for (spk, start, end, text) in self.segments {
+            let speaker = t.speaker_index(&spk);
+            t.segments.push(Segment {
+                speaker,
+                start_s: start,
+                end_s: end,
+                text,
+                source_line: 0,
+            });
+        }
+        t.timing = if all_full {
+            Timing::Full
+        } else if all_start {
+            Timing::StartOnly
+        } else {
+            Timing::None
+        };
+        if t.timing == Timing::StartOnly {
+            t.infer_ends_from_starts();
+        }
+        t.sort_by_start();
+        t
+    }
+}

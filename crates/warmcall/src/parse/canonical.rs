@@ -1,0 +1,12 @@
+//! canonical JSON shape (to be written).
+
+use crate::{Error, Transcript};
+
+/// Parses the canonical JSON shape from a parsed document.
+pub(crate) fn parse(_v: &serde_json::Value) -> Result<Transcript, Error> {
+    Err(Error::Unsupported {
+        path: None,
+        name: "canonical".into(),
+        reason: "not written yet".into(),
+    })
+}

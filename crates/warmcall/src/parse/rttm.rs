@@ -1,0 +1,12 @@
+//! rttm parser (to be written).
+
+use crate::{Error, Format, Transcript};
+
+/// Parses rttm text (line ends already normalised to LF, BOM removed).
+pub(crate) fn parse(_text: &str) -> Result<Transcript, Error> {
+    Err(Error::Unsupported {
+        path: None,
+        name: Format::Rttm.name().to_string(),
+        reason: "parser not written yet".into(),
+    })
+}

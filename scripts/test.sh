@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The whole test suite: what CI runs and what a newcomer runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -d ../shared ]; then
+  echo "WARNING: ../shared is missing: the eval and realdata tests will FAIL loudly" >&2
+fi
+
+cargo fmt --all --check
+cargo clippy --workspace --all-targets -- -D warnings
+cargo test --workspace --all-targets
+cargo test --workspace --doc
