@@ -12,14 +12,24 @@ use pyo3::create_exception;
 use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
 
-create_exception!(_warmcall, WarmcallError, PyValueError, "A transcript or config that warmcall cannot use.");
+create_exception!(
+    _warmcall,
+    WarmcallError,
+    PyValueError,
+    "A transcript or config that warmcall cannot use."
+);
 
 fn to_py(e: warmcall::Error) -> PyErr {
     WarmcallError::new_err(e.to_string())
 }
 
 /// Builds a config from TOML text (or defaults) and keyword overrides.
-fn make_config(config_toml: Option<&str>, agent: Option<&str>, lang: &str, profile: Option<&str>) -> PyResult<warmcall::Config> {
+fn make_config(
+    config_toml: Option<&str>,
+    agent: Option<&str>,
+    lang: &str,
+    profile: Option<&str>,
+) -> PyResult<warmcall::Config> {
     let mut cfg = match config_toml {
         Some(t) => warmcall::config_file::parse_config(t).map_err(to_py)?,
         None => warmcall::Config::default(),

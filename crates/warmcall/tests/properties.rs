@@ -1,0 +1,136 @@
+//! Property tests: invariants that must hold for any transcript and any
+//! bytes (SPEC §10). Shares stay in 0..1, silence + speech never exceeds the
+//! span, reports are identical across runs, nothing panics.
+
+use proptest::prelude::*;
+use warmcall::{Analyzer, Config, Transcript};
+
+const WORDS: &[&str] = &[
+    "ja",
+    "nee",
+    "hm",
+    "yeah",
+    "right",
+    "okay",
+    "how",
+    "what",
+    "waarom",
+    "planning",
+    "afspraak",
+    "demo",
+    "tuesday",
+    "dinsdag",
+    "morgen",
+    "tomorrow",
+    "we",
+    "u",
+    "you",
+    "langskomen",
+    "come",
+    "by",
+    "sign",
+    "information",
+    "informatie",
+    "interessant",
+    "sounds",
+    "good",
+    "not",
+    "interested",
+    "geen",
+    "interesse",
+    "?",
+    ".",
+    ",",
+    "!",
+    "(.)",
+    "(1.5)",
+];
+
+fn sentence() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(WORDS), 0..14).prop_map(|w| w.join(" "))
+}
+
+/// (speaker, start, duration, text) with arbitrary overlaps and gaps.
+fn segments() -> impl Strategy<Value = Vec<(usize, f64, f64, String)>> {
+    prop::collection::vec((0usize..3, 0.0f64..600.0, 0.0f64..40.0, sentence()), 1..40)
+}
+
+fn build(segs: &[(usize, f64, f64, String)], timed: bool) -> Transcript {
+    let names = ["Agent Anna", "Klant Kees", "Third"];
+    let mut b = Transcript::builder();
+    for (sp, start, dur, text) in segs {
+        b = if timed {
+            b.segment(names[*sp], *start, start + dur, text)
+        } else {
+            b.untimed(names[*sp], text)
+        };
+    }
+    b.build()
+}
+
+fn in_unit(x: Option<f64>) -> bool {
+    x.is_none_or(|v| (0.0..=1.0 + 1e-9).contains(&v))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn shares_and_spans_hold(segs in segments(), timed in any::<bool>()) {
+        let t = build(&segs, timed);
+        let a = Analyzer::new(Config::default().agent("Agent Anna")).unwrap();
+        let r = a.analyze(&t);
+        prop_assert!(in_unit(r.talk.agent_share_of_speech));
+        prop_assert!(in_unit(r.talk.agent_share_of_call));
+        if let Some(p) = &r.pushes {
+            for item in &p.items {
+                prop_assert!(in_unit(item.readiness.customer_share_so_far));
+                prop_assert!(in_unit(item.readiness.elapsed_share));
+            }
+        }
+        if let (Some(span), Some(sil)) = (r.span_s, &r.silences) {
+            let speech = r.talk.agent_s.unwrap_or(0.0) + r.talk.customer_s.unwrap_or(0.0) - r.interruptions.as_ref().map_or(0.0, |i| i.overlap_s);
+            prop_assert!(sil.total_s >= -1e-9);
+            prop_assert!(sil.total_s + speech <= span + 1e-6, "silence {} + speech {} > span {}", sil.total_s, speech, span);
+            prop_assert!(in_unit(Some(sil.share_of_span)));
+        }
+        if let Some(w) = r.score.warmth {
+            prop_assert!((0.0..=100.0).contains(&w));
+        }
+        let json = serde_json::to_string(&r).unwrap();
+        prop_assert!(!json.contains("NaN"));
+    }
+
+    #[test]
+    fn reports_are_deterministic(segs in segments()) {
+        let t = build(&segs, true);
+        let a = Analyzer::new(Config::default()).unwrap();
+        let one = serde_json::to_string(&a.analyze(&t)).unwrap();
+        let two = serde_json::to_string(&Analyzer::new(Config::default()).unwrap().analyze(&t)).unwrap();
+        prop_assert_eq!(one, two);
+    }
+
+    #[test]
+    fn any_bytes_give_ok_or_err(bytes in prop::collection::vec(any::<u8>(), 0..2048), ext in prop::sample::select(vec!["a.vtt", "a.srt", "a.txt", "a.csv", "a.json", "a.cha", "a.rttm", "a"])) {
+        let _ = warmcall::parse_bytes(&bytes, Some(std::path::Path::new(ext)));
+    }
+
+    #[test]
+    fn mutated_real_files_never_panic(pick in 0usize..10, cuts in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..12)) {
+        let mut files: Vec<_> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata/samples"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e != "md"))
+            .collect();
+        files.sort();
+        let path = &files[pick % files.len()];
+        let mut bytes = std::fs::read(path).unwrap();
+        for (at, b) in cuts {
+            let i = at.index(bytes.len());
+            bytes[i] = b;
+        }
+        if let Ok(t) = warmcall::parse_bytes(&bytes, Some(path)) {
+            let _ = Analyzer::new(Config::default()).unwrap().analyze(&t);
+        }
+    }
+}
