@@ -59,3 +59,38 @@ pub(crate) fn compute(ctx: &Ctx<'_>) -> Option<Interruptions> {
         overlap_s: round3(overlap(&side_union(Role::Agent), &side_union(Role::Customer))),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::context::with_ctx;
+    use crate::Transcript;
+
+    #[test]
+    fn backchannels_and_own_side_never_interrupt() {
+        let t = Transcript::builder()
+            .segment("A", 0.0, 10.0, "Let me walk through the whole offer now.")
+            .segment("C", 2.0, 2.5, "Yeah.")
+            .segment("A", 3.0, 6.0, "Second agent line overlapping the first.")
+            .segment("D", 11.0, 16.0, "We have looked at this before, to be honest.")
+            .segment("C", 12.0, 15.0, "And my partner here agrees with that.")
+            .segment("A", 14.0, 14.5, "Right.")
+            .build();
+        let i = with_ctx(&t, "en", "A", compute).unwrap();
+        assert_eq!((i.by_agent, i.by_customer), (0, 0));
+        // [2, 2.5) and [14, 14.5): both sides at once, backchannels included.
+        assert_eq!(i.overlap_s, 1.0);
+    }
+
+    #[test]
+    fn a_segment_interrupts_once_however_many_it_cuts() {
+        let t = Transcript::builder()
+            .segment("C", 0.0, 5.0, "We are quite happy with the current supplier.")
+            .segment("D", 1.0, 6.0, "Although the price went up again last year.")
+            .segment("A", 2.0, 8.0, "That is exactly why you should switch to us.")
+            .build();
+        let i = with_ctx(&t, "en", "A", compute).unwrap();
+        assert_eq!((i.by_agent, i.by_customer), (1, 0));
+        assert_eq!(i.overlap_s, 4.0);
+    }
+}

@@ -68,3 +68,81 @@ fn ends_in_question(ctx: &Ctx<'_>, questions: Option<&Questions>, i: usize) -> b
         it.segment == i && it.role == Role::Agent && !t.is_empty() && (last.contains(t) || t.contains(last))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::context::with_ctx;
+    use crate::report::{QuestionBasis, QuestionItem, QuestionKind, QuestionStats};
+    use crate::Transcript;
+
+    fn call() -> Transcript {
+        Transcript::builder()
+            .segment("A", 0.0, 2.0, "What do you use today? Just curious.")
+            .segment("C", 2.5, 6.0, "A spreadsheet we built ourselves.")
+            .segment("A", 5.0, 5.3, "Right.")
+            .segment("A", 6.8, 9.0, "And how is that working? ")
+            .segment("C", 10.0, 14.0, "Too expensive for what it does.")
+            .segment("A", 13.5, 16.0, "I hear you, many teams say that.")
+            .build()
+    }
+
+    #[test]
+    fn handoffs_skip_backchannels_and_count_overlap_as_zero() {
+        let p = with_ctx(&call(), "en", "A", |c| compute(c, None, &[])).unwrap();
+        // C(1) -> A(3): 0.8 (the agent's "Right." is left out); C(4) -> A(5): overlap, 0.
+        assert_eq!(p.handoffs, 2);
+        assert_eq!(p.mean_s, Some(0.4));
+        assert_eq!(p.median_s, Some(0.4));
+        // Only segment 3 ends in '?' (segment 0 ends in a statement): 10.0 - 9.0.
+        assert_eq!(p.wait_after_question_mean_s, Some(1.0));
+        assert_eq!(p.after_objection_mean_s, None);
+    }
+
+    #[test]
+    fn objections_come_from_rejection_and_concern_signals() {
+        let hit = |segment, kind| SignalHit {
+            segment,
+            kind,
+            evidence: String::new(),
+        };
+        let signals = [hit(4, SignalKind::Concern), hit(1, SignalKind::Need)];
+        let p = with_ctx(&call(), "en", "A", |c| compute(c, None, &signals)).unwrap();
+        assert_eq!(p.after_objection_mean_s, Some(0.0));
+        let signals = [hit(1, SignalKind::Rejection)];
+        let p = with_ctx(&call(), "en", "A", |c| compute(c, None, &signals)).unwrap();
+        assert_eq!(p.after_objection_mean_s, Some(0.8));
+    }
+
+    #[test]
+    fn detected_questions_decide_which_segments_end_in_one() {
+        let item = |segment: usize, text: &str| QuestionItem {
+            segment,
+            start_s: None,
+            role: Role::Agent,
+            speaker: "A".into(),
+            text: text.into(),
+            kind: QuestionKind::Open,
+            follow_up: false,
+        };
+        // The detector found a question in segment 0, but not as its last
+        // sentence; segment 3's question is its last sentence.
+        let q = Questions {
+            basis: QuestionBasis::Punctuation,
+            agent: QuestionStats::default(),
+            customer: QuestionStats::default(),
+            items: vec![item(0, "What do you use today?"), item(3, "And how is that working?")],
+        };
+        let p = with_ctx(&call(), "en", "A", |c| compute(c, Some(&q), &[])).unwrap();
+        assert_eq!(p.wait_after_question_mean_s, Some(1.0));
+        let q = Questions { items: vec![], ..q };
+        let p = with_ctx(&call(), "en", "A", |c| compute(c, Some(&q), &[])).unwrap();
+        assert_eq!(p.wait_after_question_mean_s, None);
+    }
+
+    #[test]
+    fn not_measured_without_full_timing() {
+        let t = Transcript::builder().untimed("A", "Hello?").untimed("C", "Hi.").build();
+        assert!(with_ctx(&t, "en", "A", |c| compute(c, None, &[])).is_none());
+    }
+}

@@ -160,3 +160,58 @@ fn written(ctx: &Ctx<'_>) -> Option<Silences> {
         items: tally.items,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::context::with_ctx;
+    use crate::Transcript;
+
+    #[test]
+    fn classes_are_half_open() {
+        let cfg = SilenceConfig::default();
+        assert_eq!(class_of(0.0, &cfg), SilenceClass::Micropause);
+        assert_eq!(class_of(0.199, &cfg), SilenceClass::Micropause);
+        assert_eq!(class_of(0.2, &cfg), SilenceClass::Pause);
+        assert_eq!(class_of(0.999, &cfg), SilenceClass::Pause);
+        assert_eq!(class_of(1.0, &cfg), SilenceClass::Long);
+        assert_eq!(class_of(4.999, &cfg), SilenceClass::Long);
+        assert_eq!(class_of(5.0, &cfg), SilenceClass::DeadAir);
+    }
+
+    #[test]
+    fn before_is_the_segment_holding_the_latest_end() {
+        // B's short remark sits inside A's long segment: the gap at 10.0 is
+        // after A, and B speaks after it.
+        let t = Transcript::builder()
+            .segment("A", 0.0, 10.0, "A long explanation of the plan.")
+            .segment("B", 2.0, 3.0, "I see the point.")
+            .segment("B", 12.0, 13.0, "So what does it cost?")
+            .build();
+        let s = with_ctx(&t, "en", "A", compute).unwrap();
+        assert_eq!(s.items.len(), 1);
+        let it = &s.items[0];
+        assert_eq!((it.start_s, it.duration_s), (Some(10.0), 2.0));
+        assert_eq!((it.before_segment, it.after_segment), (Some(0), Some(2)));
+        assert_eq!(it.kind, SilenceKind::Gap);
+    }
+
+    #[test]
+    fn float_noise_is_rounded_before_classifying() {
+        // 1.2 - 0.2 is 0.9999999999999999 in floats; it is a 1.0 s gap.
+        let t = Transcript::builder()
+            .segment("A", 0.0, 0.2, "One.")
+            .segment("A", 1.2, 2.0, "Two.")
+            .build();
+        let s = with_ctx(&t, "en", "A", compute).unwrap();
+        assert_eq!(s.by_class.long, 1);
+        assert_eq!(s.items[0].kind, SilenceKind::Pause);
+        assert_eq!(s.longest_s, 1.0);
+    }
+
+    #[test]
+    fn untimed_without_pause_notation_is_not_measured() {
+        let t = Transcript::builder().untimed("A", "Hello.").untimed("B", "Hi.").build();
+        assert!(with_ctx(&t, "en", "A", compute).is_none());
+    }
+}

@@ -93,3 +93,33 @@ pub(crate) fn compute(ctx: &Ctx<'_>) -> (Talk, Vec<SpeakerStats>) {
     };
     (talk, speakers)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::context::with_ctx;
+    use crate::Transcript;
+
+    #[test]
+    fn two_customers_at_once_count_once() {
+        let t = Transcript::builder()
+            .segment("A", 0.0, 2.0, "Hello both.")
+            .segment("B", 2.0, 6.0, "Hi, we are both here.")
+            .segment("C", 3.0, 5.0, "Yes we are.")
+            .build();
+        let (talk, speakers) = with_ctx(&t, "en", "A", compute);
+        assert_eq!((talk.agent_s, talk.customer_s), (Some(2.0), Some(4.0)));
+        assert_eq!(talk.agent_share_of_speech, Some(0.333));
+        assert_eq!(talk.agent_share_of_call, Some(0.333));
+        assert_eq!(speakers[2].speech_s, Some(2.0));
+        assert_eq!(speakers[2].wpm, Some(90.0));
+    }
+
+    #[test]
+    fn nobody_speaking_gives_no_share() {
+        let t = Transcript::builder().untimed("A", "").build();
+        let (talk, _) = with_ctx(&t, "en", "A", compute);
+        assert_eq!(talk.basis, Basis::Words);
+        assert_eq!(talk.agent_share_of_speech, None);
+    }
+}

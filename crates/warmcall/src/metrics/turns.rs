@@ -122,3 +122,55 @@ fn longest_runs(ctx: &Ctx<'_>) -> (Option<Run>, Option<Run>) {
     });
     (agent, customer)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::context::with_ctx;
+    use crate::Transcript;
+
+    #[test]
+    fn a_run_starts_at_its_sides_first_real_segment() {
+        // The agent's "Hm." while the customer talks does not start the
+        // agent's monologue; the customer's "Yeah." inside it does not break it.
+        let t = Transcript::builder()
+            .segment("C", 0.0, 5.0, "We tried three tools already.")
+            .segment("A", 4.0, 4.5, "Hm.")
+            .segment("A", 5.5, 10.0, "Let me tell you what ours does differently.")
+            .segment("C", 9.0, 9.4, "Yeah.")
+            .segment("A", 10.0, 20.0, "It plans the whole week in one go.")
+            .build();
+        let turns = with_ctx(&t, "en", "A", compute);
+        let m = turns.longest_agent_monologue.unwrap();
+        assert_eq!((m.segment, m.start_s, m.s, m.words), (2, Some(5.5), Some(14.5), 16));
+        let s = turns.longest_customer_story.unwrap();
+        assert_eq!((s.segment, s.s, s.words), (0, Some(5.0), 5));
+        assert_eq!(turns.count, 2);
+    }
+
+    #[test]
+    fn untimed_runs_compare_words_and_ties_keep_the_first() {
+        let t = Transcript::builder()
+            .untimed("A", "One two three.")
+            .untimed("C", "Four five.")
+            .untimed("A", "Six seven eight.")
+            .build();
+        let turns = with_ctx(&t, "en", "A", compute);
+        let m = turns.longest_agent_monologue.unwrap();
+        assert_eq!((m.segment, m.s, m.words, m.start_s), (0, None, 3, None));
+        assert_eq!(turns.switches_per_minute, None);
+        assert_eq!(turns.count, 3);
+    }
+
+    #[test]
+    fn only_backchannels_make_no_story() {
+        let t = Transcript::builder()
+            .segment("A", 0.0, 5.0, "Here is the whole pitch in one go.")
+            .segment("C", 5.5, 6.0, "Mm.")
+            .build();
+        let turns = with_ctx(&t, "en", "A", compute);
+        assert!(turns.longest_customer_story.is_none());
+        assert_eq!(turns.count, 1);
+        assert_eq!(turns.switches_per_minute, Some(0.0));
+    }
+}
