@@ -158,3 +158,25 @@ fn report_is_identical_across_runs() {
     let two = serde_json::to_string(&a.analyze(&build(&fx))).unwrap();
     assert_eq!(one, two);
 }
+
+/// The backchannel list is data: a word added from the config stops breaking
+/// the other side's monologue.
+#[test]
+fn backchannel_list_extends_from_config() {
+    let t = Transcript::builder()
+        .language("nl")
+        .segment("A", 0.0, 10.0, "Ik vertel u even hoe het werkt bij ons.")
+        .segment("C", 10.5, 11.0, "Tuurlijk.")
+        .segment("A", 11.5, 20.0, "We komen langs en meten alles op.")
+        .build();
+    let monologue = |cfg: Config| {
+        let r = Analyzer::new(cfg.agent("A").language("nl")).unwrap().analyze(&t);
+        (r.turns.count, r.turns.longest_agent_monologue.unwrap().s)
+    };
+    assert_eq!(monologue(Config::default()), (3, Some(10.0)));
+    let mut cfg = Config::default();
+    let mut change = warmcall::config::LexiconChange::default();
+    change.add.insert("backchannel.words".into(), vec!["tuurlijk".into()]);
+    cfg.lexicon.insert("nl".into(), change);
+    assert_eq!(monologue(cfg), (1, Some(20.0)));
+}
