@@ -27,9 +27,9 @@ enum Silence {
 }
 
 /// One row of the README §3 table.
-pub(crate) struct Reference {
+struct Reference {
     call: &'static str,
-    pub(crate) file: &'static str,
+    file: &'static str,
     share: f64,
     basis: Basis,
     /// Longest agent monologue: seconds, or words on the word basis.
@@ -69,7 +69,7 @@ const fn r(
 /// README gives the share on inferred-end time and notes that the spec uses
 /// words: the word-basis share is checked against the calls' words below,
 /// not against this table.
-pub(crate) fn references() -> Vec<Reference> {
+fn references() -> Vec<Reference> {
     use Basis::{Time, Words};
     use Silence::*;
     #[rustfmt::skip]
@@ -99,7 +99,7 @@ fn agent_of(stem: &str) -> String {
     v["agent"].as_str().expect("agent label").to_string()
 }
 
-pub(crate) fn stem(file: &str) -> &str {
+fn stem(file: &str) -> &str {
     file.rsplit_once('.').map_or(file, |(s, _)| s)
 }
 
@@ -115,7 +115,7 @@ fn fmt(x: Option<f64>) -> String {
 
 /// Compares one report with its reference row; prints a table row and
 /// returns the misses.
-pub(crate) fn check(rf: &Reference, rep: &Report) -> Vec<String> {
+fn check(rf: &Reference, rep: &Report) -> Vec<String> {
     let mut miss = Vec::new();
     let mut m = |ok: bool, what: String| {
         if !ok {

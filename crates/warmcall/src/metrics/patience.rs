@@ -23,11 +23,19 @@ pub(crate) fn compute(ctx: &Ctx<'_>, questions: Option<&Questions>, signals: &[S
         .filter(|&(i, _)| !ctx.backchannel[i])
         .filter_map(|(i, s)| interval(s).map(|(a, b)| (i, a, b)))
         .collect();
-    let objection = |i: usize| {
-        signals
-            .iter()
-            .any(|h| h.segment == i && matches!(h.kind, SignalKind::Rejection | SignalKind::Concern))
-    };
+    // Looked up per hand-off: precompute so long calls stay linear.
+    let mut objection = vec![false; segs.len()];
+    for h in signals {
+        if matches!(h.kind, SignalKind::Rejection | SignalKind::Concern) && h.segment < segs.len() {
+            objection[h.segment] = true;
+        }
+    }
+    let mut asked: Vec<Vec<&str>> = vec![Vec::new(); segs.len()];
+    for it in questions.map_or(&[][..], |q| &q.items[..]) {
+        if it.role == Role::Agent && it.segment < segs.len() {
+            asked[it.segment].push(it.text.trim());
+        }
+    }
     let (mut handoffs, mut after_question, mut after_objection) = (Vec::new(), Vec::new(), Vec::new());
     for w in seq.windows(2) {
         let ((p, _, p_end), (n, n_start, _)) = (w[0], w[1]);
@@ -35,11 +43,13 @@ pub(crate) fn compute(ctx: &Ctx<'_>, questions: Option<&Questions>, signals: &[S
         match (ctx.role[p], ctx.role[n]) {
             (Role::Customer, Role::Agent) => {
                 handoffs.push(gap);
-                if objection(p) {
+                if objection[p] {
                     after_objection.push(gap);
                 }
             }
-            (Role::Agent, Role::Customer) if ends_in_question(ctx, questions, p) => after_question.push(gap),
+            (Role::Agent, Role::Customer) if ends_in_question(&segs[p].text, questions.is_some(), &asked[p]) => {
+                after_question.push(gap)
+            }
             _ => {}
         }
     }
@@ -52,21 +62,20 @@ pub(crate) fn compute(ctx: &Ctx<'_>, questions: Option<&Questions>, signals: &[S
     })
 }
 
-/// Whether agent segment `i` ends in a question: its last sentence is one of
-/// the detected questions (tags too: the seller asked and can wait), or,
-/// without a question detector's answer, its text ends in `?`.
-fn ends_in_question(ctx: &Ctx<'_>, questions: Option<&Questions>, i: usize) -> bool {
-    let text = ctx.segs()[i].text.trim_end();
-    let Some(q) = questions else {
+/// Whether an agent segment ends in a question: its last sentence is one of
+/// the detector's questions in it (`asked`; tags too: the seller asked and
+/// can wait), or, without a question detector's answer, its text ends in `?`.
+fn ends_in_question(text: &str, detected: bool, asked: &[&str]) -> bool {
+    let text = text.trim_end();
+    if !detected {
         return text.ends_with('?');
-    };
+    }
     let Some((_, last)) = crate::text::sentences(text).last() else {
         return false;
     };
-    q.items.iter().any(|it| {
-        let t = it.text.trim();
-        it.segment == i && it.role == Role::Agent && !t.is_empty() && (last.contains(t) || t.contains(last))
-    })
+    asked
+        .iter()
+        .any(|t| !t.is_empty() && (last.contains(t) || t.contains(last)))
 }
 
 #[cfg(test)]
