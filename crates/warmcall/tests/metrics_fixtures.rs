@@ -180,3 +180,39 @@ fn backchannel_list_extends_from_config() {
     cfg.lexicon.insert("nl".into(), change);
     assert_eq!(monologue(cfg), (1, Some(20.0)));
 }
+
+/// Broken times (NaN, infinite, end before start, zero length), one
+/// speaker, no segments: a report, never a panic or a hang, and no NaN in it.
+#[test]
+fn broken_times_do_not_panic() {
+    let mut cases = vec![
+        Transcript::builder().build(),
+        Transcript::builder()
+            .segment("A", 0.0, 5.0, "Only me talking here.")
+            .build(),
+        Transcript::builder()
+            .segment("A", 5.0, 2.0, "End before start.")
+            .segment("C", 3.0, 3.0, "Zero length.")
+            .segment("A", 4.0, 9.0, "Fine one.")
+            .build(),
+    ];
+    let mut t = Transcript::builder()
+        .segment("A", 0.0, 1.0, "Hello there.")
+        .segment("C", 2.0, 3.0, "Hi.")
+        .build();
+    t.segments[0].start_s = Some(f64::NAN);
+    t.segments[1].end_s = Some(f64::INFINITY);
+    t.segments
+        .push(Segment::new(1, Some(f64::NAN), Some(f64::NAN), "What now?"));
+    cases.push(t);
+    let a = Analyzer::new(Config::default().agent("A").language("en")).unwrap();
+    for t in &cases {
+        let report = a.analyze(t);
+        let debug = format!(
+            "{:?}",
+            (&report.talk, &report.turns, &report.silences, &report.patience)
+        );
+        let debug = format!("{debug} {:?} {:?}", report.interruptions, report.speakers);
+        assert!(!debug.contains("NaN") && !debug.contains("inf"), "{debug}");
+    }
+}

@@ -31,7 +31,10 @@ pub(crate) fn compute(ctx: &Ctx<'_>) -> Option<Interruptions> {
     let mut k = 0;
     while k < nb.len() {
         let start = nb[k].1;
-        let group_end = nb[k..].iter().position(|x| x.1 != start).map_or(nb.len(), |p| k + p);
+        let group_end = nb[k + 1..]
+            .iter()
+            .position(|x| x.1 != start)
+            .map_or(nb.len(), |p| k + 1 + p);
         for &(i, a, _) in &nb[k..group_end] {
             let other = 1 - side(ctx.role[i]);
             if latest[other].is_finite() && round3(latest[other] - a) >= ctx.cfg.overlap.min_s {

@@ -23,9 +23,11 @@ pub(crate) fn round3(x: f64) -> f64 {
     }
 }
 
-/// A segment's `(start, end)` when both times are known.
+/// A segment's `(start, end)` when both times are known and finite (a NaN
+/// or infinite time from a broken file is treated as no time).
 pub(crate) fn interval(seg: &crate::Segment) -> Option<(f64, f64)> {
-    Some((seg.start_s?, seg.end_s?))
+    let (a, b) = (seg.start_s?, seg.end_s?);
+    (a.is_finite() && b.is_finite()).then_some((a, b))
 }
 
 /// Median of a non-empty list (mean of the two middle values when even).

@@ -141,7 +141,7 @@ fn written(ctx: &Ctx<'_>) -> Option<Silences> {
     }
     let segs = ctx.segs();
     let mut tally = Tally::new(&ctx.cfg.silence);
-    for p in pauses {
+    for p in pauses.iter().filter(|p| p.duration_s.is_finite()) {
         let before = p.after_segment.filter(|&i| i < segs.len());
         let inside = before.is_some_and(|i| p.source_line != 0 && segs[i].source_line == p.source_line);
         let after = match before {

@@ -82,15 +82,18 @@ fn longest_runs(ctx: &Ctx<'_>) -> (Option<Run>, Option<Run>) {
         }
     };
     let mut cur: Option<Acc> = None;
+    // A NaN or infinite time from a broken file is no time.
+    let finite = |t: Option<f64>| t.filter(|x| x.is_finite());
     for (i, s) in ctx.segs().iter().enumerate() {
         let side = ctx.role[i];
+        let (start, end) = (finite(s.start_s), finite(s.end_s));
         match cur.as_mut() {
             Some(acc) if acc.side == side => {
                 acc.words += ctx.words[i];
                 if acc.start.is_none() {
-                    acc.start = s.start_s;
+                    acc.start = start;
                 }
-                if let Some(e) = s.end_s {
+                if let Some(e) = end {
                     acc.end = Some(acc.end.map_or(e, |x: f64| x.max(e)));
                 }
             }
@@ -102,8 +105,8 @@ fn longest_runs(ctx: &Ctx<'_>) -> (Option<Run>, Option<Run>) {
                 cur = Some(Acc {
                     side,
                     first: i,
-                    start: s.start_s,
-                    end: s.end_s,
+                    start,
+                    end,
                     words: ctx.words[i],
                 });
             }
