@@ -120,4 +120,33 @@ mod tests {
         let g: f64 = gaps(&u).iter().map(|(s, e)| e - s).sum();
         assert!((span - total(&u) - g).abs() < 1e-12);
     }
+
+    use proptest::prelude::*;
+
+    fn ivs() -> impl Strategy<Value = Vec<(f64, f64)>> {
+        // Millisecond grid, like real transcripts.
+        prop::collection::vec((0u32..60_000, 0u32..5_000), 0..40).prop_map(|v| {
+            v.into_iter()
+                .map(|(s, d)| (s as f64 / 1000.0, (s + d) as f64 / 1000.0))
+                .collect()
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn union_is_sorted_disjoint_and_inclusion_exclusion_holds(a in ivs(), b in ivs()) {
+            let (ua, ub) = (union(a.iter().copied()), union(b.iter().copied()));
+            for w in ua.windows(2) {
+                prop_assert!(w[0].1 < w[1].0);
+            }
+            let both = union(a.iter().chain(&b).copied());
+            let lhs = overlap(&ua, &ub);
+            let rhs = total(&ua) + total(&ub) - total(&both);
+            prop_assert!((lhs - rhs).abs() < 1e-6, "{lhs} vs {rhs}");
+            if let (Some(f), Some(l)) = (both.first(), both.last()) {
+                let g: f64 = gaps(&both).iter().map(|(s, e)| e - s).sum();
+                prop_assert!((l.1 - f.0 - total(&both) - g).abs() < 1e-6);
+            }
+        }
+    }
 }
