@@ -103,3 +103,74 @@ impl<'a> Ctx<'a> {
         &self.t.segments
     }
 }
+
+/// Builds a [`Ctx`] for unit tests: default config, the built-in lexicon of
+/// `lang`, and `agent` as the only agent label.
+#[cfg(test)]
+pub(crate) fn with_ctx<R>(t: &Transcript, lang: &str, agent: &str, f: impl FnOnce(&Ctx<'_>) -> R) -> R {
+    with_ctx_cfg(t, &Config::default(), lang, agent, f)
+}
+
+/// [`with_ctx`] with a given config.
+#[cfg(test)]
+pub(crate) fn with_ctx_cfg<R>(
+    t: &Transcript,
+    cfg: &Config,
+    lang: &str,
+    agent: &str,
+    f: impl FnOnce(&Ctx<'_>) -> R,
+) -> R {
+    let lm =
+        LangModel::new(crate::lexicon::Lexicon::builtin(lang).expect("built-in lexicon")).expect("lexicon compiles");
+    let mut ctx = Ctx::new(t, cfg, &lm);
+    ctx.set_roles(
+        t.speakers
+            .iter()
+            .map(|s| if s.label == agent { Role::Agent } else { Role::Customer })
+            .collect(),
+    );
+    f(&ctx)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flags(lang: &str, cfg: &Config, texts: &[&str]) -> Vec<bool> {
+        let mut b = Transcript::builder();
+        for (i, x) in texts.iter().enumerate() {
+            b = b.segment(if i % 2 == 0 { "A" } else { "B" }, i as f64, i as f64 + 0.5, x);
+        }
+        let t = b.build();
+        with_ctx_cfg(&t, cfg, lang, "A", |c| c.backchannel.clone())
+    }
+
+    #[test]
+    fn backchannel_is_one_to_three_listed_words() {
+        let cfg = Config::default();
+        let got = flags(
+            "en",
+            &cfg,
+            &[
+                "Yeah.",
+                "Uh-huh.",
+                "Yeah, yeah, right.",
+                "Yeah yeah yeah yeah.",
+                "",
+                "...",
+                "Yeah, we do.",
+                "Mm-hmm.",
+            ],
+        );
+        assert_eq!(got, [true, true, true, false, false, false, false, true]);
+        let got = flags("nl", &cfg, &["Ja ja.", "Oké.", "Oei.", "Hm.", "Ja, dag."]);
+        assert_eq!(got, [true, true, false, true, false]);
+    }
+
+    #[test]
+    fn backchannel_max_words_is_configurable() {
+        let mut cfg = Config::default();
+        cfg.backchannel.max_words = 1;
+        assert_eq!(flags("en", &cfg, &["Yeah.", "Yeah yeah."]), [true, false]);
+    }
+}

@@ -188,8 +188,9 @@ pub struct Silences {
     pub count: usize,
     /// Every gap: span − union of speech.
     pub total_s: f64,
-    /// `total_s` / span.
-    pub share_of_span: f64,
+    /// `total_s` / span; `null` for untimed transcripts (pause notation,
+    /// no span).
+    pub share_of_span: Option<f64>,
     /// Longest gap.
     pub longest_s: f64,
     /// Every gap by class.
@@ -216,8 +217,8 @@ pub struct SilenceClasses {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Silence {
-    /// Gap start.
-    pub start_s: f64,
+    /// Gap start; `null` for a pause written in an untimed transcript.
+    pub start_s: Option<f64>,
     /// Gap length.
     pub duration_s: f64,
     /// `gap` (speaker changed) or `pause` (same speaker).
@@ -228,6 +229,10 @@ pub struct Silence {
     pub before: Option<String>,
     /// Label of who spoke after.
     pub after: Option<String>,
+    /// Index of the segment before the silence (the one ending at its start).
+    pub before_segment: Option<usize>,
+    /// Index of the segment after the silence (the one starting at its end).
+    pub after_segment: Option<usize>,
 }
 
 /// Gap or pause.
