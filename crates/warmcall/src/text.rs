@@ -30,6 +30,17 @@ pub fn words_lower(text: &str) -> impl Iterator<Item = String> + '_ {
     text.unicode_words().map(|w| w.to_lowercase())
 }
 
+/// Splits text into sentences (UAX #29), trimmed, with their byte offsets;
+/// empty sentences are skipped. Every stage that reasons per sentence
+/// (questions, pushes, signals) uses this one splitter so they agree.
+pub fn sentences(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    text.split_sentence_bound_indices().filter_map(|(i, s)| {
+        let lead = s.len() - s.trim_start().len();
+        let t = s.trim();
+        (!t.is_empty()).then_some((i + lead, t))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,15 +58,4 @@ mod tests {
             assert_eq!(word_count(s), s.unicode_words().count(), "{s:?}");
         }
     }
-}
-
-/// Splits text into sentences (UAX #29), trimmed, with their byte offsets;
-/// empty sentences are skipped. Every stage that reasons per sentence
-/// (questions, pushes, signals) uses this one splitter so they agree.
-pub fn sentences(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
-    text.split_sentence_bound_indices().filter_map(|(i, s)| {
-        let lead = s.len() - s.trim_start().len();
-        let t = s.trim();
-        (!t.is_empty()).then_some((i + lead, t))
-    })
 }

@@ -92,7 +92,7 @@ proptest! {
             let speech = r.talk.agent_s.unwrap_or(0.0) + r.talk.customer_s.unwrap_or(0.0) - r.interruptions.as_ref().map_or(0.0, |i| i.overlap_s);
             prop_assert!(sil.total_s >= -1e-9);
             prop_assert!(sil.total_s + speech <= span + 1e-6, "silence {} + speech {} > span {}", sil.total_s, speech, span);
-            prop_assert!(in_unit(Some(sil.share_of_span)));
+            prop_assert!(in_unit(sil.share_of_span));
         }
         if let Some(w) = r.score.warmth {
             prop_assert!((0.0..=100.0).contains(&w));
