@@ -204,7 +204,7 @@ impl Analyzer {
                 basis: assignment.basis,
             },
             speakers,
-            span_s: ctx.span_len(),
+            span_s: ctx.span_len().map(metrics::round3),
             talk,
             turns,
             silences,
