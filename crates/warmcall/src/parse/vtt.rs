@@ -126,6 +126,7 @@ impl Parser<'_> {
     /// blocks whose timing fails all come back as `None`.
     fn block(&mut self, in_header: bool) -> Option<Cue> {
         let mut line_count = 0;
+        let start = self.i;
         let mut previous = self.i;
         let mut buffer = String::new();
         let mut seen_arrow = false;
@@ -175,6 +176,17 @@ impl Parser<'_> {
                 previous = self.i;
             }
         }
+        if cue.is_none()
+            && !in_header
+            && !seen_arrow
+            && self.stamps == Timestamps::Lenient
+            && !is_comment_block(&buffer)
+        {
+            self.out.warnings.push(Warning::new(
+                start + 1,
+                "text without a cue timing (expected a line like 00:00:01.000 --> 00:00:04.000 above it); ignored",
+            ));
+        }
         cue.map(|mut c| {
             c.text = buffer;
             c
@@ -187,6 +199,15 @@ impl Parser<'_> {
             Timestamps::Lenient => lenient_timings(line),
         })
     }
+}
+
+/// NOTE, STYLE and REGION blocks, which carry no speech.
+fn is_comment_block(block: &str) -> bool {
+    ["NOTE", "STYLE", "REGION"].iter().any(|kw| {
+        block
+            .strip_prefix(kw)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t', '\n']))
+    })
 }
 
 /// "Collect WebVTT cue timings and settings": start, end, the settings text.
@@ -476,5 +497,14 @@ mod tests {
         assert_eq!(labels, ["Dan Walsh", "Dan Walsh", "Laura Mendez"]);
         assert_eq!(t.segments[1].text, "more from Dan");
         assert_eq!(t.segments[0].source_line, 4);
+    }
+
+    #[test]
+    fn text_block_without_timing_is_reported() {
+        let text = "WEBVTT\n\nNOTE fine\n\n00:01.000 --> 00:02.000\none\n\nlost text\n\n00:03.000 --> 00:04.000\ntwo\n";
+        let l = parse_cues_with(text, Timestamps::Lenient).unwrap();
+        assert_eq!(l.cues.len(), 2);
+        assert_eq!(l.warnings.len(), 1);
+        assert_eq!(l.warnings[0].line, 8);
     }
 }
