@@ -292,3 +292,112 @@ fn eval_caption_calls() {
     assert_eq!(t.label(cue52), "Dan Walsh");
     assert_eq!(cue52.source_line, 208);
 }
+
+/// Every `testdata/{vtt,srt}/NAME.{vtt,srt}` beside its `NAME.expected.json`:
+/// the speakers, every segment (speaker, start, end, source line, text) and
+/// the warnings (each expected text must be part of one warning, and there
+/// may be no others), or the error. Adding a case is adding two files.
+#[test]
+fn testdata_caption_fixtures() {
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for sub in ["vtt", "srt"] {
+        let dir = common::testdata().join(sub);
+        let mut inputs: Vec<_> = std::fs::read_dir(&dir)
+            .expect("testdata dir")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|x| x == sub))
+            .collect();
+        inputs.sort();
+        for input in inputs {
+            let name = input.file_name().unwrap().to_string_lossy().to_string();
+            let exp_path = input.with_extension("expected.json");
+            let exp: serde_json::Value = serde_json::from_str(
+                &std::fs::read_to_string(&exp_path).unwrap_or_else(|_| panic!("{name}: no {}", exp_path.display())),
+            )
+            .expect("expected json");
+            checked += 1;
+            if let Err(e) = check_fixture(&exp, parse(&input)) {
+                failures.push(format!("{sub}/{name}: {e}"));
+            }
+        }
+    }
+    println!("caption fixtures: {}/{checked} as expected", checked - failures.len());
+    assert!(checked >= 8, "fixtures missing");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn check_fixture(exp: &serde_json::Value, got: Result<Transcript, Error>) -> Result<(), String> {
+    if let Some(err) = exp.get("error") {
+        let e = match got {
+            Err(e) => e,
+            Result::Ok(t) => return Err(format!("want an error, got {} segments", t.segments.len())),
+        };
+        let kind_ok = match err["kind"].as_str() {
+            Some("parse") => matches!(e, Error::Parse { .. }),
+            Some("empty") => matches!(e, Error::Empty { .. }),
+            Some("unsupported") => matches!(e, Error::Unsupported { .. }),
+            k => return Err(format!("unknown error kind {k:?}")),
+        };
+        let line_ok = err["line"].as_u64().map_or(true, |l| l as usize == e.line());
+        let text_ok = e.to_string().contains(err["contains"].as_str().unwrap_or(""));
+        return if kind_ok && line_ok && text_ok {
+            Result::Ok(())
+        } else {
+            Err(format!("got error {e}"))
+        };
+    }
+    let t = got.map_err(|e| format!("unexpected error {e}"))?;
+    let labels: Vec<&str> = t.speakers.iter().map(|s| s.label.as_str()).collect();
+    let want_labels: Vec<&str> = exp["speakers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    if labels != want_labels {
+        return Err(format!("speakers {labels:?}, want {want_labels:?}"));
+    }
+    let want = exp["segments"].as_array().unwrap();
+    if t.segments.len() != want.len() {
+        return Err(format!("{} segments, want {}", t.segments.len(), want.len()));
+    }
+    for (i, (s, w)) in t.segments.iter().zip(want).enumerate() {
+        let same = t.label(s) == w["speaker"].as_str().unwrap()
+            && close(s.start_s, w["start"].as_f64().unwrap())
+            && close(s.end_s, w["end"].as_f64().unwrap())
+            && s.source_line as u64 == w["line"].as_u64().unwrap()
+            && s.text == w["text"].as_str().unwrap();
+        if !same {
+            return Err(format!(
+                "segment {i}: got {:?} {:?}-{:?} line {} {:?}, want {w}",
+                t.label(s),
+                s.start_s,
+                s.end_s,
+                s.source_line,
+                s.text
+            ));
+        }
+    }
+    let warnings: Vec<String> = t.warnings.iter().map(|w| w.to_string()).collect();
+    let want_w: Vec<&str> = exp["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    if warnings.len() != want_w.len() || !want_w.iter().all(|w| warnings.iter().any(|g| g.contains(w))) {
+        return Err(format!("warnings {warnings:?}, want {want_w:?}"));
+    }
+    Result::Ok(())
+}
+
+#[test]
+fn sbv_content_is_named() {
+    let path = common::shared_dir().join("realdata/webvtt-py/sample.sbv");
+    let e = warmcall::parse_bytes(&std::fs::read(path).unwrap(), None).unwrap_err();
+    assert!(
+        matches!(&e, Error::Unsupported { name, .. } if name == "SubViewer (SBV)"),
+        "{e}"
+    );
+}

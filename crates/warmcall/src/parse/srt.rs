@@ -71,12 +71,19 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
             body.pop();
         }
         // The next cue's index sits just before its timing. A lone number
-        // right under this timing is this cue's text, not an index.
-        if next.is_some() {
-            if let Some(&last) = body.last() {
-                if kinds[last] == LineKind::Index && (body.len() > 1) {
-                    body.pop();
-                }
+        // right under this timing is this cue's text, not an index; a lone
+        // word after a blank line is a wrong index ("x", "12a").
+        if let (Some(next), Some(&last)) = (next, body.last()) {
+            let alone = body.len() > 1 && kinds[last - 1] == LineKind::Blank;
+            let token = lines[last].trim();
+            if kinds[last] == LineKind::Index && body.len() > 1 {
+                body.pop();
+            } else if last + 1 == next && alone && token.len() <= 12 && !token.contains(char::is_whitespace) {
+                warnings.push(Warning::new(
+                    last + 1,
+                    format!("cue number {token:?} is not a number; ignored"),
+                ));
+                body.pop();
             }
         }
         let paragraphs = split_paragraphs(&body, &kinds);
