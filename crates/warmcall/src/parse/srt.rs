@@ -244,7 +244,7 @@ pub(crate) fn tag_len(s: &str) -> Option<usize> {
 /// Decodes a character reference at the start of `s` (`&amp;`, `&#39;`,
 /// `&#x27;`): the text and the bytes consumed. Unknown names stay literal.
 pub(crate) fn decode_entity(s: &str) -> Option<(String, usize)> {
-    let semi = s[..s.len().min(12)].find(';')?;
+    let semi = s.char_indices().take(12).find(|&(_, c)| c == ';')?.0;
     let name = &s[1..semi];
     let decoded = match name {
         "amp" => '&',
@@ -752,5 +752,18 @@ mod tests {
         );
         assert_eq!(t.speakers.len(), 1);
         assert_eq!(t.segments[1].text, "Gerard: fine");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(text in "(\\PC|\n|-->|<[a-z/0-9]|&[a-z#0-9]{0,5};?|\\[|\\]|:|[0-9]{1,3}[:.,])*") {
+            let _ = parse(&text);
+            let _ = super::super::vtt::parse_cues(&format!("WEBVTT\n\n{text}"));
+            let _ = super::super::vtt::parse_cues_with(&format!("WEBVTT\n{text}"), super::super::vtt::Timestamps::Lenient);
+            let _ = super::super::vtt::cue_plain_text(&text);
+            let _ = super::super::vtt::parse(&format!("WEBVTT\n\n00:01.000 --> 00:02.000\n{text}"));
+            let _ = parse(&format!("1\n00:00:01,000 --> 00:00:02,000\n{text}"));
+            let _ = clean_srt_text(&text);
+        }
     }
 }
