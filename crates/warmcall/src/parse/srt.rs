@@ -606,10 +606,16 @@ pub(crate) fn is_name_like(label: &str) -> bool {
         if w.bytes().all(|b| b.is_ascii_digit()) {
             return i == last && i > 0 && NUMBERED.contains(&words[i - 1].to_lowercase().as_str());
         }
-        if w.chars().any(|c| c.is_numeric() || c == '_') {
+        if w.contains('_') {
             return false;
         }
-        if first.is_uppercase() {
+        // Digits only inside a later capitalised word (Zoom device names
+        // such as `Galaxy S21`), never in the first: `Q3:` is not a name.
+        if w.chars().any(char::is_numeric) {
+            return i > 0 && first.is_uppercase();
+        }
+        // `iPhone`, `iPad`: a capital anywhere makes a word name-like.
+        if first.is_uppercase() || (i > 0 && w.chars().any(char::is_uppercase)) {
             return true;
         }
         i > 0 && i < last && PARTICLES.contains(w)
@@ -641,6 +647,8 @@ mod tests {
             "Dr. Jansen",
             "@Anonymous",
             "A",
+            "Sanne's iPhone",
+            "Galaxy S21 Ultra",
         ] {
             assert!(is_name_like(ok), "{ok} should be a name");
         }
@@ -657,6 +665,8 @@ mod tests {
             "Show this",
             "les surclassait tous",
             "Sanne de",
+            "Q3",
+            "iPhone",
             "",
         ] {
             assert!(!is_name_like(no), "{no} should not be a name");
