@@ -546,7 +546,7 @@ pub(crate) fn split_label_prefix(text: &str, brackets: bool) -> Option<(String, 
     if brackets && text.starts_with('[') {
         let close = text.find(']')?;
         let label = &text[1..close];
-        let rest = text[close + 1..].trim();
+        let rest = text[close + 1..].trim_start_matches(':').trim();
         let lower = label.to_lowercase();
         if rest.is_empty() || lower.split([' ', '_', '-']).any(|w| SOUNDS.contains(&w)) || !is_name_like(label) {
             return None;
@@ -687,6 +687,10 @@ mod tests {
             Some(("Marloes".into(), "Met Marloes.".into()))
         );
         assert_eq!(split_label_prefix("[Music] la la", true), None);
+        assert_eq!(
+            split_label_prefix("[Kevin]: hoi", true),
+            Some(("Kevin".into(), "hoi".into()))
+        );
         assert_eq!(split_label_prefix("[Marloes] Met Marloes.", false), None);
         assert_eq!(
             split_label_prefix("@Anna Jansen: hoi", false),
