@@ -12,7 +12,9 @@ mod rttm;
 mod srt;
 pub(crate) mod timecode;
 mod txt;
-mod vtt;
+/// The W3C WebVTT cue layer, public for the conformance tests.
+#[doc(hidden)]
+pub mod vtt;
 mod whisper;
 
 use std::path::Path;
@@ -142,6 +144,21 @@ pub fn detect(text: &str, path: Option<&Path>) -> Result<Format, Error> {
     detect_content(text)
 }
 
+/// `h:mm:ss.fff,h:mm:ss.fff`, a SubViewer cue timing.
+fn is_sbv_timing(line: &str) -> bool {
+    let Some((a, b)) = line.trim().split_once(',') else {
+        return false;
+    };
+    let time = |t: &str| {
+        let parts: Vec<&str> = t.split([':', '.']).collect();
+        parts.len() == 4
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|c| c.is_ascii_digit()))
+    };
+    time(a) && time(b)
+}
+
 fn unsupported(name: &str, reason: &str) -> Error {
     Error::Unsupported {
         path: None,
@@ -188,18 +205,14 @@ pub fn detect_content(text: &str) -> Result<Format, Error> {
         // Timings without a WEBVTT header are almost always SRT with '.'.
         return Ok(Format::Srt);
     }
+    // SBV cue times look like "0:00:01.000,0:00:02.000"; checked on every
+    // line of the head, as an SBV file may open with a broken cue.
+    if head.lines().any(is_sbv_timing) {
+        return Err(unsupported("SubViewer (SBV)", "convert it to SRT or WebVTT"));
+    }
     if let Some(first) = head.lines().find(|l| !l.trim().is_empty()) {
         if csv::looks_like_header(first) {
             return Ok(Format::Csv);
-        }
-        if first.trim_start().starts_with("0:00:") || first.starts_with("Dialogue:") {
-            // SBV cue times look like "0:00:01.000,0:00:02.000".
-            if first.contains(',')
-                && first.split(',').count() == 2
-                && first.chars().all(|c| c.is_ascii_digit() || ":.,".contains(c))
-            {
-                return Err(unsupported("SubViewer (SBV)", "convert it to SRT or WebVTT"));
-            }
         }
     }
     if txt::looks_like_txt(head) {

@@ -1,12 +1,783 @@
-//! srt parser (to be written).
+//! SubRip (SRT), read the way real files are written rather than the way the
+//! format is usually described: indexes may be missing, wrong or not numbers,
+//! times may use `.` for `,` or short fields (`00:00:0,000`), junk may follow
+//! the timing, cues may be out of order or overlap, and blank lines may sit
+//! inside cue text. Speakers come from a `Name:` or `[Name]` prefix.
+//!
+//! This module also holds what SRT and WebVTT share once cues are found:
+//! speaker-prefix detection, markup and entity clean-up, and turning cues
+//! into a [`Transcript`].
 
-use crate::{Error, Format, Transcript};
+use std::sync::OnceLock;
 
-/// Parses srt text (line ends already normalised to LF, BOM removed).
-pub(crate) fn parse(_text: &str) -> Result<Transcript, Error> {
-    Err(Error::Unsupported {
-        path: None,
-        name: Format::Srt.name().to_string(),
-        reason: "parser not written yet".into(),
+use regex::Regex;
+
+use super::timecode::parse_caption_time;
+use crate::{Error, Format, Segment, Transcript, Warning};
+
+/// What a cue timing looks like, for messages.
+const TIMING_EXAMPLE: &str = "a cue timing like 00:00:01,000 --> 00:00:04,000";
+
+/// Parses SRT text (line ends already normalised to LF, BOM removed).
+pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
+    if text.trim().is_empty() {
+        return Err(Error::Empty {
+            path: None,
+            why: "the SRT file is empty".to_string(),
+        });
+    }
+    let lines: Vec<&str> = text.split('\n').collect();
+    let kinds: Vec<LineKind> = lines.iter().map(|l| classify(l)).collect();
+    let timing_at: Vec<usize> = (0..lines.len())
+        .filter(|&i| matches!(kinds[i], LineKind::Timing(..) | LineKind::BadTiming))
+        .collect();
+    if !kinds.iter().any(|k| matches!(k, LineKind::Timing(..))) {
+        return Err(no_cue_error(&lines, &kinds));
+    }
+
+    let mut warnings = Vec::new();
+    let first = timing_at[0];
+    let before: Vec<usize> = (0..first).filter(|&i| kinds[i] != LineKind::Blank).collect();
+    let stray = match before.as_slice() {
+        [] => None,
+        [i] if *i + 1 == first && kinds[*i] == LineKind::Index => None,
+        [i, ..] => Some(*i),
+    };
+    if let Some(i) = stray {
+        warnings.push(Warning::new(
+            i + 1,
+            "text before the first cue timing is not part of any cue; ignored",
+        ));
+    }
+
+    let mut cues = Vec::new();
+    for (k, &at) in timing_at.iter().enumerate() {
+        let next = timing_at.get(k + 1).copied();
+        let (start, end) = match kinds[at] {
+            LineKind::Timing(s, e) => (s, e),
+            _ => {
+                warnings.push(Warning::new(
+                    at + 1,
+                    format!(
+                        "expected {TIMING_EXAMPLE}, found {}; cue skipped",
+                        crate::error::shorten(lines[at])
+                    ),
+                ));
+                continue;
+            }
+        };
+        let mut body: Vec<usize> = (at + 1..next.unwrap_or(lines.len())).collect();
+        while body.last().is_some_and(|&i| kinds[i] == LineKind::Blank) {
+            body.pop();
+        }
+        // The next cue's index sits just before its timing. A lone number
+        // right under this timing is this cue's text, not an index; a lone
+        // word after a blank line is a wrong index ("x", "12a").
+        if let (Some(next), Some(&last)) = (next, body.last()) {
+            let alone = body.len() > 1 && kinds[last - 1] == LineKind::Blank;
+            let token = lines[last].trim();
+            if kinds[last] == LineKind::Index && body.len() > 1 {
+                body.pop();
+            } else if last + 1 == next && alone && token.len() <= 12 && !token.contains(char::is_whitespace) {
+                warnings.push(Warning::new(
+                    last + 1,
+                    format!("cue number {token:?} is not a number; ignored"),
+                ));
+                body.pop();
+            }
+        }
+        let paragraphs = split_paragraphs(&body, &kinds);
+        let mut text_lines: Vec<&str> = Vec::new();
+        for (p, para) in paragraphs.iter().enumerate() {
+            if p == 0 {
+                text_lines.extend(para.iter().map(|&i| lines[i]));
+                continue;
+            }
+            let head = para[0];
+            if kinds[head] == LineKind::Index {
+                warnings.push(Warning::new(
+                    head + 1,
+                    format!(
+                        "cue {} has no timing line (expected {TIMING_EXAMPLE} on line {}); skipped",
+                        lines[head].trim(),
+                        head + 2
+                    ),
+                ));
+            } else {
+                warnings.push(Warning::new(
+                    head + 1,
+                    format!("text after a blank line joined to the cue timed on line {}", at + 1),
+                ));
+                text_lines.extend(para.iter().map(|&i| lines[i]));
+            }
+        }
+        cues.push(CaptionCue {
+            start_s: start,
+            end_s: end,
+            line: at + 1,
+            speaker: None,
+            text: clean_srt_text(&text_lines.join("\n")),
+        });
+    }
+    Ok(build_transcript(Format::Srt, cues, warnings, true))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum LineKind {
+    Blank,
+    /// A bare cue number.
+    Index,
+    Timing(f64, f64),
+    /// Has `-->` but not two readable times.
+    BadTiming,
+    Text,
+}
+
+fn timing_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^\s*(\d+(?::\d+){1,2}[.,]\d+)\s*-->\s*(\d+(?::\d+){1,2}[.,]\d+)(?:\s.*)?$").expect("valid regex")
     })
+}
+
+fn classify(line: &str) -> LineKind {
+    let t = line.trim();
+    if t.is_empty() {
+        return LineKind::Blank;
+    }
+    if t.len() <= 9 && t.bytes().all(|b| b.is_ascii_digit()) {
+        return LineKind::Index;
+    }
+    if !t.contains("-->") {
+        return LineKind::Text;
+    }
+    match timing_re().captures(line) {
+        Some(c) => match (parse_caption_time(&c[1]), parse_caption_time(&c[2])) {
+            (Some(s), Some(e)) => LineKind::Timing(s, e),
+            _ => LineKind::BadTiming,
+        },
+        None => LineKind::BadTiming,
+    }
+}
+
+fn split_paragraphs(body: &[usize], kinds: &[LineKind]) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut cur = Vec::new();
+    for &i in body {
+        if kinds[i] == LineKind::Blank {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        } else {
+            cur.push(i);
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// The error for a file where not one cue timing could be read: points at
+/// the line that should have been a timing.
+fn no_cue_error(lines: &[&str], kinds: &[LineKind]) -> Error {
+    let at = kinds
+        .iter()
+        .position(|k| *k == LineKind::BadTiming)
+        .or_else(|| {
+            kinds
+                .iter()
+                .position(|k| *k == LineKind::Index)
+                .map(|i| (i + 1).min(lines.len() - 1))
+        })
+        .or_else(|| kinds.iter().position(|k| *k != LineKind::Blank))
+        .unwrap_or(0);
+    let found = if at < lines.len() { lines[at] } else { "" };
+    Error::parse(Format::Srt, at + 1, TIMING_EXAMPLE, found)
+}
+
+/// Removes SRT markup: HTML-like tags (`<i>`, `<font color=…>`), ASS override
+/// blocks (`{\an8}`) and the ASS line-break and hard-space escapes.
+fn clean_srt_text(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(c) = rest.chars().next() {
+        if c == '<' {
+            if let Some(len) = tag_len(rest) {
+                rest = &rest[len..];
+                continue;
+            }
+        } else if c == '{' && rest.starts_with("{\\") {
+            if let Some(end) = rest.find('}') {
+                rest = &rest[end + 1..];
+                continue;
+            }
+        } else if c == '\\' && (rest.starts_with("\\N") || rest.starts_with("\\n") || rest.starts_with("\\h")) {
+            out.push(' ');
+            rest = &rest[2..];
+            continue;
+        } else if c == '&' {
+            if let Some((decoded, len)) = decode_entity(rest) {
+                out.push_str(&decoded);
+                rest = &rest[len..];
+                continue;
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    tidy(&out)
+}
+
+/// Length of a markup tag at the start of `s` (`<b>`, `</font>`,
+/// `<font color="red">`), or `None` when the `<` is plain text (`2<3`).
+pub(crate) fn tag_len(s: &str) -> Option<usize> {
+    let mut chars = s.chars();
+    chars.next()?;
+    let second = chars.next()?;
+    if !(second.is_ascii_alphabetic() || second == '/') {
+        return None;
+    }
+    s.find('>').map(|i| i + 1)
+}
+
+/// Decodes a character reference at the start of `s` (`&amp;`, `&#39;`,
+/// `&#x27;`): the text and the bytes consumed. Unknown names stay literal.
+pub(crate) fn decode_entity(s: &str) -> Option<(String, usize)> {
+    let semi = s.char_indices().take(12).find(|&(_, c)| c == ';')?.0;
+    let name = &s[1..semi];
+    let decoded = match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{00A0}',
+        "lrm" => '\u{200E}',
+        "rlm" => '\u{200F}',
+        _ => {
+            let code = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                u32::from_str_radix(hex, 16).ok()?
+            } else if let Some(dec) = name.strip_prefix('#') {
+                dec.parse::<u32>().ok()?
+            } else {
+                return None;
+            };
+            char::from_u32(code).filter(|&c| c != '\0')?
+        }
+    };
+    Some((decoded.to_string(), semi + 1))
+}
+
+/// Collapses whitespace (line breaks, no-break spaces) to single spaces and
+/// drops invisible direction and byte-order marks, which are not words.
+pub(crate) fn tidy(s: &str) -> String {
+    let cleaned: String = s
+        .chars()
+        .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{FEFF}'))
+        .collect();
+    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A cue found by the SRT or WebVTT parser, text already free of markup.
+#[derive(Debug, Clone)]
+pub(crate) struct CaptionCue {
+    pub start_s: f64,
+    pub end_s: f64,
+    /// 1-based line of the cue timing.
+    pub line: usize,
+    /// A speaker named by markup (WebVTT voice span), if any.
+    pub speaker: Option<String>,
+    /// Plain text; may still start with a `Name:` prefix.
+    pub text: String,
+}
+
+/// Turns cues into a transcript: speakers from markup or text prefixes, a
+/// cue without one continuing the previous speaker, empty cues skipped.
+pub(crate) fn build_transcript(
+    format: Format,
+    cues: Vec<CaptionCue>,
+    warnings: Vec<Warning>,
+    brackets: bool,
+) -> Transcript {
+    let mut t = Transcript::empty(format);
+    t.warnings = warnings;
+    let prefixes: Vec<Option<(String, String)>> = cues
+        .iter()
+        .map(|c| match c.speaker {
+            Some(_) => None,
+            None => split_label_prefix(&c.text, brackets),
+        })
+        .collect();
+    // One stray "Gerard Depardieu: …" line in a film's captions does not make
+    // its narrator a speaker: prefixes count only when at least two cues
+    // carry one, or when the file has a single cue.
+    let with_text = cues.iter().filter(|c| !c.text.is_empty()).count();
+    let prefixed = prefixes.iter().filter(|p| p.is_some()).count();
+    let use_prefixes = prefixed >= 2 || (prefixed == 1 && with_text == 1);
+    let any_label = cues.iter().any(|c| c.speaker.is_some()) || (use_prefixes && prefixed > 0);
+
+    let mut current: Option<usize> = None;
+    let mut empty = 0usize;
+    let mut unknown_at = None;
+    for (cue, prefix) in cues.into_iter().zip(prefixes) {
+        let (label, text) = match (cue.speaker, prefix) {
+            (Some(s), _) => (Some(s), cue.text),
+            (None, Some((label, rest))) if use_prefixes => (Some(label), rest),
+            (None, _) => (None, cue.text),
+        };
+        if text.is_empty() {
+            empty += 1;
+            continue;
+        }
+        let speaker = match label {
+            Some(l) => t.speaker_index(&l),
+            None => match current {
+                Some(s) => s,
+                None if any_label => {
+                    unknown_at.get_or_insert(cue.line);
+                    t.speaker_index("Unknown")
+                }
+                None => t.speaker_index("Speaker 1"),
+            },
+        };
+        current = Some(speaker);
+        let mut end = cue.end_s;
+        if end < cue.start_s {
+            t.warnings.push(Warning::new(
+                cue.line,
+                format!(
+                    "cue ends ({:.3} s) before it starts ({:.3} s); end set to the start",
+                    cue.end_s, cue.start_s
+                ),
+            ));
+            end = cue.start_s;
+        }
+        t.segments.push(Segment {
+            speaker,
+            start_s: Some(cue.start_s),
+            end_s: Some(end),
+            text,
+            source_line: cue.line,
+        });
+    }
+    if let Some(line) = unknown_at {
+        t.warnings.push(Warning::new(
+            line,
+            "cues before the first named speaker are attributed to \"Unknown\"",
+        ));
+    }
+    if empty > 0 {
+        t.warnings
+            .push(Warning::new(0, format!("{empty} cue(s) without text skipped")));
+    }
+    t
+}
+
+/// Cleans a speaker label: trimmed, whitespace collapsed, and without the `@`
+/// that Teams puts before anonymised users. `None` when nothing is left.
+pub(crate) fn clean_label(label: &str) -> Option<String> {
+    let l = tidy(label);
+    let l = l.trim_start_matches('@').trim();
+    (!l.is_empty()).then(|| l.to_string())
+}
+
+/// Words that introduce a sentence or a field rather than name a speaker.
+const NOT_SPEAKERS: &[&str] = &[
+    "note",
+    "nb",
+    "ps",
+    "pps",
+    "re",
+    "fwd",
+    "subject",
+    "onderwerp",
+    "tip",
+    "warning",
+    "waarschuwing",
+    "opmerking",
+    "update",
+    "example",
+    "voorbeeld",
+    "question",
+    "vraag",
+    "answer",
+    "antwoord",
+    "summary",
+    "samenvatting",
+    "conclusion",
+    "conclusie",
+    "agenda",
+    "action",
+    "actie",
+    "todo",
+    "time",
+    "tijd",
+    "date",
+    "datum",
+    "location",
+    "locatie",
+    "kind",
+    "language",
+    "style",
+    "translation",
+    "vertaling",
+    "source",
+    "bron",
+    "edit",
+    "caption",
+    "captions",
+    "transcript",
+    "important",
+    "belangrijk",
+    "disclaimer",
+    "attention",
+    "step",
+    "stap",
+    "error",
+    "info",
+    "result",
+    "resultaat",
+    "reason",
+    "reden",
+    "total",
+    "totaal",
+    "price",
+    "prijs",
+    "address",
+    "adres",
+    "email",
+    "e-mail",
+    "phone",
+    "telefoon",
+    "tel",
+    "website",
+    "url",
+    "link",
+    "http",
+    "https",
+    "www",
+    "ok",
+    "okay",
+    "yes",
+    "no",
+    "so",
+    "well",
+    "ja",
+    "nee",
+    "nou",
+    "dus",
+    "maar",
+    "en",
+    "and",
+    "but",
+    "or",
+    "of",
+];
+
+/// Lower-case name particles that may sit inside a name (`Ingrid de Boer`).
+const PARTICLES: &[&str] = &[
+    "van", "de", "der", "den", "het", "ten", "ter", "te", "von", "zu", "le", "la", "du", "da", "di", "del", "della",
+    "dos", "das", "bin", "al", "el", "'t",
+];
+
+/// Words a numbered label starts with (`Speaker 2`, `Spreker 1`).
+const NUMBERED: &[&str] = &[
+    "speaker",
+    "spreker",
+    "participant",
+    "deelnemer",
+    "person",
+    "persoon",
+    "guest",
+    "gast",
+    "caller",
+    "beller",
+    "interviewer",
+    "respondent",
+    "agent",
+    "customer",
+    "klant",
+    "voice",
+    "stem",
+];
+
+/// Bracketed cue text that describes sound, not a speaker (`[Music]`).
+const SOUNDS: &[&str] = &[
+    "music",
+    "muziek",
+    "applause",
+    "applaus",
+    "laughter",
+    "laughs",
+    "laughing",
+    "gelach",
+    "lacht",
+    "silence",
+    "stilte",
+    "inaudible",
+    "onverstaanbaar",
+    "unintelligible",
+    "crosstalk",
+    "noise",
+    "sighs",
+    "sigh",
+    "zucht",
+    "pause",
+    "pauze",
+    "coughs",
+    "cough",
+    "hoest",
+    "ringing",
+    "rings",
+    "beep",
+    "static",
+    "foreign",
+    "blank_audio",
+    "background",
+    "door",
+    "typing",
+];
+
+/// Splits a leading speaker label off cue text: `Name: text`, or (SRT)
+/// `[Name] text`. The label must look like a name (see [`is_name_like`]), so
+/// "Note: the meeting…", "Règle numéro un: …" or "10:30 works" stay text.
+pub(crate) fn split_label_prefix(text: &str, brackets: bool) -> Option<(String, String)> {
+    if brackets && text.starts_with('[') {
+        let close = text.find(']')?;
+        let label = &text[1..close];
+        let rest = text[close + 1..].trim_start_matches(':').trim();
+        let lower = label.to_lowercase();
+        if rest.is_empty() || lower.split([' ', '_', '-']).any(|w| SOUNDS.contains(&w)) || !is_name_like(label) {
+            return None;
+        }
+        return Some((clean_label(label)?, rest.to_string()));
+    }
+    let colon = text.char_indices().take(48).find(|&(_, c)| c == ':')?.0;
+    let after = &text[colon + 1..];
+    if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
+        return None;
+    }
+    let label = &text[..colon];
+    if !is_name_like(label) {
+        return None;
+    }
+    Some((clean_label(label)?, after.trim().to_string()))
+}
+
+/// The speaker-label shape rule: one to four words, at most 40 characters;
+/// every word capitalised (`Sanne`, `O'Brien`, `Jean-Luc`, `RON`) except
+/// name particles inside the name (`de`, `van der`); or a numbered label
+/// (`Speaker 2`, `Spreker 1`); or a diariser label (`spk_0`, `SPEAKER_00`).
+/// A lone sentence-opening word (`Note`, `Summary`, `Vraag`) is not a name.
+pub(crate) fn is_name_like(label: &str) -> bool {
+    let label = label.trim().trim_start_matches('@');
+    if label.is_empty() || label.chars().count() > 40 {
+        return false;
+    }
+    if !label
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '\'' | '’' | '-' | '_'))
+    {
+        return false;
+    }
+    let words: Vec<&str> = label.split_whitespace().collect();
+    if words.is_empty() || words.len() > 4 {
+        return false;
+    }
+    if words.len() == 1 {
+        let w = words[0];
+        if let Some((head, num)) = w.rsplit_once('_') {
+            if !head.is_empty()
+                && head.chars().all(|c| c.is_ascii_alphabetic())
+                && !num.is_empty()
+                && num.bytes().all(|b| b.is_ascii_digit())
+            {
+                return true;
+            }
+        }
+        if NOT_SPEAKERS.contains(&w.trim_end_matches('.').to_lowercase().as_str()) {
+            return false;
+        }
+    }
+    let last = words.len() - 1;
+    words.iter().enumerate().all(|(i, w)| {
+        let first = w.chars().next().unwrap_or(' ');
+        if w.bytes().all(|b| b.is_ascii_digit()) {
+            return i == last && i > 0 && NUMBERED.contains(&words[i - 1].to_lowercase().as_str());
+        }
+        if w.contains('_') {
+            return false;
+        }
+        // Digits only inside a later capitalised word (Zoom device names
+        // such as `Galaxy S21`), never in the first: `Q3:` is not a name.
+        if w.chars().any(char::is_numeric) {
+            return i > 0 && first.is_uppercase();
+        }
+        // `iPhone`, `iPad`: a capital anywhere makes a word name-like.
+        if first.is_uppercase() || (i > 0 && w.chars().any(char::is_uppercase)) {
+            return true;
+        }
+        i > 0 && i < last && PARTICLES.contains(w)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(text: &str) -> Transcript {
+        let mut t = parse(text).unwrap();
+        t.sort_by_start();
+        t
+    }
+
+    #[test]
+    fn name_shapes() {
+        for ok in [
+            "Sanne Visser",
+            "Ingrid de Boer",
+            "Jan van der Berg",
+            "Speaker 2",
+            "spk_0",
+            "SPEAKER_00",
+            "RON",
+            "O'Brien",
+            "Jean-Luc Picard",
+            "Dr. Jansen",
+            "@Anonymous",
+            "A",
+            "Sanne's iPhone",
+            "Galaxy S21 Ultra",
+        ] {
+            assert!(is_name_like(ok), "{ok} should be a name");
+        }
+        for no in [
+            "Note",
+            "Summary",
+            "10",
+            "Python 3",
+            "Meet at 10",
+            "Règle numéro un",
+            "Evénement du jour",
+            "Toi, c'est",
+            "This should be an E with an accent",
+            "Show this",
+            "les surclassait tous",
+            "Sanne de",
+            "Q3",
+            "iPhone",
+            "",
+        ] {
+            assert!(!is_name_like(no), "{no} should not be a name");
+        }
+    }
+
+    #[test]
+    fn prefixes() {
+        assert_eq!(
+            split_label_prefix("Dan Walsh: Hi Laura", false),
+            Some(("Dan Walsh".into(), "Hi Laura".into()))
+        );
+        assert_eq!(split_label_prefix("Note: the meeting moved", false), None);
+        assert_eq!(split_label_prefix("10:30 works for me", false), None);
+        assert_eq!(split_label_prefix("Kevin:no space", false), None);
+        assert_eq!(
+            split_label_prefix("[Marloes] Met Marloes.", true),
+            Some(("Marloes".into(), "Met Marloes.".into()))
+        );
+        assert_eq!(split_label_prefix("[Music] la la", true), None);
+        assert_eq!(
+            split_label_prefix("[Kevin]: hoi", true),
+            Some(("Kevin".into(), "hoi".into()))
+        );
+        assert_eq!(split_label_prefix("[Marloes] Met Marloes.", false), None);
+        assert_eq!(
+            split_label_prefix("@Anna Jansen: hoi", false),
+            Some(("Anna Jansen".into(), "hoi".into()))
+        );
+    }
+
+    #[test]
+    fn markup_is_stripped() {
+        assert_eq!(
+            clean_srt_text("<font color=\"#ff00ff\"><i>Some</i> text, 2 < 3 and 2<3,5>1</font>"),
+            "Some text, 2 < 3 and 2<3,5>1"
+        );
+        assert_eq!(
+            clean_srt_text("{\\an8}Top\\Nline\\hhard &amp; more"),
+            "Top line hard & more"
+        );
+    }
+
+    #[test]
+    fn lenient_timings_and_indexes() {
+        let t = p(
+            "\n\n1\n00:00:0,000 --> 00:00:01.500 X1:10\nAnn: Hello\n\n\n\n7\n00:00:02,000-->00:00:03,000\n\
+                   there\n\n00:00:01,000 --> 00:00:01,800\nBob: Hi\n",
+        );
+        let texts: Vec<&str> = t.segments.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["Hello", "Hi", "there"]);
+        assert_eq!(
+            t.segments[2].speaker, t.segments[0].speaker,
+            "a cue without prefix continues the previous cue in file order"
+        );
+        assert_ne!(t.segments[1].speaker, t.segments[0].speaker);
+        assert_eq!(t.segments[0].source_line, 4);
+        assert_eq!(t.segments[0].end_s, Some(1.5));
+    }
+
+    #[test]
+    fn missing_timing_is_skipped_and_blank_line_text_joined() {
+        let t = p(
+            "1\n00:00:01,000 --> 00:00:02,000\nOne\n\n2\nTwo\n\n3\n00:00:03,000 --> 00:00:04,000\nThree\n\nand more\n",
+        );
+        let texts: Vec<&str> = t.segments.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["One", "Three and more"]);
+        assert!(t
+            .warnings
+            .iter()
+            .any(|w| w.line == 5 && w.message.contains("no timing")));
+        assert!(t.warnings.iter().any(|w| w.line == 12 && w.message.contains("joined")));
+        assert_eq!(t.speakers[0].label, "Speaker 1");
+    }
+
+    #[test]
+    fn lone_number_under_timing_is_text() {
+        let t = p("1\n00:00:01,000 --> 00:00:02,000\n42\n\n2\n00:00:03,000 --> 00:00:04,000\nok\n");
+        assert_eq!(t.segments[0].text, "42");
+        assert_eq!(t.segments.len(), 2);
+    }
+
+    #[test]
+    fn invalid_file_is_a_parse_error() {
+        let e = parse("1\n00:00:01 --> 00:00:10\nThis subtitle is invalid\n").unwrap_err();
+        assert_eq!(e.line(), 2);
+        assert!(e.to_string().contains("00:00:01,000 --> 00:00:04,000"), "{e}");
+        assert_eq!(parse("1\nsome text").unwrap_err().line(), 2);
+        assert!(matches!(parse("\n\n"), Err(Error::Empty { .. })));
+    }
+
+    #[test]
+    fn one_stray_prefix_is_not_a_speaker() {
+        let t = p(
+            "1\n00:00:01,000 --> 00:00:02,000\nHello\n\n2\n00:00:03,000 --> 00:00:04,000\nGerard: fine\n\n\
+                   3\n00:00:05,000 --> 00:00:06,000\nbye\n",
+        );
+        assert_eq!(t.speakers.len(), 1);
+        assert_eq!(t.segments[1].text, "Gerard: fine");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(text in "(\\PC|\n|-->|<[a-z/0-9]|&[a-z#0-9]{0,5};?|\\[|\\]|:|[0-9]{1,3}[:.,])*") {
+            let _ = parse(&text);
+            let _ = super::super::vtt::parse_cues(&format!("WEBVTT\n\n{text}"));
+            let _ = super::super::vtt::parse_cues_with(&format!("WEBVTT\n{text}"), super::super::vtt::Timestamps::Lenient);
+            let _ = super::super::vtt::cue_plain_text(&text);
+            let _ = super::super::vtt::parse(&format!("WEBVTT\n\n00:01.000 --> 00:02.000\n{text}"));
+            let _ = parse(&format!("1\n00:00:01,000 --> 00:00:02,000\n{text}"));
+            let _ = clean_srt_text(&text);
+        }
+    }
 }

@@ -1,12 +1,510 @@
-//! vtt parser (to be written).
+//! WebVTT in two layers. The lower one follows the W3C WebVTT file-parsing
+//! algorithm (signature, header, blocks, cue timings and settings) and
+//! returns cues with their raw text, as a browser's `TextTrack.cues` would;
+//! the conformance tests call it directly. The upper one turns those cues
+//! into a [`Transcript`]: the speaker from a `<v Name>` voice span (Teams) or
+//! a `Name:` prefix (Zoom), markup stripped and character references decoded.
+//!
+//! One deliberate difference from the algorithm in the upper layer: a cue
+//! timing the W3C rules reject is tried again with the looser caption-time
+//! rule ([`parse_caption_time`]), because Teams writes `0:0:0.570`. A timing
+//! that fails both skips that one cue with a warning.
 
-use crate::{Error, Format, Transcript};
+use std::borrow::Cow;
 
-/// Parses vtt text (line ends already normalised to LF, BOM removed).
-pub(crate) fn parse(_text: &str) -> Result<Transcript, Error> {
-    Err(Error::Unsupported {
-        path: None,
-        name: Format::Vtt.name().to_string(),
-        reason: "parser not written yet".into(),
+use super::srt::{build_transcript, clean_label, decode_entity, tag_len, tidy, CaptionCue};
+use super::timecode::parse_caption_time;
+use crate::{Error, Format, Transcript, Warning};
+
+/// One cue as the W3C algorithm produces it.
+#[doc(hidden)]
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cue {
+    /// The cue identifier (the line before the timing), possibly empty.
+    pub id: String,
+    /// Start in seconds.
+    pub start_s: f64,
+    /// End in seconds (may be before the start: the algorithm allows it).
+    pub end_s: f64,
+    /// Everything after the end time on the timing line, trimmed.
+    pub settings: String,
+    /// The raw cue text, lines joined with LF, markup and references kept.
+    pub text: String,
+    /// 1-based line of the cue timing.
+    pub line: usize,
+}
+
+/// Which time stamps a cue timing may use.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Timestamps {
+    /// Exactly the W3C rules: `[hh:]mm:ss.ttt`, two-digit fields.
+    Strict,
+    /// The W3C rules, then short fields and a `,` separator (`0:0:0.570`).
+    Lenient,
+}
+
+/// Cues plus the problems met on the way (cues skipped, with their line).
+#[doc(hidden)]
+#[derive(Debug, Clone, Default)]
+pub struct CueList {
+    /// Cues in file order.
+    pub cues: Vec<Cue>,
+    /// One warning per block with a `-->` line that could not be read.
+    pub warnings: Vec<Warning>,
+}
+
+/// The W3C algorithm with strict time stamps: what a browser's track would
+/// hold. An error when the file does not start with the `WEBVTT` signature.
+#[doc(hidden)]
+pub fn parse_cues(text: &str) -> Result<Vec<Cue>, Error> {
+    parse_cues_with(text, Timestamps::Strict).map(|l| l.cues)
+}
+
+/// The W3C algorithm with a choice of time-stamp rule.
+#[doc(hidden)]
+pub fn parse_cues_with(text: &str, stamps: Timestamps) -> Result<CueList, Error> {
+    let text = preprocess(text);
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    if text.ends_with('\n') {
+        lines.pop();
+    }
+    let first = lines.first().copied().unwrap_or("");
+    let signed = first
+        .strip_prefix("WEBVTT")
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']));
+    if !signed {
+        let mut expected = "the signature \"WEBVTT\" at the start of line 1".to_string();
+        if lines.iter().any(|l| l.contains("-->")) && lines.iter().any(|l| l.contains(',')) {
+            expected.push_str(" (the cues look like SubRip: rename the file to .srt)");
+        }
+        return Err(Error::parse(Format::Vtt, 1, expected, first));
+    }
+    let mut p = Parser {
+        lines: &lines,
+        i: 1,
+        stamps,
+        out: CueList::default(),
+    };
+    if p.i < lines.len() {
+        if lines[p.i].is_empty() {
+            p.i += 1;
+        } else {
+            p.block(true);
+        }
+    }
+    while p.i < lines.len() {
+        if let Some(cue) = p.block(false) {
+            p.out.cues.push(cue);
+        }
+        while p.i < lines.len() && lines[p.i].is_empty() {
+            p.i += 1;
+        }
+    }
+    Ok(p.out)
+}
+
+/// The algorithm's input preprocessing: NUL to U+FFFD, CR and CRLF to LF.
+fn preprocess(text: &str) -> Cow<'_, str> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if !text.contains(['\0', '\r']) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.replace('\0', "\u{FFFD}").replace("\r\n", "\n").replace('\r', "\n"))
+}
+
+struct Parser<'a> {
+    lines: &'a [&'a str],
+    /// Index of the next line to read.
+    i: usize,
+    stamps: Timestamps,
+    out: CueList,
+}
+
+impl Parser<'_> {
+    /// "Collect a WebVTT block". NOTE, STYLE and REGION blocks, headers and
+    /// blocks whose timing fails all come back as `None`.
+    fn block(&mut self, in_header: bool) -> Option<Cue> {
+        let mut line_count = 0;
+        let start = self.i;
+        let mut previous = self.i;
+        let mut buffer = String::new();
+        let mut seen_arrow = false;
+        let mut cue: Option<Cue> = None;
+        while self.i < self.lines.len() {
+            let line = self.lines[self.i];
+            let number = self.i + 1;
+            self.i += 1;
+            line_count += 1;
+            if line.contains("-->") {
+                if !in_header && (line_count == 1 || (line_count == 2 && !seen_arrow)) {
+                    seen_arrow = true;
+                    previous = self.i;
+                    match self.timings(line) {
+                        Some((start_s, end_s, settings)) => {
+                            cue = Some(Cue {
+                                id: std::mem::take(&mut buffer),
+                                start_s,
+                                end_s,
+                                settings: settings.trim().to_string(),
+                                text: String::new(),
+                                line: number,
+                            });
+                        }
+                        None => {
+                            cue = None;
+                            self.out.warnings.push(Warning::new(
+                                number,
+                                format!(
+                                    "expected a cue timing like 00:00:01.000 --> 00:00:04.000, found {}; cue skipped",
+                                    crate::error::shorten(line)
+                                ),
+                            ));
+                        }
+                    }
+                } else {
+                    self.i = previous;
+                    break;
+                }
+            } else if line.is_empty() {
+                break;
+            } else {
+                if !buffer.is_empty() {
+                    buffer.push('\n');
+                }
+                buffer.push_str(line);
+                previous = self.i;
+            }
+        }
+        if cue.is_none()
+            && !in_header
+            && !seen_arrow
+            && self.stamps == Timestamps::Lenient
+            && !is_comment_block(&buffer)
+        {
+            self.out.warnings.push(Warning::new(
+                start + 1,
+                "text without a cue timing (expected a line like 00:00:01.000 --> 00:00:04.000 above it); ignored",
+            ));
+        }
+        cue.map(|mut c| {
+            c.text = buffer;
+            c
+        })
+    }
+
+    fn timings<'l>(&self, line: &'l str) -> Option<(f64, f64, &'l str)> {
+        strict_timings(line).or_else(|| match self.stamps {
+            Timestamps::Strict => None,
+            Timestamps::Lenient => lenient_timings(line),
+        })
+    }
+}
+
+/// NOTE, STYLE and REGION blocks, which carry no speech.
+fn is_comment_block(block: &str) -> bool {
+    ["NOTE", "STYLE", "REGION"].iter().any(|kw| {
+        block
+            .strip_prefix(kw)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t', '\n']))
     })
+}
+
+/// "Collect WebVTT cue timings and settings": start, end, the settings text.
+fn strict_timings(line: &str) -> Option<(f64, f64, &str)> {
+    let b = line.as_bytes();
+    let mut pos = 0;
+    skip_ws(b, &mut pos);
+    let start = strict_timestamp(b, &mut pos)?;
+    skip_ws(b, &mut pos);
+    if !b[pos..].starts_with(b"-->") {
+        return None;
+    }
+    pos += 3;
+    skip_ws(b, &mut pos);
+    let end = strict_timestamp(b, &mut pos)?;
+    // Only ASCII was consumed, so `pos` is a character boundary.
+    Some((start, end, &line[pos..]))
+}
+
+/// Short fields, `,` separators: `0:0:0.570 --> 0:0:1.130 align:start`.
+fn lenient_timings(line: &str) -> Option<(f64, f64, &str)> {
+    let (left, right) = line.split_once("-->")?;
+    let start = parse_caption_time(left)?;
+    let right = right.trim_start();
+    let cut = right.find(char::is_whitespace).unwrap_or(right.len());
+    let end = parse_caption_time(&right[..cut])?;
+    Some((start, end, &right[cut..]))
+}
+
+fn skip_ws(b: &[u8], pos: &mut usize) {
+    while *pos < b.len() && matches!(b[*pos], b' ' | b'\t' | b'\n' | b'\x0C' | b'\r') {
+        *pos += 1;
+    }
+}
+
+/// Digits at `pos`: their value (saturating) and count; `None` when none.
+fn digits(b: &[u8], pos: &mut usize) -> Option<(u64, usize)> {
+    let start = *pos;
+    let mut value: u64 = 0;
+    while *pos < b.len() && b[*pos].is_ascii_digit() {
+        value = value.saturating_mul(10).saturating_add(u64::from(b[*pos] - b'0'));
+        *pos += 1;
+    }
+    (*pos > start).then_some((value, *pos - start))
+}
+
+/// "Collect a WebVTT timestamp": `[hh+:]mm:ss.ttt`, where a first field that
+/// is not exactly two digits or exceeds 59 means hours.
+fn strict_timestamp(b: &[u8], pos: &mut usize) -> Option<f64> {
+    let (v1, len1) = digits(b, pos)?;
+    let hours_first = len1 != 2 || v1 > 59;
+    if b.get(*pos) != Some(&b':') {
+        return None;
+    }
+    *pos += 1;
+    let (v2, len2) = digits(b, pos)?;
+    if len2 != 2 {
+        return None;
+    }
+    let (h, m, s) = if hours_first || b.get(*pos) == Some(&b':') {
+        if b.get(*pos) != Some(&b':') {
+            return None;
+        }
+        *pos += 1;
+        let (v3, len3) = digits(b, pos)?;
+        if len3 != 2 {
+            return None;
+        }
+        (v1, v2, v3)
+    } else {
+        (0, v1, v2)
+    };
+    if b.get(*pos) != Some(&b'.') {
+        return None;
+    }
+    *pos += 1;
+    let (ms, len4) = digits(b, pos)?;
+    if len4 != 3 || m > 59 || s > 59 {
+        return None;
+    }
+    Some(h as f64 * 3600.0 + m as f64 * 60.0 + s as f64 + ms as f64 / 1000.0)
+}
+
+/// Plain text of a cue and the voice-span speakers in it, in order.
+///
+/// Tags are dropped (`<c.x>`, `<i>`, `<b>`, `<u>`, `<lang en>`, `<ruby>`,
+/// timestamp tags `<00:01.000>`) and so is the text of `<rt>` ruby
+/// annotations, which repeats the base text. Unlike the cue-text tokenizer,
+/// a `<` not followed by a letter, `/` or digit is kept as text, since real
+/// files write `2 < 3` unescaped.
+#[doc(hidden)]
+pub fn cue_plain_text(raw: &str) -> (String, Vec<String>) {
+    let mut out = String::with_capacity(raw.len());
+    let mut voices: Vec<String> = Vec::new();
+    let mut in_rt = 0usize;
+    let mut rest = raw;
+    while let Some(c) = rest.chars().next() {
+        if c == '<' {
+            let len = tag_len(rest).or_else(|| {
+                rest[1..]
+                    .starts_with(|d: char| d.is_ascii_digit())
+                    .then(|| rest.find('>').map_or(rest.len(), |i| i + 1))
+            });
+            if let Some(len) = len {
+                let tag = rest[1..len].trim_end_matches('>');
+                rest = &rest[len..];
+                let (head, annotation) = match tag.find([' ', '\t', '\n', '\x0C']) {
+                    Some(i) => (&tag[..i], tag[i..].trim()),
+                    None => (tag, ""),
+                };
+                let name = head.split('.').next().unwrap_or("");
+                match name {
+                    "v" => {
+                        if let Some(label) = clean_label(annotation) {
+                            voices.push(label);
+                        }
+                    }
+                    "rt" => in_rt += 1,
+                    "/rt" => in_rt = in_rt.saturating_sub(1),
+                    _ => {}
+                }
+                continue;
+            }
+        } else if c == '&' {
+            if let Some((decoded, len)) = decode_entity(rest) {
+                if in_rt == 0 {
+                    out.push_str(&decoded);
+                }
+                rest = &rest[len..];
+                continue;
+            }
+        }
+        if in_rt == 0 {
+            out.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    (tidy(&out), voices)
+}
+
+/// Parses WebVTT text (line ends already normalised to LF, BOM removed).
+pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
+    if text.trim().is_empty() {
+        return Err(Error::Empty {
+            path: None,
+            why: "the WebVTT file is empty".to_string(),
+        });
+    }
+    let list = parse_cues_with(text, Timestamps::Lenient)?;
+    let mut warnings = list.warnings;
+    if list.cues.is_empty() {
+        return Err(Error::Empty {
+            path: None,
+            why: "the WebVTT file has a header but no cues".to_string(),
+        });
+    }
+    let mut cues = Vec::with_capacity(list.cues.len());
+    for cue in list.cues {
+        let (text, voices) = cue_plain_text(&cue.text);
+        if voices.iter().any(|v| *v != voices[0]) {
+            warnings.push(Warning::new(
+                cue.line,
+                format!(
+                    "cue has voice spans for several speakers ({}); all of it is attributed to {}",
+                    voices.join(", "),
+                    voices[0]
+                ),
+            ));
+        }
+        cues.push(CaptionCue {
+            start_s: cue.start_s,
+            end_s: cue.end_s,
+            line: cue.line,
+            speaker: voices.into_iter().next(),
+            text,
+        });
+    }
+    Ok(build_transcript(Format::Vtt, cues, warnings, false))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn times(text: &str) -> Vec<(f64, f64)> {
+        parse_cues(text).unwrap().iter().map(|c| (c.start_s, c.end_s)).collect()
+    }
+
+    #[test]
+    fn strict_timestamps_follow_the_w3c_rules() {
+        let mut pos = 0;
+        assert_eq!(strict_timestamp(b"000:00:00.000", &mut pos), Some(0.0));
+        for bad in [
+            "000:00.000",
+            "0:00.000",
+            "00:0.000",
+            "00:00.00",
+            "00:00:00.0000",
+            "00:60.000",
+            "0:0:0.570",
+        ] {
+            let mut pos = 0;
+            assert_eq!(strict_timestamp(bad.as_bytes(), &mut pos), None, "{bad}");
+        }
+        let mut pos = 0;
+        assert_eq!(strict_timestamp(b"120:00:00.000", &mut pos), Some(432000.0));
+    }
+
+    #[test]
+    fn settings_follow_the_end_time_even_without_a_space() {
+        let cues = parse_cues("WEBVTT\n\n00:00.000 --> 00:01.000line:40% size:40%\ncue text\n").unwrap();
+        assert_eq!(cues[0].settings, "line:40% size:40%");
+        assert_eq!(cues[0].text, "cue text");
+    }
+
+    #[test]
+    fn header_and_blocks() {
+        let text = "WEBVTT - title\nKind: captions\n\nNOTE a comment\n--> not a cue\n\nSTYLE\n::cue { color: red }\n\n\
+                    REGION\nid:r1\n\nid1\n00:01.000 --> 00:02.000\nline one\nline two\n00:03.000 --> 00:04.000\nnext\n";
+        let cues = parse_cues(text).unwrap();
+        assert_eq!(cues.len(), 2);
+        assert_eq!(cues[0].id, "id1");
+        assert_eq!(cues[0].text, "line one\nline two");
+        assert_eq!(cues[0].line, 14);
+        assert_eq!(cues[1].id, "");
+        assert_eq!(
+            times("WEBVTT\n00:01.000 --> 00:02.000\nright after the signature\n"),
+            [(1.0, 2.0)]
+        );
+    }
+
+    #[test]
+    fn signature() {
+        assert!(parse_cues("WEBVTTX\n\n00:01.000 --> 00:02.000\nx").is_err());
+        assert!(parse_cues("\u{FEFF}WEBVTT\t\n\n00:01.000 --> 00:02.000\nx").is_ok());
+        assert_eq!(parse_cues("WEBVTT").unwrap().len(), 0);
+        let e = parse_cues("1\n00:00:01,000 --> 00:00:02,000\nx\n").unwrap_err();
+        assert!(e.to_string().contains("rename the file to .srt"), "{e}");
+    }
+
+    #[test]
+    fn teams_timings_only_in_lenient_mode() {
+        let text = "WEBVTT\n\n0:0:0.0 --> 0:0:0.570\n<v Yuri>There you go.</v>\n";
+        assert!(parse_cues(text).unwrap().is_empty());
+        let l = parse_cues_with(text, Timestamps::Lenient).unwrap();
+        assert_eq!((l.cues[0].start_s, l.cues[0].end_s), (0.0, 0.57));
+    }
+
+    #[test]
+    fn plain_text_and_voices() {
+        let (t, v) = cue_plain_text("<v.loud Joe>That's <i>awesome</i>!</v>");
+        assert_eq!((t.as_str(), v), ("That's awesome!", vec!["Joe".to_string()]));
+        let (t, _) = cue_plain_text("this<00:05:04.199><c> will</c><c.colorE5E5E5> happen</c>");
+        assert_eq!(t, "this will happen");
+        let (t, _) = cue_plain_text("<ruby>漢<rt>kan</rt>字<rt>ji</rt></ruby> <lang nl>hoi</lang>");
+        assert_eq!(t, "漢字 hoi");
+        let (t, _) = cue_plain_text("a&nbsp;b &amp; c &lt;d&gt; &lrm;e&rlm; &#39;f&#x27; &bogus; 2 < 3");
+        assert_eq!(t, "a b & c <d> e 'f' &bogus; 2 < 3");
+        let (_, v) = cue_plain_text("<v @Anonymous  User >hi");
+        assert_eq!(v, ["Anonymous User"]);
+        let (t, v) = cue_plain_text("<v>no name</v>");
+        assert_eq!((t.as_str(), v.len()), ("no name", 0));
+    }
+
+    #[test]
+    fn bad_cue_is_skipped_with_its_line() {
+        let t = parse(
+            "WEBVTT\n\n00:01.000 --> 00:02.000\nAnn: one\n\n00:03.000 --> 00:0x.000\nlost\n\n\
+                       00:05.000 --> 00:06.000\nBob: two\n",
+        )
+        .unwrap();
+        assert_eq!(t.segments.len(), 2);
+        assert!(t
+            .warnings
+            .iter()
+            .any(|w| w.line == 6 && w.message.contains("cue skipped")));
+    }
+
+    #[test]
+    fn zoom_prefix_continues() {
+        let t = parse(
+            "WEBVTT\n\n1\n00:01.000 --> 00:02.000\nDan Walsh: Hi there.\n\n2\n00:02.000 --> 00:03.000\n\
+                       more from Dan\n\n3\n00:03.000 --> 00:04.000\nLaura Mendez: Hello.\n",
+        )
+        .unwrap();
+        let labels: Vec<&str> = t.segments.iter().map(|s| t.label(s)).collect();
+        assert_eq!(labels, ["Dan Walsh", "Dan Walsh", "Laura Mendez"]);
+        assert_eq!(t.segments[1].text, "more from Dan");
+        assert_eq!(t.segments[0].source_line, 4);
+    }
+
+    #[test]
+    fn text_block_without_timing_is_reported() {
+        let text = "WEBVTT\n\nNOTE fine\n\n00:01.000 --> 00:02.000\none\n\nlost text\n\n00:03.000 --> 00:04.000\ntwo\n";
+        let l = parse_cues_with(text, Timestamps::Lenient).unwrap();
+        assert_eq!(l.cues.len(), 2);
+        assert_eq!(l.warnings.len(), 1);
+        assert_eq!(l.warnings[0].line, 8);
+    }
 }
