@@ -119,6 +119,7 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
         group_words(&mut t, &words);
     }
     super::json::cap_warnings(&mut t.warnings);
+    super::json::order_speakers_by_time(&mut t);
     settle_timing(&mut t);
     Ok(t)
 }
@@ -230,6 +231,7 @@ mod tests {
         )
         .unwrap();
         let labels: Vec<&str> = t.speakers.iter().map(|s| s.label.as_str()).collect();
-        assert_eq!(labels, vec!["ch_0", "ch_1"]);
+        // ch_1 speaks first.
+        assert_eq!(labels, vec!["ch_1", "ch_0"]);
     }
 }

@@ -87,7 +87,8 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
         } else {
             skipped += 1;
             if skipped <= 20 {
-                t.warnings.push(Warning::new(line, "not a CHAT header or tier; skipped"));
+                t.warnings
+                    .push(Warning::new(line, "not a CHAT header or tier; skipped"));
             }
         }
     }
@@ -111,12 +112,16 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
             continue; // dependent tier
         };
         let Some((code, rest)) = main.split_once(':') else {
-            t.warnings.push(Warning::new(tier.line, "main tier without ':' after the speaker code; skipped"));
+            t.warnings.push(Warning::new(
+                tier.line,
+                "main tier without ':' after the speaker code; skipped",
+            ));
             continue;
         };
         let code = code.trim();
         if code.is_empty() {
-            t.warnings.push(Warning::new(tier.line, "main tier without a speaker code; skipped"));
+            t.warnings
+                .push(Warning::new(tier.line, "main tier without a speaker code; skipped"));
             continue;
         }
         let mut items: Vec<Item> = Vec::new();
@@ -131,7 +136,9 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
             let body = fixed.as_deref().unwrap_or(body);
             let (body, bullets) = take_bullets(body);
             let part_items = clean(&body);
-            let speech = part_items.iter().any(|i| matches!(i, Item::Word(_) | Item::Placeholder));
+            let speech = part_items
+                .iter()
+                .any(|i| matches!(i, Item::Word(_) | Item::Placeholder));
             if speech || part_items.is_empty() {
                 for b in bullets {
                     let span = if b.old { &mut old_span } else { &mut new_span };
@@ -167,13 +174,7 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
             });
         }
         let (start, end) = match new_span {
-            Some((s, e)) => check_times(
-                &mut t.warnings,
-                tier.line,
-                "bullet",
-                Some(s / 1000.0),
-                Some(e / 1000.0),
-            ),
+            Some((s, e)) => check_times(&mut t.warnings, tier.line, "bullet", Some(s / 1000.0), Some(e / 1000.0)),
             None => (None, None),
         };
         if new_span.is_none() {
@@ -191,7 +192,8 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
         t.segments.push(seg);
     }
     if skipped > 20 {
-        t.warnings.push(Warning::new(0, format!("{} more non-CHAT lines skipped", skipped - 20)));
+        t.warnings
+            .push(Warning::new(0, format!("{} more non-CHAT lines skipped", skipped - 20)));
     }
     if mojibake > 0 {
         t.warnings.push(Warning::new(
@@ -246,7 +248,8 @@ fn apply_old_bullets(t: &mut Transcript, old: &[OldBullet]) {
         ));
         return;
     }
-    t.warnings.push(Warning::new(0, "old-style •start_end• bullets read as milliseconds"));
+    t.warnings
+        .push(Warning::new(0, "old-style •start_end• bullets read as milliseconds"));
     for b in old {
         let line = t.segments[b.seg].source_line;
         let (s, e) = check_times(
@@ -368,7 +371,9 @@ fn clean(s: &str) -> Vec<Item> {
             }
             continue;
         }
-        if tok.starts_with('&') || (tok.starts_with('0') && tok.len() > 1 && !tok[1..].starts_with(|c: char| c.is_ascii_digit())) {
+        if tok.starts_with('&')
+            || (tok.starts_with('0') && tok.len() > 1 && !tok[1..].starts_with(|c: char| c.is_ascii_digit()))
+        {
             continue;
         }
         if let Some(rest) = tok.strip_prefix('+') {
@@ -541,12 +546,21 @@ mod tests {
 
     #[test]
     fn markup_is_cleaned_and_terminators_attach() {
-        assert_eq!(text("They do n't make them any more do they ."), "They don't make them any more do they.");
+        assert_eq!(
+            text("They do n't make them any more do they ."),
+            "They don't make them any more do they."
+        );
         assert_eq!(text("it 's gon na rain ?"), "it's gonna rain?");
-        assert_eq!(text("<I want> [/] I want &-uh to go [: went] [*] ."), "I want I want uh to go.");
+        assert_eq!(
+            text("<I want> [/] I want &-uh to go [: went] [*] ."),
+            "I want I want uh to go."
+        );
         assert_eq!(text("&=laughs yes &+fr free xxx +..."), "yes free...");
         assert_eq!(text("+< ⌈first line: of utterance⌉, "), "first line of utterance,");
-        assert_eq!(text("°quiet° ↑up ↓down whi:le no: =latched= it-"), "quiet up down while no latched it");
+        assert_eq!(
+            text("°quiet° ↑up ↓down whi:le no: =latched= it-"),
+            "quiet up down while no latched it"
+        );
         assert_eq!(text("house@l is +/."), "house is.");
         assert_eq!(text("0 ."), "");
         assert_eq!(text("why +/?"), "why?");
@@ -562,14 +576,18 @@ mod tests {
 
     #[test]
     fn mojibake_is_repaired() {
-        assert_eq!(fix_mojibake("âŒˆno randomtext whi:leâŒ‰,").as_deref(), Some("⌈no randomtext whi:le⌉,"));
+        assert_eq!(
+            fix_mojibake("âŒˆno randomtext whi:leâŒ‰,").as_deref(),
+            Some("⌈no randomtext whi:le⌉,")
+        );
         assert_eq!(fix_mojibake("⌈first line⌉"), None);
         assert_eq!(fix_mojibake("café"), None);
     }
 
     #[test]
     fn bullets_continuations_untimed_and_participants() {
-        let src = "@UTF8\n@Begin\n@Languages:\tnld\n@Participants:\tAGT Sanne_Visser Agent, KL None Client,\n\tX Role\n\
+        let src =
+            "@UTF8\n@Begin\n@Languages:\tnld\n@Participants:\tAGT Sanne_Visser Agent, KL None Client,\n\tX Role\n\
                    *AGT:\tgoedemorgen . \u{15}1000_2500\u{15}\n%mor:\tjunk\n\
                    *KL:\tja (0.4) ik luister \u{15}2600_4000\u{15}\n\tnog steeds . \u{15}4000_5000\u{15}\n\
                    \t(0.3) \u{15}5000_5300\u{15}\n*AGT:\tmooi .\n*KL:\t0 .\n@End\n";

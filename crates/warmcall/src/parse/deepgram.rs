@@ -129,6 +129,7 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
         }
     }
     super::json::cap_warnings(&mut t.warnings);
+    super::json::order_speakers_by_time(&mut t);
     settle_timing(&mut t);
     Ok(t)
 }

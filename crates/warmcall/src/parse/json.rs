@@ -16,11 +16,11 @@ use crate::{Error, Format, Segment, Timing, Transcript, Warning};
 /// Times beyond this (100 hours) are taken as garbage, not as a long call.
 pub(crate) const MAX_TIME_S: f64 = 100.0 * 3600.0;
 
-/// Word grouping: a new segment starts after a sentence end followed by a
-/// gap longer than this…
-pub(crate) const SENTENCE_GAP_S: f64 = 0.5;
-/// …or after any gap longer than this, or at a change of speaker.
-pub(crate) const MAX_GAP_S: f64 = 2.0;
+/// Word grouping: a new segment starts at a change of speaker or after a
+/// pause longer than this between two words. Half a second is where a pause
+/// starts to be heard as one; splitting there keeps speech time honest and
+/// lets the silence metrics see a speaker's own pauses.
+pub(crate) const WORD_GAP_S: f64 = 0.5;
 
 const SHAPES_EXPECTED: &str = "canonical {\"segments\":[{\"speaker\",\"start\",\"end\",\"text\"}]}, \
 Whisper/WhisperX {\"segments\":[{\"start\",\"end\",\"text\"}]}, AWS Transcribe {\"results\":{\"items\":[…]}}, \
@@ -382,12 +382,10 @@ pub(crate) struct Word {
 }
 
 /// Groups one stream of words (one channel) into segments: a new segment at
-/// a change of speaker, after a sentence end followed by more than
-/// [`SENTENCE_GAP_S`], or after any gap over [`MAX_GAP_S`]. Words without
+/// a change of speaker or after a pause over [`WORD_GAP_S`]. Words without
 /// usable times join the current segment.
 pub(crate) fn group_words(t: &mut Transcript, words: &[Word]) {
     let mut cur: Option<Segment> = None;
-    let mut last_text_end = false;
     for w in words {
         let text = w.text.trim();
         if text.is_empty() {
@@ -398,7 +396,7 @@ pub(crate) fn group_words(t: &mut Transcript, words: &[Word]) {
             None => true,
             Some(c) if c.speaker != speaker => true,
             Some(c) => match (c.end_s, w.start) {
-                (Some(e), Some(s)) => s - e > MAX_GAP_S || (last_text_end && s - e > SENTENCE_GAP_S),
+                (Some(e), Some(s)) => s - e > WORD_GAP_S,
                 _ => false,
             },
         };
@@ -417,10 +415,36 @@ pub(crate) fn group_words(t: &mut Transcript, words: &[Word]) {
                 c.end_s = Some(c.end_s.map_or(e, |ce: f64| ce.max(e)));
             }
         }
-        last_text_end = text.ends_with(['.', '?', '!']);
     }
     if let Some(c) = cur {
         t.segments.push(c);
+    }
+}
+
+/// Sorts segments by start and renumbers speakers in order of their first
+/// segment in time, so that a file written channel by channel (AWS, Deepgram
+/// multichannel) lists first the speaker who spoke first.
+pub(crate) fn order_speakers_by_time(t: &mut Transcript) {
+    t.sort_by_start();
+    let n = t.speakers.len();
+    let mut new_of_old: Vec<Option<usize>> = vec![None; n];
+    let mut order = Vec::with_capacity(n);
+    for s in &t.segments {
+        if new_of_old[s.speaker].is_none() {
+            new_of_old[s.speaker] = Some(order.len());
+            order.push(s.speaker);
+        }
+    }
+    for (old, slot) in new_of_old.iter_mut().enumerate() {
+        if slot.is_none() {
+            *slot = Some(order.len());
+            order.push(old);
+        }
+    }
+    let old_speakers = std::mem::take(&mut t.speakers);
+    t.speakers = order.iter().map(|&i| old_speakers[i].clone()).collect();
+    for s in &mut t.segments {
+        s.speaker = new_of_old[s.speaker].expect("every speaker numbered");
     }
 }
 
@@ -586,7 +610,7 @@ mod tests {
     }
 
     #[test]
-    fn words_group_by_speaker_sentence_gaps_and_long_gaps() {
+    fn words_group_by_speaker_and_pauses() {
         let w = |s: &str, a: f64, b: f64, t: &str| Word {
             speaker: s.into(),
             start: Some(a),
@@ -596,13 +620,15 @@ mod tests {
         let words = [
             w("A", 0.0, 0.5, "Hello"),
             w("A", 0.6, 1.0, "there."),
-            w("A", 1.2, 1.5, "How"),  // gap 0.2 after a sentence end: same segment
-            w("A", 1.6, 2.0, "are"),  //
-            w("A", 3.0, 3.5, "you?"), // gap 1.0, no sentence end: same segment
-            w("A", 4.0, 4.5, "Fine"), // gap 0.5 after '?': not more than 0.5, same
-            w("B", 4.6, 5.0, "Yes."), // speaker change
-            w("B", 5.6, 6.0, "Good"), // gap 0.6 after '.': new segment
-            w("B", 8.5, 9.0, "then"), // gap 2.5: new segment
+            w("A", 1.5, 1.8, "How"), // gap 0.5: not more than 0.5, same segment
+            w("A", 2.4, 3.0, "are"), // gap 0.6: new segment
+            Word {
+                speaker: "A".into(),
+                start: None,
+                end: None,
+                text: "you?".into(),
+            }, // untimed: joins
+            w("B", 3.1, 3.5, "Yes."), // speaker change
         ];
         let mut t = Transcript::empty(Format::DeepgramJson);
         group_words(&mut t, &words);
@@ -614,10 +640,9 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                ("Hello there. How are you? Fine", 0.0, 4.5),
-                ("Yes.", 4.6, 5.0),
-                ("Good", 5.6, 6.0),
-                ("then", 8.5, 9.0)
+                ("Hello there. How", 0.0, 1.8),
+                ("are you?", 2.4, 3.0),
+                ("Yes.", 3.1, 3.5)
             ]
         );
     }

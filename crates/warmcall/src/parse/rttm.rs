@@ -38,7 +38,10 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
         }
         let f: Vec<&str> = l.split_whitespace().collect();
         if f[0] != "SPEAKER" {
-            if !f[0].bytes().all(|b| b.is_ascii_uppercase() || b == b'-' || b == b'_' || b == b'/') {
+            if !f[0]
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b == b'-' || b == b'_' || b == b'/')
+            {
                 bad += 1;
                 push_capped(&mut t.warnings, bad, line, "not an RTTM record; skipped");
             }
@@ -103,7 +106,8 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
     for r in rows {
         let end = if end_times { r.second } else { r.onset + r.second };
         if end > MAX_TIME_S {
-            t.warnings.push(Warning::new(r.line, "turn ends beyond 100 hours; skipped"));
+            t.warnings
+                .push(Warning::new(r.line, "turn ends beyond 100 hours; skipped"));
             continue;
         }
         let speaker = t.speaker_index(&r.name);
