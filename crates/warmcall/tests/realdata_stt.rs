@@ -385,3 +385,100 @@ fn chat_text_is_clean() {
     assert!(t.warnings.iter().any(|w| w.message.contains("inconsistent time units")));
     assert_eq!(t.segments[0].text, "You enjoyed yourself in America");
 }
+
+/// Data-driven: every fixture in testdata/json, testdata/chat and
+/// testdata/rttm parses to the `NAME.expected.json` beside it (format,
+/// timing, language, speakers, segments, pauses when listed, warnings that
+/// must appear), or fails with an error containing `error_contains`.
+#[test]
+fn fixtures_match_their_expected_parse() {
+    let mut n = 0;
+    for dir in ["json", "chat", "rttm"] {
+        let dir = common::testdata().join(dir);
+        let mut inputs: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| !p.to_string_lossy().ends_with(".expected.json"))
+            .collect();
+        inputs.sort();
+        for input in inputs {
+            check_fixture(&input);
+            n += 1;
+        }
+    }
+    println!("{n} fixtures checked");
+    assert!(n >= 9);
+}
+
+fn check_fixture(input: &Path) {
+    let name = input.display().to_string();
+    let stem = input.file_stem().unwrap().to_string_lossy();
+    let expected_path = input.with_file_name(format!("{stem}.expected.json"));
+    let want: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(&expected_path).unwrap_or_else(|e| panic!("{}: {e}", expected_path.display())),
+    )
+    .unwrap();
+    let r = warmcall::parse_bytes(&std::fs::read(input).unwrap(), Some(input));
+    if let Some(phrases) = want.get("error_contains") {
+        let e = r
+            .err()
+            .unwrap_or_else(|| panic!("{name} parsed but should fail"))
+            .to_string();
+        for p in phrases.as_array().unwrap() {
+            assert!(e.contains(p.as_str().unwrap()), "{name}: {e}");
+        }
+        return;
+    }
+    let t = r.unwrap_or_else(|e| panic!("{name}: {e}"));
+    assert_eq!(t.format.name(), want["format"], "{name}: format");
+    assert_eq!(
+        serde_json::to_value(t.timing).unwrap(),
+        want["timing"],
+        "{name}: timing"
+    );
+    assert_eq!(
+        serde_json::to_value(&t.language).unwrap(),
+        want["language"],
+        "{name}: language"
+    );
+    let speakers: Vec<serde_json::Value> = t
+        .speakers
+        .iter()
+        .map(|s| serde_json::json!({"label": s.label, "display_name": s.display_name}))
+        .collect();
+    assert_eq!(serde_json::Value::Array(speakers), want["speakers"], "{name}: speakers");
+    let want_segs = want["segments"].as_array().unwrap();
+    assert_eq!(t.segments.len(), want_segs.len(), "{name}: segment count");
+    for (i, (s, w)) in t.segments.iter().zip(want_segs).enumerate() {
+        assert_eq!(t.label(s), w["speaker"], "{name} segment {i}: speaker");
+        assert_eq!(s.text, w["text"], "{name} segment {i}: text");
+        for (got, key) in [(s.start_s, "start"), (s.end_s, "end")] {
+            match (got, w[key].as_f64()) {
+                (Some(a), Some(b)) => assert!((a - b).abs() < 1e-6, "{name} segment {i}: {key} {a} != {b}"),
+                (None, None) => {}
+                (a, b) => panic!("{name} segment {i}: {key} {a:?} != {b:?}"),
+            }
+        }
+    }
+    if let Some(pauses) = want.get("pauses") {
+        let got: Vec<serde_json::Value> = t
+            .pauses
+            .iter()
+            .map(|p| serde_json::json!({"after_segment": p.after_segment, "duration_s": p.duration_s}))
+            .collect();
+        assert_eq!(&serde_json::Value::Array(got), pauses, "{name}: pauses");
+    }
+    for phrase in want
+        .get("warnings_contain")
+        .and_then(|w| w.as_array())
+        .into_iter()
+        .flatten()
+    {
+        let phrase = phrase.as_str().unwrap();
+        assert!(
+            t.warnings.iter().any(|w| w.message.contains(phrase)),
+            "{name}: no warning with {phrase:?} in {:?}",
+            t.warnings
+        );
+    }
+}

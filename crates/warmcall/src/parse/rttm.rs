@@ -7,10 +7,11 @@
 //!   warning: mixing recordings would make every figure wrong.
 //! - ESPnet writes the *end time* in the duration column. That variant is
 //!   taken when every such value is at least its onset and reading them as
-//!   durations would make some speaker overlap their own next turn (which
-//!   one voice cannot do) more often than reading them as end times; a
-//!   warning says so. A real duration file fails the first test as soon as
-//!   one turn is shorter than its onset.
+//!   durations would make more than a fifth of all turn time overlap another
+//!   turn, and over twice the overlap of reading them as end times (read as
+//!   durations, end times roughly double every turn's end, so later turns
+//!   pile up on each other); a warning says so. A real duration file fails
+//!   the first test as soon as one turn is shorter than its onset.
 //! - Negative, non-finite or absurd times skip the line with a warning.
 
 use super::json::MAX_TIME_S;
@@ -129,21 +130,36 @@ fn is_end_time_variant(rows: &[Row]) -> bool {
     if rows.len() < 2 || rows.iter().any(|r| r.second < r.onset) {
         return false;
     }
-    let overlaps = |as_end: bool| {
-        let mut by_speaker: std::collections::HashMap<&str, Vec<(f64, f64)>> = Default::default();
-        for r in rows {
-            let end = if as_end { r.second } else { r.onset + r.second };
-            by_speaker.entry(&r.name).or_default().push((r.onset, end));
+    let as_durations = overlap_share(rows.iter().map(|r| (r.onset, r.onset + r.second)));
+    let as_ends = overlap_share(rows.iter().map(|r| (r.onset, r.second)));
+    as_durations > 0.2 && as_durations > 2.0 * as_ends
+}
+
+/// The share of summed turn time that overlaps another turn: (sum of
+/// lengths - length of their union) / sum of lengths.
+fn overlap_share(turns: impl Iterator<Item = (f64, f64)>) -> f64 {
+    let mut v: Vec<(f64, f64)> = turns.collect();
+    v.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let sum: f64 = v.iter().map(|(s, e)| (e - s).max(0.0)).sum();
+    if sum <= 0.0 {
+        return 0.0;
+    }
+    let mut union = 0.0;
+    let mut cur: Option<(f64, f64)> = None;
+    for (s, e) in v {
+        match cur {
+            Some((cs, ce)) if s <= ce => cur = Some((cs, ce.max(e))),
+            Some((cs, ce)) => {
+                union += ce - cs;
+                cur = Some((s, e));
+            }
+            None => cur = Some((s, e)),
         }
-        by_speaker
-            .values_mut()
-            .map(|v| {
-                v.sort_by(|a, b| a.0.total_cmp(&b.0));
-                v.windows(2).filter(|w| w[0].1 > w[1].0 + 0.01).count()
-            })
-            .sum::<usize>()
-    };
-    overlaps(false) > overlaps(true)
+    }
+    if let Some((cs, ce)) = cur {
+        union += ce - cs;
+    }
+    (sum - union) / sum
 }
 
 #[cfg(test)]
@@ -169,11 +185,11 @@ mod tests {
     #[test]
     fn espnet_end_times_are_detected() {
         let t = parse(
-            "SPEAKER f 1 1.0 3.0 <NA> <NA> a <NA> <NA>\nSPEAKER f 1 4.0 9.0 <NA> <NA> a <NA> <NA>\n\
-             SPEAKER f 1 10.0 12.0 <NA> <NA> a <NA> <NA>\n",
+            "SPEAKER f 1 0.5 3.0 <NA> <NA> a <NA> <NA>\nSPEAKER f 1 3.2 6.1 <NA> <NA> b <NA> <NA>\n\
+             SPEAKER f 1 6.4 9.0 <NA> <NA> a <NA> <NA>\nSPEAKER f 1 9.3 12.75 <NA> <NA> b <NA> <NA>\n",
         )
         .unwrap();
-        assert_eq!(t.segments[1].end_s, Some(9.0));
+        assert_eq!(t.segments[2].end_s, Some(9.0));
         assert!(t.warnings[0].message.contains("ESPnet"));
         // Two real turns whose durations happen to exceed their onsets: no
         // self-overlap either way, so they stay durations.
