@@ -633,4 +633,11 @@ mod tests {
         assert_eq!(t.pauses[0].after_segment, Some(0));
         assert_eq!(t.pauses[0].duration_s, 2.0);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(s in "(\\*[A-Z .]{0,4}:[\t ]|\t|@[A-Za-z]{1,12}:\t|%mor:\t)?[ -~\u{15}•⌈⌉°↑(). 0-9_:&+<>\\[\\]@#=-]{0,60}(\n[ -~\u{15}•\t]{0,40}){0,4}") {
+            let _ = parse(&s);
+        }
+    }
 }

@@ -656,4 +656,26 @@ mod tests {
         assert_eq!(norm_lang("fi").as_deref(), Some("fi"));
         assert_eq!(norm_lang(""), None);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(s in "\\{\"(segments|results|utterances|words)\": ?(\\[|\\{|null|1)[ -~]{0,80}") {
+            for f in [None, Some(Format::CanonicalJson), Some(Format::WhisperxJson), Some(Format::AwsJson),
+                      Some(Format::DeepgramJson), Some(Format::AssemblyaiJson)] {
+                let _ = parse(&s, f);
+            }
+        }
+    }
+
+    #[test]
+    fn utf16_json_with_bom_parses() {
+        let text = r#"{"segments":[{"speaker":"Zoë","start":0,"end":1,"text":"Café?"}]}"#;
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in text.encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        let t = crate::parse_bytes(&bytes, None).unwrap();
+        assert_eq!(t.speakers[0].label, "Zoë");
+        assert_eq!(t.segments[0].text, "Café?");
+    }
 }

@@ -209,4 +209,11 @@ mod tests {
         assert_eq!(t.segments.len(), 1);
         assert_eq!(t.warnings.len(), 5, "{:?}", t.warnings);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(s in "(SPEAKER( [-a-zA-Z0-9.<>e+]{0,8}){0,11}\n|;;[ -~]{0,10}\n|[ -~]{0,20}\n){0,6}") {
+            let _ = parse(&s);
+        }
+    }
 }
