@@ -482,3 +482,26 @@ fn check_fixture(input: &Path) {
         );
     }
 }
+
+/// The agent label of each JSON eval call (its sidecar's `agent`) is one of
+/// the parsed speakers, exactly as written.
+#[test]
+fn eval_json_calls_have_their_agent_label() {
+    for (call, agent) in [
+        ("nl05_kantoorartikelen_whisperx", "SPEAKER_01"),
+        ("en03_business_insurance", "Rachel"),
+        ("en05_recruitment_assemblyai", "Speaker B"),
+    ] {
+        let sidecar = common::shared_dir()
+            .join("eval/calls")
+            .join(format!("{call}.expected.json"));
+        let want: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&sidecar).unwrap()).unwrap();
+        assert_eq!(want["agent"], agent, "{call}: sidecar agent");
+        let (_, t) = load(&format!("eval/calls/{call}.json"));
+        let t = t.unwrap();
+        assert!(
+            t.speakers.iter().any(|s| s.label == agent),
+            "{call}: no speaker {agent}"
+        );
+    }
+}
