@@ -197,7 +197,8 @@ impl Aggregate {
             calls: all.len(),
             not_a_conversation: all.len() - used.len(),
             aggregated: used.len(),
-            hours: all.iter().filter_map(|r| r.span_s).sum::<f64>() / 3600.0,
+            // Start from +0.0: an empty f64 sum is -0.0.
+            hours: all.iter().filter_map(|r| r.span_s).fold(0.0, |a, b| a + b) / 3600.0,
             talk_share: TalkShare {
                 mean: share.mean,
                 median: share.median,

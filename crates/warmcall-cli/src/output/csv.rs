@@ -178,7 +178,10 @@ impl Sink for Csv {
         let mut c = vec![String::new(); COLUMNS.len()];
         c[0] = e.path.clone();
         c[1] = "error".into();
-        c[2] = e.stderr_line();
+        c[2] = match e.line {
+            Some(l) => format!("line {l}: {}", e.message),
+            None => e.message.clone(),
+        };
         write_row(w, &c)
     }
     fn finish(&mut self, _w: &mut dyn Write, _summary: &Summary, _rows: &[CallRow]) -> io::Result<()> {

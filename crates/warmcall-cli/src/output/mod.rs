@@ -39,8 +39,13 @@ pub fn sink(format: crate::args::OutFormat) -> Box<dyn Sink> {
     }
 }
 
+/// Keeps the I/O kind of a write failure (a closed pipe must stay a
+/// `BrokenPipe` for main to end quietly).
 pub(crate) fn json_err(e: serde_json::Error) -> io::Error {
-    io::Error::other(e)
+    match e.io_error_kind() {
+        Some(kind) => io::Error::new(kind, e),
+        None => io::Error::other(e),
+    }
 }
 
 /// `43%`.
