@@ -51,6 +51,7 @@ impl Ui {
             "questions" => ("Questions", "Vragen"),
             "pushes" => ("Pushes", "Pushes"),
             "premature" => ("Premature", "Voortijdig"),
+            "premature_lc" => ("premature", "voortijdig"),
             "outcome" => ("Outcome", "Uitkomst"),
             "warmth" => ("Warmth", "Warmte"),
             "high_findings" => ("High findings", "Ernstige bevindingen"),

@@ -97,7 +97,7 @@ pub fn call_section(t: &Transcript, r: &Report, ui: Ui) -> String {
         ui.t("pushes"),
         r.pushes.as_ref().map(|p| p.count).unwrap_or(0),
         r.pushes.as_ref().map(|p| p.premature).unwrap_or(0),
-        ui.t("premature"),
+        ui.t("premature_lc"),
         ui.t("outcome"),
         esc(&name(&r.outcome.kind)),
         ui.t("warmth"),
@@ -115,11 +115,15 @@ pub fn call_section(t: &Transcript, r: &Report, ui: Ui) -> String {
                 severity_class(f.severity),
                 esc(&name(&f.severity)),
                 esc(&f.id),
-                clock(f.start_s),
+                if f.start_s.is_some() {
+                    clock(f.start_s)
+                } else {
+                    String::new()
+                },
                 esc(&f.message)
             );
             if !f.evidence.is_empty() {
-                let _ = write!(o, " <q>{}</q>", esc(&clip(&f.evidence, 240)));
+                let _ = write!(o, " <q>{}</q>", esc(&clip(&f.evidence, 160)));
             }
             o.push_str("</li>");
         }

@@ -7,7 +7,8 @@
 //!
 //! To keep a report of hundreds of calls small, consecutive segments of one
 //! speaker less than a second apart are drawn as one bar, quotes in titles
-//! are clipped and coordinates have one decimal.
+//! are clipped, coordinates have one decimal, and a call of more than
+//! [`TITLED_BARS`] bars draws each lane as one path (see there).
 
 use std::fmt::Write as _;
 
@@ -25,7 +26,11 @@ const CUST_Y: f64 = 50.0;
 const LANE_H: f64 = 22.0;
 const AXIS_Y: f64 = 78.0;
 const H: f64 = 94.0;
-const QUOTE: usize = 90;
+const QUOTE: usize = 72;
+/// Up to this many bars each get a hover title with a quote; a longer call
+/// is drawn as one path per lane (questions, pushes, dead air, monologue and
+/// story keep their titles) so that a report of hundreds of calls stays small.
+const TITLED_BARS: usize = 60;
 
 fn r1(x: f64) -> String {
     let v = (x * 10.0).round() / 10.0;
@@ -83,52 +88,106 @@ pub fn timeline(t: &Transcript, r: &Report, ui: Ui) -> String {
         r1(CUST_Y + 15.0),
         ui.t("customer")
     );
-    // Silences behind everything.
+    // Silences behind everything: dead air one by one (with a title), the
+    // other listed silences as one path.
     if let Some(s) = &r.silences {
+        let mut plain = String::new();
         for item in &s.items {
-            let dead = item.class == SilenceClass::DeadAir;
+            let (x, w) = (sc.x(item.start_s), sc.w(item.duration_s));
+            if item.class == SilenceClass::DeadAir {
+                let _ = write!(
+                    o,
+                    "<rect class=\"d\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"><title>{} {} {} s</title></rect>",
+                    r1(x),
+                    r1(AGENT_Y - 4.0),
+                    r1(w),
+                    r1(CUST_Y + LANE_H - AGENT_Y + 8.0),
+                    clock(Some(item.start_s)),
+                    ui.t("dead_air"),
+                    num(Some(item.duration_s)),
+                );
+            } else {
+                let _ = write!(
+                    plain,
+                    "M{} {}h{}v{}h-{}z",
+                    r1(x),
+                    r1(AGENT_Y - 4.0),
+                    r1(w),
+                    r1(CUST_Y + LANE_H - AGENT_Y + 8.0),
+                    r1(w)
+                );
+            }
+        }
+        if !plain.is_empty() {
             let _ = write!(
                 o,
-                "<rect class=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"><title>{} {} {} s</title></rect>",
-                if dead { "d" } else { "s" },
-                r1(sc.x(item.start_s)),
-                r1(AGENT_Y - 4.0),
-                r1(sc.w(item.duration_s)),
-                r1(CUST_Y + LANE_H - AGENT_Y + 8.0),
-                clock(Some(item.start_s)),
-                if dead { ui.t("dead_air") } else { ui.t("silence") },
-                num(Some(item.duration_s)),
+                "<path class=\"s\" d=\"{plain}\"><title>{}</title></path>",
+                ui.t("silence")
             );
         }
     }
-    // Speech bars, runs of one speaker merged.
-    let mut k = 0;
-    while k < timed.len() {
-        let (first, start, mut end) = timed[k];
-        let spk = t.segments[first].speaker;
-        let mut n = 1;
-        while let Some(&(j, s, e)) = timed.get(k + n) {
-            if t.segments[j].speaker != spk || s > end + 1.0 {
-                break;
+    // Speech bars: runs of one speaker less than a second apart are one bar.
+    let mut bars: Vec<(usize, usize, f64, f64, usize)> = Vec::new(); // speaker, first segment, start, end, segments
+    for &(i, st, en) in &timed {
+        let spk = t.segments[i].speaker;
+        match bars.last_mut() {
+            Some(b) if b.0 == spk && st <= b.3 + 1.0 => {
+                b.3 = b.3.max(en);
+                b.4 += 1;
             }
-            end = end.max(e);
-            n += 1;
+            _ => bars.push((spk, i, st, en, 1)),
         }
-        let agent = is_agent(spk);
-        let more = if n > 1 { format!(" (+{})", n - 1) } else { String::new() };
-        let _ = write!(
-            o,
-            "<rect class=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{LANE_H}\"><title>{} {}: {}{}</title></rect>",
-            if agent { "a" } else { "c" },
-            r1(sc.x(start)),
-            r1(if agent { AGENT_Y } else { CUST_Y }),
-            r1(sc.w(end - start)),
-            clock(Some(start)),
-            esc(&t.speakers[spk].label),
-            esc(&clip(&t.segments[first].text, QUOTE)),
-            more
-        );
-        k += n;
+    }
+    if bars.len() <= TITLED_BARS {
+        for &(spk, first, start, end, n) in &bars {
+            let agent = is_agent(spk);
+            let more = if n > 1 { format!(" (+{})", n - 1) } else { String::new() };
+            let _ = write!(
+                o,
+                "<rect class=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{LANE_H}\"><title>{} {}: {}{}</title></rect>",
+                if agent { "a" } else { "c" },
+                r1(sc.x(start)),
+                r1(if agent { AGENT_Y } else { CUST_Y }),
+                r1(sc.w(end - start)),
+                clock(Some(start)),
+                esc(&t.speakers[spk].label),
+                esc(&clip(&t.segments[first].text, QUOTE)),
+                more
+            );
+        }
+    } else {
+        // A long call: one path per lane, whole pixels, touching bars joined.
+        for agent in [true, false] {
+            let y = if agent { AGENT_Y } else { CUST_Y };
+            let mut d = String::new();
+            let mut open: Option<(i64, i64)> = None;
+            let flush = |d: &mut String, (x0, x1): (i64, i64)| {
+                let _ = write!(d, "M{x0} {y}h{}v{LANE_H}h-{}z", x1 - x0, x1 - x0);
+            };
+            for &(_, _, start, end, _) in bars.iter().filter(|b| is_agent(b.0) == agent) {
+                let x0 = sc.x(start).floor() as i64;
+                let x1 = (sc.x(end).ceil() as i64).max(x0 + 1);
+                open = match open {
+                    Some((a, b)) if x0 <= b => Some((a, b.max(x1))),
+                    Some(prev) => {
+                        flush(&mut d, prev);
+                        Some((x0, x1))
+                    }
+                    None => Some((x0, x1)),
+                };
+            }
+            if let Some(prev) = open {
+                flush(&mut d, prev);
+            }
+            if !d.is_empty() {
+                let _ = write!(
+                    o,
+                    "<path class=\"{}\" d=\"{d}\"><title>{}</title></path>",
+                    if agent { "a" } else { "c" },
+                    if agent { ui.t("agent") } else { ui.t("customer") }
+                );
+            }
+        }
     }
     // Longest monologue and customer story, outlined.
     for (run, y, class, label) in [
@@ -325,7 +384,7 @@ mod tests {
         );
         assert_eq!(s.matches("<rect class=\"c\"").count(), 2);
         assert_eq!(s.matches("<rect class=\"d\"").count(), 1, "dead air is distinct");
-        assert_eq!(s.matches("<rect class=\"s\"").count(), 1);
+        assert_eq!(s.matches("<path class=\"s\"").count(), 1, "other silences: one path");
         assert_eq!(s.matches("<path class=\"pp\"").count(), 1, "premature push stands out");
         assert_eq!(s.matches("<path class=\"p\"").count(), 1);
         assert!(s.contains("<title>00:09 premature push (visit): Shall I come by?"));
@@ -342,5 +401,20 @@ mod tests {
         assert!(s.contains("turn order"));
         assert_eq!(s.matches("<rect").count(), 2);
         assert!(s.contains("(4 words)"));
+    }
+
+    #[test]
+    fn long_call_lanes_are_single_paths() {
+        let mut b = Transcript::builder();
+        for k in 0..200 {
+            let who = if k % 2 == 0 { "Sam" } else { "Jo" };
+            b = b.segment(who, k as f64 * 5.0, k as f64 * 5.0 + 3.0, "words <b>here</b>");
+        }
+        let t = b.build();
+        let s = timeline(&t, &analyse(&t), Ui::new("en"));
+        assert_eq!(s.matches("<path class=\"a\"").count(), 1);
+        assert_eq!(s.matches("<path class=\"c\"").count(), 1);
+        assert!(!s.contains("<rect class=\"a\""));
+        assert!(s.len() < 12_000, "{} bytes", s.len());
     }
 }

@@ -95,6 +95,27 @@ pub fn canonical_call(i: usize) -> String {
     serde_json::to_string_pretty(&serde_json::json!({ "segments": segs })).unwrap()
 }
 
+/// A long call (about 15 minutes for 180 segments) as canonical JSON:
+/// varied sentence lengths, gaps from 0.1 s to 6 s, questions, a push.
+pub fn long_call(i: usize, segments: usize) -> String {
+    let lines = call_lines(i);
+    let mut segs = Vec::new();
+    let mut t = 0.0;
+    let gaps = [0.2, 0.5, 1.2, 0.1, 2.5, 0.4, 6.0];
+    for k in 0..segments {
+        let who = if k % 2 == 0 {
+            format!("Agent {}", i % 4)
+        } else {
+            format!("Customer {i}")
+        };
+        let text = &lines[(k * 7 + i) % lines.len()];
+        let len = 1.5 + text.len() as f64 / 12.0;
+        segs.push(serde_json::json!({"speaker": who, "start": t, "end": t + len, "text": text}));
+        t += len + gaps[(k + i) % gaps.len()];
+    }
+    serde_json::to_string(&serde_json::json!({ "segments": segs })).unwrap()
+}
+
 fn call_lines(i: usize) -> Vec<String> {
     vec![
         format!("Hi, this is Sam from Acme, I'm calling about your planning, call number {i}."),
