@@ -261,7 +261,18 @@ pub fn run_batch(
     let mut failed = 0;
     sink.begin(out)?;
     for chunk in inputs.chunks(CHUNK) {
-        let items: Vec<Item> = pool.install(|| chunk.par_iter().map(|i| process(i, plan, analyzer, render)).collect());
+        let items: Vec<Item> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|i| {
+                    let item = process(i, plan, analyzer, render);
+                    // Ticks come from the workers (the bar is thread-safe);
+                    // only the order of the output is fixed.
+                    msgs.tick(1);
+                    item
+                })
+                .collect()
+        });
         for item in items {
             match item {
                 Item::Call(c) => {
@@ -278,7 +289,8 @@ pub fn run_batch(
                 }
             }
         }
-        msgs.tick(chunk.len());
+        // jsonl streams: each finished chunk reaches the reader.
+        out.flush()?;
     }
     let summary = Summary {
         files: inputs.len(),
