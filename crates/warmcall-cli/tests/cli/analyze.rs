@@ -371,6 +371,31 @@ fn every_command_has_help_with_examples() {
     assert!(r.stdout.contains("Exit codes"));
 }
 
+#[cfg(unix)]
+#[test]
+fn symlinks_only_with_follow_and_extra_extensions_with_ext() {
+    let d = tempfile::tempdir().unwrap();
+    write(&d.path().join("elsewhere/linked.vtt"), "x\n");
+    write(&d.path().join("calls/a.srt"), "x\n");
+    write(&d.path().join("calls/b.webvtt"), "x\n");
+    std::os::unix::fs::symlink(d.path().join("elsewhere/linked.vtt"), d.path().join("calls/link.vtt")).unwrap();
+    std::os::unix::fs::symlink(d.path().join("elsewhere"), d.path().join("calls/linkdir")).unwrap();
+    let paths = |extra: &[&str]| -> Vec<String> {
+        let mut a = vec!["analyze", "calls", "-f", "jsonl", "-q"];
+        a.extend_from_slice(extra);
+        records(&run(d.path(), &a).stdout)
+            .iter()
+            .filter_map(record_path)
+            .collect()
+    };
+    assert_eq!(paths(&[]), ["calls/a.srt"]);
+    assert_eq!(paths(&["--ext", "webvtt"]), ["calls/a.srt", "calls/b.webvtt"]);
+    assert_eq!(
+        paths(&["--follow"]),
+        ["calls/a.srt", "calls/link.vtt", "calls/linkdir/linked.vtt"]
+    );
+}
+
 // ---- needs the parsers -------------------------------------------------
 
 #[test]
