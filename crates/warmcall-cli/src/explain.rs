@@ -133,9 +133,15 @@ pub fn render(t: &Transcript, r: &Report, color: bool) -> String {
     for (i, seg) in t.segments.iter().enumerate() {
         // Silences that end at or before this segment's start come first.
         while let Some(s) = silences.get(next_silence) {
-            let ends = s.start_s + s.duration_s;
-            match seg.start_s {
-                Some(st) if ends <= st + 1e-6 => {
+            // Timed silences are placed by time; written pauses of an untimed
+            // transcript by the segment they follow.
+            let due = match (s.start_s, seg.start_s) {
+                (Some(start), Some(st)) => start + s.duration_s <= st + 1e-6,
+                (None, _) => s.after_segment.is_none_or(|a| a <= i),
+                _ => false,
+            };
+            match due {
+                true => {
                     let dead = s.class == SilenceClass::DeadAir;
                     let line = format!(
                         "        … {} s silence ({}, {})\n",

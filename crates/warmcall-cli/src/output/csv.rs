@@ -142,7 +142,7 @@ pub fn cells(path: &str, r: &Report) -> Vec<String> {
         u(story.map(|m| m.words)),
         u(sil.map(|s| s.count)),
         f(sil.map(|s| s.total_s)),
-        f(sil.map(|s| s.share_of_span)),
+        f(sil.and_then(|s| s.share_of_span)),
         f(sil.map(|s| s.longest_s)),
         u(sil.map(|s| s.by_class.dead_air)),
         f(pat.and_then(|p| p.mean_s)),

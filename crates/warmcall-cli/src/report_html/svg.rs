@@ -92,8 +92,9 @@ pub fn timeline(t: &Transcript, r: &Report, ui: Ui) -> String {
     // other listed silences as one path.
     if let Some(s) = &r.silences {
         let mut plain = String::new();
-        for item in &s.items {
-            let (x, w) = (sc.x(item.start_s), sc.w(item.duration_s));
+        // Written pauses of untimed calls have no place on a time axis.
+        for item in s.items.iter().filter(|i| i.start_s.is_some()) {
+            let (x, w) = (sc.x(item.start_s.unwrap_or_default()), sc.w(item.duration_s));
             if item.class == SilenceClass::DeadAir {
                 let _ = write!(
                     o,
@@ -102,7 +103,7 @@ pub fn timeline(t: &Transcript, r: &Report, ui: Ui) -> String {
                     r1(AGENT_Y - 4.0),
                     r1(w),
                     r1(CUST_Y + LANE_H - AGENT_Y + 8.0),
-                    clock(Some(item.start_s)),
+                    clock(item.start_s),
                     ui.t("dead_air"),
                     num(Some(item.duration_s)),
                 );

@@ -399,7 +399,6 @@ fn symlinks_only_with_follow_and_extra_extensions_with_ext() {
 // ---- needs the parsers -------------------------------------------------
 
 #[test]
-#[ignore = "needs parsers (vtt, canonical-json): TODO-LEAD un-ignore after merging them"]
 fn good_files_become_calls_and_bad_ones_errors() {
     let d = tempfile::tempdir().unwrap();
     mixed(d.path());
@@ -425,7 +424,6 @@ fn good_files_become_calls_and_bad_ones_errors() {
 }
 
 #[test]
-#[ignore = "needs parsers (vtt): TODO-LEAD un-ignore after merging them"]
 fn all_good_exits_0_and_stdin_with_a_hint_is_a_call() {
     let d = tempfile::tempdir().unwrap();
     write(&d.path().join("calls/a.vtt"), util::vtt_call(1));
@@ -442,7 +440,6 @@ fn all_good_exits_0_and_stdin_with_a_hint_is_a_call() {
 }
 
 #[test]
-#[ignore = "needs parsers (vtt, canonical-json): TODO-LEAD un-ignore after merging them"]
 fn group_by_agent_and_folder_add_aggregate_rows() {
     let d = tempfile::tempdir().unwrap();
     util::corpus(&d.path().join("calls"), 12);

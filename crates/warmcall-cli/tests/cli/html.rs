@@ -147,7 +147,6 @@ fn dutch_labels_with_ui_lang_nl() {
 // ---- needs the parsers -------------------------------------------------
 
 #[test]
-#[ignore = "needs parsers (vtt, canonical-json): TODO-LEAD un-ignore after merging them"]
 fn hostile_text_and_speaker_names_render_as_text_with_timelines() {
     let d = tempfile::tempdir().unwrap();
     let doc = serde_json::json!({"segments": [
@@ -187,7 +186,6 @@ fn hostile_text_and_speaker_names_render_as_text_with_timelines() {
 }
 
 #[test]
-#[ignore = "needs parsers (vtt, canonical-json): TODO-LEAD un-ignore after merging them"]
 fn a_report_of_500_calls_stays_under_5_mb() {
     let d = tempfile::tempdir().unwrap();
     // 500 calls of 180 segments (about 15 minutes each).

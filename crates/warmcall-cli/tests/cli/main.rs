@@ -1,7 +1,6 @@
 //! Integration tests of the `warmcall` binary. Each test builds its inputs
 //! in a fresh temp dir and runs the built binary.
 //!
-//! Tests marked `#[ignore = "needs parsers …"]` read VTT or canonical JSON
 //! and need the library's parsers (being written in parallel): the lead
 //! removes the `ignore` when merging them. Everything else (walking,
 //! ordering, error records, exit codes, formats, atomic writes, progress)

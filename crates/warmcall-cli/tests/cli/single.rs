@@ -46,7 +46,6 @@ fn config_print_default_is_a_config_that_loads() {
 // ---- needs the parsers -------------------------------------------------
 
 #[test]
-#[ignore = "needs parsers (vtt, srt, txt, canonical-json): TODO-LEAD un-ignore after merging them"]
 fn convert_to_canonical_json_round_trips() {
     let d = tempfile::tempdir().unwrap();
     write(&d.path().join("a.vtt"), util::vtt_call(7));
@@ -87,7 +86,6 @@ fn convert_to_canonical_json_round_trips() {
 }
 
 #[test]
-#[ignore = "needs parsers (vtt): TODO-LEAD un-ignore after merging them"]
 fn explain_marks_turns_plain_when_piped_coloured_on_request() {
     let d = tempfile::tempdir().unwrap();
     write(&d.path().join("a.vtt"), util::vtt_call(3));
