@@ -284,7 +284,10 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
             continue;
         }
         if rec.len() < width && cols.text.is_some_and(|i| i >= rec.len()) {
-            bad(format!("{} fields where the header has {width}", rec.len()), &mut warnings);
+            bad(
+                format!("{} fields where the header has {width}", rec.len()),
+                &mut warnings,
+            );
             continue;
         }
         let get = |i: Option<usize>| i.and_then(|i| rec.get(i)).unwrap_or("");
@@ -309,7 +312,11 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
             match parse_time(v) {
                 Some(r) => Ok(Some(r)),
                 None => {
-                    let shown = if v.is_empty() { "empty".to_string() } else { format!("{v:?}") };
+                    let shown = if v.is_empty() {
+                        "empty".to_string()
+                    } else {
+                        format!("{v:?}")
+                    };
                     bad(format!("{what} time is {shown}, not a number or hh:mm:ss"), warnings);
                     Err(())
                 }
@@ -454,7 +461,10 @@ fn choose_unit(cols: &Columns, rows: &[Row]) -> (f64, String) {
         .collect();
     if let Some((hint, name)) = &cols.hint {
         return match hint {
-            UnitHint::Ms => (0.001, format!("times read as milliseconds: the header says so ({name:?})")),
+            UnitHint::Ms => (
+                0.001,
+                format!("times read as milliseconds: the header says so ({name:?})"),
+            ),
             UnitHint::Seconds => (1.0, format!("times read as seconds: the header says so ({name:?})")),
         };
     }
@@ -519,8 +529,14 @@ mod tests {
         assert_eq!(classify_column("Start (ms)"), (Some(Col::Start), Some(UnitHint::Ms)));
         assert_eq!(classify_column("startMs"), (Some(Col::Start), Some(UnitHint::Ms)));
         assert_eq!(classify_column("end_sec"), (Some(Col::End), Some(UnitHint::Seconds)));
-        assert_eq!(classify_column("Begin Time - ss.msec"), (Some(Col::Start), Some(UnitHint::Seconds)));
-        assert_eq!(classify_column("Begin Time - msec"), (Some(Col::Start), Some(UnitHint::Ms)));
+        assert_eq!(
+            classify_column("Begin Time - ss.msec"),
+            (Some(Col::Start), Some(UnitHint::Seconds))
+        );
+        assert_eq!(
+            classify_column("Begin Time - msec"),
+            (Some(Col::Start), Some(UnitHint::Ms))
+        );
         assert_eq!(classify_column("start_time"), (Some(Col::Start), None));
         assert_eq!(classify_column("Participant"), (Some(Col::Speaker), None));
         assert_eq!(classify_column("Utterance"), (Some(Col::Text), None));
@@ -544,7 +560,11 @@ mod tests {
 
         let t = p("start,end,speaker,text\n520,2030,A,Hi.\n2230,16091.999999999998,B,Hello.\n");
         assert!((t.segments[1].end_s.unwrap() - 16.092).abs() < 1e-9);
-        assert!(unit_warning(&t).contains("milliseconds: every time"), "{}", unit_warning(&t));
+        assert!(
+            unit_warning(&t).contains("milliseconds: every time"),
+            "{}",
+            unit_warning(&t)
+        );
 
         let t = p("start_ms,end_ms,speaker,text\n5,20,A,Hi.\n30,40,B,Hello.\n");
         assert_eq!(t.segments[1].start_s, Some(0.03));
@@ -579,7 +599,8 @@ mod tests {
 
     #[test]
     fn bad_rows_are_skipped_with_line() {
-        let t = p("start,end,speaker,text\n0,1,A,Hi.\nx,2,B,Bad.\n3,2,B,Backwards.\n4\n5,6,,No speaker.\n6,7,B,Fine.\n");
+        let t =
+            p("start,end,speaker,text\n0,1,A,Hi.\nx,2,B,Bad.\n3,2,B,Backwards.\n4\n5,6,,No speaker.\n6,7,B,Fine.\n");
         assert_eq!(t.segments.len(), 2);
         let lines: Vec<usize> = t
             .warnings

@@ -90,8 +90,8 @@ const HEADING_WORDS: &[&str] = &[
 /// Lowercase name particles allowed inside a capitalised name
 /// (`Ingrid de Boer`, `Ludwig van Beethoven`).
 const PARTICLES: &[&str] = &[
-    "van", "der", "den", "de", "het", "ter", "ten", "te", "op", "in", "'t", "von", "zu", "da", "di", "del", "della", "la",
-    "le", "du", "dos", "das", "y", "bin", "al", "el", "and", "&",
+    "van", "der", "den", "de", "het", "ter", "ten", "te", "op", "in", "'t", "von", "zu", "da", "di", "del", "della",
+    "la", "le", "du", "dos", "das", "y", "bin", "al", "el", "and", "&",
 ];
 
 struct Patterns {
@@ -153,7 +153,11 @@ enum Line<'a> {
     },
     /// A time-led line without a speaker: a new segment by the previous
     /// speaker (Descript/Rev paragraphs).
-    TimedText { start: f64, end: Option<f64>, text: &'a str },
+    TimedText {
+        start: f64,
+        end: Option<f64>,
+        text: &'a str,
+    },
     /// Anything else: continuation text.
     Text(&'a str),
 }
@@ -606,7 +610,9 @@ impl Builder {
                 let n = self.untimed_lines.len();
                 t.warnings.push(Warning::new(
                     first,
-                    format!("{n} speaker line(s) without a time in a timed file; each placed at the previous line's time"),
+                    format!(
+                        "{n} speaker line(s) without a time in a timed file; each placed at the previous line's time"
+                    ),
                 ));
             }
             let ordered = t
@@ -726,7 +732,9 @@ mod tests {
 
     #[test]
     fn otter_and_rev_headers() {
-        let t = p("Speaker 1  0:00\nHello, Acme.\n\nSpeaker 2  0:05\nHi there.\nSecond line.\n\nSpeaker 1  1:02:03\nBye.\n");
+        let t = p(
+            "Speaker 1  0:00\nHello, Acme.\n\nSpeaker 2  0:05\nHi there.\nSecond line.\n\nSpeaker 1  1:02:03\nBye.\n",
+        );
         assert_eq!(t.timing, Timing::StartOnly);
         assert_eq!(t.segments.len(), 3);
         assert_eq!(t.segments[1].text, "Hi there. Second line.");
@@ -743,7 +751,9 @@ mod tests {
 
     #[test]
     fn pauses_become_events() {
-        let t = p("Tom: Met Tom.\nJan: Ik bel (.) over uw (0.8) inkomen.\n(2.0)\nTom: (1.2) Ja, [pause] nou. [silence 3s]\n");
+        let t = p(
+            "Tom: Met Tom.\nJan: Ik bel (.) over uw (0.8) inkomen.\n(2.0)\nTom: (1.2) Ja, [pause] nou. [silence 3s]\n",
+        );
         assert_eq!(t.segments.len(), 3);
         assert_eq!(t.segments[1].text, "Ik bel over uw inkomen.");
         assert_eq!(t.segments[2].text, "Ja, nou.");
@@ -785,7 +795,16 @@ mod tests {
 
     #[test]
     fn name_shape_rule() {
-        for ok in ["Ann", "Sanne Visser", "Speaker 2", "SPEAKER_00", "Dr. Ing de Boer", "@Jo", "O'Brien", "spk_0"] {
+        for ok in [
+            "Ann",
+            "Sanne Visser",
+            "Speaker 2",
+            "SPEAKER_00",
+            "Dr. Ing de Boer",
+            "@Jo",
+            "O'Brien",
+            "spk_0",
+        ] {
             assert!(name_shape(ok), "{ok}");
         }
         for bad in [
