@@ -83,7 +83,10 @@ fn reference_has_the_promised_shape() {
     assert_eq!(speakers.len(), 2);
     assert_eq!(segs.len(), 12);
     assert!(segs.iter().any(|s| s.text.ends_with('?')));
-    assert!(segs.iter().all(|s| s.start == s.start.trunc()), "starts must be whole seconds");
+    assert!(
+        segs.iter().all(|s| s.start == s.start.trunc()),
+        "starts must be whole seconds"
+    );
     // An overlap: a segment starting before the previous one ends.
     assert!(segs.windows(2).any(|w| w[1].start < w[0].end));
 }
@@ -126,5 +129,8 @@ fn csv_and_txt_analyse_alike() {
     assert_eq!(csv.roles.agent.as_deref(), Some("Bram Peters"));
     assert_eq!(txt.roles.agent, csv.roles.agent);
     assert_eq!(txt.roles.basis, csv.roles.basis);
-    assert_eq!((csv.source.language.as_str(), txt.source.language.as_str()), ("nl", "nl"));
+    assert_eq!(
+        (csv.source.language.as_str(), txt.source.language.as_str()),
+        ("nl", "nl")
+    );
 }

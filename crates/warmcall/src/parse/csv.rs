@@ -635,4 +635,38 @@ mod tests {
         let e = parse("a,b,c\n1,2,3\n").unwrap_err();
         assert!(matches!(e, Error::Parse { line: 1, .. }), "{e:?}");
     }
+
+    mod prop {
+        use super::*;
+        use proptest::prelude::*;
+
+        const FIELD: &str = "(|[0-9]{1,5}(\\.[0-9]{1,3})?|00:0[0-9]:[0-5][0-9]|Ann|\"a, b\"|\"x\"\"y\"|x|-1|1e400|NaN)";
+
+        proptest! {
+            #[test]
+            fn arbitrary_text_never_panics(s in "(?s).{0,300}") {
+                let _ = parse(&s);
+                let _ = looks_like_header(&s);
+            }
+
+            #[test]
+            fn parsed_rows_are_consistent(
+                header in proptest::sample::select(vec!["start,end,speaker,text", "start_ms,stop,spk,utterance", "time,speaker,text", "speaker,text", "begin;duur;spreker;tekst"]),
+                rows in proptest::collection::vec(proptest::collection::vec(FIELD, 0..6), 0..10),
+            ) {
+                let sep = if header.contains(';') { ";" } else { "," };
+                let body: Vec<String> = rows.iter().map(|r| r.join(sep)).collect();
+                let src = format!("{header}\n{}\n", body.join("\n"));
+                if let Ok(t) = parse(&src) {
+                    prop_assert!(!t.segments.is_empty());
+                    for s in &t.segments {
+                        prop_assert!(!s.text.is_empty());
+                        if let (Some(a), Some(b)) = (s.start_s, s.end_s) {
+                            prop_assert!(a.is_finite() && b.is_finite() && b >= a);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

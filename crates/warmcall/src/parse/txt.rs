@@ -239,7 +239,12 @@ fn classify(raw: &str) -> Line<'_> {
         return Line::Blank;
     }
     let p = patterns();
-    if let Some(c) = p.rev_header.captures(line) {
+    // Cheap guards first: this runs on every line of every text file.
+    let rev_possible = line
+        .char_indices()
+        .take(MAX_LABEL_CHARS + 8)
+        .any(|(_, c)| c == '(' || c == '[');
+    if let Some(c) = rev_possible.then(|| p.rev_header.captures(line)).flatten() {
         let label = c.name("label").map_or("", |m| m.as_str());
         if let (true, Some(t)) = (name_shape(label), c.name("time").and_then(|m| parse_clock(m.as_str()))) {
             return Line::Start {
@@ -252,8 +257,9 @@ fn classify(raw: &str) -> Line<'_> {
             };
         }
     }
+    let otter_possible = line.ends_with(|c: char| c.is_ascii_digit());
     for (re, strict) in [(&p.otter_header, false), (&p.otter_header_single, true)] {
-        if let Some(c) = re.captures(line) {
+        if let Some(c) = otter_possible.then(|| re.captures(line)).flatten() {
             let label = c.name("label").map_or("", |m| m.as_str()).trim();
             let shape = name_shape(label) && (!strict || capitalised(label));
             if let (true, Some(t)) = (shape, c.name("time").and_then(|m| parse_clock(m.as_str()))) {
@@ -268,7 +274,8 @@ fn classify(raw: &str) -> Line<'_> {
             }
         }
     }
-    let (start, end, rest) = match p.time_prefix.captures(line) {
+    let time_possible = line.starts_with(|c: char| c == '[' || c == '(' || c.is_ascii_digit());
+    let (start, end, rest) = match time_possible.then(|| p.time_prefix.captures(line)).flatten() {
         Some(c) => {
             let start = ["bs", "ps", "ns"]
                 .iter()
@@ -407,6 +414,13 @@ struct Cleaned {
 
 /// Removes pause notation from text, returning the text and the pauses.
 fn strip_pauses(s: &str) -> Cleaned {
+    if !s.contains(['(', '[']) {
+        return Cleaned {
+            text: s.trim().to_string(),
+            leading: Vec::new(),
+            inner: Vec::new(),
+        };
+    }
     let re = &patterns().pause;
     let mut out = String::with_capacity(s.len());
     let mut leading = Vec::new();
@@ -871,5 +885,40 @@ mod tests {
         assert!(looks_like_txt("Title\nAnn: Hi.\n"));
         assert!(looks_like_txt("Speaker 1  0:00\nHi.\n"));
         assert!(!looks_like_txt("Just prose. No speakers: here, at all, nope.\n"));
+    }
+
+    mod prop {
+        use super::*;
+        use proptest::prelude::*;
+
+        const LINE: &str = "(\\[0[0-9]:[0-5][0-9]\\] |[0-9]:[0-5][0-9] |\\(0[0-9]:[0-5][0-9]\\) )?((Ann|Bob|Note|Speaker 1|@X|we said)(:| \\(00:0[0-9]\\):|  0:0[0-9]) )?([a-zé ,.?]|\\(\\.\\)|\\(1\\.5\\)|\\[pause\\]|\\[silence 2s\\]|:|\t|10:30){0,12}";
+
+        proptest! {
+            #[test]
+            fn arbitrary_text_never_panics(s in "(?s).{0,300}") {
+                let _ = parse(&s);
+                let _ = looks_like_txt(&s);
+            }
+
+            #[test]
+            fn parsed_transcripts_are_consistent(lines in proptest::collection::vec(LINE, 0..16)) {
+                let src = lines.join("\n");
+                if let Ok(t) = parse(&src) {
+                    prop_assert!(!t.segments.is_empty());
+                    for s in &t.segments {
+                        prop_assert!(!s.text.trim().is_empty());
+                        prop_assert!(s.speaker < t.speakers.len());
+                        match t.timing {
+                            Timing::None => prop_assert!(s.start_s.is_none() && s.end_s.is_none()),
+                            _ => prop_assert!(matches!((s.start_s, s.end_s), (Some(a), Some(b)) if b >= a)),
+                        }
+                    }
+                    for p in &t.pauses {
+                        prop_assert!(p.after_segment.map_or(true, |i| i < t.segments.len()));
+                        prop_assert!(p.duration_s >= 0.0);
+                    }
+                }
+            }
+        }
     }
 }
