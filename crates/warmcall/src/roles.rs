@@ -88,12 +88,9 @@ impl RoleRules {
         })
     }
 
-    /// The introduction phrase in `text`, if any.
-    fn introduction<'t>(&self, text: &'t str) -> Option<&'t str> {
-        self.introduction
-            .iter()
-            .find_map(|re| re.find(text))
-            .map(|m| m.as_str())
+    /// Whether `text` holds a self-introduction.
+    fn is_introduction(&self, text: &str) -> bool {
+        self.introduction.iter().any(|re| re.is_match(text))
     }
 
     fn says_calling(&self, text: &str) -> bool {
@@ -184,7 +181,8 @@ fn decide(t: &Transcript, rules: &RoleRules, is_push: &dyn Fn(&str) -> bool) -> 
         *i < OPENING_SEGMENTS || matches!((t0, s.start_s), (Some(a), Some(b)) if b - a < OPENING_S)
     });
     for (i, s) in opening {
-        let Some(phrase) = rules.introduction(&s.text) else {
+        // Per sentence, so the warning can quote the whole sentence.
+        let Some((_, sentence)) = crate::text::sentences(&s.text).find(|(_, x)| rules.is_introduction(x)) else {
             continue;
         };
         // The one who picks up often names themselves and their firm
@@ -196,7 +194,7 @@ fn decide(t: &Transcript, rules: &RoleRules, is_push: &dyn Fn(&str) -> bool) -> 
         return (
             s.speaker,
             RoleBasis::Introduction,
-            format!("self-introduction in segment {i} ({:?})", shorten(phrase)),
+            format!("self-introduction in segment {i} ({:?})", shorten(sentence)),
         );
     }
     for (i, s) in segs.iter().enumerate() {
@@ -299,7 +297,7 @@ mod tests {
             "Hoi, je spreekt met Kevin van ZonVast.",
             "Dag meneer, ik ben Kevin van ZonVast.",
         ] {
-            assert!(r.introduction(s).is_some(), "{s}");
+            assert!(r.is_introduction(s), "{s}");
         }
         for s in [
             "Tandartspraktijk Het Plein, u spreekt met Joyce.",
@@ -307,7 +305,7 @@ mod tests {
             "Dat staat gewoon bij de Kamer van Koophandel.",
             "We hebben het eens met een leverancier van buiten geprobeerd.",
         ] {
-            assert!(r.introduction(s).is_none(), "{s}");
+            assert!(!r.is_introduction(s), "{s}");
         }
     }
 
@@ -321,7 +319,7 @@ mod tests {
             "I'm calling on behalf of Acme Energy.",
             "Hi, I'm Dan from Ledgerline.",
         ] {
-            assert!(r.introduction(s).is_some(), "{s}");
+            assert!(r.is_introduction(s), "{s}");
         }
         for s in [
             "Russo Landscaping, this is Mike.",
@@ -329,7 +327,7 @@ mod tests {
             "We got it from a friend.",
             "Thanks for calling Acme.",
         ] {
-            assert!(r.introduction(s).is_none(), "{s}");
+            assert!(!r.is_introduction(s), "{s}");
         }
         assert!(r.says_calling("I'm just calling about your renewal."));
         assert!(!r.says_calling("Thanks for calling Keller and Moss."));

@@ -212,7 +212,7 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
                 let accepted = labels.accepted(label)
                     && (!timed_file || start.is_some() || known_timed.contains(clean_label(label)));
                 if accepted {
-                    b.open(ln, clean_label(label), start, end, text, header);
+                    b.open(ln, clean_label(label), start, end, text);
                 } else if let (Some(s), false, true) = (start, header, timed_file && b.has_speaker()) {
                     b.open_same_speaker(ln, s, end, rest);
                 } else {
@@ -512,12 +512,10 @@ impl Builder {
         }
     }
 
-    fn open(&mut self, line: usize, label: &str, start: Option<f64>, end: Option<f64>, text: &str, header: bool) {
+    fn open(&mut self, line: usize, label: &str, start: Option<f64>, end: Option<f64>, text: &str) {
         if let Some(p) = self.pending.take() {
-            if header {
-                let msg = format!("speaker header for {} has no text; skipped", p.label);
-                self.t().warnings.push(Warning::new(p.line, msg));
-            }
+            let msg = format!("speaker line for {} has no text; skipped", p.label);
+            self.t().warnings.push(Warning::new(p.line, msg));
         }
         self.any_time |= start.is_some();
         self.pending = Some(Pending {
@@ -539,7 +537,7 @@ impl Builder {
                 t.label(t.segments.last().expect("has a segment")).to_string()
             }
         };
-        self.open(line, &label, Some(start), end, text, false);
+        self.open(line, &label, Some(start), end, text);
     }
 
     /// Text for the pending speaker line, or continuation of the last segment.
@@ -878,6 +876,18 @@ mod tests {
         let t = p("[00:00:05] Ann: B.\n[00:00:01] Bob: A.\n");
         assert_eq!(t.segments[0].text, "A.");
         assert!(t.warnings.iter().any(|w| w.message.contains("backwards")));
+    }
+
+    #[test]
+    fn speaker_line_without_text_is_skipped_with_warning() {
+        let t = p("Ann:\nBob: Hi.\nAnn:\n(2.0)\nAnn: Yes.\n");
+        assert_eq!(
+            texts(&t),
+            vec![("Bob".into(), "Hi.".into()), ("Ann".into(), "Yes.".into())]
+        );
+        let lines: Vec<usize> = t.warnings.iter().map(|w| w.line).collect();
+        assert_eq!(lines, vec![1, 3]);
+        assert_eq!(t.pauses[0].after_segment, Some(0));
     }
 
     #[test]
