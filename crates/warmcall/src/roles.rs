@@ -62,6 +62,8 @@ pub(crate) struct RoleRules {
     calling: Vec<Regex>,
     /// How the person who picks up answers ("Met Joyce", "Hello?").
     greeting: Vec<Regex>,
+    /// Vetoes a greeting: the caller addressing someone ("Hello Mike.").
+    not_greeting: Vec<Regex>,
 }
 
 impl RoleRules {
@@ -85,6 +87,7 @@ impl RoleRules {
             introduction: compile("roles.introduction")?,
             calling: compile("roles.calling")?,
             greeting: compile("roles.greeting")?,
+            not_greeting: compile("roles.not_greeting")?,
         })
     }
 
@@ -98,7 +101,7 @@ impl RoleRules {
     }
 
     fn is_greeting(&self, text: &str) -> bool {
-        self.greeting.iter().any(|re| re.is_match(text))
+        self.greeting.iter().any(|re| re.is_match(text)) && !self.not_greeting.iter().any(|re| re.is_match(text))
     }
 }
 
@@ -343,7 +346,8 @@ mod tests {
             "Tandartspraktijk Het Plein, u spreekt met Joyce.",
             "Goedemorgen, Bakkerij Smit.",
             "Hallo?",
-            "Jansen.",
+            "Ingrid de Boer.",
+            "Goedemiddag, Bakkerij Smit.",
         ] {
             assert!(nl.is_greeting(s), "{s}");
         }
@@ -351,6 +355,9 @@ mod tests {
             "Goedemorgen meneer Smit, hoe gaat het?",
             "Ik wilde u iets vragen over uw contract.",
             "Goedemorgen meneer Smit.",
+            "Goedemiddag Joyce.",
+            "Oké.",
+            "Dag mevrouw Bakker!",
         ] {
             assert!(!nl.is_greeting(s), "{s}");
         }
@@ -365,7 +372,13 @@ mod tests {
         ] {
             assert!(en.is_greeting(s), "{s}");
         }
-        for s in ["Hi Laura, can you hear me okay?", "Good morning Mr Smith, how are you?"] {
+        for s in [
+            "Hi Laura, can you hear me okay?",
+            "Good morning Mr Smith, how are you?",
+            "Hello Mike.",
+            "Okay.",
+            "Good morning, Mr. Russo!",
+        ] {
             assert!(!en.is_greeting(s), "{s}");
         }
     }
