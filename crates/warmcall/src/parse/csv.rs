@@ -504,7 +504,11 @@ fn fmt_num(v: f64) -> String {
 /// time column.
 pub(crate) fn looks_like_header(line: &str) -> bool {
     let sep = separator(line) as char;
-    Columns::from_header(line.split(sep).map(|c| c.trim().trim_matches('"'))).is_header()
+    let cells: Vec<&str> = line.split(sep).map(|c| c.trim().trim_matches('"')).collect();
+    // Detection without an extension must not take `Speaker 1: Hi, some text`
+    // for a header: header cells are short names, not sentences.
+    let name_like = |c: &&str| c.chars().count() <= 40 && tokens(c).len() <= 5 && !c.contains(": ");
+    cells.len() >= 2 && cells.iter().all(name_like) && Columns::from_header(cells).is_header()
 }
 
 #[cfg(test)]
@@ -547,6 +551,13 @@ mod tests {
         assert!(looks_like_header("\"Speaker\";\"Begin\";\"Tekst\""));
         assert!(looks_like_header("start\tend\tspk\tutterance"));
         assert!(!looks_like_header("Ann: hello, world"));
+        assert!(!looks_like_header("Speaker 1: Hi, I wanted to ask about the text"));
+        assert!(!looks_like_header(
+            "speaker,text and a very long cell that reads like a sentence of prose"
+        ));
+        assert!(looks_like_header(
+            "Begin Time - ss.msec\tEnd Time - ss.msec\tTier\tAnnotation"
+        ));
         assert!(!looks_like_header("id,name,email"));
     }
 

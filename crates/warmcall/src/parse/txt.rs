@@ -117,7 +117,7 @@ fn patterns() -> &'static Patterns {
         let re = |s: &str| Regex::new(s).expect("built-in txt pattern compiles");
         Patterns {
             time_prefix: re(&format!(
-                r"^(?:\[\s*(?P<bs>{TIME})(?:\s*(?:-|–|-->)\s*(?P<be>{TIME}))?\s*\]|\(\s*(?P<ps>{TIME})\s*\)|(?P<ns>{BARE_TIME})(?:\s+|\s*[-–|]\s*))\s*(?P<rest>.*)$"
+                r"^(?:\[\s*(?P<bs>{TIME})(?:\s*(?:-|–|-->)\s*(?P<be>{TIME}))?\s*\]|\(\s*(?P<ps>{TIME})\s*\)|(?P<ns>{BARE_TIME})(?:\s+|\s*[-–|]\s*|$))\s*(?P<rest>.*)$"
             )),
             otter_header: re(&format!(r"^(?P<label>\S.*?)(?:\s{{2,}}|\t)\s*(?P<time>{BARE_TIME})\s*$")),
             otter_header_single: re(&format!(r"^(?P<label>\S.*?) (?P<time>{BARE_TIME})$")),
@@ -158,6 +158,9 @@ enum Line<'a> {
         end: Option<f64>,
         text: &'a str,
     },
+    /// A line holding only a time (Google Meet writes one every five
+    /// minutes between speaker lines): ignored.
+    TimeMark,
     /// Anything else: continuation text.
     Text(&'a str),
 }
@@ -196,6 +199,7 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
         .collect();
 
     let mut b = Builder::default();
+    let mut marks: Option<(usize, usize)> = None;
     for (i, (raw, line)) in text.lines().zip(&lines).enumerate() {
         let ln = i + 1;
         let raw = raw.trim();
@@ -227,7 +231,11 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
                 }
             }
             Line::Text(s) => b.text(ln, s),
+            Line::TimeMark => marks.get_or_insert((ln, 0)).1 += 1,
         }
+    }
+    if let Some((line, n)) = marks {
+        b.warn(line, format!("{n} line(s) holding only a time ignored"));
     }
     b.finish(text, timed_file)
 }
@@ -300,6 +308,7 @@ fn classify(raw: &str) -> Line<'_> {
         };
     }
     match start {
+        Some(_) if rest.trim().is_empty() => Line::TimeMark,
         Some(s) if !rest.is_empty() => Line::TimedText {
             start: s,
             end,
@@ -494,6 +503,10 @@ impl Builder {
         self.t.get_or_insert_with(|| Transcript::empty(Format::Txt))
     }
 
+    fn warn(&mut self, line: usize, msg: String) {
+        self.t().warnings.push(Warning::new(line, msg));
+    }
+
     fn has_speaker(&self) -> bool {
         self.pending.is_some() || self.t.as_ref().is_some_and(|t| !t.segments.is_empty())
     }
@@ -547,6 +560,9 @@ impl Builder {
         if c.text.trim().is_empty() {
             // A pause-only line (or a speaker line holding only a pause) is
             // not a segment: its pauses follow the last segment.
+            if !c.leading.is_empty() && self.pending.as_ref().is_some_and(|p| p.line == line) {
+                self.pending = None;
+            }
             self.pause(last, &[c.leading, c.inner].concat(), line);
             return;
         }
@@ -669,6 +685,8 @@ impl Builder {
             }
             t.timing = Timing::None;
         }
+        // File-wide warnings (line 0) first, then in line order.
+        t.warnings.sort_by_key(|w| w.line);
         Ok(t)
     }
 }
@@ -888,6 +906,23 @@ mod tests {
         let lines: Vec<usize> = t.warnings.iter().map(|w| w.line).collect();
         assert_eq!(lines, vec![1, 3]);
         assert_eq!(t.pauses[0].after_segment, Some(0));
+    }
+
+    #[test]
+    fn standalone_time_lines_are_ignored() {
+        // Google Meet: a time line every five minutes, speaker lines untimed.
+        let t = p("Transcript\n00:00:00\n\nAnn: Hello.\nBob: Hi.\n00:05:00\nAnn: Still here.\n");
+        assert_eq!(t.timing, Timing::None);
+        assert_eq!(t.segments.len(), 3);
+        assert_eq!(t.segments[1].text, "Hi.");
+        let w: Vec<String> = t.warnings.iter().map(|w| w.to_string()).collect();
+        assert_eq!(
+            w,
+            vec![
+                "line 1: 1 line before the first speaker line ignored",
+                "line 2: 2 line(s) holding only a time ignored"
+            ]
+        );
     }
 
     #[test]
