@@ -298,6 +298,28 @@ fn classify(raw: &str) -> Line<'_> {
         None => (None, None, line),
     };
     if let Some((label, text)) = split_label(rest) {
+        // Sonix and others put the time after the label: `Ann: [00:01:02] text`.
+        // Only a bracketed time: `Ann: 10:30 works for me` keeps its text.
+        let (start, end, text) = match (start, text.starts_with(['[', '('])) {
+            (None, true) => match p.time_prefix.captures(text) {
+                Some(c) if c.name("ns").is_none() => {
+                    let s = ["bs", "ps"]
+                        .iter()
+                        .find_map(|n| c.name(n))
+                        .and_then(|m| parse_clock(m.as_str()));
+                    match s {
+                        Some(s) => (
+                            Some(s),
+                            c.name("be").and_then(|m| parse_clock(m.as_str())),
+                            c.name("rest").map_or("", |m| m.as_str()),
+                        ),
+                        None => (None, None, text),
+                    }
+                }
+                _ => (None, None, text),
+            },
+            _ => (start, end, text),
+        };
         return Line::Start {
             label,
             start,
@@ -751,6 +773,26 @@ mod tests {
         assert_eq!(t.segments[0].end_s, Some(84.0));
         assert_eq!(t.segments[1].end_s, Some(95.0));
         assert_eq!(t.segments[2].end_s, Some(96.0));
+    }
+
+    #[test]
+    fn time_after_the_label() {
+        let t = p("Ann: [00:00:02] Hi.\nBob: (00:05) Yo, 10:30 works.\n");
+        assert_eq!(t.timing, Timing::StartOnly);
+        assert_eq!(t.segments[0].start_s, Some(2.0));
+        assert_eq!(t.segments[1].text, "Yo, 10:30 works.");
+        let t = p("Ann: 10:30 works for me.\nBob: Fine.\n");
+        assert_eq!(t.timing, Timing::None);
+        assert_eq!(t.segments[0].text, "10:30 works for me.");
+    }
+
+    #[test]
+    fn whisper_style_ranges() {
+        let t = p(
+            "[00:00.000 --> 00:04.000] SPEAKER_00: Hello?\n[00:04.500 --> 00:09.250] SPEAKER_01: Hi, this is Sam.\n",
+        );
+        assert_eq!(t.timing, Timing::Full);
+        assert_eq!(t.segments[1].end_s, Some(9.25));
     }
 
     #[test]
