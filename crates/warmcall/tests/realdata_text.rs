@@ -178,6 +178,55 @@ fn realdata_text_and_csv_files() {
     assert!(misses.is_empty(), "\n{}\n", misses.join("\n"));
 }
 
+/// Language detection on every real conversation with text, whatever its
+/// format: all of these are English. Formats whose parser is not in this
+/// build are listed, not failed; at least the plain-text podcast must parse.
+#[test]
+fn language_of_realdata_transcripts() {
+    let root = common::shared_dir().join("realdata");
+    let mut files = Vec::new();
+    for (dir, exts) in [
+        ("talk-python-transcripts", &["txt", "vtt"][..]),
+        ("cabnc", &["cha"][..]),
+        ("deepgram-python-captions", &["json"][..]),
+        ("aws-transcribe-tscribe", &["json"][..]),
+        ("cdown-srt", &["srt"][..]),
+    ] {
+        files_under(&root.join(dir), exts, &mut files);
+    }
+    let analyzer = Analyzer::new(Config::default()).unwrap();
+    let (mut checked, mut unparsed, mut misses) = (0, Vec::new(), Vec::new());
+    for path in &files {
+        let rel = path.strip_prefix(&root).unwrap().display().to_string();
+        let t = match parse_file(path) {
+            Ok(t) => t,
+            Err(e) => {
+                unparsed.push(format!("{rel}: {e}"));
+                continue;
+            }
+        };
+        let words: usize = t.segments.iter().map(|s| warmcall::text::word_count(&s.text)).sum();
+        if words < 20 {
+            continue;
+        }
+        checked += 1;
+        let r = analyzer.analyze(&t);
+        println!("{rel}: {} ({})", r.source.language, r.source.language_basis);
+        if r.source.language != "en" {
+            misses.push(format!(
+                "{rel}: {} ({}), want en",
+                r.source.language, r.source.language_basis
+            ));
+        }
+    }
+    for u in &unparsed {
+        println!("not parsed in this build: {u}");
+    }
+    println!("{checked} transcripts checked, {} not parsed", unparsed.len());
+    assert!(checked >= 1 && !unparsed.iter().any(|u| u.contains("188.txt")));
+    assert!(misses.is_empty(), "\n{}\n", misses.join("\n"));
+}
+
 fn eval_call(name: &str) -> (Transcript, Value) {
     let dir = common::shared_dir().join("eval/calls");
     let path = dir.join(name);

@@ -405,7 +405,13 @@ impl LabelStats {
         let mut counts: HashMap<String, usize> = HashMap::new();
         for l in lines {
             if let Line::Start { label, .. } = l {
-                *counts.entry(clean_label(label).to_string()).or_default() += 1;
+                let label = clean_label(label);
+                match counts.get_mut(label) {
+                    Some(c) => *c += 1,
+                    None => {
+                        counts.insert(label.to_string(), 1);
+                    }
+                }
             }
         }
         let has_repeated_speaker = counts.iter().any(|(l, &c)| c >= 2 && !is_heading(l));
