@@ -65,6 +65,9 @@ const END_WORDS: &[&str] = &[
     "end", "stop", "offset", "endtime", "stoptime", "tend", "eind", "einde", "eindtijd",
 ];
 const DURATION_WORDS: &[&str] = &["dur", "duration", "duur", "length"];
+/// A channel or role column names the speaker when nothing else does
+/// (call-centre exports: `channel` 0/1, `role` agent/customer).
+const SPEAKER_FALLBACK_WORDS: &[&str] = &["channel", "role", "party", "author", "kanaal", "rol"];
 /// A lone `time` column is a start time when nothing else is.
 const TIME_WORDS: &[&str] = &["time", "timestamp", "tijd", "tijdstip"];
 const MS_WORDS: &[&str] = &["ms", "msec", "msecs", "millis", "milliseconds", "milliseconden"];
@@ -163,6 +166,7 @@ impl Columns {
     fn from_header<'a>(cells: impl IntoIterator<Item = &'a str>) -> Columns {
         let mut c = Columns::default();
         let mut time_fallback = None;
+        let mut speaker_fallback = None;
         for (i, name) in cells.into_iter().enumerate() {
             let (role, hint) = classify_column(name);
             let slot = match role {
@@ -172,8 +176,12 @@ impl Columns {
                 Some(Col::Speaker) => &mut c.speaker,
                 Some(Col::Text) => &mut c.text,
                 None => {
-                    if time_fallback.is_none() && tokens(name).iter().any(|t| TIME_WORDS.contains(&t.as_str())) {
+                    let toks = tokens(name);
+                    if time_fallback.is_none() && toks.iter().any(|t| TIME_WORDS.contains(&t.as_str())) {
                         time_fallback = Some((i, hint, name.trim().to_string()));
+                    }
+                    if speaker_fallback.is_none() && toks.iter().any(|t| SPEAKER_FALLBACK_WORDS.contains(&t.as_str())) {
+                        speaker_fallback = Some(i);
                     }
                     continue;
                 }
@@ -184,6 +192,9 @@ impl Columns {
                     c.hint = hint.map(|h| (h, name.trim().to_string()));
                 }
             }
+        }
+        if c.speaker.is_none() {
+            c.speaker = speaker_fallback;
         }
         if c.start.is_none() {
             if let Some((i, hint, name)) = time_fallback {
@@ -238,7 +249,18 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
             why: "the CSV input is empty".into(),
         });
     };
-    let sep = separator(first);
+    // Excel may write `sep=;` above the header.
+    let (sep, text, skipped_lines) = match first.trim().strip_prefix("sep=") {
+        Some(c) if c.len() == 1 || c == "\\t" => {
+            let i = text.find(first).unwrap_or(0) + first.len();
+            let sep = if c == "\\t" { b'\t' } else { c.as_bytes()[0] };
+            let skipped = text[..i].matches('\n').count() + 1;
+            (sep, text.get(i + 1..).unwrap_or(""), skipped)
+        }
+        _ => (separator(first), text, 0),
+    };
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let line_of = |p: Option<&::csv::Position>| p.map_or(0, |p| p.line() as usize + skipped_lines);
     let mut rdr = ::csv::ReaderBuilder::new()
         .delimiter(sep)
         .has_headers(false)
@@ -251,7 +273,7 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
         Some(Err(e)) => return Err(Error::parse(Format::Csv, 1, "a header row", &e.to_string())),
         None => return Err(Error::parse(Format::Csv, 1, "a header row", "")),
     };
-    let header_line = header.position().map_or(1, |p| p.line() as usize);
+    let header_line = line_of(header.position()).max(1);
     let cols = Columns::from_header(header.iter());
     if !cols.is_header() {
         return Err(Error::parse(
@@ -269,13 +291,13 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
+                let line = line_of(e.position());
                 warnings.push(Warning::new(line, format!("unreadable row skipped: {e}")));
                 first_bad.get_or_insert((line, e.to_string()));
                 continue;
             }
         };
-        let line = rec.position().map_or(0, |p| p.line() as usize);
+        let line = line_of(rec.position());
         let mut bad = |why: String, warnings: &mut Vec<Warning>| {
             warnings.push(Warning::new(line, format!("row skipped: {why}")));
             first_bad.get_or_insert((line, rec.iter().collect::<Vec<_>>().join(sep_name_char(sep))));
@@ -598,6 +620,24 @@ mod tests {
         let t = p("start,end,speaker,text\n00:00:01.500,00:00:02.000,A,Hi.\n00:01:00,00:01:02,B,Yes.\n");
         assert_eq!(t.segments[1].start_s, Some(60.0));
         assert!(unit_warning(&t).contains("clock"));
+    }
+
+    #[test]
+    fn excel_sep_line_and_role_columns() {
+        let t = p("sep=;\nchannel;start;end;text\n0;0,5;1;Hallo?\n1;x;2;bad\n1;1,5;3;Goedemiddag.\n");
+        assert_eq!(t.speakers[0].label, "0");
+        assert_eq!(t.segments[1].start_s, Some(1.5));
+        assert!(
+            t.warnings.iter().any(|w| w.line == 4 && w.message.contains("skipped")),
+            "{:?}",
+            t.warnings
+        );
+        assert!(t
+            .warnings
+            .iter()
+            .any(|w| w.line == 2 && w.message.contains("times read as")));
+        let t = p("role,text\nagent,Hi.\ncustomer,Hello.\n");
+        assert_eq!(t.speakers[1].label, "customer");
     }
 
     #[test]
