@@ -180,18 +180,28 @@ fn decide(t: &Transcript, rules: &RoleRules, is_push: &dyn Fn(&str) -> bool) -> 
     };
     let first_speaker = first.speaker;
     let t0 = first.start_s;
-    let opening = segs.iter().enumerate().take_while(|(i, s)| {
-        *i < OPENING_SEGMENTS || matches!((t0, s.start_s), (Some(a), Some(b)) if b - a < OPENING_S)
-    });
-    for (i, s) in opening {
+    let opening: Vec<(usize, &crate::Segment)> = segs
+        .iter()
+        .enumerate()
+        .take_while(|(i, s)| {
+            *i < OPENING_SEGMENTS || matches!((t0, s.start_s), (Some(a), Some(b)) if b - a < OPENING_S)
+        })
+        .collect();
+    // "Ik bel" may come a sentence or a cue after the introduction
+    // ("u spreekt met Sanne van Planwerk." / "Ik bel u over …").
+    let first_says_calling = opening
+        .iter()
+        .any(|(_, s)| s.speaker == first_speaker && rules.says_calling(&s.text));
+    for &(i, s) in &opening {
         // Per sentence, so the warning can quote the whole sentence.
         let Some((_, sentence)) = crate::text::sentences(&s.text).find(|(_, x)| rules.is_introduction(x)) else {
             continue;
         };
         // The one who picks up often names themselves and their firm
         // ("…, u spreekt met Joyce van de receptie"): from the first speaker
-        // an introduction counts only when it says they are calling.
-        if s.speaker == first_speaker && !rules.says_calling(&s.text) {
+        // an introduction counts only when they also say, in the opening,
+        // that they are calling.
+        if s.speaker == first_speaker && !first_says_calling {
             continue;
         }
         return (
@@ -451,6 +461,35 @@ mod tests {
             ],
         );
         assert_eq!(got, ("Mark".into(), RoleBasis::Introduction));
+    }
+
+    #[test]
+    fn first_speaker_calling_in_a_later_cue() {
+        let got = agent_of(
+            "nl",
+            &[
+                (
+                    "Sanne",
+                    "Goedemiddag mevrouw De Boer, u spreekt met Sanne Visser van Planwerk.",
+                ),
+                ("Sanne", "Ik bel u even over uw vraag over de planning."),
+                ("Ingrid", "O ja."),
+            ],
+        );
+        assert_eq!(got, ("Sanne".into(), RoleBasis::Introduction));
+        // Without "ik bel" the first speaker's introduction does not count and
+        // the greeting ("u spreekt met") hands the role to the next speaker.
+        let got = agent_of(
+            "nl",
+            &[
+                (
+                    "Joyce",
+                    "Goedemorgen, u spreekt met Joyce van Tandartspraktijk Het Plein.",
+                ),
+                ("Fatima", "Goedemorgen, heeft u even?"),
+            ],
+        );
+        assert_eq!(got, ("Fatima".into(), RoleBasis::AfterGreeting));
     }
 
     #[test]
