@@ -106,6 +106,8 @@ struct Patterns {
     rev_header: Regex,
     /// Jefferson pauses and pause markers inside text.
     pause: Regex,
+    /// An SRT/WebVTT cue timing line (`00:00:01,000 --> 00:00:02,000`).
+    cue_timing: Regex,
 }
 
 const TIME: &str = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?";
@@ -124,6 +126,7 @@ fn patterns() -> &'static Patterns {
             rev_header: re(&format!(
                 r"^(?P<label>[^:()\[\]]+?)\s*[(\[]\s*(?P<time>{TIME})\s*[)\]](?:\s*:\s*(?P<text>.*)|\s*)$"
             )),
+            cue_timing: re(&format!(r"^{TIME}\s*-->\s*{TIME}")),
             pause: re(
                 r"(?ix)
                 \(\s*(?P<micro>\.)\s*\)
@@ -173,6 +176,20 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
             path: None,
             why: "the text input is empty".into(),
         });
+    }
+    // A subtitle file saved as .txt would parse into cue timings glued to
+    // the text; say what it is instead.
+    if let Some((i, l)) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("-->") && patterns().cue_timing.is_match(l.trim()))
+    {
+        return Err(Error::parse(
+            Format::Txt,
+            i + 1,
+            "plain-text speaker lines, not subtitle cue timings (for SRT or WebVTT use the .srt/.vtt extension or --format-hint)",
+            l,
+        ));
     }
     let labels = LabelStats::collect(&lines);
     // A file whose speaker lines are mostly timed (or Otter blocks) is a timed
@@ -971,6 +988,13 @@ mod tests {
                 "line 2: 2 line(s) holding only a time ignored"
             ]
         );
+    }
+
+    #[test]
+    fn subtitles_saved_as_txt_are_refused() {
+        let e = parse("1\n00:00:01,000 --> 00:00:02,000\nAnn: Hi.\n").unwrap_err();
+        assert!(matches!(e, Error::Parse { line: 2, .. }), "{e:?}");
+        assert!(e.to_string().contains("--format-hint"), "{e}");
     }
 
     #[test]
