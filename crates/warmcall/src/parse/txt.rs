@@ -108,6 +108,8 @@ struct Patterns {
     pause: Regex,
     /// An SRT/WebVTT cue timing line (`00:00:01,000 --> 00:00:02,000`).
     cue_timing: Regex,
+    /// Footers that tools append (Otter's free plan).
+    footer: Regex,
 }
 
 const TIME: &str = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?";
@@ -126,6 +128,7 @@ fn patterns() -> &'static Patterns {
             rev_header: re(&format!(
                 r"^(?P<label>[^:()\[\]]+?)\s*[(\[]\s*(?P<time>{TIME})\s*[)\]](?:\s*:\s*(?P<text>.*)|\s*)$"
             )),
+            footer: re(r"(?i)^transcribed by\s+(?:https?://)?(?:www\.)?otter\.ai/?$"),
             cue_timing: re(&format!(r"^{TIME}\s*-->\s*{TIME}")),
             pause: re(
                 r"(?ix)
@@ -164,6 +167,9 @@ enum Line<'a> {
     /// A line holding only a time (Google Meet writes one every five
     /// minutes between speaker lines): ignored.
     TimeMark,
+    /// A transcription tool's footer (`Transcribed by https://otter.ai`):
+    /// ignored, so it does not join the last segment.
+    Footer,
     /// Anything else: continuation text.
     Text(&'a str),
 }
@@ -249,6 +255,7 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
             }
             Line::Text(s) => b.text(ln, s),
             Line::TimeMark => marks.get_or_insert((ln, 0)).1 += 1,
+            Line::Footer => b.warn(ln, format!("transcription tool footer ignored: {raw:?}")),
         }
     }
     if let Some((line, n)) = marks {
@@ -264,6 +271,9 @@ fn classify(raw: &str) -> Line<'_> {
         return Line::Blank;
     }
     let p = patterns();
+    if line.len() < 48 && line.starts_with(['T', 't']) && p.footer.is_match(line) {
+        return Line::Footer;
+    }
     // Cheap guards first: this runs on every line of every text file.
     let rev_possible = line
         .char_indices()
@@ -995,6 +1005,13 @@ mod tests {
         let e = parse("1\n00:00:01,000 --> 00:00:02,000\nAnn: Hi.\n").unwrap_err();
         assert!(matches!(e, Error::Parse { line: 2, .. }), "{e:?}");
         assert!(e.to_string().contains("--format-hint"), "{e}");
+    }
+
+    #[test]
+    fn otter_footer_is_not_text() {
+        let t = p("Speaker 1  0:00\nHello.\n\nSpeaker 2  0:03\nHi.\n\n\nTranscribed by https://otter.ai\n");
+        assert_eq!(t.segments[1].text, "Hi.");
+        assert!(t.warnings.iter().any(|w| w.line == 8 && w.message.contains("footer")));
     }
 
     #[test]
