@@ -129,6 +129,7 @@ pub(crate) struct QuestionRules {
     qwords: HashSet<String>,
     qmods: HashSet<String>,
     determiners: HashSet<String>,
+    concessive: HashSet<String>,
     in_place: HashSet<String>,
     in_place_follow: HashSet<String>,
     fillers: HashSet<String>,
@@ -186,6 +187,7 @@ impl QuestionRules {
             qwords,
             qmods: set("question_word_modifiers"),
             determiners: set("determiner_question_words"),
+            concessive: set("concessive_markers"),
             in_place: set("in_place_words"),
             in_place_follow: set("in_place_followers"),
             fillers,
@@ -483,14 +485,14 @@ impl QuestionRules {
         if self.pronouns.contains(toks[j].w) {
             return Head::NotQuestion;
         }
-        // "welke leverancier u ook kiest": a determiner question word, its
-        // noun, then the subject. Other question words take the verb next
-        // ("hoe lossen jullie", "what made you").
+        // Concessive "welke leverancier u ook kiest": a determiner question
+        // word, its noun, the subject and "ook". Without the marker the word
+        // after the question word is the verb ("hoeveel verbruikt u").
         if self.determiners.contains(w)
             && !self.aux.contains(toks[j].w)
-            && j + 1 < end
+            && j + 2 < end
             && self.pronouns.contains(toks[j + 1].w)
-            && !toks[j].w.contains('\'')
+            && self.concessive.contains(toks[j + 2].w)
         {
             return Head::NotQuestion;
         }
