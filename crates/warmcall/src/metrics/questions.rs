@@ -130,6 +130,11 @@ pub(crate) struct QuestionRules {
     qmods: HashSet<String>,
     determiners: HashSet<String>,
     concessive: HashSet<String>,
+    relative_subjects: HashSet<String>,
+    comma_relatives: HashSet<String>,
+    deictic: HashSet<String>,
+    proposal_aux: HashSet<String>,
+    subordinators: HashSet<String>,
     in_place: HashSet<String>,
     in_place_follow: HashSet<String>,
     fillers: HashSet<String>,
@@ -188,6 +193,11 @@ impl QuestionRules {
             qmods: set("question_word_modifiers"),
             determiners: set("determiner_question_words"),
             concessive: set("concessive_markers"),
+            relative_subjects: set("relative_subject_starts"),
+            comma_relatives: set("comma_relatives"),
+            deictic: set("deictic_words"),
+            proposal_aux: set("proposal_auxiliaries"),
+            subordinators: set("subordinators"),
             in_place: set("in_place_words"),
             in_place_follow: set("in_place_followers"),
             fillers,
@@ -353,15 +363,30 @@ impl QuestionRules {
             Head::YesNo => return Some(self.yes_no_kind(toks)),
             _ => {}
         }
-        if h0 == Head::Plain && self.tag_tail(toks, &clauses) {
+        if h0 == Head::Plain && self.tag_tail(toks, &clauses, q) {
             return Some(QuestionKind::Tag);
         }
         // A later clause may carry the question ("U zei net dat …, hoe komt dat?").
-        for h in &heads[1..] {
-            match *h {
-                Head::Wh => return Some(QuestionKind::Open),
+        // After a statement clause, a relative ("…, which is great") or a
+        // main clause with inversion ("Als u wacht, bent u te laat") is no
+        // question; after a lead-in ("Hi Laura, can you …", "Out of
+        // interest, how many …") it is.
+        for c in 1..heads.len() {
+            let (st, e) = (clauses[c], clause_end(c));
+            let lead_in = (0..c).all(|p| self.is_lead_in(&toks[clauses[p]..clause_end(p)]));
+            let last = c + 1 == heads.len();
+            match heads[c] {
+                Head::Wh => {
+                    // "…, since, what, February": a lone question word mid-sentence is a hesitation.
+                    let lone = e - st == 1 && !last;
+                    let first = self.skip_fillers(toks, st, e);
+                    let relative = first < e && self.comma_relatives.contains(toks[first].w);
+                    if !lone && (lead_in || !relative || (q && last)) {
+                        return Some(QuestionKind::Open);
+                    }
+                }
                 Head::Proposal => return Some(QuestionKind::Closed),
-                Head::YesNo => return Some(self.yes_no_kind(toks)),
+                Head::YesNo if lead_in || q => return Some(self.yes_no_kind(toks)),
                 _ => {}
             }
         }
@@ -473,6 +498,13 @@ impl QuestionRules {
                 return Head::NotQuestion;
             }
         }
+        // A noun phrase right after the question word is the subject of a
+        // free relative ("wat de levertijd is", "where the problem is"); a
+        // question takes its verb there. Short elliptical clauses stay
+        // questions ("waarom de uwe?" is rare; "wie nog meer?" common).
+        if end > i + 2 && self.relative_subjects.contains(toks[i + 1].w) && !self.determiners.contains(w) {
+            return Head::NotQuestion;
+        }
         let mut j = i + 1;
         let mut mods = 0;
         while j < end && mods < 2 && self.qmods.contains(toks[j].w) {
@@ -522,7 +554,9 @@ impl QuestionRules {
         }
         // Conditional: a main clause follows ("…, dan kunt u", "… just give me a ring").
         let n = toks.len();
-        for k in i + 3..n {
+        // "Zullen we …, dan neem ik …" proposes; it sets no condition.
+        let can_condition = !self.proposal_aux.contains(v);
+        for k in (i + 3..n).filter(|_| can_condition) {
             if self.cond_then.contains(toks[k].w) && k + 1 < n {
                 let nl_style = self.cond_aux.is_empty()
                     && (toks[k].comma_before
@@ -543,11 +577,13 @@ impl QuestionRules {
 
     /// A confirmation tail: a tag phrase as the last clause ("…, toch?"),
     /// a tail tag word, or "aux + pronoun" after a statement ("…, isn't it").
-    fn tag_tail(&self, toks: &[Tok<'_>], clauses: &[usize]) -> bool {
+    fn tag_tail(&self, toks: &[Tok<'_>], clauses: &[usize], q: bool) -> bool {
         let n = toks.len();
         if clauses.len() > 1 {
             let last = *clauses.last().expect("non-empty");
-            if self.tags.exact(&toks[last..]) || self.aux_pronoun_tag(&toks[last..]) {
+            // Without `?` only the unambiguous tails count: "…, ja." agrees.
+            let list = if q { &self.tags } else { &self.tail_tags };
+            if list.exact(&toks[last..]) || self.aux_pronoun_tag(&toks[last..]) {
                 return true;
             }
         }
@@ -569,6 +605,18 @@ impl QuestionRules {
             return negated_aux || negated_stmt;
         }
         false
+    }
+
+    /// A short opening that leaves the next clause's form intact: fillers,
+    /// a greeting or vocative, a phrase like "out of interest".
+    fn is_lead_in(&self, clause: &[Tok<'_>]) -> bool {
+        let i = self.skip_fillers(clause, 0, clause.len());
+        i == clause.len()
+            || (clause.len() - i <= 3
+                && !self.subordinators.contains(clause[i].w)
+                && !clause[i..]
+                    .iter()
+                    .any(|t| (self.pronouns.contains(t.w) && !self.deictic.contains(t.w)) || self.qwords.contains(t.w)))
     }
 
     fn aux_pronoun_tag(&self, t: &[Tok<'_>]) -> bool {
