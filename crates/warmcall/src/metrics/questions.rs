@@ -132,6 +132,8 @@ pub(crate) struct QuestionRules {
     concessive: HashSet<String>,
     relative_subjects: HashSet<String>,
     comma_relatives: HashSet<String>,
+    trailing: HashSet<String>,
+    aux_tag_blockers: HashSet<String>,
     deictic: HashSet<String>,
     proposal_aux: HashSet<String>,
     subordinators: HashSet<String>,
@@ -183,7 +185,8 @@ impl QuestionRules {
         let aux = set("auxiliaries");
         let pronouns = set("subject_pronouns");
         let mut boundary: HashSet<String> = HashSet::new();
-        for s in [&qwords, &fillers, &aux, &pronouns] {
+        let negations = set("negations");
+        for s in [&qwords, &fillers, &aux, &pronouns, &negations] {
             boundary.extend(s.iter().cloned());
         }
         // "I" is capitalised everywhere; it marks no sentence start.
@@ -195,6 +198,8 @@ impl QuestionRules {
             concessive: set("concessive_markers"),
             relative_subjects: set("relative_subject_starts"),
             comma_relatives: set("comma_relatives"),
+            trailing: set("trailing_hesitations"),
+            aux_tag_blockers: set("aux_tag_blockers"),
             deictic: set("deictic_words"),
             proposal_aux: set("proposal_auxiliaries"),
             subordinators: set("subordinators"),
@@ -216,7 +221,7 @@ impl QuestionRules {
             embedding: set("embedding_verbs"),
             time_words: set("time_words"),
             tag_blockers: set("tag_blockers"),
-            negations: set("negations"),
+            negations,
             neg_suffix: lex.list("questions.tag_negation_suffix").to_vec(),
             clitics: set("clitics"),
             boundary,
@@ -317,6 +322,8 @@ impl QuestionRules {
             spans.push((st, buf.len(), comma, cap));
         }
         let buf: &'b str = buf.as_str();
+        // Spoken repetitions ("is is there", "I I mean") carry no structure.
+        spans.dedup_by(|b, a| !b.2 && buf[a.0..a.1] == buf[b.0..b.1]);
         spans
             .into_iter()
             .map(|(a, b, comma_before, cap)| Tok {
@@ -338,7 +345,9 @@ impl QuestionRules {
         let n = toks.len();
         // "Toch?", "Right?": a bare tag. Unpunctuated, a bare "right" is a backchannel.
         if self.tags.exact(toks) {
-            return q.then_some(QuestionKind::Tag);
+            // "can't you" standing alone is a tag even unpunctuated; a bare
+            // "right" or "ja" is a backchannel.
+            return (q || self.aux_pronoun_tag(toks)).then_some(QuestionKind::Tag);
         }
         let clauses = clause_starts(toks);
         let clause_end = |c: usize| clauses.get(c + 1).copied().unwrap_or(n);
@@ -390,7 +399,7 @@ impl QuestionRules {
                 _ => {}
             }
         }
-        if h0 == Head::Plain && self.in_place(toks) {
+        if h0 == Head::Plain && (self.in_place(toks) || self.inner_wh_question(toks)) {
             return Some(QuestionKind::Open);
         }
         if q {
@@ -578,12 +587,17 @@ impl QuestionRules {
     /// A confirmation tail: a tag phrase as the last clause ("…, toch?"),
     /// a tail tag word, or "aux + pronoun" after a statement ("…, isn't it").
     fn tag_tail(&self, toks: &[Tok<'_>], clauses: &[usize], q: bool) -> bool {
-        let n = toks.len();
+        // A trailing hesitation does not hide the tag ("… do they or").
+        let mut n = toks.len();
+        while n > 1 && self.trailing.contains(toks[n - 1].w) {
+            n -= 1;
+        }
+        let toks = &toks[..n];
         if clauses.len() > 1 {
             let last = *clauses.last().expect("non-empty");
             // Without `?` only the unambiguous tails count: "…, ja." agrees.
             let list = if q { &self.tags } else { &self.tail_tags };
-            if list.exact(&toks[last..]) || self.aux_pronoun_tag(&toks[last..]) {
+            if last < n && (list.exact(&toks[last..]) || self.aux_pronoun_tag(&toks[last..])) {
                 return true;
             }
         }
@@ -593,18 +607,27 @@ impl QuestionRules {
                 return true;
             }
         }
-        if n >= 4 && self.aux_pronoun_tag(&toks[n - 2..]) {
+        let negated = |w: &str| self.neg_suffix.iter().any(|s| w.ends_with(s.as_str()));
+        if n >= 3 && self.aux_pronoun_tag(&toks[n - 2..]) {
             let before = toks[n - 3].w;
-            if self.tag_blockers.contains(before) || self.qwords.contains(before) || self.fillers.contains(before) {
+            if self.aux_tag_blockers.contains(before) || self.qwords.contains(before) {
                 return false;
             }
-            let negated_aux = self.neg_suffix.iter().any(|s| toks[n - 2].w.ends_with(s.as_str()));
             let negated_stmt = toks[..n - 2]
                 .iter()
-                .any(|t| self.negations.contains(t.w) || self.neg_suffix.iter().any(|s| t.w.ends_with(s.as_str())));
-            return negated_aux || negated_stmt;
+                .any(|t| self.negations.contains(t.w) || negated(t.w));
+            if negated(toks[n - 2].w) || negated_stmt {
+                return true;
+            }
         }
-        false
+        // A negative tag with an afterthought: "… isn't it, the kitchen".
+        (2..n.saturating_sub(2)).any(|k| {
+            n - (k + 2) <= 3
+                && negated(toks[k].w)
+                && self.aux_pronoun_tag(&toks[k..k + 2])
+                && !self.aux_tag_blockers.contains(toks[k - 1].w)
+                && !self.qwords.contains(toks[k - 1].w)
+        })
     }
 
     /// A short opening that leaves the next clause's form intact: fillers,
@@ -628,7 +651,10 @@ impl QuestionRules {
     fn in_place(&self, toks: &[Tok<'_>]) -> bool {
         let n = toks.len();
         (1..n).any(|k| {
-            if !self.in_place.contains(toks[k].w) || self.embedding.contains(toks[k - 1].w) {
+            if !self.in_place.contains(toks[k].w)
+                || self.embedding.contains(toks[k - 1].w)
+                || self.non_openers.match_at(toks, k, n, &self.skippable).is_some()
+            {
                 return false;
             }
             let mut m = k + 1;
@@ -636,6 +662,19 @@ impl QuestionRules {
                 m += 1;
             }
             m == n || self.in_place_follow.contains(toks[m].w)
+        })
+    }
+
+    /// A question word, an auxiliary and a subject in the middle of a
+    /// statement start a direct question ("I mean where would you put it").
+    fn inner_wh_question(&self, toks: &[Tok<'_>]) -> bool {
+        (1..toks.len().saturating_sub(2)).any(|k| {
+            self.qwords.contains(toks[k].w)
+                && !self.embedding.contains(toks[k - 1].w)
+                && self.aux.contains(toks[k + 1].w)
+                && self.pronouns.contains(toks[k + 2].w)
+                && !self.v1_pronouns.contains(toks[k + 2].w)
+                && self.not_verbs.is_empty()
         })
     }
 
