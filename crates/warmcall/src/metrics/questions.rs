@@ -620,10 +620,11 @@ impl QuestionRules {
                 return true;
             }
         }
-        // A negative tag with an afterthought: "… isn't it, the kitchen".
+        // A tag with an afterthought: "… isn't it, the kitchen", "you can't
+        // be hard on people can you really".
         (2..n.saturating_sub(2)).any(|k| {
             n - (k + 2) <= 3
-                && negated(toks[k].w)
+                && (negated(toks[k].w) || toks[..k].iter().any(|t| self.negations.contains(t.w) || negated(t.w)))
                 && self.aux_pronoun_tag(&toks[k..k + 2])
                 && !self.aux_tag_blockers.contains(toks[k - 1].w)
                 && !self.qwords.contains(toks[k - 1].w)
@@ -1074,5 +1075,100 @@ mod tests {
                 ("Oh right .", None),
             ],
         );
+    }
+
+    fn analyze(t: &crate::Transcript, lang: &str) -> Questions {
+        let a = crate::Analyzer::new(crate::Config::default().agent("A").language(lang)).unwrap();
+        a.analyze(t).questions.expect("text present")
+    }
+
+    #[test]
+    fn counts_per_side_tags_apart_rates_and_first_third() {
+        let t = crate::Transcript::builder()
+            .segment("A", 0.0, 5.0, "Hi, this is Sam from Acme. How are things?")
+            .segment("C", 5.0, 10.0, "Busy. Who are you again?")
+            .segment(
+                "A",
+                10.0,
+                20.0,
+                "Sam. Do you use any planning software? That's a lot of work, isn't it?",
+            )
+            .segment("C", 20.0, 25.0, "")
+            .segment("C", 25.0, 40.0, "We use spreadsheets for the rosters.")
+            .segment("A", 40.0, 60.0, "What happens with the rosters when someone is ill?")
+            .build();
+        let q = analyze(&t, "en");
+        assert_eq!(q.basis, QuestionBasis::Punctuation);
+        assert_eq!((q.agent.total, q.agent.open, q.agent.closed, q.agent.tag), (3, 2, 1, 1));
+        assert_eq!((q.customer.total, q.customer.open), (1, 1));
+        // 3 questions over a 60 s span.
+        assert!((q.agent.per_10_min.unwrap() - 30.0).abs() < 1e-9);
+        // First third = [0, 20): two of the three counted agent questions.
+        assert!((q.agent.first_third_share.unwrap() - 2.0 / 3.0).abs() < 1e-9);
+        assert_eq!(q.items.len(), 5);
+        let tag = q.items.iter().find(|i| i.kind == QuestionKind::Tag).unwrap();
+        assert_eq!((tag.segment, tag.start_s, tag.speaker.as_str()), (2, Some(10.0), "A"));
+        assert_eq!(tag.text, "That's a lot of work, isn't it?");
+    }
+
+    #[test]
+    fn words_basis_without_any_question_mark_and_untimed_rates_are_null() {
+        let t = crate::Transcript::builder()
+            .untimed("A", "goedemiddag u spreekt met sanne van planwerk")
+            .untimed("C", "ja goedemiddag")
+            .untimed("A", "hoe lossen jullie de planning nu op")
+            .build();
+        let q = analyze(&t, "nl");
+        assert_eq!(q.basis, QuestionBasis::Words);
+        assert_eq!((q.agent.open, q.agent.closed), (1, 0));
+        assert_eq!(q.agent.per_10_min, None);
+        assert_eq!(q.agent.first_third_share, None);
+        assert_eq!(q.customer.first_third_share, None, "no questions: null");
+    }
+
+    #[test]
+    fn follow_ups_reuse_the_customers_previous_turn_or_refer_back() {
+        let t = crate::Transcript::builder()
+            .untimed("A", "Hi, this is Sam from Acme. How do you plan your staff?")
+            .untimed("C", "With spreadsheets, and the planning is chaos.")
+            .untimed("A", "Mm.")
+            .untimed("C", "Every single week.")
+            // "spreadsheet" shares "sprea" with "spreadsheets"; the agent's
+            // own "Mm." did not end the customer's turn.
+            .untimed("A", "Who maintains the spreadsheet?")
+            // Only stop words and short words in common: no follow-up.
+            .untimed("A", "Would that be okay for you?")
+            .untimed("C", "Sure.")
+            .untimed("A", "You mentioned chaos earlier. Is it getting worse?")
+            .untimed("C", "Tuesday works.")
+            .untimed("A", "Shall we say ten o'clock then?")
+            .build();
+        let q = analyze(&t, "en");
+        let fu: Vec<(&str, bool)> = q
+            .items
+            .iter()
+            .filter(|i| i.role == Role::Agent)
+            .map(|i| (i.text.as_str(), i.follow_up))
+            .collect();
+        assert_eq!(
+            fu,
+            vec![
+                ("How do you plan your staff?", false),
+                ("Who maintains the spreadsheet?", true),
+                ("Would that be okay for you?", false),
+                ("Is it getting worse?", false),
+                ("Shall we say ten o'clock then?", false),
+            ]
+        );
+        // "You mentioned chaos earlier." is no question; the refer-back
+        // counts inside a question.
+        let t2 = crate::Transcript::builder()
+            .untimed("A", "Hi, this is Sam from Acme. How is business?")
+            .untimed("C", "Fine.")
+            .untimed("A", "You mentioned you were busy, what do you mean by busy?")
+            .build();
+        let q2 = analyze(&t2, "en");
+        assert!(q2.items.last().unwrap().follow_up);
+        assert_eq!(q2.agent.follow_up, 1);
     }
 }
