@@ -285,7 +285,7 @@ impl QuestionRules {
                 && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric())
                 && (cur.is_some() || c == '\'');
             if c.is_alphanumeric() || inner_joiner {
-                if cur.is_none() {
+                if cur.is_none() && !self.clitics.is_empty() && matches!(c, '\'' | 'n' | 'N') {
                     // A clitic written apart joins the previous word.
                     let rest: String = chars[i..]
                         .iter()
@@ -299,6 +299,8 @@ impl QuestionRules {
                         i += rest.chars().count();
                         continue;
                     }
+                }
+                if cur.is_none() {
                     if !buf.is_empty() {
                         buf.push(' ');
                     }
@@ -432,7 +434,12 @@ impl QuestionRules {
             if self.preps.contains(toks[k].w) && k + 1 < toks.len() {
                 k += 1;
             }
-            self.qwords.contains(toks[k].w) && self.embedding.contains(toks[i - 1].w)
+            // "vragen wat", "weet u wat", "tell me what".
+            let after_verb = self.embedding.contains(toks[i - 1].w)
+                || (i >= 2
+                    && (self.pronouns.contains(toks[i - 1].w) || self.skippable.contains(toks[i - 1].w))
+                    && self.embedding.contains(toks[i - 2].w));
+            self.qwords.contains(toks[k].w) && after_verb
         })
     }
 
@@ -1057,7 +1064,14 @@ mod tests {
                 ("What about the warranty side?", Some(Open)),
             ],
         );
-        check("nl", true, &[("Wat dacht u van dinsdag?", Some(Closed))]);
+        check(
+            "nl",
+            true,
+            &[
+                ("Wat dacht u van dinsdag?", Some(Closed)),
+                ("Weet u wat u nu betaalt?", Some(Open)),
+            ],
+        );
     }
 
     #[test]
