@@ -14,15 +14,70 @@ use crate::lexicon::Lexicon;
 use crate::report::{QuestionBasis, QuestionItem, QuestionKind, QuestionStats, Questions, Role};
 use crate::Error;
 
+// One bit per word list.
+const QWORDS: u64 = 1 << 0;
+const QMODS: u64 = 1 << 1;
+const DETERMINERS: u64 = 1 << 2;
+const CONCESSIVE: u64 = 1 << 3;
+const RELATIVE_SUBJECTS: u64 = 1 << 4;
+const COMMA_RELATIVES: u64 = 1 << 5;
+const DEICTIC: u64 = 1 << 6;
+const TRAILING: u64 = 1 << 7;
+const AUX_TAG_BLOCKERS: u64 = 1 << 8;
+const PROPOSAL_AUX: u64 = 1 << 9;
+const IN_PLACE: u64 = 1 << 10;
+const IN_PLACE_FOLLOW: u64 = 1 << 11;
+const FILLERS: u64 = 1 << 12;
+const SKIPPABLE: u64 = 1 << 13;
+const PRONOUNS: u64 = 1 << 14;
+const SUBJECT_WORDS: u64 = 1 << 15;
+const AUX: u64 = 1 << 16;
+const NOT_VERBS: u64 = 1 << 17;
+const V1_PRONOUNS: u64 = 1 << 18;
+const PREPS: u64 = 1 << 19;
+const EXCL: u64 = 1 << 20;
+const NARRATIVE: u64 = 1 << 21;
+const COND_THEN: u64 = 1 << 22;
+const COND_AUX: u64 = 1 << 23;
+const CLOSED_COMP: u64 = 1 << 24;
+const EMBEDDING: u64 = 1 << 25;
+const TIME_WORDS: u64 = 1 << 26;
+const TAG_BLOCKERS: u64 = 1 << 27;
+const NEGATIONS: u64 = 1 << 28;
+const SUBORDINATORS: u64 = 1 << 29;
+/// Words that may open a sentence inside an unpunctuated, cased segment.
+const BOUNDARY: u64 = QWORDS | FILLERS | AUX | PRONOUNS | NEGATIONS;
+
+/// FNV-1a: short lowercase words hash several times faster than with SipHash.
+#[derive(Default, Clone, Copy)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+type WordMap = HashMap<String, u64, FnvBuild>;
+type WordSet = HashSet<String, FnvBuild>;
+
 /// A list of multi-word phrases, indexed by first word.
 #[derive(Debug, Default)]
 struct Phrases {
-    by_first: HashMap<String, Vec<Vec<String>>>,
+    by_first: HashMap<String, Vec<Vec<String>>, FnvBuild>,
 }
 
 impl Phrases {
     fn new(list: &[String]) -> Phrases {
-        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<Vec<String>>, FnvBuild> = HashMap::default();
         for p in list {
             let words: Vec<String> = p
                 .split_whitespace()
@@ -42,7 +97,7 @@ impl Phrases {
     /// Matches a phrase starting at `i` (tokens up to `end`), letting words
     /// of `skip` stand between the phrase's words; returns the index after
     /// the match.
-    fn match_at(&self, toks: &[Tok<'_>], i: usize, end: usize, skip: &HashSet<String>) -> Option<usize> {
+    fn match_at(&self, toks: &[Tok<'_>], i: usize, end: usize, skip: u64) -> Option<usize> {
         let cands = self.by_first.get(toks.get(i)?.w)?;
         'cand: for p in cands {
             let mut j = i + 1;
@@ -55,7 +110,7 @@ impl Phrases {
                         j += 1;
                         break;
                     }
-                    if skip.contains(toks[j].w) {
+                    if toks[j].is(skip) {
                         j += 1;
                         continue;
                     }
@@ -87,8 +142,7 @@ impl Phrases {
 
     /// Whether a phrase occurs anywhere (no skipping).
     fn find(&self, toks: &[Tok<'_>]) -> Option<(usize, usize)> {
-        let none = HashSet::new();
-        (0..toks.len()).find_map(|i| self.match_at(toks, i, toks.len(), &none).map(|e| (i, e)))
+        (0..toks.len()).find_map(|i| self.match_at(toks, i, toks.len(), 0).map(|e| (i, e)))
     }
 }
 
@@ -101,6 +155,14 @@ struct Tok<'a> {
     /// Written with a capital (used to find sentence starts in unpunctuated
     /// transcripts that keep case, such as CHAT).
     cap: bool,
+    /// Bits of the word lists this word is on.
+    f: u64,
+}
+
+impl Tok<'_> {
+    fn is(&self, bits: u64) -> bool {
+        self.f & bits != 0
+    }
 }
 
 /// What the head of a clause says about it.
@@ -126,40 +188,16 @@ enum Head {
 /// Compiled question rules of one language.
 #[derive(Debug)]
 pub(crate) struct QuestionRules {
-    qwords: HashSet<String>,
-    qmods: HashSet<String>,
-    determiners: HashSet<String>,
-    concessive: HashSet<String>,
-    relative_subjects: HashSet<String>,
-    comma_relatives: HashSet<String>,
-    trailing: HashSet<String>,
-    aux_tag_blockers: HashSet<String>,
-    deictic: HashSet<String>,
-    proposal_aux: HashSet<String>,
-    subordinators: HashSet<String>,
-    in_place: HashSet<String>,
-    in_place_follow: HashSet<String>,
-    fillers: HashSet<String>,
-    skippable: HashSet<String>,
-    pronouns: HashSet<String>,
-    subject_words: HashSet<String>,
-    aux: HashSet<String>,
-    not_verbs: HashSet<String>,
-    v1_pronouns: HashSet<String>,
-    preps: HashSet<String>,
-    excl: HashSet<String>,
-    narrative: HashSet<String>,
-    cond_then: HashSet<String>,
-    cond_aux: HashSet<String>,
-    closed_comp: HashSet<String>,
-    embedding: HashSet<String>,
-    time_words: HashSet<String>,
-    tag_blockers: HashSet<String>,
-    negations: HashSet<String>,
+    /// Every listed word with the bits of the lists it is on: one look-up per token.
+    words: WordMap,
+    /// Lists whose words may be empty (a language without the rule).
+    has_v1: bool,
+    has_cond_aux: bool,
+    has_not_verbs: bool,
+    /// First words of invitations and indirect questions (fast path).
+    head_triggers: WordSet,
     neg_suffix: Vec<String>,
-    clitics: HashSet<String>,
-    /// Words that may open a sentence inside an unpunctuated, cased segment.
-    boundary: HashSet<String>,
+    clitics: WordSet,
     non_openers: Phrases,
     invitations: Phrases,
     explain: Phrases,
@@ -173,58 +211,59 @@ pub(crate) struct QuestionRules {
 
 impl QuestionRules {
     pub(crate) fn new(lex: &Lexicon) -> Result<QuestionRules, Error> {
-        let set = |name: &str| -> HashSet<String> {
-            lex.list(&format!("questions.{name}"))
-                .iter()
-                .map(|w| w.trim().to_lowercase().replace('’', "'"))
-                .collect()
-        };
-        let phrases = |name: &str| Phrases::new(lex.list(&format!("questions.{name}")));
-        let qwords = set("question_words");
-        let fillers = set("fillers");
-        let aux = set("auxiliaries");
-        let pronouns = set("subject_pronouns");
-        let mut boundary: HashSet<String> = HashSet::new();
-        let negations = set("negations");
-        for s in [&qwords, &fillers, &aux, &pronouns, &negations] {
-            boundary.extend(s.iter().cloned());
+        let norm = |w: &str| w.trim().to_lowercase().replace('’', "'");
+        let list = |name: &str| lex.list(&format!("questions.{name}"));
+        let phrases = |name: &str| Phrases::new(list(name));
+        let mut words = WordMap::default();
+        for (name, bit) in [
+            ("question_words", QWORDS),
+            ("question_word_modifiers", QMODS),
+            ("determiner_question_words", DETERMINERS),
+            ("concessive_markers", CONCESSIVE),
+            ("relative_subject_starts", RELATIVE_SUBJECTS),
+            ("comma_relatives", COMMA_RELATIVES),
+            ("deictic_words", DEICTIC),
+            ("trailing_hesitations", TRAILING),
+            ("aux_tag_blockers", AUX_TAG_BLOCKERS),
+            ("proposal_auxiliaries", PROPOSAL_AUX),
+            ("in_place_words", IN_PLACE),
+            ("in_place_followers", IN_PLACE_FOLLOW),
+            ("fillers", FILLERS),
+            ("skippable", SKIPPABLE),
+            ("subject_pronouns", PRONOUNS),
+            ("subject_words", SUBJECT_WORDS),
+            ("auxiliaries", AUX),
+            ("not_verbs", NOT_VERBS),
+            ("v1_pronouns", V1_PRONOUNS),
+            ("prepositions", PREPS),
+            ("exclamative_words", EXCL),
+            ("narrative_markers", NARRATIVE),
+            ("conditional_then", COND_THEN),
+            ("conditional_aux", COND_AUX),
+            ("closed_complementizers", CLOSED_COMP),
+            ("embedding_verbs", EMBEDDING),
+            ("time_words", TIME_WORDS),
+            ("tag_blockers", TAG_BLOCKERS),
+            ("negations", NEGATIONS),
+            ("subordinators", SUBORDINATORS),
+        ] {
+            for w in list(name) {
+                *words.entry(norm(w)).or_insert(0) |= bit;
+            }
         }
-        // "I" is capitalised everywhere; it marks no sentence start.
-        boundary.retain(|w| !(w == "i" || w.starts_with("i'")));
+        let head_triggers: WordSet = ["invitations", "indirect"]
+            .iter()
+            .flat_map(|n| list(n))
+            .filter_map(|p| p.split_whitespace().next().map(norm))
+            .collect();
         Ok(QuestionRules {
-            qwords,
-            qmods: set("question_word_modifiers"),
-            determiners: set("determiner_question_words"),
-            concessive: set("concessive_markers"),
-            relative_subjects: set("relative_subject_starts"),
-            comma_relatives: set("comma_relatives"),
-            trailing: set("trailing_hesitations"),
-            aux_tag_blockers: set("aux_tag_blockers"),
-            deictic: set("deictic_words"),
-            proposal_aux: set("proposal_auxiliaries"),
-            subordinators: set("subordinators"),
-            in_place: set("in_place_words"),
-            in_place_follow: set("in_place_followers"),
-            fillers,
-            skippable: set("skippable"),
-            pronouns,
-            subject_words: set("subject_words"),
-            aux,
-            not_verbs: set("not_verbs"),
-            v1_pronouns: set("v1_pronouns"),
-            preps: set("prepositions"),
-            excl: set("exclamative_words"),
-            narrative: set("narrative_markers"),
-            cond_then: set("conditional_then"),
-            cond_aux: set("conditional_aux"),
-            closed_comp: set("closed_complementizers"),
-            embedding: set("embedding_verbs"),
-            time_words: set("time_words"),
-            tag_blockers: set("tag_blockers"),
-            negations,
+            words,
+            has_v1: !list("v1_pronouns").is_empty(),
+            has_cond_aux: !list("conditional_aux").is_empty(),
+            has_not_verbs: !list("not_verbs").is_empty(),
+            head_triggers,
             neg_suffix: lex.list("questions.tag_negation_suffix").to_vec(),
-            clitics: set("clitics"),
-            boundary,
+            clitics: list("clitics").iter().map(|w| norm(w)).collect(),
             non_openers: phrases("non_question_openers"),
             invitations: phrases("invitations"),
             explain: phrases("explain_phrases"),
@@ -242,6 +281,9 @@ impl QuestionRules {
     /// an indirect question; otherwise the words decide.
     pub(crate) fn classify(&self, sentence: &str, punctuated: bool) -> Option<QuestionKind> {
         let q = ends_in_question_mark(sentence);
+        if punctuated && !q && !self.may_invite(sentence) {
+            return None;
+        }
         let mut buf = String::with_capacity(sentence.len() + 8);
         let toks = self.tokenize(sentence, &mut buf);
         if toks.is_empty() {
@@ -255,7 +297,9 @@ impl QuestionRules {
         let mut best: Option<QuestionKind> = None;
         let mut start = 0;
         for i in 1..=toks.len() {
-            if i == toks.len() || (toks[i].cap && self.boundary.contains(toks[i].w)) {
+            if i == toks.len()
+                || (toks[i].cap && toks[i].is(BOUNDARY) && toks[i].w != "i" && !toks[i].w.starts_with("i'"))
+            {
                 let part_q = q && i == toks.len();
                 if let Some(k) = self.classify_tokens(&toks[start..i], part_q, false) {
                     best = Some(match (best, k) {
@@ -270,33 +314,72 @@ impl QuestionRules {
         best
     }
 
+    /// Cheap pre-check for sentences without `?` in a punctuated
+    /// transcript: only an invitation or indirect question can make them a
+    /// question, and those start a clause (after fillers) with a known word.
+    fn may_invite(&self, s: &str) -> bool {
+        let mut clause_start = true;
+        let mut word = String::new();
+        let mut rest = s;
+        loop {
+            let start = rest.find(|c: char| c.is_alphanumeric());
+            let Some(start) = start else { return false };
+            if rest[..start].contains([',', ';', ':', '—', '–']) {
+                clause_start = true;
+            }
+            rest = &rest[start..];
+            let end = rest
+                .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+                .unwrap_or(rest.len());
+            if clause_start {
+                word.clear();
+                word.extend(
+                    rest[..end]
+                        .chars()
+                        .flat_map(char::to_lowercase)
+                        .map(|c| if c == '’' { '\'' } else { c }),
+                );
+                if self.head_triggers.contains(&word) {
+                    return true;
+                }
+                clause_start = self.words.get(&word).is_some_and(|f| f & FILLERS != 0);
+            }
+            rest = &rest[end..];
+        }
+    }
+
     /// Lowercase words with clause marks; English clitics written apart
     /// (CHAT's `is n't`, `it 's`) are joined to their word.
     fn tokenize<'b>(&self, s: &str, buf: &'b mut String) -> Vec<Tok<'b>> {
-        let mut spans: Vec<(usize, usize, bool, bool)> = Vec::new();
+        let mut spans: Vec<(usize, usize, bool, bool)> = Vec::with_capacity(s.len() / 4 + 1);
         let mut comma = false;
         let mut cur: Option<(usize, bool)> = None;
-        let chars: Vec<char> = s.chars().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            let c = chars[i];
+        let mut prev = ' ';
+        let mut it = s.char_indices().peekable();
+        while let Some((pos, c)) = it.next() {
             let c = if c == '’' || c == '‘' { '\'' } else { c };
-            let inner_joiner = (c == '\'' || c == '-')
-                && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric())
-                && (cur.is_some() || c == '\'');
-            if c.is_alphanumeric() || inner_joiner {
-                if cur.is_none() && !self.clitics.is_empty() && matches!(c, '\'' | 'n' | 'N') {
-                    // A clitic written apart joins the previous word.
-                    let rest: String = chars[i..]
-                        .iter()
-                        .take_while(|ch| ch.is_alphanumeric() || **ch == '\'' || **ch == '’')
-                        .map(|ch| if *ch == '’' { '\'' } else { ch.to_ascii_lowercase() })
-                        .collect();
-                    if !spans.is_empty() && !comma && self.clitics.contains(&rest) {
+            let next_alnum = || it.clone().next().is_some_and(|(_, n)| n.is_alphanumeric());
+            let is_word = c.is_alphanumeric() || ((c == '\'' || (c == '-' && cur.is_some())) && next_alnum());
+            if is_word {
+                if cur.is_none()
+                    && !self.clitics.is_empty()
+                    && matches!(c, '\'' | 'n' | 'N')
+                    && !spans.is_empty()
+                    && !comma
+                {
+                    // A clitic written apart joins the previous word ("is n't").
+                    let len = s[pos..]
+                        .find(|ch: char| !(ch.is_alphanumeric() || ch == '\'' || ch == '’'))
+                        .unwrap_or(s.len() - pos);
+                    let rest = s[pos..pos + len].replace('’', "'").to_lowercase();
+                    if self.clitics.contains(&rest) {
                         let last = spans.len() - 1;
                         buf.push_str(&rest);
                         spans[last].1 = buf.len();
-                        i += rest.chars().count();
+                        while it.peek().is_some_and(|&(p, _)| p < pos + len) {
+                            it.next();
+                        }
+                        prev = 'x';
                         continue;
                     }
                 }
@@ -306,19 +389,21 @@ impl QuestionRules {
                     }
                     cur = Some((buf.len(), c.is_uppercase()));
                 }
-                for l in c.to_lowercase() {
-                    buf.push(l);
+                if c.is_ascii() {
+                    buf.push(c.to_ascii_lowercase());
+                } else {
+                    buf.extend(c.to_lowercase());
                 }
             } else {
                 if let Some((st, cap)) = cur.take() {
                     spans.push((st, buf.len(), comma, cap));
                     comma = false;
                 }
-                if matches!(c, ',' | ';' | ':' | '—' | '–') || (c == '-' && i > 0 && chars[i - 1].is_whitespace()) {
+                if matches!(c, ',' | ';' | ':' | '—' | '–') || (c == '-' && prev.is_whitespace()) {
                     comma = true;
                 }
             }
-            i += 1;
+            prev = c;
         }
         if let Some((st, cap)) = cur.take() {
             spans.push((st, buf.len(), comma, cap));
@@ -332,12 +417,13 @@ impl QuestionRules {
                 w: &buf[a..b],
                 comma_before,
                 cap,
+                f: self.words.get(&buf[a..b]).copied().unwrap_or(0),
             })
             .collect()
     }
 
     fn skip_fillers(&self, toks: &[Tok<'_>], mut i: usize, end: usize) -> usize {
-        while i < end && self.fillers.contains(toks[i].w) {
+        while i < end && toks[i].is(FILLERS) {
             i += 1;
         }
         i
@@ -391,7 +477,7 @@ impl QuestionRules {
                     // "…, since, what, February": a lone question word mid-sentence is a hesitation.
                     let lone = e - st == 1 && !last;
                     let first = self.skip_fillers(toks, st, e);
-                    let relative = first < e && self.comma_relatives.contains(toks[first].w);
+                    let relative = first < e && toks[first].is(COMMA_RELATIVES);
                     if !lone && (lead_in || !relative || (q && last)) {
                         return Some(QuestionKind::Open);
                     }
@@ -417,7 +503,7 @@ impl QuestionRules {
     /// meer vertellen?") or embeds a question word ("Mag ik vragen wat …?").
     fn yes_no_kind(&self, toks: &[Tok<'_>]) -> QuestionKind {
         if let Some((_, e)) = self.explain.find(toks) {
-            if !toks.get(e).is_some_and(|t| self.closed_comp.contains(t.w)) {
+            if !toks.get(e).is_some_and(|t| t.is(CLOSED_COMP)) {
                 return QuestionKind::Open;
             }
         }
@@ -431,15 +517,13 @@ impl QuestionRules {
     fn embedded_wh(&self, toks: &[Tok<'_>]) -> bool {
         (1..toks.len()).any(|i| {
             let mut k = i;
-            if self.preps.contains(toks[k].w) && k + 1 < toks.len() {
+            if toks[k].is(PREPS) && k + 1 < toks.len() {
                 k += 1;
             }
             // "vragen wat", "weet u wat", "tell me what".
-            let after_verb = self.embedding.contains(toks[i - 1].w)
-                || (i >= 2
-                    && (self.pronouns.contains(toks[i - 1].w) || self.skippable.contains(toks[i - 1].w))
-                    && self.embedding.contains(toks[i - 2].w));
-            self.qwords.contains(toks[k].w) && after_verb
+            let after_verb = toks[i - 1].is(EMBEDDING)
+                || (i >= 2 && (toks[i - 1].is(PRONOUNS) || toks[i - 1].is(SKIPPABLE)) && toks[i - 2].is(EMBEDDING));
+            toks[k].is(QWORDS) && after_verb
         })
     }
 
@@ -449,42 +533,42 @@ impl QuestionRules {
         if i >= end {
             return Head::Plain;
         }
-        if self.non_openers.match_at(toks, i, end, &self.skippable).is_some() {
+        if self.non_openers.match_at(toks, i, end, SKIPPABLE).is_some() {
             return Head::NotQuestion;
         }
-        if self.invitations.match_at(toks, i, end, &self.skippable).is_some() {
+        if self.invitations.match_at(toks, i, end, SKIPPABLE).is_some() {
             return Head::Invitation;
         }
-        if let Some(e) = self.indirect.match_at(toks, i, end, &self.skippable) {
+        if let Some(e) = self.indirect.match_at(toks, i, end, SKIPPABLE) {
             // The embedded question decides the kind; "Can I ask a question?"
             // embeds none and is read as a plain yes/no question below.
             for t in &toks[e..end.min(e + 4)] {
-                if self.closed_comp.contains(t.w) {
+                if t.is(CLOSED_COMP) {
                     return Head::Indirect(QuestionKind::Closed);
                 }
-                if self.qwords.contains(t.w) {
+                if t.is(QWORDS) {
                     return Head::Indirect(QuestionKind::Open);
                 }
             }
         }
-        if let Some(e) = self.proposal.match_at(toks, i, end, &HashSet::new()) {
+        if let Some(e) = self.proposal.match_at(toks, i, end, 0) {
             if toks[e..]
                 .iter()
-                .any(|t| self.time_words.contains(t.w) || t.w.bytes().all(|b| b.is_ascii_digit()))
+                .any(|t| t.is(TIME_WORDS) || t.w.bytes().all(|b| b.is_ascii_digit()))
             {
                 return Head::Proposal;
             }
         }
-        if self.topic.match_at(toks, i, end, &HashSet::new()).is_some() {
+        if self.topic.match_at(toks, i, end, 0).is_some() {
             return Head::Wh;
         }
         // A preposition may lead the question word ("Met wie …", "Naar welk adres …").
-        let wi = if self.preps.contains(toks[i].w) && i + 1 < end && self.qwords.contains(toks[i + 1].w) {
+        let wi = if toks[i].is(PREPS) && i + 1 < end && toks[i + 1].is(QWORDS) {
             i + 1
         } else {
             i
         };
-        if self.qwords.contains(toks[wi].w) {
+        if toks[wi].is(QWORDS) {
             return self.wh_head(toks, wi, end);
         }
         self.verb_first_head(toks, i, end)
@@ -501,12 +585,7 @@ impl QuestionRules {
         }
         let next = toks.get(i + 1).filter(|_| i + 1 < end);
         if let Some(nx) = next {
-            if self.excl.contains(nx.w)
-                && toks
-                    .get(i + 2)
-                    .filter(|_| i + 2 < end)
-                    .map_or(true, |t| !self.aux.contains(t.w))
-            {
+            if nx.is(EXCL) && toks.get(i + 2).filter(|_| i + 2 < end).map_or(true, |t| !t.is(AUX)) {
                 return Head::NotQuestion;
             }
             // Correlative "hoe langer …, hoe duurder …".
@@ -518,29 +597,29 @@ impl QuestionRules {
         // free relative ("wat de levertijd is", "where the problem is"); a
         // question takes its verb there. Short elliptical clauses stay
         // questions ("waarom de uwe?" is rare; "wie nog meer?" common).
-        if end > i + 2 && self.relative_subjects.contains(toks[i + 1].w) && !self.determiners.contains(w) {
+        if end > i + 2 && toks[i + 1].is(RELATIVE_SUBJECTS) && !toks[i].is(DETERMINERS) {
             return Head::NotQuestion;
         }
         let mut j = i + 1;
         let mut mods = 0;
-        while j < end && mods < 2 && self.qmods.contains(toks[j].w) {
+        while j < end && mods < 2 && toks[j].is(QMODS) {
             j += 1;
             mods += 1;
         }
         if j >= end {
             return Head::Wh;
         }
-        if self.pronouns.contains(toks[j].w) {
+        if toks[j].is(PRONOUNS) {
             return Head::NotQuestion;
         }
         // Concessive "welke leverancier u ook kiest": a determiner question
         // word, its noun, the subject and "ook". Without the marker the word
         // after the question word is the verb ("hoeveel verbruikt u").
-        if self.determiners.contains(w)
-            && !self.aux.contains(toks[j].w)
+        if toks[i].is(DETERMINERS)
+            && !toks[j].is(AUX)
             && j + 2 < end
-            && self.pronouns.contains(toks[j + 1].w)
-            && self.concessive.contains(toks[j + 2].w)
+            && toks[j + 1].is(PRONOUNS)
+            && toks[j + 2].is(CONCESSIVE)
         {
             return Head::NotQuestion;
         }
@@ -553,39 +632,36 @@ impl QuestionRules {
         if i + 1 >= end {
             return Head::Plain;
         }
-        let (v, s) = (toks[i].w, toks[i + 1].w);
-        let known = self.aux.contains(v) && (self.pronouns.contains(s) || self.subject_words.contains(s));
-        let generic = !self.v1_pronouns.is_empty()
-            && self.v1_pronouns.contains(s)
-            && !self.not_verbs.contains(v)
-            && !self.qwords.contains(v)
-            && !self.pronouns.contains(v)
-            && !self.subject_words.contains(v)
-            && v.chars().all(char::is_alphabetic);
+        let (v, s) = (toks[i], toks[i + 1]);
+        let known = v.is(AUX) && (s.is(PRONOUNS) || s.is(SUBJECT_WORDS));
+        let generic = self.has_v1
+            && s.is(V1_PRONOUNS)
+            && !v.is(NOT_VERBS)
+            && !v.is(QWORDS)
+            && !v.is(PRONOUNS)
+            && !v.is(SUBJECT_WORDS)
+            && v.w.chars().all(char::is_alphabetic);
         if !(known || generic) {
             return Head::Plain;
         }
-        if toks[i..end].iter().any(|t| self.narrative.contains(t.w)) {
+        if toks[i..end].iter().any(|t| t.is(NARRATIVE)) {
             return Head::NotQuestion;
         }
         // Conditional: a main clause follows ("…, dan kunt u", "… just give me a ring").
         let n = toks.len();
         // "Zullen we …, dan neem ik …" proposes; it sets no condition.
-        let can_condition = !self.proposal_aux.contains(v);
+        let can_condition = !v.is(PROPOSAL_AUX);
         for k in (i + 3..n).filter(|_| can_condition) {
-            if self.cond_then.contains(toks[k].w) && k + 1 < n {
-                let nl_style = self.cond_aux.is_empty()
-                    && (toks[k].comma_before
-                        || (k + 2 < n
-                            && self.pronouns.contains(toks[k + 2].w)
-                            && !self.pronouns.contains(toks[k + 1].w)));
-                let en_style = self.cond_aux.contains(v) && self.pronouns.contains(s);
+            if toks[k].is(COND_THEN) && k + 1 < n {
+                let nl_style = !self.has_cond_aux
+                    && (toks[k].comma_before || (k + 2 < n && toks[k + 2].is(PRONOUNS) && !toks[k + 1].is(PRONOUNS)));
+                let en_style = v.is(COND_AUX) && s.is(PRONOUNS);
                 if nl_style || en_style {
                     return Head::NotQuestion;
                 }
             }
         }
-        if self.cond_aux.contains(v) && self.pronouns.contains(s) && toks[i + 2..].iter().any(|t| t.comma_before) {
+        if v.is(COND_AUX) && s.is(PRONOUNS) && toks[i + 2..].iter().any(|t| t.comma_before) {
             return Head::NotQuestion;
         }
         Head::YesNo
@@ -596,7 +672,7 @@ impl QuestionRules {
     fn tag_tail(&self, toks: &[Tok<'_>], clauses: &[usize], q: bool) -> bool {
         // A trailing hesitation does not hide the tag ("… do they or").
         let mut n = toks.len();
-        while n > 1 && self.trailing.contains(toks[n - 1].w) {
+        while n > 1 && toks[n - 1].is(TRAILING) {
             n -= 1;
         }
         let toks = &toks[..n];
@@ -609,20 +685,18 @@ impl QuestionRules {
             }
         }
         if let Some(st) = self.tail_tags.suffix(toks) {
-            let statement = toks[..st].iter().any(|t| !self.fillers.contains(t.w));
-            if statement && !self.tag_blockers.contains(toks[st - 1].w) && !self.qwords.contains(toks[st - 1].w) {
+            let statement = toks[..st].iter().any(|t| !t.is(FILLERS));
+            if statement && !toks[st - 1].is(TAG_BLOCKERS) && !toks[st - 1].is(QWORDS) {
                 return true;
             }
         }
         let negated = |w: &str| self.neg_suffix.iter().any(|s| w.ends_with(s.as_str()));
         if n >= 3 && self.aux_pronoun_tag(&toks[n - 2..]) {
-            let before = toks[n - 3].w;
-            if self.aux_tag_blockers.contains(before) || self.qwords.contains(before) {
+            let before = toks[n - 3];
+            if before.is(AUX_TAG_BLOCKERS | QWORDS) {
                 return false;
             }
-            let negated_stmt = toks[..n - 2]
-                .iter()
-                .any(|t| self.negations.contains(t.w) || negated(t.w));
+            let negated_stmt = toks[..n - 2].iter().any(|t| t.is(NEGATIONS) || negated(t.w));
             if negated(toks[n - 2].w) || negated_stmt {
                 return true;
             }
@@ -631,10 +705,10 @@ impl QuestionRules {
         // be hard on people can you really".
         (2..n.saturating_sub(2)).any(|k| {
             n - (k + 2) <= 3
-                && (negated(toks[k].w) || toks[..k].iter().any(|t| self.negations.contains(t.w) || negated(t.w)))
+                && (negated(toks[k].w) || toks[..k].iter().any(|t| t.is(NEGATIONS) || negated(t.w)))
                 && self.aux_pronoun_tag(&toks[k..k + 2])
-                && !self.aux_tag_blockers.contains(toks[k - 1].w)
-                && !self.qwords.contains(toks[k - 1].w)
+                && !toks[k - 1].is(AUX_TAG_BLOCKERS)
+                && !toks[k - 1].is(QWORDS)
         })
     }
 
@@ -644,14 +718,14 @@ impl QuestionRules {
         let i = self.skip_fillers(clause, 0, clause.len());
         i == clause.len()
             || (clause.len() - i <= 3
-                && !self.subordinators.contains(clause[i].w)
+                && !clause[i].is(SUBORDINATORS)
                 && !clause[i..]
                     .iter()
-                    .any(|t| (self.pronouns.contains(t.w) && !self.deictic.contains(t.w)) || self.qwords.contains(t.w)))
+                    .any(|t| (t.is(PRONOUNS) && !t.is(DEICTIC)) || t.is(QWORDS)))
     }
 
     fn aux_pronoun_tag(&self, t: &[Tok<'_>]) -> bool {
-        t.len() == 2 && self.aux.contains(t[0].w) && self.pronouns.contains(t[1].w) && !self.neg_suffix.is_empty()
+        t.len() == 2 && t[0].is(AUX) && t[1].is(PRONOUNS) && !self.neg_suffix.is_empty()
     }
 
     /// A question word standing in place in a statement ("en u betaalt nu
@@ -659,17 +733,17 @@ impl QuestionRules {
     fn in_place(&self, toks: &[Tok<'_>]) -> bool {
         let n = toks.len();
         (1..n).any(|k| {
-            if !self.in_place.contains(toks[k].w)
-                || self.embedding.contains(toks[k - 1].w)
-                || self.non_openers.match_at(toks, k, n, &self.skippable).is_some()
+            if !toks[k].is(IN_PLACE)
+                || toks[k - 1].is(EMBEDDING)
+                || self.non_openers.match_at(toks, k, n, SKIPPABLE).is_some()
             {
                 return false;
             }
             let mut m = k + 1;
-            while m < n && self.qmods.contains(toks[m].w) && m < k + 2 {
+            while m < n && toks[m].is(QMODS) && m < k + 2 {
                 m += 1;
             }
-            m == n || self.in_place_follow.contains(toks[m].w)
+            m == n || toks[m].is(IN_PLACE_FOLLOW)
         })
     }
 
@@ -677,12 +751,12 @@ impl QuestionRules {
     /// statement start a direct question ("I mean where would you put it").
     fn inner_wh_question(&self, toks: &[Tok<'_>]) -> bool {
         (1..toks.len().saturating_sub(2)).any(|k| {
-            self.qwords.contains(toks[k].w)
-                && !self.embedding.contains(toks[k - 1].w)
-                && self.aux.contains(toks[k + 1].w)
-                && self.pronouns.contains(toks[k + 2].w)
-                && !self.v1_pronouns.contains(toks[k + 2].w)
-                && self.not_verbs.is_empty()
+            toks[k].is(QWORDS)
+                && !toks[k - 1].is(EMBEDDING)
+                && toks[k + 1].is(AUX)
+                && toks[k + 2].is(PRONOUNS)
+                && !toks[k + 2].is(V1_PRONOUNS)
+                && !self.has_not_verbs
         })
     }
 
@@ -1032,6 +1106,56 @@ mod tests {
                 ("what a nightmare", None),
             ],
         );
+    }
+
+    #[test]
+    fn every_listed_invitation_and_tag_of_the_spec() {
+        check(
+            "nl",
+            true,
+            &[
+                ("Vertel me eens hoe dat ging.", Some(Open)),
+                ("Schets eens hoe een maandag eruitziet.", Some(Open)),
+                ("Leg eens uit hoe jullie plannen.", Some(Open)),
+                ("Kun je dat toelichten?", Some(Open)),
+                ("Je krijgt elke maand een overzicht, niet?", Some(Tag)),
+                ("Dat is duur, of niet?", Some(Tag)),
+                ("U bent de eigenaar, zeker?", Some(Tag)),
+            ],
+        );
+        check(
+            "en",
+            true,
+            &[
+                ("Help me understand why it stalled.", Some(Open)),
+                ("Talk me through a typical week.", Some(Open)),
+                ("Describe your current process.", Some(Open)),
+                ("Any questions so far?", Some(Closed)),
+                ("That's the one you mentioned, yeah?", Some(Tag)),
+                ("Pretty frustrating, huh?", Some(Tag)),
+                ("You like it, don't you?", Some(Tag)),
+                ("Why I'm calling is simple.", None),
+            ],
+        );
+    }
+
+    #[test]
+    fn fast_path_agrees_with_the_full_reading() {
+        let r = rules("en");
+        for s in [
+            "So, tell me about it.",
+            "We use spreadsheets.",
+            "Okay, I'm curious how you do it.",
+            "Right, describe it.",
+        ] {
+            let mut buf = String::new();
+            let toks = r.tokenize(s, &mut buf);
+            assert_eq!(
+                r.may_invite(s),
+                r.classify_tokens(&toks, false, true).is_some(),
+                "{s:?}"
+            );
+        }
     }
 
     #[test]
