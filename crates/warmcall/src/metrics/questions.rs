@@ -314,9 +314,10 @@ impl QuestionRules {
         best
     }
 
-    /// Cheap pre-check for sentences without `?` in a punctuated
-    /// transcript: only an invitation or indirect question can make them a
-    /// question, and those start a clause (after fillers) with a known word.
+    /// Cheap pre-check for text without `?` in a punctuated transcript
+    /// (one sentence or a whole segment): only an invitation or indirect
+    /// question can make it a question, and those start a clause (after
+    /// fillers) with a known word.
     fn may_invite(&self, s: &str) -> bool {
         let mut clause_start = true;
         let mut word = String::new();
@@ -324,7 +325,8 @@ impl QuestionRules {
         loop {
             let start = rest.find(|c: char| c.is_alphanumeric());
             let Some(start) = start else { return false };
-            if rest[..start].contains([',', ';', ':', '—', '–']) {
+            // Sentence ends count too, so one call can pre-check a whole segment.
+            if rest[..start].contains([',', ';', ':', '—', '–', '.', '!', '?']) {
                 clause_start = true;
             }
             rest = &rest[start..];
@@ -818,7 +820,10 @@ pub(crate) fn compute(ctx: &Ctx<'_>) -> Option<Questions> {
             continue;
         }
         let role = ctx.role[i];
-        for (_, sentence) in crate::text::sentences(&seg.text) {
+        // Most segments of a punctuated call hold no question at all; skip
+        // the sentence splitter for them.
+        let may_ask = !punctuated || seg.text.contains(['?', '？']) || rules.may_invite(&seg.text);
+        for (_, sentence) in crate::text::sentences(&seg.text).filter(|_| may_ask) {
             let Some(kind) = rules.classify(sentence, punctuated) else {
                 continue;
             };
