@@ -695,7 +695,7 @@ impl QuestionRules {
         let negated = |w: &str| self.neg_suffix.iter().any(|s| w.ends_with(s.as_str()));
         if n >= 3 && self.aux_pronoun_tag(&toks[n - 2..]) {
             let before = toks[n - 3];
-            if before.is(AUX_TAG_BLOCKERS | QWORDS) {
+            if before.is(AUX_TAG_BLOCKERS | QWORDS) || (!negated(toks[n - 2].w) && self.verb_object(toks, n - 2)) {
                 return false;
             }
             let negated_stmt = toks[..n - 2].iter().any(|t| t.is(NEGATIONS) || negated(t.w));
@@ -709,8 +709,8 @@ impl QuestionRules {
             n - (k + 2) <= 3
                 && (negated(toks[k].w) || toks[..k].iter().any(|t| t.is(NEGATIONS) || negated(t.w)))
                 && self.aux_pronoun_tag(&toks[k..k + 2])
-                && !toks[k - 1].is(AUX_TAG_BLOCKERS)
-                && !toks[k - 1].is(QWORDS)
+                && !toks[k - 1].is(AUX_TAG_BLOCKERS | QWORDS)
+                && (negated(toks[k].w) || !self.verb_object(toks, k))
         })
     }
 
@@ -724,6 +724,19 @@ impl QuestionRules {
                 && !clause[i..]
                     .iter()
                     .any(|t| (t.is(PRONOUNS) && !t.is(DEICTIC)) || t.is(QWORDS)))
+    }
+
+    /// After an auxiliary, "not" or "to", a positive "aux + pronoun" at `k`
+    /// is a verb and its object ("we don't have it", "want to do it") unless
+    /// the pronoun repeats the subject as a tag does ("you don't, do you").
+    fn verb_object(&self, toks: &[Tok<'_>], k: usize) -> bool {
+        let before = toks[k - 1];
+        let after_verb = before.is(AUX)
+            || before.w == "to"
+            || before.w == "not"
+            || self.neg_suffix.iter().any(|s| before.w.ends_with(s.as_str()));
+        let subject = toks[..k - 1].iter().find(|t| t.is(PRONOUNS)).map(|t| t.w);
+        after_verb && subject != Some(toks[k + 1].w)
     }
 
     fn aux_pronoun_tag(&self, t: &[Tok<'_>]) -> bool {
@@ -1043,6 +1056,9 @@ mod tests {
                 ("you're still with them right", Some(Tag)),
                 ("the form is on the right", None),
                 ("they never do do they", Some(Tag)),
+                ("we don't have it", None),
+                ("I don't want to do it", None),
+                ("you don't do you", Some(Tag)),
                 ("right", None),
             ],
         );
