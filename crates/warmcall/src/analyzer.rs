@@ -32,7 +32,7 @@ pub(crate) struct LangModel {
 }
 
 impl LangModel {
-    fn new(lex: Lexicon) -> Result<LangModel, Error> {
+    pub(crate) fn new(lex: Lexicon) -> Result<LangModel, Error> {
         let set = |name: &str| lex.list(name).iter().map(|w| w.to_lowercase()).collect::<HashSet<_>>();
         Ok(LangModel {
             backchannels: set("backchannel.words"),

@@ -1,0 +1,1 @@
+//! Unit tests of the finding rules on hand-built inputs.
