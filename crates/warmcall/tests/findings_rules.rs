@@ -148,3 +148,26 @@ fn sentence_level_near_misses_are_not_pushes() {
         assert_eq!(a.push_category(lang, s), None, "{s}");
     }
 }
+
+/// Sentences written for this project (not from the eval set) that probe
+/// the push rules beyond `eval/pushes.tsv`: other forms, steps and near
+/// misses. Every row must come out as labelled.
+#[test]
+fn own_push_sentences_come_out_as_labelled() {
+    let path = common::testdata().join("findings/push_sentences.tsv");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let a = Analyzer::new(Config::default()).expect("config");
+    let mut wrong = Vec::new();
+    let mut n = 0;
+    for line in text.lines().skip(1) {
+        let c: Vec<&str> = line.split('\t').collect();
+        assert_eq!(c.len(), 3, "{line}");
+        n += 1;
+        let got = a.push_category(c[0], c[1]).map(|x| x.name()).unwrap_or("none");
+        if got != c[2] {
+            wrong.push(format!("want {} got {got} | {}", c[2], c[1]));
+        }
+    }
+    println!("{}/{n} right", n - wrong.len());
+    assert!(n >= 100 && wrong.is_empty(), "{wrong:#?}");
+}

@@ -38,6 +38,7 @@ pub(crate) struct PushRules {
     vague_time: Phrases,
     wh_start: Option<Regex>,
     not_push: Phrases,
+    form_exceptions: Phrases,
     negation_exceptions: Phrases,
     info_send: Phrases,
     steps: Vec<(PushCategory, Phrases)>,
@@ -80,6 +81,7 @@ impl PushRules {
             vague_time: phrases("pushes.vague_time")?,
             wh_start,
             not_push: phrases("pushes.not_push")?,
+            form_exceptions: phrases("pushes.form_exceptions")?,
             negation_exceptions: phrases("pushes.negation_exceptions")?,
             info_send: phrases("pushes.info_send")?,
             steps,
@@ -96,13 +98,16 @@ impl PushRules {
         // A question that opens with a question word asks *about* something
         // ("Wie tekent het contract?") unless a proposal form stands there
         // ("Wat dacht u van dinsdag?", "When's the best time to call you back?").
-        if self.wh_start.as_ref().is_some_and(|r| r.is_match(&n)) && !self.forms.at_start(&n) {
+        // Fixed phrases that only look like a form ("let's say…") are
+        // blanked before the form tests.
+        let f = normalize(&self.form_exceptions.strip(&n));
+        if self.wh_start.as_ref().is_some_and(|r| r.is_match(&n)) && !self.forms.at_start(&f) {
             return None;
         }
         if self.not_push.is_match(&self.negation_exceptions.strip(&n)) {
             return None;
         }
-        let form = self.forms.is_match(&n);
+        let form = self.forms.is_match(&f);
         if let Some(cat) = self.step(&n) {
             if form {
                 return Some(cat);
@@ -112,7 +117,7 @@ impl PushRules {
             // agreement…" is no close).
             return self
                 .assumptive
-                .clauses(&n)
+                .clauses(&f)
                 .into_iter()
                 .filter_map(|c| self.step(c))
                 .max();
