@@ -794,7 +794,8 @@ fn no_next_step_and_not_a_conversation() {
 
 #[test]
 fn outcomes_follow_the_latest_decisive_act() {
-    let cases: [(&str, &[(&str, &str)], OutcomeKind); 4] = [
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], OutcomeKind);
+    let cases: [Case<'_>; 4] = [
         (
             "nl",
             &[
