@@ -134,6 +134,15 @@ impl PushRules {
         None
     }
 
+    /// True when the sentence offers to send information ("Zal ik de
+    /// informatie mailen?", "Would you like the information by email?"):
+    /// agreeing to it is a continuation, not an advance.
+    pub(crate) fn offers_info(&self, sentence: &str) -> bool {
+        let n = normalize(sentence);
+        let f = normalize(&self.form_exceptions.strip(&n));
+        self.info_send.is_match(&n) && self.step(&n).is_none() && self.forms.is_match(&f)
+    }
+
     /// The most committing step named in normalised text (weak steps only
     /// when no other is named).
     pub(crate) fn step(&self, n: &str) -> Option<PushCategory> {

@@ -72,9 +72,10 @@ impl SignalRules {
         self.callback_request.is_match(n)
     }
 
-    /// Kinds in one customer sentence. `after_push`: the agent's previous
-    /// turn proposed a step. `has_time`: the sentence names a concrete time.
-    fn classify(&self, sentence: &str, after_push: bool, has_time: bool) -> Vec<SignalKind> {
+    /// Kinds in one customer sentence. `prev`: what the agent's previous
+    /// turn offered. `has_time`: the sentence names a concrete time.
+    fn classify(&self, sentence: &str, prev: AgentOffer, has_time: bool) -> Vec<SignalKind> {
+        let after_push = prev.push;
         let n = normalize(sentence);
         let bare = n.trim_end_matches(['.', '!', ',', '?']).trim();
         let mut out = Vec::new();
@@ -82,7 +83,7 @@ impl SignalRules {
         if rejection {
             out.push(SignalKind::Rejection);
         }
-        if self.info_request.is_match(&n) {
+        if self.info_request.is_match(&n) || (prev.info && !rejection && self.acceptance.is_match(&n)) {
             out.push(SignalKind::InfoRequest);
         }
         if self.interest.is_match(&n) {
@@ -103,10 +104,19 @@ impl SignalRules {
     }
 }
 
-/// Whether the agent turn just before customer segment `i` holds a push
-/// sentence (context-free decision; the push stage refines it later).
-fn agent_pushed_before(ctx: &Ctx<'_>, i: usize) -> bool {
+/// What the agent's turn just before a customer segment offered.
+#[derive(Debug, Clone, Copy, Default)]
+struct AgentOffer {
+    /// A push sentence (context-free decision; the push stage refines it).
+    push: bool,
+    /// An offer to send information.
+    info: bool,
+}
+
+/// What the agent turn just before customer segment `i` offered.
+fn agent_offer_before(ctx: &Ctx<'_>, i: usize) -> AgentOffer {
     let rules = &ctx.lm.pushes;
+    let mut offer = AgentOffer::default();
     let mut seen_agent = false;
     for j in (0..i).rev() {
         if ctx.backchannel[j] {
@@ -115,15 +125,16 @@ fn agent_pushed_before(ctx: &Ctx<'_>, i: usize) -> bool {
         match ctx.role[j] {
             Role::Agent => {
                 seen_agent = true;
-                if crate::text::sentences(&ctx.segs()[j].text).any(|(_, s)| rules.sentence_category(s).is_some()) {
-                    return true;
+                for (_, s) in crate::text::sentences(&ctx.segs()[j].text) {
+                    offer.push |= rules.sentence_category(s).is_some();
+                    offer.info |= rules.offers_info(s);
                 }
             }
-            Role::Customer if seen_agent => return false,
+            Role::Customer if seen_agent => break,
             Role::Customer => {}
         }
     }
-    false
+    offer
 }
 
 /// Signals in customer segments, in segment order (and sentence order within
@@ -144,11 +155,11 @@ pub(crate) fn detect(ctx: &Ctx<'_>) -> Vec<SignalHit> {
         if ctx.backchannel[i] && !(i > 0 && ctx.role[i - 1] == Role::Agent && !ctx.backchannel[i - 1]) {
             continue;
         }
-        let after_push = agent_pushed_before(ctx, i);
+        let prev = agent_offer_before(ctx, i);
         for (_, sentence) in crate::text::sentences(&ctx.segs()[i].text) {
             let n = normalize(sentence);
             let has_time = pushes.has_time(&n);
-            for kind in rules.classify(sentence, after_push, has_time) {
+            for kind in rules.classify(sentence, prev, has_time) {
                 out.push(SignalHit {
                     segment: i,
                     kind,

@@ -795,7 +795,7 @@ fn no_next_step_and_not_a_conversation() {
 #[test]
 fn outcomes_follow_the_latest_decisive_act() {
     type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], OutcomeKind);
-    let cases: [Case<'_>; 4] = [
+    let cases: [Case<'_>; 6] = [
         (
             "nl",
             &[
@@ -821,6 +821,19 @@ fn outcomes_follow_the_latest_decisive_act() {
                 ("C", "Nee. Echt niet. Ik heb geen interesse."),
             ],
             OutcomeKind::NoSale,
+        ),
+        (
+            "nl",
+            &[("A", "Zal ik u de informatie per mail sturen?"), ("C", "Ja, graag.")],
+            OutcomeKind::Continuation,
+        ),
+        (
+            "en",
+            &[
+                ("A", "Can I give you a call some time next month?"),
+                ("C", "Sure, that's fine."),
+            ],
+            OutcomeKind::Continuation,
         ),
         (
             "nl",
