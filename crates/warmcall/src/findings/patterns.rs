@@ -60,6 +60,17 @@ impl Phrases {
         }
     }
 
+    /// The union of several lists as one matcher.
+    pub(crate) fn union(lex: &Lexicon, names: &[String]) -> Result<Phrases, Error> {
+        let all: Vec<String> = names.iter().flat_map(|n| lex.list(n).iter().cloned()).collect();
+        match alternation(&all) {
+            None => Ok(Phrases(None)),
+            Some(alt) => {
+                compile(lex, &names.join("|"), &format!(r"(?:^|\b)(?:{alt})(?:\b|$)")).map(|r| Phrases(Some(r)))
+            }
+        }
+    }
+
     /// True when any entry occurs in `text` (normalised).
     pub(crate) fn is_match(&self, text: &str) -> bool {
         self.0.as_ref().is_some_and(|r| r.is_match(text))
@@ -71,6 +82,36 @@ impl Phrases {
             Some(r) => r.replace_all(text, " ").into_owned(),
             None => text.to_string(),
         }
+    }
+}
+
+/// Several lists matched in one pass: which of them occur in a text.
+#[derive(Debug, Clone)]
+pub(crate) struct PhraseSet(regex::RegexSet);
+
+impl PhraseSet {
+    /// Compiles the lists `names` (an empty list never matches).
+    pub(crate) fn new(lex: &Lexicon, names: &[&str]) -> Result<PhraseSet, Error> {
+        let patterns: Vec<String> = names
+            .iter()
+            .map(|n| match alternation(lex.list(n)) {
+                Some(alt) => format!(r"(?:^|\b)(?:{alt})(?:\b|$)"),
+                None => r"[^\s\S]".to_string(),
+            })
+            .collect();
+        regex::RegexSet::new(&patterns)
+            .map(PhraseSet)
+            .map_err(|e| Error::Config {
+                key: format!("lexicon.{}.{}", lex.lang, names.join("|")),
+                line: 0,
+                message: format!("bad pattern: {e}"),
+            })
+    }
+
+    /// For each list, in the order given, whether it occurs in `text`.
+    pub(crate) fn matches(&self, text: &str) -> Vec<bool> {
+        let m = self.0.matches(text);
+        (0..self.0.len()).map(|i| m.matched(i)).collect()
     }
 }
 

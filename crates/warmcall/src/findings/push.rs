@@ -41,6 +41,8 @@ pub(crate) struct PushRules {
     form_exceptions: Phrases,
     negation_exceptions: Phrases,
     info_send: Phrases,
+    /// Any step, time or availability form: a sentence without one is no push.
+    candidate: Phrases,
     steps: Vec<(PushCategory, Phrases)>,
     weak_steps: Vec<(PushCategory, Phrases)>,
 }
@@ -73,7 +75,13 @@ impl PushRules {
             steps.push((cat, phrases(&format!("pushes.steps.{name}"))?));
             weak_steps.push((cat, phrases(&format!("pushes.weak_steps.{name}"))?));
         }
+        let mut any: Vec<String> = CATEGORIES
+            .iter()
+            .flat_map(|(_, n)| [format!("pushes.steps.{n}"), format!("pushes.weak_steps.{n}")])
+            .collect();
+        any.extend(["pushes.time", "pushes.vague_time", "pushes.availability"].map(String::from));
         Ok(PushRules {
+            candidate: Phrases::union(lex, &any)?,
             forms: clause("pushes.forms")?,
             assumptive: clause("pushes.assumptive")?,
             availability: phrases("pushes.availability")?,
@@ -92,7 +100,8 @@ impl PushRules {
     /// The category when the sentence on its own is a push.
     pub(crate) fn sentence_category(&self, sentence: &str) -> Option<PushCategory> {
         let n = normalize(sentence);
-        if n.is_empty() {
+        // Cheap first pass: most sentences name no step, time or availability.
+        if !self.candidate.is_match(&n) {
             return None;
         }
         // A question that opens with a question word asks *about* something
@@ -139,6 +148,9 @@ impl PushRules {
     /// agreeing to it is a continuation, not an advance.
     pub(crate) fn offers_info(&self, sentence: &str) -> bool {
         let n = normalize(sentence);
+        if !self.info_send.is_match(&n) {
+            return false;
+        }
         let f = normalize(&self.form_exceptions.strip(&n));
         self.info_send.is_match(&n) && self.step(&n).is_none() && self.forms.is_match(&f)
     }
@@ -167,38 +179,17 @@ pub(crate) fn main_segments(ctx: &Ctx<'_>) -> Vec<usize> {
     (0..ctx.segs().len()).filter(|&i| !ctx.backchannel[i]).collect()
 }
 
-/// The customer's turn just before segment `i`: the customer non-backchannel
-/// segments after the previous agent non-backchannel segment.
-pub(crate) fn previous_customer_turn(ctx: &Ctx<'_>, i: usize) -> Vec<usize> {
-    let mut out = Vec::new();
-    for j in (0..i).rev() {
-        if ctx.backchannel[j] {
-            continue;
-        }
-        match ctx.role[j] {
-            Role::Customer => out.push(j),
-            Role::Agent if out.is_empty() => continue,
-            Role::Agent => break,
-        }
-    }
-    out.reverse();
-    out
-}
-
-/// The step the customer proposed or agreed to in their turn before agent
-/// segment `i`, if they did: the step they named, a callback they asked for,
-/// or the last push they answered; an appointment when only a time was given.
-fn agreed_step(ctx: &Ctx<'_>, i: usize, signals: &[SignalHit], pushes: &[PushItem]) -> Option<PushCategory> {
-    let turn = previous_customer_turn(ctx, i);
-    if !signals
-        .iter()
-        .any(|h| h.kind == SignalKind::Acceptance && turn.contains(&h.segment))
-    {
+/// The step the customer proposed or agreed to in `turn` (their turn before
+/// an agent turn), if they did: the step they named, a callback they asked
+/// for, or the last push they answered; an appointment when only a time was
+/// given.
+fn agreed_step(ctx: &Ctx<'_>, turn: &[usize], accepted: &[bool], pushes: &[PushItem]) -> Option<PushCategory> {
+    if !turn.iter().any(|&j| accepted[j]) {
         return None;
     }
     let rules = &ctx.lm.pushes;
     let mut agreed = PushCategory::Appointment;
-    for &j in &turn {
+    for &j in turn {
         let n = normalize(&ctx.segs()[j].text);
         if let Some(c) = rules.step(&n) {
             agreed = agreed.max(c);
@@ -367,13 +358,32 @@ pub(crate) fn detect(ctx: &Ctx<'_>, questions: Option<&Questions>, signals: &[Si
     let rules = &ctx.lm.pushes;
     let open = open_questions(ctx, questions);
     let answered = answered_questions(ctx, &open);
+    let mut accepted = vec![false; ctx.segs().len()];
+    for h in signals.iter().filter(|h| h.kind == SignalKind::Acceptance) {
+        if let Some(a) = accepted.get_mut(h.segment) {
+            *a = true;
+        }
+    }
     let mut items: Vec<PushItem> = Vec::new();
+    let mut customer_turn: Vec<usize> = Vec::new();
+    let mut customer_spoke = false;
+    let mut agreed: Option<PushCategory> = None;
     for i in main_segments(ctx) {
         if ctx.role[i] != Role::Agent {
+            if !customer_spoke {
+                customer_turn.clear();
+            }
+            customer_turn.push(i);
+            customer_spoke = true;
             continue;
         }
+        // The first agent segment after a customer turn decides what the
+        // customer agreed to; it holds for the whole agent turn.
+        if customer_spoke {
+            agreed = agreed_step(ctx, &customer_turn, &accepted, &items);
+            customer_spoke = false;
+        }
         let seg = &ctx.segs()[i];
-        let agreed = agreed_step(ctx, i, signals, &items);
         for (offset, sentence) in crate::text::sentences(&seg.text) {
             let Some(category) = rules.sentence_category(sentence) else {
                 continue;

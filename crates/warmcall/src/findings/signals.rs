@@ -12,7 +12,7 @@ use crate::lexicon::Lexicon;
 use crate::report::{Role, SignalKind};
 use crate::Error;
 
-use super::patterns::{normalize, Phrases};
+use super::patterns::{normalize, PhraseSet, Phrases};
 
 /// A signal in a customer segment.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,32 +37,39 @@ impl SignalHit {
     }
 }
 
+/// The lists matched in one pass, in this order.
+const LISTS: [&str; 8] = [
+    "signals.interest",
+    "signals.need",
+    "signals.info_request",
+    "signals.rejection",
+    "signals.concern",
+    "signals.acceptance",
+    "signals.callback_request",
+    "signals.proposal",
+];
+const INTEREST: usize = 0;
+const NEED: usize = 1;
+const INFO: usize = 2;
+const REJECTION: usize = 3;
+const CONCERN: usize = 4;
+const ACCEPTANCE: usize = 5;
+const CALLBACK: usize = 6;
+const PROPOSAL: usize = 7;
+
 /// Compiled signal rules of one language.
 #[derive(Debug)]
 pub(crate) struct SignalRules {
-    interest: Phrases,
-    need: Phrases,
-    info_request: Phrases,
-    rejection: Phrases,
-    concern: Phrases,
-    acceptance: Phrases,
+    lists: PhraseSet,
     callback_request: Phrases,
-    proposal: Phrases,
     bare_no: Vec<String>,
 }
 
 impl SignalRules {
     pub(crate) fn new(lex: &Lexicon) -> Result<SignalRules, Error> {
-        let p = |name: &str| Phrases::new(lex, name);
         Ok(SignalRules {
-            interest: p("signals.interest")?,
-            need: p("signals.need")?,
-            info_request: p("signals.info_request")?,
-            rejection: p("signals.rejection")?,
-            concern: p("signals.concern")?,
-            acceptance: p("signals.acceptance")?,
-            callback_request: p("signals.callback_request")?,
-            proposal: p("signals.proposal")?,
+            lists: PhraseSet::new(lex, &LISTS)?,
+            callback_request: Phrases::new(lex, "signals.callback_request")?,
             bare_no: lex.list("signals.bare_no").iter().map(|s| normalize(s)).collect(),
         })
     }
@@ -75,29 +82,29 @@ impl SignalRules {
     /// Kinds in one customer sentence. `prev`: what the agent's previous
     /// turn offered. `has_time`: the sentence names a concrete time.
     fn classify(&self, sentence: &str, prev: AgentOffer, has_time: bool) -> Vec<SignalKind> {
-        let after_push = prev.push;
         let n = normalize(sentence);
+        let m = self.lists.matches(&n);
         let bare = n.trim_end_matches(['.', '!', ',', '?']).trim();
         let mut out = Vec::new();
-        let rejection = self.rejection.is_match(&n) || (after_push && self.bare_no.iter().any(|b| b == bare));
+        let rejection = m[REJECTION] || (prev.push && self.bare_no.iter().any(|b| b == bare));
         if rejection {
             out.push(SignalKind::Rejection);
         }
-        if self.info_request.is_match(&n) || (prev.info && !rejection && self.acceptance.is_match(&n)) {
+        if m[INFO] || (prev.info && !rejection && m[ACCEPTANCE]) {
             out.push(SignalKind::InfoRequest);
         }
-        if self.interest.is_match(&n) {
+        if m[INTEREST] {
             out.push(SignalKind::Interest);
         }
-        if self.need.is_match(&n) {
+        if m[NEED] {
             out.push(SignalKind::Need);
         }
-        if self.concern.is_match(&n) {
+        if m[CONCERN] {
             out.push(SignalKind::Concern);
         }
-        let accepts = after_push && self.acceptance.is_match(&n);
-        let proposes = has_time && (self.proposal.is_match(&n) || self.acceptance.is_match(&n));
-        if !rejection && (accepts || proposes || self.callback_request.is_match(&n)) {
+        let accepts = prev.push && m[ACCEPTANCE];
+        let proposes = has_time && (m[PROPOSAL] || m[ACCEPTANCE]);
+        if !rejection && (accepts || proposes || m[CALLBACK]) {
             out.push(SignalKind::Acceptance);
         }
         out
@@ -113,32 +120,20 @@ struct AgentOffer {
     info: bool,
 }
 
-/// What the agent turn just before customer segment `i` offered.
-fn agent_offer_before(ctx: &Ctx<'_>, i: usize) -> AgentOffer {
+/// What one agent segment offers.
+fn offer_of(ctx: &Ctx<'_>, i: usize) -> AgentOffer {
     let rules = &ctx.lm.pushes;
     let mut offer = AgentOffer::default();
-    let mut seen_agent = false;
-    for j in (0..i).rev() {
-        if ctx.backchannel[j] {
-            continue;
-        }
-        match ctx.role[j] {
-            Role::Agent => {
-                seen_agent = true;
-                for (_, s) in crate::text::sentences(&ctx.segs()[j].text) {
-                    offer.push |= rules.sentence_category(s).is_some();
-                    offer.info |= rules.offers_info(s);
-                }
-            }
-            Role::Customer if seen_agent => break,
-            Role::Customer => {}
-        }
+    for (_, s) in crate::text::sentences(&ctx.segs()[i].text) {
+        offer.push |= rules.sentence_category(s).is_some();
+        offer.info |= rules.offers_info(s);
     }
     offer
 }
 
 /// Signals in customer segments, in segment order (and sentence order within
-/// a segment).
+/// a segment). One forward pass: the offer of the latest agent turn is kept
+/// until the next agent turn starts.
 pub(crate) fn detect(ctx: &Ctx<'_>) -> Vec<SignalHit> {
     let mut out = Vec::new();
     if !ctx.has_text {
@@ -146,8 +141,20 @@ pub(crate) fn detect(ctx: &Ctx<'_>) -> Vec<SignalHit> {
     }
     let rules = &ctx.lm.signals;
     let pushes = &ctx.lm.pushes;
+    let mut offer = AgentOffer::default();
+    let mut in_agent_turn = false;
     for i in 0..ctx.segs().len() {
-        if ctx.role[i] != Role::Customer {
+        if ctx.role[i] == Role::Agent {
+            if !ctx.backchannel[i] {
+                let o = offer_of(ctx, i);
+                if in_agent_turn {
+                    offer.push |= o.push;
+                    offer.info |= o.info;
+                } else {
+                    offer = o;
+                }
+                in_agent_turn = true;
+            }
             continue;
         }
         // A backchannel can only answer a proposal made right before it
@@ -155,11 +162,12 @@ pub(crate) fn detect(ctx: &Ctx<'_>) -> Vec<SignalHit> {
         if ctx.backchannel[i] && !(i > 0 && ctx.role[i - 1] == Role::Agent && !ctx.backchannel[i - 1]) {
             continue;
         }
-        let prev = agent_offer_before(ctx, i);
+        if !ctx.backchannel[i] {
+            in_agent_turn = false;
+        }
         for (_, sentence) in crate::text::sentences(&ctx.segs()[i].text) {
-            let n = normalize(sentence);
-            let has_time = pushes.has_time(&n);
-            for kind in rules.classify(sentence, prev, has_time) {
+            let has_time = pushes.has_time(&normalize(sentence));
+            for kind in rules.classify(sentence, offer, has_time) {
                 out.push(SignalHit {
                     segment: i,
                     kind,
