@@ -478,9 +478,13 @@ pub(crate) fn silences(ctx: &Ctx<'_>, report: &Report) -> Vec<Finding> {
         let after = (0..segs.len()).find(|&i| segs[i].start_s.is_some_and(|s| (s - end).abs() < EPS));
         let after_question = before.is_some_and(|b| {
             ctx.role[b] == Role::Agent
-                && questions
-                    .iter()
-                    .any(|(s, off, text)| *s == b && segs[b].text[off + text.len()..].trim().is_empty())
+                && questions.iter().any(|(s, off, text)| {
+                    *s == b
+                        && segs[b]
+                            .text
+                            .get(off + text.len()..)
+                            .is_some_and(|r| r.trim().is_empty())
+                })
         });
         let patient =
             len >= ctx.cfg.silence.patient_s && after_question && after.is_some_and(|a| ctx.role[a] == Role::Customer);

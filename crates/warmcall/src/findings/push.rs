@@ -41,6 +41,8 @@ pub(crate) struct PushRules {
     form_exceptions: Phrases,
     negation_exceptions: Phrases,
     info_send: Phrases,
+    send_verbs: Phrases,
+    commit_verbs: Phrases,
     /// Any step, time or availability form: a sentence without one is no push.
     candidate: Phrases,
     steps: Vec<(PushCategory, Phrases)>,
@@ -92,6 +94,8 @@ impl PushRules {
             form_exceptions: phrases("pushes.form_exceptions")?,
             negation_exceptions: phrases("pushes.negation_exceptions")?,
             info_send: phrases("pushes.info_send")?,
+            send_verbs: phrases("pushes.send_verbs")?,
+            commit_verbs: phrases("pushes.commit_verbs")?,
             steps,
             weak_steps,
         })
@@ -128,7 +132,7 @@ impl PushRules {
                 .assumptive
                 .clauses(&f)
                 .into_iter()
-                .filter_map(|c| self.step(c))
+                .filter_map(|c| self.assumed_step(c))
                 .max();
         }
         // No step named: a time offered for meeting again is an appointment,
@@ -141,6 +145,20 @@ impl PushRules {
             return Some(PushCategory::Appointment);
         }
         None
+    }
+
+    /// The step an assumptive clause imposes. Sending a document ("I'll
+    /// send you the quote today") is the seller's own action: without a
+    /// commitment verb (sign, order) its close step does not count.
+    fn assumed_step(&self, clause: &str) -> Option<PushCategory> {
+        let just_sending = self.send_verbs.is_match(clause) && !self.commit_verbs.is_match(clause);
+        let pick = |list: &[(PushCategory, Phrases)]| {
+            list.iter()
+                .filter(|(c, p)| !(just_sending && *c == PushCategory::Close) && p.is_match(clause))
+                .map(|(c, _)| *c)
+                .max()
+        };
+        pick(&self.steps).or_else(|| pick(&self.weak_steps))
     }
 
     /// True when the sentence offers to send information ("Zal ik de
