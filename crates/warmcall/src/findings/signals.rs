@@ -178,3 +178,53 @@ pub(crate) fn detect(ctx: &Ctx<'_>) -> Vec<SignalHit> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(lang: &str, sentence: &str, push: bool) -> Vec<SignalKind> {
+        let rules = SignalRules::new(&Lexicon::builtin(lang).expect("lexicon")).expect("rules");
+        let offer = AgentOffer { push, info: false };
+        let times = crate::findings::push::PushRules::new(&Lexicon::builtin(lang).expect("lexicon")).expect("rules");
+        rules.classify(sentence, offer, times.has_time(&normalize(sentence)))
+    }
+
+    #[test]
+    fn customer_sentences_carry_their_signals() {
+        use SignalKind::*;
+        let cases: &[(&str, &str, bool, &[SignalKind])] = &[
+            ("nl", "Nee, luister, ik heb geen interesse.", false, &[Rejection]),
+            ("nl", "Dat is eigenlijk niks voor ons.", false, &[Rejection]),
+            ("nl", "Nee.", false, &[]),
+            ("nl", "Nee.", true, &[Rejection]),
+            ("nl", "Nee, dat zeker niet.", false, &[]),
+            ("nl", "Nou, ik weet het niet hoor.", true, &[]),
+            ("nl", "Eh, ik lees het eerst wel even, hoor.", true, &[]),
+            ("nl", "Stuur maar even wat informatie op.", false, &[InfoRequest]),
+            ("nl", "Hm, ja. Klinkt interessant eigenlijk.", false, &[Interest]),
+            ("nl", "We lopen er elke week op vast.", false, &[Need]),
+            ("nl", "Ja.", true, &[Acceptance]),
+            ("nl", "Ja.", false, &[]),
+            ("nl", "Zullen we zeggen dinsdag om tien uur?", false, &[Acceptance]),
+            ("nl", "We zitten nog vast tot eind volgend jaar.", false, &[Concern]),
+            ("en", "Sorry, no, we're really not interested.", false, &[Rejection]),
+            ("en", "Uh, tomorrow's tough, I'm out on jobs all day.", true, &[Concern]),
+            ("en", "Can you just email me some info?", false, &[InfoRequest]),
+            (
+                "en",
+                "Honestly, we've got a real problem with our current machine.",
+                false,
+                &[Need],
+            ),
+            ("en", "That sounds good, actually.", false, &[Interest]),
+            ("en", "So nine would work.", true, &[Acceptance]),
+            ("en", "Sure.", true, &[Acceptance]),
+            ("en", "No.", false, &[]),
+            ("en", "I'd rather see what you can do first.", true, &[]),
+        ];
+        for (lang, s, push, want) in cases {
+            assert_eq!(kinds(lang, s, *push), want.to_vec(), "{lang}: {s} (after push: {push})");
+        }
+    }
+}
