@@ -95,12 +95,24 @@ pub(crate) fn premature_push(ctx: &Ctx<'_>, pushes: &[PushItem]) -> Vec<Finding>
         .iter()
         .filter(|p| p.premature)
         .map(|p| {
+            let nl = ctx.cfg.ui_lang.eq_ignore_ascii_case("nl");
             let share = p
                 .readiness
                 .customer_share_so_far
-                .map(|s| format!(", customer share {:.2}", s))
+                .map(|s| {
+                    if nl {
+                        format!(", spreekaandeel klant {s:.2}")
+                    } else {
+                        format!(", customer share {s:.2}")
+                    }
+                })
                 .unwrap_or_default();
-            let detail = format!("{} answered open questions{share}", p.readiness.answered_open_questions);
+            let answered = p.readiness.answered_open_questions;
+            let detail = if nl {
+                format!("{answered} beantwoorde open vragen{share}")
+            } else {
+                format!("{answered} answered open questions{share}")
+            };
             push_finding(ctx, "premature-push", Severity::High, p, &detail)
         })
         .collect()

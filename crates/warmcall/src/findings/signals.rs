@@ -103,7 +103,10 @@ impl SignalRules {
             out.push(SignalKind::Concern);
         }
         let accepts = prev.push && m[ACCEPTANCE];
-        let proposes = has_time && (m[PROPOSAL] || m[ACCEPTANCE]);
+        // Without a proposal just before, a time only counts with a proposing
+        // or confirming form ("Zullen we zeggen dinsdag om tien?", "See you
+        // Thursday"): "Sure, I was away last Monday" accepts nothing.
+        let proposes = has_time && m[PROPOSAL];
         if !rejection && (accepts || proposes || m[CALLBACK]) {
             out.push(SignalKind::Acceptance);
         }
@@ -221,6 +224,8 @@ mod tests {
             ("en", "So nine would work.", true, &[Acceptance]),
             ("en", "Sure.", true, &[Acceptance]),
             ("en", "No.", false, &[]),
+            ("en", "Sure, I was away last Monday.", false, &[]),
+            ("en", "Okay, see you tomorrow at nine.", false, &[Acceptance]),
             ("en", "I'd rather see what you can do first.", true, &[]),
         ];
         for (lang, s, push, want) in cases {
