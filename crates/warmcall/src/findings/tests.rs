@@ -891,3 +891,33 @@ fn findings_are_in_time_order_with_messages_in_the_ui_language() {
     assert!(pan.message.contains("nee"), "{}", pan.message);
     assert_eq!(pan.segment, Some(2));
 }
+
+#[test]
+fn start_only_readiness_uses_words_for_share_and_starts_for_time() {
+    let mut t = Transcript::empty(crate::Format::Txt);
+    for (spk, start, text) in [
+        ("A", 0.0, "Hi, this is Gary from Brightwater, how are you today?"),
+        ("C", 5.0, "Fine thanks, a bit busy with the kids this morning."),
+        ("A", 10.0, "So, would Thursday evening at seven suit you for a review?"),
+    ] {
+        let s = t.speaker_index(spk);
+        t.segments.push(crate::Segment::new(s, Some(start), None, text));
+    }
+    t.infer_ends_from_starts();
+    t.language = Some("en".into());
+    let fx = Fx::with("en", t, Config::default());
+    let (r, _) = fx.run(None, |_| {});
+    let it = &r.pushes.as_ref().expect("pushes").items[0];
+    assert_eq!(it.category, PushCategory::Appointment);
+    assert_eq!(it.readiness.elapsed_s, Some(10.0));
+    assert_eq!(
+        it.readiness.elapsed_share,
+        Some(1.0),
+        "span runs from the first to the last start"
+    );
+    let share = it.readiness.customer_share_so_far.expect("share");
+    assert!(
+        (share - 10.0 / 20.0).abs() < 1e-9,
+        "words: 10 customer of 20, got {share}"
+    );
+}
