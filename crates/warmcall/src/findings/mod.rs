@@ -527,7 +527,6 @@ pub(crate) fn silences(ctx: &Ctx<'_>, report: &Report) -> Vec<Finding> {
             out.push(f);
         }
     }
-    let _ = report;
     out
 }
 

@@ -170,7 +170,7 @@ impl PushRules {
             return false;
         }
         let f = normalize(&self.form_exceptions.strip(&n));
-        self.info_send.is_match(&n) && self.step(&n).is_none() && self.forms.is_match(&f)
+        self.step(&n).is_none() && self.forms.is_match(&f)
     }
 
     /// The most committing step named in normalised text (weak steps only
