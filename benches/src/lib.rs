@@ -292,11 +292,11 @@ fn content_word(rng: &mut Rng) -> String {
     let syl = 2 + rng.below(3);
     let mut w = String::new();
     for _ in 0..syl {
-        w.push_str(*rng.pick(ON));
-        w.push_str(*rng.pick(NU));
+        w.push_str(rng.pick(ON));
+        w.push_str(rng.pick(NU));
     }
     if rng.chance(0.5) {
-        w.push_str(*rng.pick(&["n", "r", "s", "t", "ng", "ck"]));
+        w.push_str(rng.pick(&["n", "r", "s", "t", "ng", "ck"]));
     }
     w
 }
@@ -315,7 +315,7 @@ fn fill(rng: &mut Rng, tpl: &str, l: &Lang, agent: &str, customer: &str, company
                 out.push_str(&content_word(rng));
                 out.push_str(" BV");
             }
-            "topic" => out.push_str(*rng.pick(l.topics)),
+            "topic" => out.push_str(rng.pick(l.topics)),
             _ => out.push_str(&content_word(rng)),
         }
         rest = &rest[j + 1..];

@@ -24,7 +24,7 @@ use signals::SignalHit;
 pub(crate) fn compute(ctx: &Ctx<'_>, report: &Report, signals: &[SignalHit]) -> Vec<Finding> {
     let mut out = Vec::new();
     let profile = ctx.cfg.active_profile();
-    let push_findings = profile.map_or(true, |p| p.push_findings);
+    let push_findings = profile.is_none_or(|p| p.push_findings);
     if push_findings {
         if let Some(p) = &report.pushes {
             out.extend(premature_push(ctx, &p.items));
@@ -300,7 +300,7 @@ pub(crate) fn short_customer_story(ctx: &Ctx<'_>, report: &Report) -> Vec<Findin
     if !ctx.cfg.active_profile().is_some_and(|p| p.discovery_findings) || ctx.t.timing == Timing::None {
         return Vec::new();
     }
-    if report.span_s.map_or(true, |s| s < f.min_discovery_call_s) {
+    if report.span_s.is_none_or(|s| s < f.min_discovery_call_s) {
         return Vec::new();
     }
     let Some(story) = report.turns.longest_customer_story.as_ref() else {

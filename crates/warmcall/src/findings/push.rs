@@ -280,7 +280,7 @@ fn answered_questions(ctx: &Ctx<'_>, open: &[Pos]) -> Vec<(Pos, usize)> {
     for (first, last, words) in customer_turns(ctx) {
         let last_q = open
             .iter()
-            .filter(|q| q.segment < first && prev_end.map_or(true, |e| q.segment > e))
+            .filter(|q| q.segment < first && prev_end.is_none_or(|e| q.segment > e))
             .max();
         if let Some(q) = last_q {
             if words >= min {

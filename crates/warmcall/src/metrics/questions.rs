@@ -587,7 +587,7 @@ impl QuestionRules {
         }
         let next = toks.get(i + 1).filter(|_| i + 1 < end);
         if let Some(nx) = next {
-            if nx.is(EXCL) && toks.get(i + 2).filter(|_| i + 2 < end).map_or(true, |t| !t.is(AUX)) {
+            if nx.is(EXCL) && toks.get(i + 2).filter(|_| i + 2 < end).is_none_or(|t| !t.is(AUX)) {
                 return Head::NotQuestion;
             }
             // Correlative "hoe langer …, hoe duurder …".
