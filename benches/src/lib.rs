@@ -45,8 +45,8 @@ impl Rng {
     }
 
     /// One element of a slice.
-    pub fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
-        &xs[self.below(xs.len())]
+    pub fn pick<T: Copy>(&mut self, xs: &[T]) -> T {
+        xs[self.below(xs.len())]
     }
 }
 
@@ -342,12 +342,12 @@ pub fn generate_segments(seed: u64, index: u64) -> (bool, Vec<GenSegment>, [Stri
     while t < total {
         let text = if first {
             {
-                let tpl = *rng.pick(l.greet);
+                let tpl = rng.pick(l.greet);
                 fill(&mut rng, tpl, l, &agent, &customer, &company)
             }
         } else if speaker == 0 && segs.len() == 1 {
             {
-                let tpl = *rng.pick(l.intro);
+                let tpl = rng.pick(l.intro);
                 fill(&mut rng, tpl, l, &agent, &customer, &company)
             }
         } else if speaker == 0 && t >= push_at {
@@ -373,7 +373,7 @@ pub fn generate_segments(seed: u64, index: u64) -> (bool, Vec<GenSegment>, [Stri
                 } else {
                     l.statements
                 };
-                let tpl = *rng.pick(pool);
+                let tpl = rng.pick(pool);
                 let mut sentence = fill(&mut rng, tpl, l, &agent, &customer, &company);
                 if rng.chance(0.2) {
                     let f = rng.pick(l.fillers);
