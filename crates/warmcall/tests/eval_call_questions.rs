@@ -3,6 +3,7 @@
 //! must equal `agent_questions_open` / `agent_questions_closed` in at least
 //! 9 of the 10 calls. Reads every call through `warmcall::parse_bytes` and
 //! prints expected vs got per call, with the agent's questions on a miss.
+#![allow(clippy::print_stdout, clippy::print_stderr)] // tests print their figures
 
 mod common;
 

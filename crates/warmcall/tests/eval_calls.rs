@@ -3,6 +3,7 @@
 //! others, every id in `findings` present and every id in `not_findings`
 //! absent, in at least 9 of 10 calls; the outcome right in at least 8 of 10.
 //! Prints a per-call table and every difference.
+#![allow(clippy::print_stdout, clippy::print_stderr)] // tests print their figures
 
 mod common;
 

@@ -1,6 +1,7 @@
 //! Push detector against the labelled sentences of `eval/pushes.tsv`
 //! (SPEC §6.1): precision and recall per language, category accuracy on true
 //! pushes. Prints the figures and every miss; fails below the bar.
+#![allow(clippy::print_stdout, clippy::print_stderr)] // tests print their figures
 
 mod common;
 

@@ -3,6 +3,7 @@
 //! `Analyzer::question_kind`. Bars: is-question accuracy ≥ 0.95 on punctuated
 //! and ≥ 0.85 on unpunctuated rows, per language; kind accuracy ≥ 0.90 on
 //! the true questions. Prints the figures and every miss.
+#![allow(clippy::print_stdout, clippy::print_stderr)] // tests print their figures
 
 mod common;
 

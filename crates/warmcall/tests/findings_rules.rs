@@ -4,6 +4,7 @@
 //! `Transcript::builder()` so the rules are tested apart from the parsers.
 //! (Unit tests of every rule on hand-built metrics live in
 //! `src/findings/tests.rs`.)
+#![allow(clippy::print_stdout, clippy::print_stderr)] // tests print their figures
 
 mod common;
 

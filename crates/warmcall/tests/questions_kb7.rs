@@ -9,6 +9,7 @@
 //! `\x15…\x15` removed, one utterance per tier line) and asks
 //! `Analyzer::question_kind("en", utterance, false)` — words mode, as the
 //! pipeline would for a transcript without `?`.
+#![allow(clippy::print_stdout, clippy::print_stderr)] // tests print their figures
 
 mod common;
 
