@@ -2,6 +2,7 @@
 //! default, partial overrides keep the rest, and every bad file names the
 //! dotted key and the line (fixtures in testdata/config/errors/, each with
 //! its expected key and line in its first two lines).
+#![allow(clippy::print_stdout)] // tests print their figures
 
 mod common;
 

@@ -1,6 +1,7 @@
 //! Adding a language needs no code (SPEC §4, §7): a config naming a German
 //! lexicon file (testdata/lexicon-de/de.toml, via testdata/config/german.toml)
 //! makes warmcall detect German and run every text rule with German lists.
+#![allow(clippy::print_stdout)] // tests print their figures
 
 mod common;
 
@@ -17,9 +18,24 @@ fn german_analyzer() -> Analyzer {
 /// backchannels inside the customer's story: they must not break it.
 fn call() -> Transcript {
     Transcript::builder()
-        .segment("Lena", 0.0, 4.0, "Guten Tag, hier ist Lena von Planwerk. Haben Sie kurz Zeit?")
-        .segment("Herr Roth", 4.5, 7.0, "Ja, ein paar Minuten habe ich. Worum geht es denn?")
-        .segment("Lena", 7.5, 11.0, "Wie planen Sie im Moment die Schichten in Ihrem Betrieb?")
+        .segment(
+            "Lena",
+            0.0,
+            4.0,
+            "Guten Tag, hier ist Lena von Planwerk. Haben Sie kurz Zeit?",
+        )
+        .segment(
+            "Herr Roth",
+            4.5,
+            7.0,
+            "Ja, ein paar Minuten habe ich. Worum geht es denn?",
+        )
+        .segment(
+            "Lena",
+            7.5,
+            11.0,
+            "Wie planen Sie im Moment die Schichten in Ihrem Betrieb?",
+        )
         .segment(
             "Herr Roth",
             11.5,
@@ -41,16 +57,35 @@ fn call() -> Transcript {
             "Schwer zu sagen, aber die Überstunden sind teuer. Der Preis für eine Lösung müsste stimmen.",
         )
         .segment("Lena", 34.2, 34.6, "Genau.")
-        .segment("Herr Roth", 34.8, 38.0, "Und die Mitarbeiter sind auch nicht zufrieden damit.")
-        .segment("Lena", 38.5, 42.0, "Erzählen Sie mal, wer bei Ihnen über so etwas entscheidet.")
-        .segment("Herr Roth", 42.5, 46.0, "Das entscheide ich zusammen mit meinem Geschäftsführer.")
+        .segment(
+            "Herr Roth",
+            34.8,
+            38.0,
+            "Und die Mitarbeiter sind auch nicht zufrieden damit.",
+        )
+        .segment(
+            "Lena",
+            38.5,
+            42.0,
+            "Erzählen Sie mal, wer bei Ihnen über so etwas entscheidet.",
+        )
+        .segment(
+            "Herr Roth",
+            42.5,
+            46.0,
+            "Das entscheide ich zusammen mit meinem Geschäftsführer.",
+        )
         .build()
 }
 
 #[test]
 fn german_is_detected_from_a_lexicon_file() {
     let a = german_analyzer();
-    assert!(a.languages().any(|l| l == "de"), "languages: {:?}", a.languages().collect::<Vec<_>>());
+    assert!(
+        a.languages().any(|l| l == "de"),
+        "languages: {:?}",
+        a.languages().collect::<Vec<_>>()
+    );
     let r = a.analyze(&call());
     println!("language {} ({})", r.source.language, r.source.language_basis);
     assert_eq!(r.source.language, "de", "basis: {}", r.source.language_basis);
@@ -76,9 +111,16 @@ fn german_figures_come_out() {
     );
     // Without German backchannels "Mhm." and "Genau." would each break the
     // customer's run: 12 turns instead of 8.
-    assert_eq!(r.turns.count, 8, "German backchannels must not break the customer's turns");
+    assert_eq!(
+        r.turns.count, 8,
+        "German backchannels must not break the customer's turns"
+    );
     let q = r.questions.as_ref().expect("questions are measured for German text");
-    assert!(q.agent.total >= 3, "the three '?' questions of Lena at least: {:#?}", q.items);
+    assert!(
+        q.agent.total >= 3,
+        "the three '?' questions of Lena at least: {:#?}",
+        q.items
+    );
     assert!(q.items.iter().all(|i| i.role == Role::Agent || i.segment == 1));
     assert!(r.talk.agent_share_of_speech.is_some_and(|s| s < 0.5));
     assert!(r.score.warmth.is_some());

@@ -6,10 +6,25 @@ use warmcall::{Analyzer, Config, Transcript};
 
 fn call() -> Transcript {
     Transcript::builder()
-        .segment("Sam", 0.0, 5.0, "Hi, this is Sam from Acme. Do you use Salesforce or HubSpot today?")
-        .segment("Jo", 5.5, 12.0, "We moved off SALESFORCE last year; the price per  month was too high.")
+        .segment(
+            "Sam",
+            0.0,
+            5.0,
+            "Hi, this is Sam from Acme. Do you use Salesforce or HubSpot today?",
+        )
+        .segment(
+            "Jo",
+            5.5,
+            12.0,
+            "We moved off SALESFORCE last year; the price per  month was too high.",
+        )
         .segment("Sam", 12.5, 16.0, "What did the price increase do to your team?")
-        .segment("Jo", 16.5, 22.0, "Priceless question. The pricing killed it, and hubspot was cheaper.")
+        .segment(
+            "Jo",
+            16.5,
+            22.0,
+            "Priceless question. The pricing killed it, and hubspot was cheaper.",
+        )
         .segment("Sam", 22.5, 25.0, "Mm.")
         .build()
 }
@@ -69,11 +84,25 @@ fn no_trackers_no_entries_and_a_tracker_without_hits_is_listed() {
 #[test]
 fn unicode_phrases_match_whole_words() {
     let t = Transcript::builder()
-        .segment("Sam", 0.0, 3.0, "Guten Tag, hier ist Sam. Was kostet Ihnen das ÜBERSTUNDENPROBLEM?")
-        .segment("Jo", 3.5, 6.0, "Überstunden sind teuer, und die Überstundenregelung auch.")
+        .segment(
+            "Sam",
+            0.0,
+            3.0,
+            "Guten Tag, hier ist Sam. Was kostet Ihnen das ÜBERSTUNDENPROBLEM?",
+        )
+        .segment(
+            "Jo",
+            3.5,
+            6.0,
+            "Überstunden sind teuer, und die Überstundenregelung auch.",
+        )
         .build();
     let r = analyzer(Config::default().tracker("overtime", &["Überstunden", "überstundenproblem"])).analyze(&t);
-    let hits: Vec<(usize, &str)> = r.trackers[0].hits.iter().map(|h| (h.segment, h.phrase.as_str())).collect();
+    let hits: Vec<(usize, &str)> = r.trackers[0]
+        .hits
+        .iter()
+        .map(|h| (h.segment, h.phrase.as_str()))
+        .collect();
     assert_eq!(hits, [(0, "überstundenproblem"), (1, "Überstunden")]);
 }
 
