@@ -1,6 +1,14 @@
 //! Configuration: every threshold, band and weight, role rules, lexicon
 //! changes and trackers. `Config::default()` is the documented default
-//! (docs/config.md); the TOML loader lives in [`crate::config_file`].
+//! (docs/config.md, sources in docs/scoring.md); the TOML loader lives in
+//! [`crate::config_file`], the commented default file is
+//! [`crate::config_file::default_toml`].
+//!
+//! Field names are stable: other stages read them, and they are the keys of
+//! `warmcall.toml`. A field added here needs a comment in
+//! `config_file::DOCS` and a row in docs/config.md (tests fail otherwise).
+//!
+//! Units: seconds for `*_s`, shares in 0..1, counts as whole numbers.
 
 use std::collections::BTreeMap;
 
@@ -32,8 +40,9 @@ pub struct Config {
     pub push: PushConfig,
     /// Finding thresholds.
     pub findings: FindingsConfig,
-    /// Profile definitions; the three built-ins are always present unless
-    /// overridden here.
+    /// Profile definitions. The built-ins `discovery`, `cold` and `support`
+    /// are always present; [`crate::config_file::parse_config`] merges a
+    /// `[profiles.NAME]` table onto the built-in of that name key by key.
     pub profiles: BTreeMap<String, Profile>,
     /// Lexicon changes per language code.
     pub lexicon: BTreeMap<String, LexiconChange>,
@@ -134,16 +143,19 @@ pub struct RolesConfig {
     pub agent: Option<String>,
 }
 
-/// Silence thresholds.
+/// Silence thresholds (SPEC §5, §6.3). Classes after Jefferson and GailBot:
+/// micropause [0, 0.2), pause [0.2, 1.0), long [1.0, `dead_air_s`), dead air.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 #[non_exhaustive]
 pub struct SilenceConfig {
-    /// Gaps at least this long are listed (s).
+    /// Gaps at least this long are listed as silence items (s; 1.0).
     pub min_s: f64,
-    /// Dead air from this length (s).
+    /// Dead air from this length (s; 5.0): the `dead_air` class and the
+    /// `dead-air` finding.
     pub dead_air_s: f64,
-    /// A patient silence after an agent question is at least this long (s).
+    /// A `patient-silence` after an agent question is at least this long
+    /// (s; 2.0).
     pub patient_s: f64,
 }
 
@@ -162,7 +174,8 @@ impl Default for SilenceConfig {
 #[serde(default, deny_unknown_fields)]
 #[non_exhaustive]
 pub struct OverlapConfig {
-    /// The other side must still have this long to run (s).
+    /// A segment interrupts when the other side's earlier segment still has
+    /// this long to run (s; 0.5).
     pub min_s: f64,
 }
 
@@ -177,7 +190,8 @@ impl Default for OverlapConfig {
 #[serde(default, deny_unknown_fields)]
 #[non_exhaustive]
 pub struct BackchannelConfig {
-    /// A backchannel has 1..=max_words words, all on the list.
+    /// A backchannel has 1..=max_words words (3), all on the language's
+    /// `backchannel.words` list.
     pub max_words: usize,
 }
 
@@ -192,11 +206,12 @@ impl Default for BackchannelConfig {
 #[serde(default, deny_unknown_fields)]
 #[non_exhaustive]
 pub struct PushConfig {
-    /// Fewer answered open questions before a push makes it premature.
+    /// Fewer answered open questions before a push makes it premature (2).
     pub min_answered_open_questions: usize,
-    /// A lower customer share of speech so far makes it premature.
+    /// A lower customer share of speech so far makes it premature (0.30).
     pub min_customer_share: f64,
-    /// An answer has at least this many words.
+    /// An open question is answered by a customer turn of at least this
+    /// many words (8).
     pub answer_min_words: usize,
 }
 

@@ -190,6 +190,22 @@ fn lexicon_errors_at_analyzer_new_name_key_and_line() {
     assert_eq!((key.as_str(), line), ("lexicon.de.file", 3), "{message}");
 }
 
+/// A bad pattern inside a lexicon list is only found when the push rules
+/// compile it (`Analyzer::new`); the error still names the list and the
+/// config line that changed it. Needs the push stage (other branch).
+#[test]
+fn bad_regex_in_a_lexicon_list_names_key_and_line() {
+    let text = "# team additions\n[lexicon.en.add]\n\"pushes.forms\" = [\"shall we (meet\"]\n";
+    let (key, line, message) = config_error(Analyzer::new(parse_config(text).unwrap()).unwrap_err());
+    println!("{key} (line {line}): {message}");
+    assert!(key.ends_with("pushes.forms"), "{key}");
+    assert_eq!(line, 3);
+    assert!(
+        message.to_lowercase().contains("regex") || message.contains("pattern"),
+        "{message}"
+    );
+}
+
 #[test]
 fn replace_and_add_change_lists() {
     // `replace` swaps one list and keeps the others; a language is then
