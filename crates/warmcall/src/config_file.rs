@@ -56,9 +56,9 @@ pub fn parse_config(text: &str) -> Result<Config, Error> {
 pub fn load_config(path: impl AsRef<Path>) -> Result<Config, Error> {
     let path = path.as_ref();
     let text = std::fs::read_to_string(path).map_err(|e| Error::Config {
-        key: String::new(),
+        key: path.display().to_string(),
         line: 0,
-        message: format!("cannot read {}: {e}", path.display()),
+        message: format!("cannot read the config file: {e}"),
     })?;
     let mut config = parse_config(&text)?;
     let dir = path.parent().unwrap_or(Path::new(""));
@@ -92,7 +92,10 @@ fn merge(base: &mut toml::Value, over: &toml::Value) {
 fn toml_error(text: &str, e: &toml::de::Error) -> Error {
     let offset = e.span().map(|s| s.start);
     Error::Config {
-        key: offset.map(|o| key_at(text, o)).unwrap_or_default(),
+        key: offset
+            .map(|o| key_at(text, o))
+            .filter(|k| !k.is_empty())
+            .unwrap_or_else(|| "(toml)".to_string()),
         line: offset.map(|o| line_of(text, o)).unwrap_or(0),
         message: e.message().trim().to_string(),
     }

@@ -237,3 +237,11 @@ fn tempdir() -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+#[test]
+fn unreadable_files_and_early_syntax_errors_still_say_where() {
+    let err = load_config("/nonexistent/warmcall.toml").unwrap_err();
+    assert!(err.to_string().contains("/nonexistent/warmcall.toml"), "{err}");
+    let (key, line, _) = config_error(parse_config("# comment\n= 1\n").unwrap_err());
+    assert_eq!((key.as_str(), line), ("(toml)", 2));
+}
