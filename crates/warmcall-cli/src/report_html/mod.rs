@@ -101,7 +101,7 @@ pub fn call_section(t: &Transcript, r: &Report, ui: Ui) -> String {
         ui.t("outcome"),
         esc(&name(&r.outcome.kind)),
         ui.t("warmth"),
-        num(r.score.warmth),
+        crate::output::warmth(r.score.warmth),
     );
     o.push_str(&svg::timeline(t, r, ui));
     if r.findings.is_empty() {
@@ -251,7 +251,7 @@ impl Sink for HtmlSink {
                 r.premature.map(|x| x.to_string()).unwrap_or_else(|| "-".into()),
                 esc(&name(&r.outcome)),
                 v(r.warmth),
-                num(r.warmth),
+                crate::output::warmth(r.warmth),
                 if r.not_a_conversation {
                     ui.t("not_a_conversation").to_string()
                 } else {
@@ -302,7 +302,7 @@ impl Sink for HtmlSink {
                     pct(a.talk_share.pooled),
                     num(a.agent_questions.mean),
                     num(a.premature_pushes.mean),
-                    num(a.warmth.median),
+                    crate::output::warmth(a.warmth.median),
                     v(a.advance_share),
                     pct(a.advance_share),
                 );
