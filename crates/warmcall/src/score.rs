@@ -192,7 +192,7 @@ fn curiosity(report: &Report, p: &Profile) -> Measured {
             .items
             .iter()
             .filter(|i| i.role == Role::Agent && i.kind != QuestionKind::Tag)
-            .filter(|i| first_push.map_or(true, |s| i.segment < s))
+            .filter(|i| first_push.is_none_or(|s| i.segment < s))
             .count();
         inputs.push(("questions_before_first_push", json!(before)));
         inputs.push(("target_before_first_push", json!(target)));

@@ -139,8 +139,8 @@ fn whole_word(text: &str, start: usize, end: usize) -> bool {
     let m = &text[start..end];
     let first = m.chars().next().is_some_and(word);
     let last = m.chars().next_back().is_some_and(word);
-    let before_ok = !first || text[..start].chars().next_back().map_or(true, |c| !word(c));
-    let after_ok = !last || text[end..].chars().next().map_or(true, |c| !word(c));
+    let before_ok = !first || text[..start].chars().next_back().is_none_or(|c| !word(c));
+    let after_ok = !last || text[end..].chars().next().is_none_or(|c| !word(c));
     before_ok && after_ok
 }
 
