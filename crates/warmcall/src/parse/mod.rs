@@ -1,5 +1,5 @@
 //! Format detection and dispatch. Adding a format is adding one module here
-//! and one arm in [`parse_as`] and [`detect`].
+//! and one arm in `parse_as` and [`detect`].
 
 mod assemblyai;
 mod aws;
