@@ -112,6 +112,7 @@ impl Analyzer {
     /// # Ok::<(), warmcall::Error>(())
     /// ```
     pub fn new(config: Config) -> Result<Analyzer, Error> {
+        config.validate().map_err(|e| crate::config_file::locate(&config, e))?;
         if !config.profiles.contains_key(&config.profile) {
             return Err(Error::Config {
                 key: "profile".into(),
@@ -138,7 +139,8 @@ impl Analyzer {
         let models = lexicons
             .into_iter()
             .map(LangModel::new)
-            .collect::<Result<Vec<_>, _>>()?;
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| crate::config_file::locate(&config, e))?;
         let agent = config
             .roles
             .agent
