@@ -18,6 +18,8 @@ cargo build --quiet -p warmcall-cli
 (
   export VIRTUAL_ENV="$venv" PATH="$venv/bin:$PATH"
   cd crates/warmcall-py
+  # A stale extension from another build mode would shadow the new one.
+  rm -f python/warmcall/_warmcall*.so python/warmcall/_warmcall*.pyd
   maturin develop --quiet
 )
 WARMCALL_BIN="$PWD/target/debug/warmcall" "$venv/bin/python" -m pytest -q -p no:cacheprovider crates/warmcall-py/tests
