@@ -4,7 +4,7 @@
 # validates reports against docs/report.schema.json.
 #
 # Needs python3 with venv, and PyPI access on the first run (maturin, pytest,
-# jsonschema are installed into target/pyenv, then reused).
+# jsonschema and mypy are installed into target/pyenv, then reused).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 venv="$PWD/target/pyenv"
@@ -12,7 +12,7 @@ if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
 fi
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
-  "maturin>=1.5,<2" "pytest>=7" "jsonschema>=4.18"
+  "maturin>=1.5,<2" "pytest>=7" "jsonschema>=4.18" "mypy>=1.8"
 # The suite compares with the CLI's output for the same files.
 cargo build --quiet -p warmcall-cli
 (
@@ -23,3 +23,6 @@ cargo build --quiet -p warmcall-cli
   maturin develop --quiet
 )
 WARMCALL_BIN="$PWD/target/debug/warmcall" "$venv/bin/python" -m pytest -q -p no:cacheprovider crates/warmcall-py/tests
+# The type stubs (__init__.pyi) must match what the module really exports
+# (run from target/: mypy writes its cache into the working directory).
+(cd target && "$venv/bin/python" -m mypy.stubtest warmcall)

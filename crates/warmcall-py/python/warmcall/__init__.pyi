@@ -1,6 +1,16 @@
 import os
 from typing import Any, Dict, Iterable, Mapping, Optional, Union
 
+__all__ = [
+    "SCHEMA",
+    "Analyzer",
+    "WarmcallError",
+    "analyze_file",
+    "analyze_segments",
+    "analyze_text",
+    "default_config_toml",
+]
+
 __version__: str
 SCHEMA: str
 """The report schema id, ``warmcall.report.v1``."""
