@@ -295,7 +295,8 @@ def test_schema_rejects_what_it_should(schema, strict_schema):
     for broken in (
         dict(report, schema="warmcall.report.v2"),
         {k: v for k, v in report.items() if k != "talk"},
-        dict(report, roles=dict(report["roles"], basis="guess")),
+        dict(report, source=dict(report["source"], timing="partly")),
+        dict(report, roles=dict(report["roles"], agents="Sam")),
         dict(report, talk=dict(report["talk"], agent_share_of_speech=1.5)),
     ):
         with pytest.raises(jsonschema.ValidationError):

@@ -109,7 +109,11 @@ impl std::fmt::Display for Format {
 }
 
 /// One stretch of speech by one speaker.
+///
+/// `#[non_exhaustive]`: build one with [`Segment::new`] (or let
+/// [`TranscriptBuilder`] do it), fields may be added.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Segment {
     /// Index into [`Transcript::speakers`].
     pub speaker: usize,
@@ -147,6 +151,7 @@ impl Segment {
 
 /// A speaker as labelled in the source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Speaker {
     /// The label as written (trimmed): `Sanne Visser`, `spk_0`, `PS02K`.
     pub label: String,
@@ -156,11 +161,34 @@ pub struct Speaker {
 
 /// A non-fatal problem found while parsing, kept in the report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Warning {
     /// 1-based source line, 0 when not tied to a line.
     pub line: usize,
     /// What happened, in English.
     pub message: String,
+}
+
+impl Speaker {
+    /// A speaker with a label and no display name.
+    pub fn new(label: impl Into<String>) -> Speaker {
+        Speaker {
+            label: label.into(),
+            display_name: None,
+        }
+    }
+}
+
+impl PauseEvent {
+    /// A written pause of `duration_s` after segment `after_segment`
+    /// (`None`: before the first segment); `source_line` 0.
+    pub fn new(after_segment: Option<usize>, duration_s: f64) -> PauseEvent {
+        PauseEvent {
+            after_segment,
+            duration_s,
+            source_line: 0,
+        }
+    }
 }
 
 impl Warning {
@@ -184,7 +212,13 @@ impl std::fmt::Display for Warning {
 }
 
 /// A parsed conversation: segments in start order, speakers, timing kind.
+///
+/// Get one from [`crate::parse_bytes`] or build one with
+/// [`Transcript::builder`]. `#[non_exhaustive]`: fields may be added (source
+/// metadata, say), so it is not built with a struct literal outside this
+/// crate.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Transcript {
     /// Segments in file order, stably sorted by start time.
     pub segments: Vec<Segment>,
