@@ -259,7 +259,7 @@ def test_gil_is_released_while_analysing():
         t0 = time.perf_counter()
         analyzer.analyze_segments(segs)
         alone = time.perf_counter() - t0
-        if alone >= 0.25:
+        if alone >= 0.3:
             break
         n *= 2
     window = []
@@ -279,9 +279,10 @@ def test_gil_is_released_while_analysing():
     start, end = window[0]
     inside = [t for t in ticks if start <= t <= end]
     longest = max(b - a for a, b in zip([start] + inside, inside + [end]))
-    # Holding the GIL would leave one gap as long as the whole analysis;
-    # scheduling noise on a busy machine stays well below half of it.
-    assert longest < alone / 2, f"{n} segments: analysis {alone:.3f} s, longest pause of this thread {longest:.3f} s"
+    # Holding the GIL would leave one gap as long as the whole analysis (it
+    # was 1.05 times `alone` when tried); scheduling noise on a busy machine
+    # stays well below.
+    assert longest < 0.6 * alone, f"{n} segments: analysis {alone:.3f} s, longest pause of this thread {longest:.3f} s"
 
 
 def test_schema_rejects_what_it_should(schema, strict_schema):
