@@ -32,4 +32,8 @@ cargo clippy --workspace --all-targets -- -D warnings
 # Default members only: the Python extension is tested from Python below.
 cargo test --all-targets
 cargo test --doc
+RUSTDOCFLAGS="-D warnings" cargo doc --quiet -p warmcall --no-deps
+# The embedding examples assert what they show; their output is not checked.
+cargo run -q -p warmcall --example stream >/dev/null
+cargo run -q -p warmcall --example custom_tracker >/dev/null
 bash scripts/test-python.sh

@@ -1,9 +1,12 @@
 //! Python bindings: `warmcall.analyze_file`, `warmcall.analyze_segments`
 //! and a reusable, thread-safe `warmcall.Analyzer`.
 //!
-//! Reports cross the boundary as the same JSON the CLI writes (then
-//! `json.loads` in the Python wrapper), so Python and CLI results are equal
-//! by construction and the field names stay the documented ones.
+//! This is the native half (`warmcall._warmcall`); the public Python API is
+//! the thin wrapper in `python/warmcall/__init__.py`. Reports cross the
+//! boundary as the same JSON the CLI writes (then `json.loads` in the
+//! wrapper), so Python and CLI results are equal by construction and the
+//! field names stay the documented ones. The GIL is released while a
+//! transcript is read, parsed and analysed.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -16,11 +19,85 @@ create_exception!(
     _warmcall,
     WarmcallError,
     PyValueError,
-    "A transcript or config that warmcall cannot use."
+    "A transcript or config that warmcall cannot use. Attributes: `kind` (the CLI's error kind: \
+     parse, unknown-format, unsupported, empty, binary, config), `path` and `line` (None when unknown)."
 );
 
-fn to_py(e: warmcall::Error) -> PyErr {
-    WarmcallError::new_err(e.to_string())
+/// What can go wrong without the GIL; turned into a Python exception once
+/// the GIL is back.
+enum Failure {
+    Io { path: String, error: std::io::Error },
+    Warmcall(warmcall::Error),
+    Json(serde_json::Error),
+}
+
+impl From<warmcall::Error> for Failure {
+    fn from(e: warmcall::Error) -> Failure {
+        Failure::Warmcall(e)
+    }
+}
+
+impl From<serde_json::Error> for Failure {
+    fn from(e: serde_json::Error) -> Failure {
+        Failure::Json(e)
+    }
+}
+
+/// The CLI's `kind` for a library error (crates/warmcall-cli/src/run.rs).
+fn kind(e: &warmcall::Error) -> &'static str {
+    use warmcall::Error as E;
+    match e {
+        E::Parse { .. } => "parse",
+        E::UnknownFormat { .. } => "unknown-format",
+        E::Unsupported { .. } => "unsupported",
+        E::Empty { .. } => "empty",
+        E::Binary { .. } => "binary",
+        E::Config { .. } => "config",
+        _ => "error",
+    }
+}
+
+fn error_path(e: &warmcall::Error) -> Option<String> {
+    use warmcall::Error as E;
+    match e {
+        E::Parse { path, .. }
+        | E::UnknownFormat { path, .. }
+        | E::Unsupported { path, .. }
+        | E::Empty { path, .. }
+        | E::Binary { path, .. } => path.as_ref().map(|p| p.display().to_string()),
+        _ => None,
+    }
+}
+
+impl Failure {
+    fn into_py(self, py: Python<'_>) -> PyErr {
+        match self {
+            Failure::Io { path, error } => {
+                // OSError(errno, strerror, filename) picks the subclass
+                // (FileNotFoundError, PermissionError, …) from the errno.
+                let text = error.to_string();
+                let strerror = match text.find(" (os error") {
+                    Some(i) => text[..i].to_string(),
+                    None => text,
+                };
+                PyOSError::new_err((error.raw_os_error().unwrap_or(0), strerror, path))
+            }
+            Failure::Warmcall(e) => warmcall_error(py, &e),
+            Failure::Json(e) => PyValueError::new_err(format!("report serialisation failed: {e}")),
+        }
+    }
+}
+
+/// A `WarmcallError` with the library's message and the CLI's attributes.
+fn warmcall_error(py: Python<'_>, e: &warmcall::Error) -> PyErr {
+    let err = WarmcallError::new_err(e.to_string());
+    let value = err.value(py);
+    // Setting an attribute on a fresh exception instance fails only when
+    // memory runs out; the message alone is still right then.
+    let _ = value.setattr("kind", kind(e));
+    let _ = value.setattr("path", error_path(e));
+    let _ = value.setattr("line", (e.line() > 0).then(|| e.line()));
+    err
 }
 
 /// Builds a config from TOML text (or defaults) and keyword overrides.
@@ -29,9 +106,10 @@ fn make_config(
     agent: Option<&str>,
     lang: &str,
     profile: Option<&str>,
-) -> PyResult<warmcall::Config> {
+    ui_lang: Option<&str>,
+) -> Result<warmcall::Config, warmcall::Error> {
     let mut cfg = match config_toml {
-        Some(t) => warmcall::config_file::parse_config(t).map_err(to_py)?,
+        Some(t) => warmcall::config_file::parse_config(t)?,
         None => warmcall::Config::default(),
     };
     if let Some(a) = agent {
@@ -43,6 +121,9 @@ fn make_config(
     if let Some(p) = profile {
         cfg = cfg.profile(p);
     }
+    if let Some(u) = ui_lang {
+        cfg = cfg.ui_lang(u);
+    }
     Ok(cfg)
 }
 
@@ -53,61 +134,71 @@ struct Analyzer {
 }
 
 impl Analyzer {
-    fn file_json(&self, py: Python<'_>, path: &str) -> PyResult<String> {
+    /// Runs `work` on the analyzer without the GIL, then converts its error.
+    fn run<F>(&self, py: Python<'_>, work: F) -> PyResult<String>
+    where
+        F: FnOnce(&warmcall::Analyzer) -> Result<String, Failure> + Send,
+    {
         let inner = Arc::clone(&self.inner);
-        let path = path.to_string();
-        py.allow_threads(move || {
-            let bytes = std::fs::read(&path).map_err(|e| PyOSError::new_err(format!("{path}: {e}")))?;
-            let t = warmcall::parse_bytes(&bytes, Some(Path::new(&path))).map_err(to_py)?;
-            let report = inner.analyze_with_path(&t, Some(&path));
-            serde_json::to_string(&report).map_err(|e| PyValueError::new_err(e.to_string()))
-        })
-    }
-
-    fn text_json(&self, py: Python<'_>, data: Vec<u8>, name: Option<String>) -> PyResult<String> {
-        let inner = Arc::clone(&self.inner);
-        py.allow_threads(move || {
-            let t = warmcall::parse_bytes(&data, name.as_deref().map(Path::new)).map_err(to_py)?;
-            let report = inner.analyze_with_path(&t, name.as_deref());
-            serde_json::to_string(&report).map_err(|e| PyValueError::new_err(e.to_string()))
-        })
-    }
-
-    fn canonical_json(&self, py: Python<'_>, canonical: String) -> PyResult<String> {
-        let inner = Arc::clone(&self.inner);
-        py.allow_threads(move || {
-            let opts = warmcall::ParseOptions::with_format(warmcall::Format::CanonicalJson);
-            let t = warmcall::parse_bytes_with(canonical.as_bytes(), None, &opts).map_err(to_py)?;
-            let report = inner.analyze(&t);
-            serde_json::to_string(&report).map_err(|e| PyValueError::new_err(e.to_string()))
-        })
+        py.allow_threads(move || work(&inner)).map_err(|f| f.into_py(py))
     }
 }
 
 #[pymethods]
 impl Analyzer {
     #[new]
-    #[pyo3(signature = (config_toml=None, agent=None, lang="auto", profile=None))]
-    fn new(config_toml: Option<&str>, agent: Option<&str>, lang: &str, profile: Option<&str>) -> PyResult<Analyzer> {
-        let cfg = make_config(config_toml, agent, lang, profile)?;
-        let inner = warmcall::Analyzer::new(cfg).map_err(to_py)?;
+    #[pyo3(signature = (config_toml=None, agent=None, lang="auto", profile=None, ui_lang=None))]
+    fn new(
+        py: Python<'_>,
+        config_toml: Option<&str>,
+        agent: Option<&str>,
+        lang: &str,
+        profile: Option<&str>,
+        ui_lang: Option<&str>,
+    ) -> PyResult<Analyzer> {
+        let cfg = make_config(config_toml, agent, lang, profile, ui_lang).map_err(|e| warmcall_error(py, &e))?;
+        // Compiling the lexicons is the slow part: let other threads run.
+        let inner = py
+            .allow_threads(|| warmcall::Analyzer::new(cfg))
+            .map_err(|e| warmcall_error(py, &e))?;
         Ok(Analyzer { inner: Arc::new(inner) })
     }
 
-    /// Analyses a transcript file; returns the report as JSON text.
-    fn _analyze_file_json(&self, py: Python<'_>, path: &str) -> PyResult<String> {
-        self.file_json(py, path)
+    /// The profile in use.
+    #[getter]
+    fn profile(&self) -> String {
+        self.inner.config().profile.clone()
     }
 
-    /// Analyses transcript bytes (format detected; `name` helps by extension).
+    /// Analyses a transcript file; returns the report as JSON text.
+    fn _analyze_file_json(&self, py: Python<'_>, path: String) -> PyResult<String> {
+        self.run(py, move |a| {
+            let bytes = std::fs::read(&path).map_err(|error| Failure::Io {
+                path: path.clone(),
+                error,
+            })?;
+            let t = warmcall::parse_bytes(&bytes, Some(Path::new(&path)))?;
+            Ok(serde_json::to_string(&a.analyze_with_path(&t, Some(&path)))?)
+        })
+    }
+
+    /// Analyses transcript bytes (format detected; `name` helps by extension
+    /// and becomes `source.path`).
     #[pyo3(signature = (data, name=None))]
     fn _analyze_bytes_json(&self, py: Python<'_>, data: Vec<u8>, name: Option<String>) -> PyResult<String> {
-        self.text_json(py, data, name)
+        self.run(py, move |a| {
+            let t = warmcall::parse_bytes(&data, name.as_deref().map(Path::new))?;
+            Ok(serde_json::to_string(&a.analyze_with_path(&t, name.as_deref()))?)
+        })
     }
 
     /// Analyses canonical JSON text (`{"segments": [...]}`).
     fn _analyze_canonical_json(&self, py: Python<'_>, canonical: String) -> PyResult<String> {
-        self.canonical_json(py, canonical)
+        self.run(py, move |a| {
+            let opts = warmcall::ParseOptions::with_format(warmcall::Format::CanonicalJson);
+            let t = warmcall::parse_bytes_with(canonical.as_bytes(), None, &opts)?;
+            Ok(serde_json::to_string(&a.analyze(&t))?)
+        })
     }
 }
 
@@ -122,6 +213,7 @@ fn _warmcall(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Analyzer>()?;
     m.add_function(wrap_pyfunction!(_default_config_toml, m)?)?;
     m.add("WarmcallError", m.py().get_type::<WarmcallError>())?;
+    m.add("SCHEMA", warmcall::report::SCHEMA)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -61,7 +61,33 @@ impl LangModel {
 
 /// Compiles the lexicons once; analyses any number of transcripts.
 ///
-/// `Analyzer` is `Send + Sync`: share one across threads.
+/// Building an analyzer loads and compiles every lexicon and rule, so build
+/// one per configuration and keep it. [`Analyzer::analyze`] takes `&self`
+/// and keeps no per-call state: `Analyzer` is `Send + Sync`, and one behind
+/// an [`Arc`](std::sync::Arc) serves any number of threads.
+///
+/// ```
+/// use std::sync::Arc;
+/// use warmcall::{Analyzer, Config, Transcript};
+///
+/// let analyzer = Arc::new(Analyzer::new(Config::default())?);
+/// let workers: Vec<_> = (0..2)
+///     .map(|i| {
+///         let analyzer = Arc::clone(&analyzer);
+///         std::thread::spawn(move || {
+///             let t = Transcript::builder()
+///                 .segment("Sam", 0.0, 3.0, "Hi, this is Sam from Acme. How do you plan your routes?")
+///                 .segment("Jo", 3.5, 9.0, &format!("By hand, it takes {} hours a week.", i + 2))
+///                 .build();
+///             analyzer.analyze(&t).talk.agent_share_of_speech
+///         })
+///     })
+///     .collect();
+/// for w in workers {
+///     assert!(w.join().unwrap().is_some());
+/// }
+/// # Ok::<(), warmcall::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct Analyzer {
     config: Config,
@@ -72,8 +98,19 @@ pub struct Analyzer {
 
 impl Analyzer {
     /// Builds an analyzer: loads the shipped lexicons, applies the config's
-    /// lexicon changes, compiles every rule. Fails on bad patterns or an
-    /// unknown profile.
+    /// lexicon changes, compiles every rule. Fails with [`Error::Config`] on
+    /// bad patterns, an unknown profile or a language without a lexicon.
+    ///
+    /// ```
+    /// use warmcall::{Analyzer, Config};
+    ///
+    /// let analyzer = Analyzer::new(Config::default().agent("Sanne Visser").profile("cold"))?;
+    /// assert!(analyzer.languages().any(|l| l == "nl"));
+    ///
+    /// let err = Analyzer::new(Config::default().profile("no-such-profile")).unwrap_err();
+    /// assert!(err.to_string().contains("unknown profile"));
+    /// # Ok::<(), warmcall::Error>(())
+    /// ```
     pub fn new(config: Config) -> Result<Analyzer, Error> {
         config.validate().map_err(|e| crate::config_file::locate(&config, e))?;
         if !config.profiles.contains_key(&config.profile) {
@@ -157,12 +194,25 @@ impl Analyzer {
         self.models.iter().find(|m| m.lex.lang == lang)
     }
 
-    /// Analyses one transcript.
+    /// Analyses one transcript. Never fails: what cannot be measured (time
+    /// figures of an untimed call, say) is `None` in the report, and
+    /// doubts are in `source.warnings`.
+    ///
+    /// ```
+    /// let analyzer = warmcall::Analyzer::new(warmcall::Config::default())?;
+    /// let t = warmcall::parse_bytes(b"Sam: Hi, Sam from Acme. Do you have a minute?\nJo: Sure, go ahead.\n", None)?;
+    /// let report = analyzer.analyze(&t);
+    /// assert_eq!(report.source.format, "txt");
+    /// assert!(report.silences.is_none(), "an untimed call has no silences");
+    /// assert_eq!(report.talk.agent_words, 9);
+    /// # Ok::<(), warmcall::Error>(())
+    /// ```
     pub fn analyze(&self, t: &Transcript) -> Report {
         self.analyze_with_path(t, None)
     }
 
-    /// Analyses one transcript, recording its path in `source.path`.
+    /// Analyses one transcript, recording its path (as the caller wants it
+    /// shown) in `source.path`.
     pub fn analyze_with_path(&self, t: &Transcript, path: Option<&str>) -> Report {
         let (li, language_basis) = lang::detect(t, &self.models, &self.config.language);
         let lm = &self.models[li];

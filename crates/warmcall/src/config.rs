@@ -17,6 +17,28 @@ use serde::{Deserialize, Serialize};
 use crate::Error;
 
 /// Everything the analysis can be tuned with.
+///
+/// Start from [`Config::default`] (the documented defaults, profile
+/// `discovery`) and chain the builder methods; every field is public too,
+/// for thresholds without a builder method. The struct is
+/// `#[non_exhaustive]`: new settings may appear, so build it this way rather
+/// than with a struct literal. A `warmcall.toml` file gives the same
+/// settings: [`crate::config_file::parse_config`].
+///
+/// ```
+/// use warmcall::{Analyzer, Config};
+///
+/// let mut config = Config::default()
+///     .agent("/^(Sam|Jo) /")        // every speaker whose label matches is the seller
+///     .profile("cold")              // discovery, cold or support
+///     .language("en")               // skip language detection
+///     .ui_lang("nl")                // finding messages in Dutch
+///     .tracker("competitor", &["Salesforce", "HubSpot"]);
+/// config.silence.dead_air_s = 4.0;  // thresholds are plain fields
+/// assert_eq!(config.active_profile().unwrap().questions_before_first_push, Some(3));
+/// let analyzer = Analyzer::new(config)?;
+/// # Ok::<(), warmcall::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 #[non_exhaustive]
@@ -95,19 +117,27 @@ impl Default for Config {
 }
 
 impl Config {
-    /// Sets the seller: a label or display name, or `/REGEX/`.
+    /// Sets the seller: a speaker label or display name, or `/REGEX/`
+    /// matched against both (it may match several speakers). Without it the
+    /// seller is inferred (introduction, first push, greeting, first
+    /// speaker; `roles.basis` in the report says which).
     pub fn agent(mut self, pattern: &str) -> Self {
         self.roles.agent = Some(pattern.to_string());
         self
     }
 
-    /// Selects a profile by name.
+    /// Selects a profile by name: `discovery` (the default: a first
+    /// conversation to learn the customer's needs), `cold` (a cold call that
+    /// may ask for a meeting early; wants questions before the first push),
+    /// `support` (no question band, no push findings), or one defined in
+    /// [`Config::profiles`]. An unknown name makes [`crate::Analyzer::new`] fail.
     pub fn profile(mut self, name: &str) -> Self {
         self.profile = name.to_string();
         self
     }
 
-    /// Forces a language (`nl`, `en`) or `auto`.
+    /// Forces a language (`nl`, `en`, or one added through
+    /// [`Config::lexicon`]) or `auto` (detected per call, the default).
     pub fn language(mut self, lang: &str) -> Self {
         self.language = lang.to_string();
         self
@@ -119,7 +149,22 @@ impl Config {
         self
     }
 
-    /// Adds a custom tracker.
+    /// Adds a custom tracker: the phrases are counted per side
+    /// (case-insensitive, whole words) and listed under `trackers` in the
+    /// report, in the order added.
+    ///
+    /// ```
+    /// use warmcall::{Analyzer, Config, Transcript};
+    ///
+    /// let analyzer = Analyzer::new(Config::default().agent("Sam").tracker("competitor", &["HubSpot"]))?;
+    /// let t = Transcript::builder()
+    ///     .segment("Sam", 0.0, 3.0, "What do you use today?")
+    ///     .segment("Jo", 3.5, 6.0, "HubSpot, since last year.")
+    ///     .build();
+    /// let report = analyzer.analyze(&t);
+    /// assert_eq!(report.trackers[0].name, "competitor");
+    /// # Ok::<(), warmcall::Error>(())
+    /// ```
     pub fn tracker(mut self, name: &str, phrases: &[&str]) -> Self {
         self.trackers.push(TrackerConfig {
             name: name.to_string(),

@@ -4,6 +4,17 @@
 use std::path::PathBuf;
 
 /// Everything that can go wrong turning bytes into a report.
+///
+/// The `Display` text is a complete message (`path: line N: expected …`);
+/// the variants let a caller sort failures as the CLI does. `#[non_exhaustive]`:
+/// match with a wildcard arm.
+///
+/// ```
+/// use std::path::Path;
+/// let err = warmcall::parse_bytes(b"WEBVTT\n\n", Some(Path::new("call.vtt"))).unwrap_err();
+/// assert!(matches!(err, warmcall::Error::Empty { .. }));
+/// assert!(err.to_string().starts_with("call.vtt: no segments found"));
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {

@@ -109,7 +109,11 @@ impl std::fmt::Display for Format {
 }
 
 /// One stretch of speech by one speaker.
+///
+/// `#[non_exhaustive]`: build one with [`Segment::new`] (or let
+/// [`TranscriptBuilder`] do it), fields may be added.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Segment {
     /// Index into [`Transcript::speakers`].
     pub speaker: usize,
@@ -147,6 +151,7 @@ impl Segment {
 
 /// A speaker as labelled in the source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Speaker {
     /// The label as written (trimmed): `Sanne Visser`, `spk_0`, `PS02K`.
     pub label: String,
@@ -156,11 +161,34 @@ pub struct Speaker {
 
 /// A non-fatal problem found while parsing, kept in the report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Warning {
     /// 1-based source line, 0 when not tied to a line.
     pub line: usize,
     /// What happened, in English.
     pub message: String,
+}
+
+impl Speaker {
+    /// A speaker with a label and no display name.
+    pub fn new(label: impl Into<String>) -> Speaker {
+        Speaker {
+            label: label.into(),
+            display_name: None,
+        }
+    }
+}
+
+impl PauseEvent {
+    /// A written pause of `duration_s` after segment `after_segment`
+    /// (`None`: before the first segment); `source_line` 0.
+    pub fn new(after_segment: Option<usize>, duration_s: f64) -> PauseEvent {
+        PauseEvent {
+            after_segment,
+            duration_s,
+            source_line: 0,
+        }
+    }
 }
 
 impl Warning {
@@ -184,7 +212,13 @@ impl std::fmt::Display for Warning {
 }
 
 /// A parsed conversation: segments in start order, speakers, timing kind.
+///
+/// Get one from [`crate::parse_bytes`] or build one with
+/// [`Transcript::builder`]. `#[non_exhaustive]`: fields may be added (source
+/// metadata, say), so it is not built with a struct literal outside this
+/// crate.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Transcript {
     /// Segments in file order, stably sorted by start time.
     pub segments: Vec<Segment>,
@@ -319,7 +353,16 @@ impl Transcript {
     }
 }
 
-/// Builds a [`Transcript`] in code.
+/// Builds a [`Transcript`] in code, e.g. from a dialer's diarised segments.
+///
+/// Speakers are numbered in order of first appearance; segments are sorted
+/// by start time (stably). The timing kind follows from what was given:
+/// every segment with start and end is [`Timing::Full`]; every segment with
+/// a start is [`Timing::StartOnly`] (ends are then inferred from the next
+/// start, and silences are not measured); anything else is [`Timing::None`]
+/// (figures in words). The transcript's format is
+/// [`Format::CanonicalJson`], the same as for the equivalent
+/// `{"segments": [...]}` file.
 ///
 /// ```
 /// use warmcall::{Transcript, Timing};
@@ -330,10 +373,26 @@ impl Transcript {
 /// assert_eq!(t.speakers.len(), 2);
 /// assert_eq!(t.timing, Timing::Full);
 /// ```
+///
+/// Fed from a loop, with start times only and display names:
+///
+/// ```
+/// use warmcall::{Transcript, Timing};
+/// let diarised = [("spk_0", 0.0, "Hello, Sam from Acme."), ("spk_1", 2.5, "Hi Sam."), ("spk_0", 4.0, "How is the new depot going?")];
+/// let mut b = Transcript::builder().language("en").display_name("spk_0", "Sam Jones");
+/// for (speaker, start, text) in diarised {
+///     b = b.segment_start_only(speaker, start, text);
+/// }
+/// let t = b.build();
+/// assert_eq!(t.timing, Timing::StartOnly);
+/// assert_eq!(t.segments[0].end_s, Some(2.5), "an end is the next start");
+/// assert_eq!(t.speakers[0].display_name.as_deref(), Some("Sam Jones"));
+/// ```
 #[derive(Debug, Default)]
 pub struct TranscriptBuilder {
     segments: Vec<(String, Option<f64>, Option<f64>, String)>,
     language: Option<String>,
+    display_names: Vec<(String, String)>,
 }
 
 impl TranscriptBuilder {
@@ -341,6 +400,32 @@ impl TranscriptBuilder {
     pub fn segment(mut self, speaker: &str, start_s: f64, end_s: f64, text: &str) -> Self {
         self.segments
             .push((speaker.to_string(), Some(start_s), Some(end_s), text.to_string()));
+        self
+    }
+
+    /// Adds a segment with a start time only (Otter-style exports, some
+    /// dialers); [`TranscriptBuilder::build`] infers its end.
+    pub fn segment_start_only(mut self, speaker: &str, start_s: f64, text: &str) -> Self {
+        self.segments
+            .push((speaker.to_string(), Some(start_s), None, text.to_string()));
+        self
+    }
+
+    /// Adds a segment with whatever times are known: the general form of
+    /// [`segment`](TranscriptBuilder::segment),
+    /// [`segment_start_only`](TranscriptBuilder::segment_start_only) and
+    /// [`untimed`](TranscriptBuilder::untimed).
+    pub fn segment_with(mut self, speaker: &str, start_s: Option<f64>, end_s: Option<f64>, text: &str) -> Self {
+        self.segments
+            .push((speaker.to_string(), start_s, end_s, text.to_string()));
+        self
+    }
+
+    /// Gives a speaker label a longer display name (shown in reports and
+    /// matched by [`Config::agent`](crate::Config::agent)). Labels that never
+    /// speak are ignored.
+    pub fn display_name(mut self, label: &str, name: &str) -> Self {
+        self.display_names.push((label.trim().to_string(), name.to_string()));
         self
     }
 
@@ -374,6 +459,11 @@ impl TranscriptBuilder {
                 source_line: 0,
             });
         }
+        for (label, name) in self.display_names {
+            if let Some(s) = t.speakers.iter_mut().find(|s| s.label == label) {
+                s.display_name = Some(name);
+            }
+        }
         t.timing = if all_full {
             Timing::Full
         } else if all_start {
@@ -381,10 +471,45 @@ impl TranscriptBuilder {
         } else {
             Timing::None
         };
+        // Sort first: ends are inferred from the next start in time order.
+        t.sort_by_start();
         if t.timing == Timing::StartOnly {
             t.infer_ends_from_starts();
         }
-        t.sort_by_start();
         t
+    }
+}
+
+#[cfg(test)]
+mod builder_tests {
+    use super::*;
+
+    #[test]
+    fn start_only_segments_out_of_order_get_ends_from_the_next_start_in_time() {
+        let t = Transcript::builder()
+            .segment_start_only("B", 5.0, "Second.")
+            .segment_start_only("A", 0.0, "First.")
+            .segment_start_only("A", 9.0, "Third, the last one.")
+            .build();
+        assert_eq!(t.timing, Timing::StartOnly);
+        let times: Vec<_> = t.segments.iter().map(|s| (s.start_s, s.end_s)).collect();
+        assert_eq!(
+            times,
+            [(Some(0.0), Some(5.0)), (Some(5.0), Some(9.0)), (Some(9.0), Some(10.6))]
+        );
+        assert_eq!(t.speakers[0].label, "B", "speakers keep the order they were given in");
+    }
+
+    #[test]
+    fn mixed_times_make_an_untimed_transcript() {
+        let t = Transcript::builder()
+            .segment_with("A", Some(0.0), Some(1.0), "Timed.")
+            .untimed("B", "Not timed.")
+            .display_name("B", "Bea")
+            .display_name("C", "Nobody")
+            .build();
+        assert_eq!(t.timing, Timing::None);
+        assert_eq!(t.speakers[1].display_name.as_deref(), Some("Bea"));
+        assert_eq!(t.speakers.len(), 2);
     }
 }

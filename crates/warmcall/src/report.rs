@@ -7,6 +7,28 @@ use serde::{Deserialize, Serialize};
 pub const SCHEMA: &str = "warmcall.report.v1";
 
 /// The analysis of one call.
+///
+/// Serialised with serde it is the JSON the CLI writes (schema
+/// [`SCHEMA`], documented in docs/report.schema.json). Figures that need
+/// times or text are `Option`s: `None` (`null`) when the transcript cannot
+/// give them.
+///
+/// ```
+/// use warmcall::{Analyzer, Config, Transcript};
+/// let analyzer = Analyzer::new(Config::default().agent("Sam"))?;
+/// let t = Transcript::builder()
+///     .segment("Sam", 0.0, 3.0, "Hi, Sam from Acme. Could I visit you on Tuesday?")
+///     .segment("Jo", 3.5, 5.0, "No thanks.")
+///     .build();
+/// let report = analyzer.analyze(&t);
+/// let pushes = report.pushes.as_ref().expect("the call has text");
+/// assert_eq!(pushes.count, 1);
+/// assert!(pushes.items[0].premature, "no question asked before the visit");
+/// assert!(report.findings.iter().any(|f| f.id == "premature-push"));
+/// let json = serde_json::to_value(&report).expect("serialises");
+/// assert_eq!(json["pushes"]["items"][0]["category"], "visit");
+/// # Ok::<(), warmcall::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Report {

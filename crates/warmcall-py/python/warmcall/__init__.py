@@ -1,37 +1,76 @@
 """warmcall: score recorded sales conversations for listening instead of pushing.
 
 Everything runs locally. Reports are plain dicts with the documented field
-names (schema ``warmcall.report.v1``), identical to ``warmcall analyze -f json``.
+names (schema ``warmcall.report.v1``, see docs/report.schema.json), identical
+to the CLI's ``warmcall analyze -f json`` output for the same input.
 
     >>> import warmcall
     >>> report = warmcall.analyze_segments([
     ...     {"speaker": "Sam", "start": 0.0, "end": 4.0, "text": "Hi, this is Sam from Acme. How are things?"},
     ...     {"speaker": "Jo", "start": 4.5, "end": 9.0, "text": "Busy, but fine."},
     ... ], agent="Sam")
-    >>> report["roles"]["agent"]
-    'Sam'
+    >>> report["schema"], report["roles"]["agent"], report["talk"]["basis"]
+    ('warmcall.report.v1', 'Sam', 'time')
+
+For many calls, build one :class:`Analyzer` and reuse it (it compiles the
+lexicons once); it is safe to share across threads, and the GIL is released
+while a transcript is analysed:
+
+    >>> analyzer = warmcall.Analyzer(profile="cold", agent="Sam")
+    >>> analyzer.analyze_text("Sam: Hi, Sam from Acme. Can I visit you on Tuesday?\\nJo: No thanks.\\n")["pushes"]["count"]
+    1
 """
 
 from __future__ import annotations
 
+import functools
 import json
-from typing import Any, Dict, Iterable, Mapping, Optional
+import math
+import os
+from typing import Any, Dict, Iterable, Mapping, Optional, Union
 
+from ._warmcall import SCHEMA, WarmcallError, __version__, _default_config_toml
 from ._warmcall import Analyzer as _Analyzer
-from ._warmcall import WarmcallError, __version__, _default_config_toml
 
-__all__ = ["Analyzer", "WarmcallError", "analyze_file", "analyze_segments", "analyze_text", "default_config_toml"]
+__all__ = [
+    "SCHEMA",
+    "Analyzer",
+    "WarmcallError",
+    "analyze_file",
+    "analyze_segments",
+    "analyze_text",
+    "default_config_toml",
+]
+
+Report = Dict[str, Any]
+
+
+def _segment_error(message: str) -> WarmcallError:
+    # The same attributes as the errors raised by the native module.
+    e = WarmcallError(message)
+    e.kind, e.path, e.line = "parse", None, None
+    return e
 
 
 def _segments_json(segments: Iterable[Mapping[str, Any]]) -> str:
     out = []
     for i, s in enumerate(segments):
-        if "speaker" not in s or "text" not in s:
-            raise WarmcallError(f"segment {i}: needs 'speaker' and 'text' (and optionally 'start', 'end' in seconds)")
-        seg = {"speaker": str(s["speaker"]), "text": str(s["text"])}
+        if not isinstance(s, Mapping) or "speaker" not in s or "text" not in s:
+            raise _segment_error(
+                f"segments[{i}]: expected a dict with 'speaker' and 'text' (and optionally 'start', 'end' in seconds)"
+            )
+        seg: Dict[str, Any] = {"speaker": str(s["speaker"]), "text": str(s["text"])}
         for k in ("start", "end"):
-            if s.get(k) is not None:
-                seg[k] = float(s[k])
+            v = s.get(k)
+            if v is None:
+                continue
+            try:
+                t = float(v)
+            except (TypeError, ValueError):
+                raise _segment_error(f"segments[{i}]: '{k}' must be a number of seconds, found {v!r}") from None
+            if not math.isfinite(t):
+                raise _segment_error(f"segments[{i}]: '{k}' must be a finite number of seconds, found {v!r}")
+            seg[k] = t
         out.append(seg)
     return json.dumps({"segments": out})
 
@@ -39,8 +78,10 @@ def _segments_json(segments: Iterable[Mapping[str, Any]]) -> str:
 class Analyzer:
     """A compiled analyzer. Build once; reuse across calls and threads.
 
-    The GIL is released while a transcript is analysed, so a thread pool
-    scales across cores.
+    ``config_toml`` is the text of a ``warmcall.toml`` file (see
+    :func:`default_config_toml`); the keyword arguments override it, as the
+    CLI's flags do. Raises :class:`WarmcallError` (``kind == "config"``) for a
+    bad config or an unknown profile.
     """
 
     def __init__(
@@ -50,44 +91,78 @@ class Analyzer:
         agent: Optional[str] = None,
         lang: str = "auto",
         profile: Optional[str] = None,
+        ui_lang: Optional[str] = None,
     ) -> None:
-        self._inner = _Analyzer(config_toml, agent, lang, profile)
+        self._inner = _Analyzer(config_toml, agent, lang, profile, ui_lang)
 
-    def analyze_file(self, path: str) -> Dict[str, Any]:
-        """Analyse one transcript file (format and encoding detected)."""
-        return json.loads(self._inner._analyze_file_json(str(path)))
+    @property
+    def profile(self) -> str:
+        """The profile in use (``discovery``, ``cold``, ``support`` or a custom one)."""
+        return self._inner.profile
 
-    def analyze_text(self, data: "str | bytes", name: Optional[str] = None) -> Dict[str, Any]:
-        """Analyse transcript text or bytes; ``name`` (e.g. ``call.vtt``) helps detection."""
+    def analyze_file(self, path: Union[str, "os.PathLike[str]"]) -> Report:
+        """Analyse one transcript file (format and encoding detected).
+
+        ``source.path`` in the report is ``path`` as given. Raises
+        :class:`OSError` when the file cannot be read and
+        :class:`WarmcallError` when it is no transcript warmcall reads.
+        """
+        return json.loads(self._inner._analyze_file_json(os.fspath(path)))
+
+    def analyze_text(self, data: Union[str, bytes], name: Optional[str] = None) -> Report:
+        """Analyse transcript text or bytes (any supported format and encoding).
+
+        ``name`` (e.g. ``"call.vtt"``) helps format detection by its
+        extension and becomes ``source.path``.
+        """
         raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
         return json.loads(self._inner._analyze_bytes_json(raw, name))
 
-    def analyze_segments(self, segments: Iterable[Mapping[str, Any]]) -> Dict[str, Any]:
-        """Analyse segments built in code: dicts with speaker, start, end (s), text."""
+    def analyze_segments(self, segments: Iterable[Mapping[str, Any]]) -> Report:
+        """Analyse segments built in code, e.g. a dialer's diarised output.
+
+        Each segment is a dict with ``speaker`` and ``text``, and optionally
+        ``start`` and ``end`` in seconds. With both times on every segment
+        the call is fully timed; with starts only, ends are inferred; without
+        times, figures are in words. The same as analysing the canonical JSON
+        file ``{"segments": [...]}``.
+        """
         return json.loads(self._inner._analyze_canonical_json(_segments_json(segments)))
+
+    def __repr__(self) -> str:
+        return f"warmcall.Analyzer(profile={self.profile!r})"
+
+
+@functools.lru_cache(maxsize=8)
+def _shared(agent: Optional[str], lang: str, profile: str) -> Analyzer:
+    # The one-off functions reuse analyzers: building one compiles every
+    # lexicon, and an Analyzer is safe to share.
+    return Analyzer(agent=agent, lang=lang, profile=profile)
 
 
 def analyze_file(
-    path: str, agent: Optional[str] = None, lang: str = "auto", profile: str = "discovery"
-) -> Dict[str, Any]:
-    """Analyse one transcript file with a one-off analyzer."""
-    return Analyzer(agent=agent, lang=lang, profile=profile).analyze_file(path)
+    path: Union[str, "os.PathLike[str]"], agent: Optional[str] = None, lang: str = "auto", profile: str = "discovery"
+) -> Report:
+    """Analyse one transcript file; see :meth:`Analyzer.analyze_file`."""
+    return _shared(agent, lang, profile).analyze_file(path)
 
 
 def analyze_text(
-    data: "str | bytes", name: Optional[str] = None, agent: Optional[str] = None, lang: str = "auto",
+    data: Union[str, bytes],
+    name: Optional[str] = None,
+    agent: Optional[str] = None,
+    lang: str = "auto",
     profile: str = "discovery",
-) -> Dict[str, Any]:
-    """Analyse transcript text with a one-off analyzer."""
-    return Analyzer(agent=agent, lang=lang, profile=profile).analyze_text(data, name)
+) -> Report:
+    """Analyse transcript text or bytes; see :meth:`Analyzer.analyze_text`."""
+    return _shared(agent, lang, profile).analyze_text(data, name)
 
 
 def analyze_segments(
-    segments: Iterable[Mapping[str, Any]], agent: Optional[str] = None, lang: str = "auto",
-    profile: str = "discovery",
-) -> Dict[str, Any]:
-    """Analyse a list of segment dicts with a one-off analyzer."""
-    return Analyzer(agent=agent, lang=lang, profile=profile).analyze_segments(segments)
+    segments: Iterable[Mapping[str, Any]], agent: Optional[str] = None, lang: str = "auto", profile: str = "discovery"
+) -> Report:
+    """Analyse a list of segment dicts; see :meth:`Analyzer.analyze_segments`."""
+    return _shared(agent, lang, profile).analyze_segments(segments)
 
 
 def default_config_toml() -> str:

@@ -1,5 +1,5 @@
 //! Format detection and dispatch. Adding a format is adding one module here
-//! and one arm in [`parse_as`] and [`detect`].
+//! and one arm in `parse_as` and [`detect`].
 
 mod assemblyai;
 mod aws;
@@ -51,7 +51,17 @@ pub fn parse_bytes(bytes: &[u8], path: Option<&Path>) -> Result<Transcript, Erro
     parse_bytes_with(bytes, path, &ParseOptions::default())
 }
 
-/// [`parse_bytes`] with options.
+/// [`parse_bytes`] with options: `ParseOptions::with_format` skips
+/// detection (the CLI's `--format-hint`).
+///
+/// ```
+/// use warmcall::{Format, ParseOptions};
+/// // `Name: text` lines that happen to look like a CSV header are still text.
+/// let opts = ParseOptions::with_format(Format::Txt);
+/// let t = warmcall::parse_bytes_with(b"Ann: Hello, how are you?\nBob: Fine, thanks.\n", None, &opts)?;
+/// assert_eq!((t.format, t.segments.len()), (Format::Txt, 2));
+/// # Ok::<(), warmcall::Error>(())
+/// ```
 pub fn parse_bytes_with(bytes: &[u8], path: Option<&Path>, opts: &ParseOptions) -> Result<Transcript, Error> {
     let with_path = |e: Error| match path {
         Some(p) => e.with_path(p),
@@ -65,7 +75,15 @@ pub fn parse_bytes_with(bytes: &[u8], path: Option<&Path>, opts: &ParseOptions) 
     Ok(t)
 }
 
-/// Parses text already decoded (detects the format like [`parse_bytes`]).
+/// Parses text already decoded (detects the format like [`parse_bytes`]);
+/// for transcripts that arrive as strings (a queue, an API response).
+///
+/// ```
+/// let t = warmcall::parse_str("1\n00:00:00,000 --> 00:00:02,000\nAnn: Hello.\n", None)?;
+/// assert_eq!(t.format, warmcall::Format::Srt);
+/// assert_eq!(t.timing, warmcall::Timing::Full);
+/// # Ok::<(), warmcall::Error>(())
+/// ```
 pub fn parse_str(text: &str, path: Option<&Path>) -> Result<Transcript, Error> {
     parse_text(text, path, &ParseOptions::default()).map_err(|e| match path {
         Some(p) => e.with_path(p),

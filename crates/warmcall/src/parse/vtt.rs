@@ -7,7 +7,7 @@
 //!
 //! One deliberate difference from the algorithm in the upper layer: a cue
 //! timing the W3C rules reject is tried again with the looser caption-time
-//! rule ([`parse_caption_time`]), because Teams writes `0:0:0.570`. A timing
+//! rule (`timecode::parse_caption_time`), because Teams writes `0:0:0.570`. A timing
 //! that fails both skips that one cue with a warning.
 
 use std::borrow::Cow;
