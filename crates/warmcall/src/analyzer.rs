@@ -155,6 +155,16 @@ impl Analyzer {
         self.models.iter().find(|m| m.lex.lang == lang)
     }
 
+    /// Runs `f` on the per-call context [`Analyzer::analyze_with_path`]
+    /// builds (language, words, backchannels, roles); for the benches.
+    pub(crate) fn prepare<R>(&self, t: &Transcript, f: impl FnOnce(Ctx<'_>) -> R) -> R {
+        let (li, _) = lang::detect(t, &self.models, &self.config.language);
+        let mut ctx = Ctx::new(t, &self.config, &self.models[li]);
+        let assignment = roles::assign(&ctx, self.agent.as_ref());
+        ctx.set_roles(assignment.speaker_role);
+        f(ctx)
+    }
+
     /// Analyses one transcript.
     pub fn analyze(&self, t: &Transcript) -> Report {
         self.analyze_with_path(t, None)

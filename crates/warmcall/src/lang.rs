@@ -34,9 +34,26 @@ pub(crate) fn detect_with(t: &Transcript, langs: &[(&str, &HashSet<String>)], ch
     let mut counts = vec![0usize; langs.len()];
     let mut total = 0usize;
     let mut buf = String::new();
+    // Most words are no function word of any language: a length and
+    // first-byte test spares them the hash look-ups.
+    let max_len = langs
+        .iter()
+        .flat_map(|(_, s)| s.iter())
+        .map(String::len)
+        .max()
+        .unwrap_or(0);
+    let mut first = [false; 256];
+    for w in langs.iter().flat_map(|(_, s)| s.iter()) {
+        if let Some(&b) = w.as_bytes().first() {
+            first[b as usize] = true;
+        }
+    }
     for seg in &t.segments {
         for_each_word(&seg.text, &mut buf, |w| {
             total += 1;
+            if w.len() > max_len || !w.as_bytes().first().is_some_and(|&b| first[b as usize]) {
+                return;
+            }
             for (i, (_, set)) in langs.iter().enumerate() {
                 if set.contains(w) {
                     counts[i] += 1;
