@@ -275,10 +275,13 @@ fn classify(raw: &str) -> Line<'_> {
         return Line::Footer;
     }
     // Cheap guards first: this runs on every line of every text file.
-    let rev_possible = line
-        .char_indices()
-        .take(MAX_LABEL_CHARS + 8)
-        .any(|(_, c)| c == '(' || c == '[');
+    // The label of a reversed header cannot start with `:`, `(`, `)`, `[`
+    // or `]`: time-first lines (`[00:01:02] Ann: …`) skip that regex.
+    let rev_possible = !line.starts_with([':', '(', ')', '[', ']'])
+        && line
+            .char_indices()
+            .take(MAX_LABEL_CHARS + 8)
+            .any(|(_, c)| c == '(' || c == '[');
     if let Some(c) = rev_possible.then(|| p.rev_header.captures(line)).flatten() {
         let label = c.name("label").map_or("", |m| m.as_str());
         if let (true, Some(t)) = (name_shape(label), c.name("time").and_then(|m| parse_clock(m.as_str()))) {
