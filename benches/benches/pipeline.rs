@@ -93,5 +93,59 @@ fn bench_text_stages(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench_parse, bench_text_stages, bench_end_to_end);
+/// Each metric stage over whole calls (one per format, both languages), on
+/// transcripts parsed and prepared once outside the timing.
+fn bench_metric_stages(c: &mut Criterion) {
+    use warmcall::bench_api::{prepare_only, with_prepared};
+    let analyzer = warmcall::Analyzer::new(warmcall::Config::default()).expect("default config");
+    let calls: Vec<(usize, warmcall::Transcript)> = (0..10)
+        .map(|i| {
+            let (name, data) = generate_call(19, i);
+            let t = warmcall::parse_bytes(&data, Some(std::path::Path::new(&name))).expect("generated call parses");
+            (data.len(), t)
+        })
+        .collect();
+    let bytes: usize = calls.iter().map(|c| c.0).sum();
+    let mut g = c.benchmark_group("metric_stages");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("prepare", |b| {
+        b.iter(|| calls.iter().map(|(_, t)| prepare_only(&analyzer, t)).sum::<usize>())
+    });
+    type Stage = fn(&warmcall::bench_api::Prepared<'_>) -> usize;
+    let stages: [(&str, Stage); 7] = [
+        ("talk", |p| p.talk()),
+        ("turns", |p| p.turns()),
+        ("silences", |p| p.silences()),
+        ("interruptions", |p| p.interruptions()),
+        ("questions", |p| p.questions()),
+        ("signals", |p| p.signals()),
+        ("questions_signals_pushes", |p| p.pushes()),
+    ];
+    for (name, stage) in stages {
+        g.bench_function(name, |b| {
+            b.iter_custom(|iters| {
+                let mut total = std::time::Duration::ZERO;
+                for (_, t) in &calls {
+                    with_prepared(&analyzer, t, |p| {
+                        let start = std::time::Instant::now();
+                        for _ in 0..iters {
+                            black_box(stage(p));
+                        }
+                        total += start.elapsed();
+                    });
+                }
+                total
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(
+    benches,
+    bench_parse,
+    bench_text_stages,
+    bench_metric_stages,
+    bench_end_to_end
+);
 criterion_main!(benches);

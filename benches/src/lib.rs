@@ -554,3 +554,50 @@ mod tests {
         assert!((15_000..60_000).contains(&avg), "average call size {avg}");
     }
 }
+
+/// Every phrase of the built-in `nl` and `en` lexicons as a fixed string,
+/// lowercased, sorted, without duplicates: the pattern file for
+/// `rg -F -i -f` in BENCHMARKS.md.
+pub fn lexicon_phrases() -> Vec<String> {
+    let mut out: Vec<String> = ["nl", "en"]
+        .iter()
+        .filter_map(|c| warmcall::lexicon::Lexicon::builtin(c))
+        .flat_map(|lex| lex.all_phrases().filter_map(literal_phrase).collect::<Vec<_>>())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A lexicon entry as a fixed string. Plain entries stay as they are;
+/// regular expressions (`\\b`, groups, alternations, classes, repeats) are
+/// cut at their metacharacters and the longest literal run of at least
+/// three characters stands for them (`(?:kan|zal) ik (?:u )?bellen` →
+/// `bellen`); entries with no such run are left out.
+pub fn literal_phrase(entry: &str) -> Option<String> {
+    const META: &[char] = &['\\', '(', ')', '[', ']', '{', '}', '?', '*', '+', '|', '^', '$', '.'];
+    let e = entry.trim().to_lowercase();
+    if e.is_empty() {
+        return None;
+    }
+    if !e.contains(META) {
+        return Some(e);
+    }
+    // Drop escapes with their letter (\b, \s, \d) before cutting.
+    let mut cleaned = String::with_capacity(e.len());
+    let mut chars = e.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            chars.next();
+            cleaned.push('|');
+        } else {
+            cleaned.push(c);
+        }
+    }
+    cleaned
+        .split(META)
+        .map(str::trim)
+        .filter(|p| p.chars().count() >= 3)
+        .max_by_key(|p| p.len())
+        .map(str::to_string)
+}

@@ -1,6 +1,11 @@
 //! Writes a deterministic benchmark corpus.
 //!
 //! `gen-corpus OUT_DIR [--calls N | --mb MB] [--seed S]`
+//!
+//! `gen-corpus --dump-phrases` prints every phrase of the built-in nl and en
+//! lexicons, one a line, for `rg -F -f` (the throughput yardstick of
+//! BENCHMARKS.md). Regular-expression entries are reduced to their longest
+//! literal run (see [`warmcall_benches::literal_phrase`]).
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::path::PathBuf;
@@ -22,8 +27,14 @@ fn main() {
             "--calls" => calls = Some(val("--calls")),
             "--mb" => mb = Some(val("--mb")),
             "--seed" => seed = val("--seed"),
+            "--dump-phrases" => {
+                for p in warmcall_benches::lexicon_phrases() {
+                    println!("{p}");
+                }
+                return;
+            }
             "-h" | "--help" => {
-                println!("gen-corpus OUT_DIR [--calls N | --mb MB] [--seed S]");
+                println!("gen-corpus OUT_DIR [--calls N | --mb MB] [--seed S]\ngen-corpus --dump-phrases");
                 return;
             }
             _ => out = Some(PathBuf::from(a)),

@@ -194,6 +194,16 @@ impl Analyzer {
         self.models.iter().find(|m| m.lex.lang == lang)
     }
 
+    /// Runs `f` on the per-call context [`Analyzer::analyze_with_path`]
+    /// builds (language, words, backchannels, roles); for the benches.
+    pub(crate) fn prepare<R>(&self, t: &Transcript, f: impl FnOnce(Ctx<'_>) -> R) -> R {
+        let (li, _) = lang::detect(t, &self.models, &self.config.language);
+        let mut ctx = Ctx::new(t, &self.config, &self.models[li]);
+        let assignment = roles::assign(&ctx, self.agent.as_ref());
+        ctx.set_roles(assignment.speaker_role);
+        f(ctx)
+    }
+
     /// Analyses one transcript. Never fails: what cannot be measured (time
     /// figures of an untimed call, say) is `None` in the report, and
     /// doubts are in `source.warnings`.

@@ -34,9 +34,26 @@ pub(crate) fn detect_with(t: &Transcript, langs: &[(&str, &HashSet<String>)], ch
     let mut counts = vec![0usize; langs.len()];
     let mut total = 0usize;
     let mut buf = String::new();
+    // Most words are no function word of any language: a length and
+    // first-byte test spares them the hash look-ups.
+    let max_len = langs
+        .iter()
+        .flat_map(|(_, s)| s.iter())
+        .map(String::len)
+        .max()
+        .unwrap_or(0);
+    let mut first = [false; 256];
+    for w in langs.iter().flat_map(|(_, s)| s.iter()) {
+        if let Some(&b) = w.as_bytes().first() {
+            first[b as usize] = true;
+        }
+    }
     for seg in &t.segments {
         for_each_word(&seg.text, &mut buf, |w| {
             total += 1;
+            if w.len() > max_len || !w.as_bytes().first().is_some_and(|&b| first[b as usize]) {
+                return;
+            }
             for (i, (_, set)) in langs.iter().enumerate() {
                 if set.contains(w) {
                     counts[i] += 1;
@@ -97,11 +114,30 @@ fn normalise_code(declared: &str) -> String {
 /// runs over every word of every transcript.
 fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     if text.is_ascii() {
-        for w in text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'')) {
-            let w = w.trim_matches('\'');
-            if w.is_empty() {
+        // Runs of [A-Za-z0-9'] with the apostrophes at their ends trimmed.
+        let b = text.as_bytes();
+        let is_w = |c: u8| c.is_ascii_alphanumeric() || c == b'\'';
+        let mut i = 0;
+        while i < b.len() {
+            if !is_w(b[i]) {
+                i += 1;
                 continue;
             }
+            let mut s = i;
+            while i < b.len() && is_w(b[i]) {
+                i += 1;
+            }
+            let mut e = i;
+            while s < e && b[s] == b'\'' {
+                s += 1;
+            }
+            while e > s && b[e - 1] == b'\'' {
+                e -= 1;
+            }
+            if s == e {
+                continue;
+            }
+            let w = &text[s..e];
             if w.bytes().any(|b| b.is_ascii_uppercase()) {
                 buf.clear();
                 buf.push_str(w);
@@ -128,6 +164,20 @@ fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ascii_words_are_the_apostrophe_trimmed_runs() {
+        for text in ["", "'", "It's 'quoted' DON'T x''y ''", "a,b;c  9am 'n' Z'", "''a''"] {
+            let want: Vec<String> = text
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+                .map(|w| w.trim_matches('\'').to_ascii_lowercase())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let mut got = Vec::new();
+            for_each_word(text, &mut String::new(), |w| got.push(w.to_string()));
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
     use super::*;
     use crate::lexicon::Lexicon;
 

@@ -65,6 +65,9 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 mod analyzer;
+/// Stage entry points for the benches only; not a stable API.
+#[doc(hidden)]
+pub mod bench_api;
 pub mod config;
 pub mod config_file;
 mod context;

@@ -103,9 +103,13 @@ impl PushRules {
 
     /// The category when the sentence on its own is a push.
     pub(crate) fn sentence_category(&self, sentence: &str) -> Option<PushCategory> {
-        let n = normalize(sentence);
+        self.category_normalized(&normalize(sentence))
+    }
+
+    /// [`PushRules::sentence_category`] of a sentence already normalised.
+    pub(crate) fn category_normalized(&self, n: &str) -> Option<PushCategory> {
         // Cheap first pass: most sentences name no step, time or availability.
-        if !self.candidate.is_match(&n) {
+        if !self.candidate.is_match(n) {
             return None;
         }
         // A question that opens with a question word asks *about* something
@@ -113,15 +117,15 @@ impl PushRules {
         // ("Wat dacht u van dinsdag?", "When's the best time to call you back?").
         // Fixed phrases that only look like a form ("let's say…") are
         // blanked before the form tests.
-        let f = normalize(&self.form_exceptions.strip(&n));
-        if self.wh_start.as_ref().is_some_and(|r| r.is_match(&n)) && !self.forms.at_start(&f) {
+        let f = normalize(&self.form_exceptions.strip(n));
+        if self.wh_start.as_ref().is_some_and(|r| r.is_match(n)) && !self.forms.at_start(&f) {
             return None;
         }
-        if self.not_push.is_match(&self.negation_exceptions.strip(&n)) {
+        if self.not_push.is_match(&self.negation_exceptions.strip(n)) {
             return None;
         }
         let form = self.forms.is_match(&f);
-        if let Some(cat) = self.step(&n) {
+        if let Some(cat) = self.step(n) {
             if form {
                 return Some(cat);
             }
@@ -137,11 +141,11 @@ impl PushRules {
         }
         // No step named: a time offered for meeting again is an appointment,
         // but not when the time is for sending information.
-        if self.info_send.is_match(&n) {
+        if self.info_send.is_match(n) {
             return None;
         }
-        let concrete = self.time.is_match(&n);
-        if (form && concrete) || (self.availability.is_match(&n) && (concrete || self.vague_time.is_match(&n))) {
+        let concrete = self.time.is_match(n);
+        if (form && concrete) || (self.availability.is_match(n) && (concrete || self.vague_time.is_match(n))) {
             return Some(PushCategory::Appointment);
         }
         None
@@ -161,16 +165,15 @@ impl PushRules {
         pick(&self.steps).or_else(|| pick(&self.weak_steps))
     }
 
-    /// True when the sentence offers to send information ("Zal ik de
-    /// informatie mailen?", "Would you like the information by email?"):
-    /// agreeing to it is a continuation, not an advance.
-    pub(crate) fn offers_info(&self, sentence: &str) -> bool {
-        let n = normalize(sentence);
-        if !self.info_send.is_match(&n) {
+    /// True when the sentence (normalised) offers to send information
+    /// ("Zal ik de informatie mailen?", "Would you like the information by
+    /// email?"): agreeing to it is a continuation, not an advance.
+    pub(crate) fn offers_info_normalized(&self, n: &str) -> bool {
+        if !self.info_send.is_match(n) {
             return false;
         }
-        let f = normalize(&self.form_exceptions.strip(&n));
-        self.step(&n).is_none() && self.forms.is_match(&f)
+        let f = normalize(&self.form_exceptions.strip(n));
+        self.step(n).is_none() && self.forms.is_match(&f)
     }
 
     /// The most committing step named in normalised text (weak steps only

@@ -81,9 +81,14 @@ impl SignalRules {
 
     /// Kinds in one customer sentence. `prev`: what the agent's previous
     /// turn offered. `has_time`: the sentence names a concrete time.
+    #[cfg(test)]
     fn classify(&self, sentence: &str, prev: AgentOffer, has_time: bool) -> Vec<SignalKind> {
-        let n = normalize(sentence);
-        let m = self.lists.matches(&n);
+        self.classify_normalized(&normalize(sentence), prev, has_time)
+    }
+
+    /// [`SignalRules::classify`] of a sentence already normalised.
+    fn classify_normalized(&self, n: &str, prev: AgentOffer, has_time: bool) -> Vec<SignalKind> {
+        let m = self.lists.matches(n);
         let bare = n.trim_end_matches(['.', '!', ',', '?']).trim();
         let mut out = Vec::new();
         let rejection = m[REJECTION] || (prev.push && self.bare_no.iter().any(|b| b == bare));
@@ -128,8 +133,9 @@ fn offer_of(ctx: &Ctx<'_>, i: usize) -> AgentOffer {
     let rules = &ctx.lm.pushes;
     let mut offer = AgentOffer::default();
     for (_, s) in crate::text::sentences(&ctx.segs()[i].text) {
-        offer.push |= rules.sentence_category(s).is_some();
-        offer.info |= rules.offers_info(s);
+        let n = normalize(s);
+        offer.push |= rules.category_normalized(&n).is_some();
+        offer.info |= rules.offers_info_normalized(&n);
     }
     offer
 }
@@ -169,8 +175,9 @@ pub(crate) fn detect(ctx: &Ctx<'_>) -> Vec<SignalHit> {
             in_agent_turn = false;
         }
         for (_, sentence) in crate::text::sentences(&ctx.segs()[i].text) {
-            let has_time = pushes.has_time(&normalize(sentence));
-            for kind in rules.classify(sentence, offer, has_time) {
+            let n = normalize(sentence);
+            let has_time = pushes.has_time(&n);
+            for kind in rules.classify_normalized(&n, offer, has_time) {
                 out.push(SignalHit {
                     segment: i,
                     kind,

@@ -335,12 +335,18 @@ impl QuestionRules {
                 .unwrap_or(rest.len());
             if clause_start {
                 word.clear();
-                word.extend(
-                    rest[..end]
-                        .chars()
-                        .flat_map(char::to_lowercase)
-                        .map(|c| if c == '’' { '\'' } else { c }),
-                );
+                if rest[..end].is_ascii() {
+                    word.push_str(&rest[..end]);
+                    word.make_ascii_lowercase();
+                } else {
+                    word.extend(rest[..end].chars().flat_map(char::to_lowercase).map(|c| {
+                        if c == '’' {
+                            '\''
+                        } else {
+                            c
+                        }
+                    }));
+                }
                 if self.head_triggers.contains(&word) {
                     return true;
                 }
@@ -348,6 +354,23 @@ impl QuestionRules {
             }
             rest = &rest[end..];
         }
+    }
+
+    /// The clitic `word` is (apostrophes straightened, lowercased), if it is
+    /// one. Runs at every word starting with `n` or an apostrophe, so it
+    /// compares in place instead of building the lowercased word.
+    fn clitic(&self, word: &str) -> Option<&str> {
+        if word.contains('Σ') {
+            // String::to_lowercase treats a final sigma specially.
+            let w = word.replace('’', "'").to_lowercase();
+            return self.clitics.get(&w).map(String::as_str);
+        }
+        let folded = || {
+            word.chars()
+                .map(|c| if c == '’' { '\'' } else { c })
+                .flat_map(char::to_lowercase)
+        };
+        self.clitics.iter().find(|c| folded().eq(c.chars())).map(String::as_str)
     }
 
     /// Lowercase words with clause marks; English clitics written apart
@@ -373,10 +396,9 @@ impl QuestionRules {
                     let len = s[pos..]
                         .find(|ch: char| !(ch.is_alphanumeric() || ch == '\'' || ch == '’'))
                         .unwrap_or(s.len() - pos);
-                    let rest = s[pos..pos + len].replace('’', "'").to_lowercase();
-                    if self.clitics.contains(&rest) {
+                    if let Some(rest) = self.clitic(&s[pos..pos + len]) {
                         let last = spans.len() - 1;
-                        buf.push_str(&rest);
+                        buf.push_str(rest);
                         spans[last].1 = buf.len();
                         while it.peek().is_some_and(|&(p, _)| p < pos + len) {
                             it.next();

@@ -272,11 +272,32 @@ pub(crate) fn decode_entity(s: &str) -> Option<(String, usize)> {
 /// Collapses whitespace (line breaks, no-break spaces) to single spaces and
 /// drops invisible direction and byte-order marks, which are not words.
 pub(crate) fn tidy(s: &str) -> String {
-    let cleaned: String = s
-        .chars()
-        .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{FEFF}'))
-        .collect();
-    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+    // One pass: the removed marks are not whitespace, so dropping them from
+    // each whitespace-separated piece (and pieces left empty) gives what
+    // removing them first and splitting after gives.
+    let mut out = String::with_capacity(s.len());
+    for piece in s.split_whitespace() {
+        let sep = !out.is_empty();
+        if piece.is_ascii() {
+            if sep {
+                out.push(' ');
+            }
+            out.push_str(piece);
+            continue;
+        }
+        let mut any = false;
+        for c in piece
+            .chars()
+            .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{FEFF}'))
+        {
+            if !any && sep {
+                out.push(' ');
+            }
+            any = true;
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A cue found by the SRT or WebVTT parser, text already free of markup.
@@ -624,6 +645,32 @@ pub(crate) fn is_name_like(label: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn tidy_equals_remove_then_collapse() {
+        let slow = |s: &str| {
+            let cleaned: String = s
+                .chars()
+                .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{FEFF}'))
+                .collect();
+            cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        for s in [
+            "",
+            " ",
+            "a",
+            "  a  b ",
+            "a\u{200E} b",
+            "a \u{200E} b",
+            " \u{200E} ",
+            "\u{FEFF}x\u{200F}y  z",
+            "\u{200E}\u{200F} a",
+            "é  \t è\n",
+            "a\u{a0}b \u{2003} c",
+        ] {
+            assert_eq!(tidy(s), slow(s), "{s:?}");
+        }
+    }
+
     use super::*;
 
     fn p(text: &str) -> Transcript {

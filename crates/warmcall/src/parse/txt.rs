@@ -115,13 +115,22 @@ struct Patterns {
 const TIME: &str = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?";
 const BARE_TIME: &str = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?";
 
+/// The text after a `time_prefix` match. The pattern stops after the
+/// prefix and its spaces instead of capturing the rest of the line with
+/// `(?P<rest>.*)$`: on a line (no `\n`) that tail always matches the whole
+/// remainder, so the result is the same, and the regex engine no longer
+/// walks every line to its end.
+fn after_match<'a>(line: &'a str, c: &regex::Captures<'_>) -> &'a str {
+    &line[c.get(0).map_or(line.len(), |m| m.end())..]
+}
+
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
         let re = |s: &str| Regex::new(s).expect("built-in txt pattern compiles");
         Patterns {
             time_prefix: re(&format!(
-                r"^(?:\[\s*(?P<bs>{TIME})(?:\s*(?:-|–|-->)\s*(?P<be>{TIME}))?\s*\]|\(\s*(?P<ps>{TIME})\s*\)|(?P<ns>{BARE_TIME})(?:\s+|\s*[-–|]\s*|$))\s*(?P<rest>.*)$"
+                r"^(?:\[\s*(?P<bs>{TIME})(?:\s*(?:-|–|-->)\s*(?P<be>{TIME}))?\s*\]|\(\s*(?P<ps>{TIME})\s*\)|(?P<ns>{BARE_TIME})(?:\s+|\s*[-–|]\s*|$))\s*"
             )),
             otter_header: re(&format!(r"^(?P<label>\S.*?)(?:\s{{2,}}|\t)\s*(?P<time>{BARE_TIME})\s*$")),
             otter_header_single: re(&format!(r"^(?P<label>\S.*?) (?P<time>{BARE_TIME})$")),
@@ -275,10 +284,13 @@ fn classify(raw: &str) -> Line<'_> {
         return Line::Footer;
     }
     // Cheap guards first: this runs on every line of every text file.
-    let rev_possible = line
-        .char_indices()
-        .take(MAX_LABEL_CHARS + 8)
-        .any(|(_, c)| c == '(' || c == '[');
+    // The label of a reversed header cannot start with `:`, `(`, `)`, `[`
+    // or `]`: time-first lines (`[00:01:02] Ann: …`) skip that regex.
+    let rev_possible = !line.starts_with([':', '(', ')', '[', ']'])
+        && line
+            .char_indices()
+            .take(MAX_LABEL_CHARS + 8)
+            .any(|(_, c)| c == '(' || c == '[');
     if let Some(c) = rev_possible.then(|| p.rev_header.captures(line)).flatten() {
         let label = c.name("label").map_or("", |m| m.as_str());
         if let (true, Some(t)) = (name_shape(label), c.name("time").and_then(|m| parse_clock(m.as_str()))) {
@@ -318,7 +330,7 @@ fn classify(raw: &str) -> Line<'_> {
                 .and_then(|m| parse_clock(m.as_str()));
             let end = c.name("be").and_then(|m| parse_clock(m.as_str()));
             match start {
-                Some(s) => (Some(s), end, c.name("rest").map_or("", |m| m.as_str())),
+                Some(s) => (Some(s), end, after_match(line, &c)),
                 None => (None, None, line),
             }
         }
@@ -338,7 +350,7 @@ fn classify(raw: &str) -> Line<'_> {
                         Some(s) => (
                             Some(s),
                             c.name("be").and_then(|m| parse_clock(m.as_str())),
-                            c.name("rest").map_or("", |m| m.as_str()),
+                            after_match(text, &c),
                         ),
                         None => (None, None, text),
                     }
@@ -781,6 +793,50 @@ mod tests {
         );
         assert_eq!(t.segments[1].source_line, 2);
         assert!(t.segments.iter().all(|s| s.start_s.is_none()));
+    }
+
+    #[test]
+    fn time_prefix_without_the_rest_group_cuts_where_it_did() {
+        let old = Regex::new(&format!(
+            r"^(?:\[\s*(?P<bs>{TIME})(?:\s*(?:-|–|-->)\s*(?P<be>{TIME}))?\s*\]|\(\s*(?P<ps>{TIME})\s*\)|(?P<ns>{BARE_TIME})(?:\s+|\s*[-–|]\s*|$))\s*(?P<rest>.*)$"
+        ))
+        .unwrap();
+        let new = &patterns().time_prefix;
+        for line in [
+            "[00:00:03] Peter Smit: Dus, we hebben.",
+            "[00:01 - 00:02]   Ann: hi",
+            "[00:01 --> 00:02]Ann: hi",
+            "(1:02:03.5) Bob: yes",
+            "12:30 Ann: ok",
+            "12:30",
+            "12:30 - Ann",
+            "12:30|x",
+            "12:30x",
+            "[1:2:3]\r",
+            "[00:00]  \t ",
+            "[00:00] a\rb",
+            "00:00:01.123 – text – more",
+            "nothing",
+            "",
+        ] {
+            let a = old.captures(line);
+            let b = new.captures(line);
+            assert_eq!(a.is_some(), b.is_some(), "{line:?}");
+            if let (Some(a), Some(b)) = (a, b) {
+                for g in ["bs", "be", "ps", "ns"] {
+                    assert_eq!(
+                        a.name(g).map(|m| m.range()),
+                        b.name(g).map(|m| m.range()),
+                        "{line:?} {g}"
+                    );
+                }
+                assert_eq!(
+                    a.name("rest").map_or("", |m| m.as_str()),
+                    after_match(line, &b),
+                    "{line:?}"
+                );
+            }
+        }
     }
 
     #[test]
