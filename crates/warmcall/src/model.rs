@@ -293,7 +293,10 @@ impl Transcript {
 
     /// Infers the ends of a start-only transcript from the next start and
     /// marks its timing as [`Timing::StartOnly`]. The last segment gets an end
-    /// from its word count at 150 words per minute, at least one second.
+    /// from its word count at 150 words per minute, at least one second; so
+    /// does a segment whose successor starts at the same time (whole-second
+    /// stamps: `[00:01:23] A: Mm.` then `[00:01:23] B: …`), capped at the
+    /// next later start, so a short reply does not span the other's turn.
     pub fn infer_ends_from_starts(&mut self) {
         self.timing = Timing::StartOnly;
         let n = self.segments.len();
@@ -304,9 +307,12 @@ impl Transcript {
             let next = self.segments[i + 1..]
                 .iter()
                 .find_map(|s| s.start_s.filter(|&t| t > start));
+            let spoken = start + (crate::text::word_count(&self.segments[i].text) as f64 * 0.4).max(1.0);
+            let tied = self.segments.get(i + 1).and_then(|s| s.start_s) == Some(start);
             let end = match next {
+                Some(t) if tied => t.min(spoken),
                 Some(t) => t,
-                None => start + (crate::text::word_count(&self.segments[i].text) as f64 * 0.4).max(1.0),
+                None => spoken,
             };
             self.segments[i].end_s = Some(end);
         }

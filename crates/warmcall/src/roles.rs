@@ -1,13 +1,23 @@
 //! Who is the seller: explicit name or /regex/, self-introduction, first
 //! push, phone greeting, first speaker — in that order (SPEC §4). Every
 //! fallback after the explicit one adds a warning naming its basis.
+//!
+//! The introduction, calling and greeting patterns are lexicon data
+//! (`[roles]` in `lexicons/*.toml`), compiled once in [`RoleRules::new`]
+//! case-insensitively. docs/roles.md explains the choices.
 
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
 
 use crate::context::Ctx;
 use crate::lexicon::Lexicon;
 use crate::report::{Role, RoleBasis};
-use crate::Error;
+use crate::{Error, Transcript};
+
+/// Introductions are looked for in the first this many segments…
+pub(crate) const OPENING_SEGMENTS: usize = 8;
+/// …and, when the transcript is timed, in every segment starting within
+/// this many seconds of the first one.
+pub(crate) const OPENING_S: f64 = 60.0;
 
 /// `--agent NAME` or `--agent /REGEX/`.
 #[derive(Debug, Clone)]
@@ -44,11 +54,54 @@ impl AgentMatcher {
 
 /// Compiled introduction and greeting patterns of one language.
 #[derive(Debug)]
-pub(crate) struct RoleRules {}
+pub(crate) struct RoleRules {
+    /// "u spreekt met … van …", "my name is … from": introducing oneself as
+    /// speaking for a company.
+    introduction: Vec<Regex>,
+    /// "ik bel", "I'm calling": the speaker placed the call.
+    calling: Vec<Regex>,
+    /// How the person who picks up answers ("Met Joyce", "Hello?").
+    greeting: Vec<Regex>,
+    /// Vetoes a greeting: the caller addressing someone ("Hello Mike.").
+    not_greeting: Vec<Regex>,
+}
 
 impl RoleRules {
-    pub(crate) fn new(_lex: &Lexicon) -> Result<RoleRules, Error> {
-        Ok(RoleRules {})
+    pub(crate) fn new(lex: &Lexicon) -> Result<RoleRules, Error> {
+        let compile = |name: &str| -> Result<Vec<Regex>, Error> {
+            lex.list(name)
+                .iter()
+                .map(|p| {
+                    RegexBuilder::new(p)
+                        .case_insensitive(true)
+                        .build()
+                        .map_err(|e| Error::Config {
+                            key: format!("lexicon.{}.{name}", lex.lang),
+                            line: 0,
+                            message: format!("bad pattern {p:?}: {e}"),
+                        })
+                })
+                .collect()
+        };
+        Ok(RoleRules {
+            introduction: compile("roles.introduction")?,
+            calling: compile("roles.calling")?,
+            greeting: compile("roles.greeting")?,
+            not_greeting: compile("roles.not_greeting")?,
+        })
+    }
+
+    /// Whether `text` holds a self-introduction.
+    fn is_introduction(&self, text: &str) -> bool {
+        self.introduction.iter().any(|re| re.is_match(text))
+    }
+
+    fn says_calling(&self, text: &str) -> bool {
+        self.calling.iter().any(|re| re.is_match(text))
+    }
+
+    fn is_greeting(&self, text: &str) -> bool {
+        self.greeting.iter().any(|re| re.is_match(text)) && !self.not_greeting.iter().any(|re| re.is_match(text))
     }
 }
 
@@ -62,7 +115,20 @@ pub(crate) struct Assignment {
 
 /// Assigns roles per speaker.
 pub(crate) fn assign(ctx: &Ctx<'_>, agent: Option<&AgentMatcher>) -> Assignment {
-    let t = ctx.t;
+    let pushes = &ctx.lm.pushes;
+    assign_with(ctx.t, &ctx.lm.roles, agent, &|s: &str| {
+        pushes.sentence_category(s).is_some()
+    })
+}
+
+/// [`assign`] with the push test passed in, so the order of the rules can be
+/// tested without a push detector.
+pub(crate) fn assign_with(
+    t: &Transcript,
+    rules: &RoleRules,
+    agent: Option<&AgentMatcher>,
+    is_push: &dyn Fn(&str) -> bool,
+) -> Assignment {
     let n = t.speakers.len();
     if let Some(m) = agent {
         let roles: Vec<Role> = t
@@ -86,17 +152,391 @@ pub(crate) fn assign(ctx: &Ctx<'_>, agent: Option<&AgentMatcher>) -> Assignment 
             warnings,
         };
     }
-    let first = t.segments.first().map(|s| s.speaker).unwrap_or(0);
+    let (agent, basis, why) = decide(t, rules, is_push);
     let mut roles = vec![Role::Customer; n];
-    if n > 0 {
-        roles[first] = Role::Agent;
+    if let Some(r) = roles.get_mut(agent) {
+        *r = Role::Agent;
     }
+    let label = t.speakers.get(agent).map_or("?", |s| s.label.as_str());
     Assignment {
         speaker_role: roles,
-        basis: RoleBasis::FirstSpeaker,
+        basis,
         warnings: vec![format!(
-            "agent chosen as the first speaker ({}): no --agent, introduction, push or phone greeting decided it",
-            t.speakers.get(first).map(|s| s.label.as_str()).unwrap_or("?")
+            "agent is {label:?} (roles basis: {}): {why}; pass --agent if that is wrong",
+            basis_name(basis)
         )],
+    }
+}
+
+/// The agent's speaker index, the basis, and the reason in words.
+fn decide(t: &Transcript, rules: &RoleRules, is_push: &dyn Fn(&str) -> bool) -> (usize, RoleBasis, String) {
+    let segs = &t.segments;
+    let Some(first) = segs.first() else {
+        return (
+            0,
+            RoleBasis::FirstSpeaker,
+            "default: the transcript has no segments".into(),
+        );
+    };
+    let first_speaker = first.speaker;
+    let t0 = first.start_s;
+    let opening: Vec<(usize, &crate::Segment)> = segs
+        .iter()
+        .enumerate()
+        .take_while(|(i, s)| {
+            *i < OPENING_SEGMENTS || matches!((t0, s.start_s), (Some(a), Some(b)) if b - a < OPENING_S)
+        })
+        .collect();
+    // "Ik bel" may come a sentence or a cue after the introduction
+    // ("u spreekt met Sanne van Planwerk." / "Ik bel u over …").
+    let first_says_calling = opening
+        .iter()
+        .any(|(_, s)| s.speaker == first_speaker && rules.says_calling(&s.text));
+    for &(i, s) in &opening {
+        // Per sentence, so the warning can quote the whole sentence.
+        let Some((_, sentence)) = crate::text::sentences(&s.text).find(|(_, x)| rules.is_introduction(x)) else {
+            continue;
+        };
+        // The one who picks up often names themselves and their firm
+        // ("…, u spreekt met Joyce van de receptie"): from the first speaker
+        // an introduction counts only when they also say, in the opening,
+        // that they are calling.
+        if s.speaker == first_speaker && !first_says_calling {
+            continue;
+        }
+        return (
+            s.speaker,
+            RoleBasis::Introduction,
+            format!("self-introduction in segment {i} ({:?})", shorten(sentence)),
+        );
+    }
+    for (i, s) in segs.iter().enumerate() {
+        if let Some((_, sentence)) = crate::text::sentences(&s.text).find(|(_, x)| is_push(x)) {
+            return (
+                s.speaker,
+                RoleBasis::FirstPush,
+                format!("the first push, segment {i} ({:?})", shorten(sentence)),
+            );
+        }
+    }
+    if rules.is_greeting(first.text.trim()) {
+        if let Some((i, s)) = segs.iter().enumerate().find(|(_, s)| s.speaker != first_speaker) {
+            return (
+                s.speaker,
+                RoleBasis::AfterGreeting,
+                format!(
+                    "speaking first after the phone greeting {:?} (segment {i})",
+                    shorten(first.text.trim())
+                ),
+            );
+        }
+    }
+    (
+        first_speaker,
+        RoleBasis::FirstSpeaker,
+        "speaking first: no introduction, push or phone greeting decided it".into(),
+    )
+}
+
+/// The report's name for a basis (`first_push`, …).
+fn basis_name(b: RoleBasis) -> String {
+    serde_json::to_value(b)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn shorten(s: &str) -> String {
+    let mut out: String = s.chars().take(60).collect();
+    if out.len() < s.len() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules(lang: &str) -> RoleRules {
+        RoleRules::new(&Lexicon::builtin(lang).unwrap()).unwrap()
+    }
+
+    fn agent_of(lang: &str, lines: &[(&str, &str)]) -> (String, RoleBasis) {
+        agent_with_push(lang, lines, &|_| false)
+    }
+
+    fn agent_with_push(lang: &str, lines: &[(&str, &str)], push: &dyn Fn(&str) -> bool) -> (String, RoleBasis) {
+        let mut b = Transcript::builder();
+        for (i, (spk, text)) in lines.iter().enumerate() {
+            b = b.segment(spk, i as f64 * 5.0, i as f64 * 5.0 + 4.0, text);
+        }
+        let t = b.build();
+        let a = assign_with(&t, &rules(lang), None, push);
+        let agent = t
+            .speakers
+            .iter()
+            .zip(&a.speaker_role)
+            .find(|(_, r)| **r == Role::Agent)
+            .map(|(s, _)| s.label.clone())
+            .unwrap();
+        assert_eq!(a.warnings.len(), 1, "{:?}", a.warnings);
+        assert!(a.warnings[0].contains(&agent), "{:?}", a.warnings);
+        assert!(
+            a.warnings[0].contains(&format!("roles basis: {}", basis_name(a.basis))),
+            "{:?}",
+            a.warnings
+        );
+        (agent, a.basis)
+    }
+
+    #[test]
+    fn shipped_patterns_compile_and_exist() {
+        for lang in ["nl", "en"] {
+            let r = rules(lang);
+            assert!(!r.introduction.is_empty() && !r.calling.is_empty() && !r.greeting.is_empty());
+        }
+    }
+
+    #[test]
+    fn dutch_introductions() {
+        let r = rules("nl");
+        for s in [
+            "Goedemiddag mevrouw De Boer, u spreekt met Sanne Visser van Planwerk.",
+            "Ik bel u even over uh, uw inkomen als zelfstandige.",
+            "Goedemorgen, ik bel namens Energiek.",
+            "Goedemorgen, met Mark van VoltaZakelijk.",
+            "Mijn naam is Fatima, van Kantoorfix.",
+            "Hoi, je spreekt met Kevin van ZonVast.",
+            "Dag meneer, ik ben Kevin van ZonVast.",
+        ] {
+            assert!(r.is_introduction(s), "{s}");
+        }
+        for s in [
+            "Tandartspraktijk Het Plein, u spreekt met Joyce.",
+            "Ik heb net gesproken met Jan.",
+            "Dat staat gewoon bij de Kamer van Koophandel.",
+            "We hebben het eens met een leverancier van buiten geprobeerd.",
+        ] {
+            assert!(!r.is_introduction(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn english_introductions() {
+        let r = rules("en");
+        for s in [
+            "Hi Mike, this is Rachel Kim from Harbor Point Insurance.",
+            "Lovely. Hi Helen, it's Gary, I'm calling from Brightwater Wealth.",
+            "Hi Tricia, my name is Brandon Lee from ClearPrint Business Systems.",
+            "I'm calling on behalf of Acme Energy.",
+            "Hi, I'm Dan from Ledgerline.",
+        ] {
+            assert!(r.is_introduction(s), "{s}");
+        }
+        for s in [
+            "Russo Landscaping, this is Mike.",
+            "Keller and Moss, this is Tricia, how can I help you?",
+            "We got it from a friend.",
+            "Thanks for calling Acme.",
+        ] {
+            assert!(!r.is_introduction(s), "{s}");
+        }
+        assert!(r.says_calling("I'm just calling about your renewal."));
+        assert!(!r.says_calling("Thanks for calling Keller and Moss."));
+    }
+
+    #[test]
+    fn greetings() {
+        let nl = rules("nl");
+        for s in [
+            "Met Joyce.",
+            "Met Ingrid de Boer.",
+            "Bakkerij Smit, met Peter.",
+            "Tandartspraktijk Het Plein, u spreekt met Joyce.",
+            "Goedemorgen, Bakkerij Smit.",
+            "Hallo?",
+            "Ingrid de Boer.",
+            "Goedemiddag, Bakkerij Smit.",
+        ] {
+            assert!(nl.is_greeting(s), "{s}");
+        }
+        for s in [
+            "Goedemorgen meneer Smit, hoe gaat het?",
+            "Ik wilde u iets vragen over uw contract.",
+            "Goedemorgen meneer Smit.",
+            "Goedemiddag Joyce.",
+            "Oké.",
+            "Dag mevrouw Bakker!",
+        ] {
+            assert!(!nl.is_greeting(s), "{s}");
+        }
+        let en = rules("en");
+        for s in [
+            "Hello?",
+            "Russo Landscaping, this is Mike.",
+            "Keller and Moss, this is Tricia, how can I help you?",
+            "James Whitfield.",
+            "Helen speaking.",
+            "Thanks for calling Acme, how may I help you?",
+        ] {
+            assert!(en.is_greeting(s), "{s}");
+        }
+        for s in [
+            "Hi Laura, can you hear me okay?",
+            "Good morning Mr Smith, how are you?",
+            "Hello Mike.",
+            "Okay.",
+            "Good morning, Mr. Russo!",
+        ] {
+            assert!(!en.is_greeting(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn customer_answers_first_dutch() {
+        // The receptionist names herself and her practice; the caller's own
+        // introduction decides.
+        let got = agent_of(
+            "nl",
+            &[
+                ("Joyce", "Tandartspraktijk Het Plein, u spreekt met Joyce van de balie."),
+                ("Fatima", "Goedemorgen Joyce, u spreekt met Fatima van Kantoorfix."),
+            ],
+        );
+        assert_eq!(got, ("Fatima".into(), RoleBasis::Introduction));
+        // No introduction at all: the greeting decides.
+        let got = agent_of(
+            "nl",
+            &[
+                ("Tom", "Met Tom."),
+                ("Jeroen", "Goedemiddag, heeft u even?"),
+                ("Tom", "Ja."),
+            ],
+        );
+        assert_eq!(got, ("Jeroen".into(), RoleBasis::AfterGreeting));
+    }
+
+    #[test]
+    fn customer_answers_first_english() {
+        let got = agent_of(
+            "en",
+            &[
+                ("Mike", "Russo Landscaping, this is Mike."),
+                ("Rachel", "Hi Mike, how are you doing today?"),
+            ],
+        );
+        assert_eq!(got, ("Rachel".into(), RoleBasis::AfterGreeting));
+        let got = agent_of(
+            "en",
+            &[
+                ("Mike", "Russo Landscaping, this is Mike from the front office."),
+                ("Rachel", "Hi Mike, this is Rachel from Harbor Point."),
+            ],
+        );
+        assert_eq!(got, ("Rachel".into(), RoleBasis::Introduction));
+    }
+
+    #[test]
+    fn first_speaker_introduction_needs_calling() {
+        let got = agent_of(
+            "en",
+            &[
+                (
+                    "Gary",
+                    "Hi, this is Gary from Brightwater, I'm calling about your guide.",
+                ),
+                ("Helen", "Oh, right."),
+            ],
+        );
+        assert_eq!(got, ("Gary".into(), RoleBasis::Introduction));
+        let got = agent_of(
+            "nl",
+            &[
+                (
+                    "Mark",
+                    "Goedemorgen, met Mark van VoltaZakelijk, ik bel over uw contract.",
+                ),
+                ("Peter", "Ja?"),
+            ],
+        );
+        assert_eq!(got, ("Mark".into(), RoleBasis::Introduction));
+    }
+
+    #[test]
+    fn first_speaker_calling_in_a_later_cue() {
+        let got = agent_of(
+            "nl",
+            &[
+                (
+                    "Sanne",
+                    "Goedemiddag mevrouw De Boer, u spreekt met Sanne Visser van Planwerk.",
+                ),
+                ("Sanne", "Ik bel u even over uw vraag over de planning."),
+                ("Ingrid", "O ja."),
+            ],
+        );
+        assert_eq!(got, ("Sanne".into(), RoleBasis::Introduction));
+        // Without "ik bel" the first speaker's introduction does not count and
+        // the greeting ("u spreekt met") hands the role to the next speaker.
+        let got = agent_of(
+            "nl",
+            &[
+                (
+                    "Joyce",
+                    "Goedemorgen, u spreekt met Joyce van Tandartspraktijk Het Plein.",
+                ),
+                ("Fatima", "Goedemorgen, heeft u even?"),
+            ],
+        );
+        assert_eq!(got, ("Fatima".into(), RoleBasis::AfterGreeting));
+    }
+
+    #[test]
+    fn first_push_then_first_speaker() {
+        let push = |s: &str| s.contains("come by");
+        let lines = [
+            ("Ann", "Hi Laura, can you hear me?"),
+            ("Laura", "Yes, fine."),
+            ("Ann", "Could I come by on Tuesday?"),
+        ];
+        assert_eq!(
+            agent_with_push("en", &lines, &push),
+            ("Ann".into(), RoleBasis::FirstPush)
+        );
+        let lines = [
+            ("Laura", "Hi Ann, how are you?"),
+            ("Ann", "Could I come by on Tuesday?"),
+        ];
+        assert_eq!(
+            agent_with_push("en", &lines, &push),
+            ("Ann".into(), RoleBasis::FirstPush)
+        );
+        assert_eq!(agent_of("en", &lines), ("Laura".into(), RoleBasis::FirstSpeaker));
+    }
+
+    #[test]
+    fn introductions_only_in_the_opening() {
+        let mut lines: Vec<(&str, &str)> = vec![("Ann", "So how is the team doing?"), ("Bob", "Good.")];
+        lines.extend(
+            std::iter::repeat([("Ann", "And then?"), ("Bob", "Fine.")])
+                .take(20)
+                .flatten(),
+        );
+        lines.push(("Bob", "By the way, my name is Bob from Acme."));
+        assert_eq!(agent_of("en", &lines), ("Ann".into(), RoleBasis::FirstSpeaker));
+    }
+
+    #[test]
+    fn explicit_agent_wins() {
+        let t = Transcript::builder()
+            .segment("A", 0.0, 1.0, "Hello?")
+            .segment("B", 1.0, 2.0, "Hi, this is B from Acme.")
+            .build();
+        let m = AgentMatcher::new("/^A$/").unwrap();
+        let a = assign_with(&t, &rules("en"), Some(&m), &|_| false);
+        assert_eq!(a.speaker_role, vec![Role::Agent, Role::Customer]);
+        assert_eq!(a.basis, RoleBasis::Explicit);
+        assert!(a.warnings.is_empty());
     }
 }

@@ -1,12 +1,180 @@
-//! deepgram JSON shape (to be written).
+//! Deepgram JSON: `results.utterances[]` when present (integer `speaker`
+//! `n` becomes `Speaker n`), else the words of
+//! `results.channels[c].alternatives[0].words[]` grouped into segments by
+//! speaker and pauses (`punctuated_word` preferred over `word`). Without any
+//! speaker the single speaker is `Speaker 1`; with several channels and no
+//! speakers each channel is a speaker (`Channel c`).
 
-use crate::{Error, Transcript};
+use serde::Deserialize;
 
-/// Parses the deepgram JSON shape from a parsed document.
-pub(crate) fn parse(_v: &serde_json::Value) -> Result<Transcript, Error> {
-    Err(Error::Unsupported {
-        path: None,
-        name: "deepgram".into(),
-        reason: "not written yet".into(),
-    })
+use super::json::{check_times, from_str, group_words, norm_lang, settle_timing, word, Label, Num, Word};
+use crate::{Error, Format, Segment, Transcript};
+
+const EXPECTED: &str = "Deepgram JSON {\"results\":{\"utterances\":[…]} or {\"channels\":[{\"alternatives\":\
+[{\"words\":[…]}]}]}}";
+
+#[derive(Deserialize)]
+struct Doc {
+    results: Results,
+}
+
+#[derive(Deserialize)]
+struct Results {
+    #[serde(default)]
+    channels: Vec<Channel>,
+    #[serde(default)]
+    utterances: Option<Vec<Utterance>>,
+}
+
+#[derive(Deserialize)]
+struct Channel {
+    #[serde(default)]
+    alternatives: Vec<Alternative>,
+    #[serde(default)]
+    detected_language: Label,
+}
+
+#[derive(Deserialize)]
+struct Alternative {
+    #[serde(default)]
+    words: Vec<WordIn>,
+}
+
+#[derive(Deserialize)]
+struct WordIn {
+    #[serde(default)]
+    word: Option<String>,
+    #[serde(default)]
+    punctuated_word: Option<String>,
+    #[serde(default)]
+    start: Num,
+    #[serde(default)]
+    end: Num,
+    #[serde(default)]
+    speaker: Label,
+}
+
+#[derive(Deserialize)]
+struct Utterance {
+    #[serde(default)]
+    start: Num,
+    #[serde(default)]
+    end: Num,
+    #[serde(default)]
+    transcript: Option<String>,
+    #[serde(default)]
+    speaker: Label,
+    #[serde(default)]
+    channel: Num,
+}
+
+/// Parses Deepgram JSON.
+pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
+    let doc: Doc = from_str(text, Format::DeepgramJson, EXPECTED)?;
+    let r = doc.results;
+    let mut t = Transcript::empty(Format::DeepgramJson);
+    t.language = r
+        .channels
+        .first()
+        .and_then(|c| c.detected_language.0.as_deref())
+        .and_then(norm_lang);
+    let multichannel = r.channels.len() > 1;
+    let utterances = r.utterances.unwrap_or_default();
+    if !utterances.is_empty() {
+        for (i, u) in utterances.iter().enumerate() {
+            let text = u.transcript.as_deref().unwrap_or("").trim();
+            if text.is_empty() {
+                continue;
+            }
+            let channel = u.channel.0.map(|c| c as i64);
+            let label = label(u.speaker.0.as_deref(), channel, multichannel);
+            let (s, e) = check_times(
+                &mut t.warnings,
+                0,
+                &format!("results.utterances[{i}]"),
+                u.start.0,
+                u.end.0,
+            );
+            let speaker = t.speaker_index(&label);
+            t.segments.push(Segment::new(speaker, s, e, text));
+        }
+    } else {
+        for (c, ch) in r.channels.iter().enumerate() {
+            let Some(alt) = ch.alternatives.first() else {
+                continue;
+            };
+            let words: Vec<Word> = alt
+                .words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| {
+                    let text = w
+                        .punctuated_word
+                        .as_deref()
+                        .or(w.word.as_deref())
+                        .unwrap_or("")
+                        .to_string();
+                    let label = label(w.speaker.0.as_deref(), Some(c as i64), multichannel);
+                    word(
+                        &mut t.warnings,
+                        &format!("results.channels[{c}] word {i}"),
+                        label,
+                        w.start.0,
+                        w.end.0,
+                        text,
+                    )
+                })
+                .collect();
+            group_words(&mut t, &words);
+        }
+    }
+    super::json::cap_warnings(&mut t.warnings);
+    super::json::order_speakers_by_time(&mut t);
+    settle_timing(&mut t);
+    Ok(t)
+}
+
+fn label(speaker: Option<&str>, channel: Option<i64>, multichannel: bool) -> String {
+    match (speaker, multichannel) {
+        (Some(s), false) => format!("Speaker {s}"),
+        (Some(s), true) => format!("Channel {} Speaker {s}", channel.unwrap_or(0)),
+        (None, true) => format!("Channel {}", channel.unwrap_or(0)),
+        (None, false) => "Speaker 1".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utterances_with_integer_speakers() {
+        let t = parse(
+            r#"{"results":{"channels":[{"alternatives":[{"words":[]}]}],"utterances":[
+                {"start":0.5,"end":1.0,"transcript":"Hello.","speaker":0,"channel":0},
+                {"start":1.2,"end":2.0,"transcript":"Hi.","speaker":1,"channel":0}]}}"#,
+        )
+        .unwrap();
+        let labels: Vec<&str> = t.segments.iter().map(|s| t.label(s)).collect();
+        assert_eq!(labels, vec!["Speaker 0", "Speaker 1"]);
+    }
+
+    #[test]
+    fn words_without_utterances_use_punctuated_words() {
+        let t = parse(
+            r#"{"results":{"channels":[{"alternatives":[{"words":[
+                {"word":"hello","punctuated_word":"Hello.","start":0.5,"end":1.0,"speaker":0},
+                {"word":"hi","start":1.2,"end":1.4,"speaker":1}]}]}]}}"#,
+        )
+        .unwrap();
+        let got: Vec<(&str, &str)> = t.segments.iter().map(|s| (t.label(s), s.text.as_str())).collect();
+        assert_eq!(got, vec![("Speaker 0", "Hello."), ("Speaker 1", "hi")]);
+    }
+
+    #[test]
+    fn no_speakers_is_one_speaker() {
+        let t = parse(r#"{"results":{"channels":[{"alternatives":[{"words":[{"word":"hi","start":0,"end":1}]}]}]}}"#)
+            .unwrap();
+        assert_eq!(t.speakers[0].label, "Speaker 1");
+    }
 }

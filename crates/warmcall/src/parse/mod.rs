@@ -193,8 +193,8 @@ pub fn detect_content(text: &str) -> Result<Format, Error> {
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with(";;"))
         .take(3)
-        .all(|l| l.starts_with("SPEAKER "))
-        && head.contains("SPEAKER ")
+        .all(|l| l.starts_with("SPEAKER ") || l.starts_with("SPEAKER\t"))
+        && head.contains("SPEAKER")
     {
         return Ok(Format::Rttm);
     }

@@ -1,21 +1,1058 @@
-//! txt parser (to be written).
+//! Plain-text transcripts (SPEC §3): `Name: text` lines, optionally led by a
+//! time (`[hh:mm:ss]`, `hh:mm:ss`, `(mm:ss)`), and Otter/Rev header blocks
+//! (`Name  0:49` or `Name (00:49):` followed by text lines).
+//!
+//! The parser works in two passes. The first classifies every line and
+//! collects the candidate speaker labels with their counts, so that the
+//! second can tell a real speaker from running text that happens to look like
+//! one (`Note: …`, `Ratio: 3:1`, `We agreed on this: …`). The rules are in
+//! docs/formats.md, "Plain text".
 
-use crate::{Error, Format, Transcript};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
-/// Parses txt text (line ends already normalised to LF, BOM removed).
-pub(crate) fn parse(_text: &str) -> Result<Transcript, Error> {
-    Err(Error::Unsupported {
-        path: None,
-        name: Format::Txt.name().to_string(),
-        reason: "parser not written yet".into(),
+use regex::Regex;
+
+use crate::parse::timecode::parse_clock;
+use crate::{Error, Format, PauseEvent, Segment, Timing, Transcript, Warning};
+
+/// Seconds given to `(.)`, the Jefferson micropause (SPEC §5).
+const MICROPAUSE_S: f64 = 0.1;
+/// Seconds given to a `[pause]` / `[stilte]` marker without a duration: the
+/// silence listing threshold, so an unmeasured marked pause is listed as a
+/// (short) long pause rather than vanishing as a micropause.
+const MARKER_PAUSE_S: f64 = 1.0;
+/// Seconds given to `[long pause]` / `[lange stilte]` without a duration.
+const LONG_MARKER_PAUSE_S: f64 = 3.0;
+/// Longest speaker label, in characters.
+const MAX_LABEL_CHARS: usize = 40;
+/// Most words in a speaker label.
+const MAX_LABEL_WORDS: usize = 4;
+
+/// Label words that head running text rather than name a speaker. Only
+/// rejected when the file has real (repeated) speakers besides them, so a
+/// transcript that really uses `Question:` / `Answer:` labels still parses.
+const HEADING_WORDS: &[&str] = &[
+    "note",
+    "notes",
+    "nb",
+    "n.b.",
+    "ps",
+    "p.s.",
+    "re",
+    "subject",
+    "ratio",
+    "tip",
+    "example",
+    "e.g.",
+    "total",
+    "summary",
+    "agenda",
+    "update",
+    "warning",
+    "important",
+    "date",
+    "time",
+    "location",
+    "address",
+    "email",
+    "e-mail",
+    "phone",
+    "tel",
+    "url",
+    "link",
+    "source",
+    "action",
+    "result",
+    "question",
+    "answer",
+    "step",
+    "opmerking",
+    "noot",
+    "let op",
+    "onderwerp",
+    "totaal",
+    "samenvatting",
+    "voorbeeld",
+    "datum",
+    "tijd",
+    "locatie",
+    "adres",
+    "telefoon",
+    "bron",
+    "actie",
+    "resultaat",
+    "vraag",
+    "antwoord",
+    "stap",
+];
+
+/// Lowercase name particles allowed inside a capitalised name
+/// (`Ingrid de Boer`, `Ludwig van Beethoven`).
+const PARTICLES: &[&str] = &[
+    "van", "der", "den", "de", "het", "ter", "ten", "te", "op", "in", "'t", "von", "zu", "da", "di", "del", "della",
+    "la", "le", "du", "dos", "das", "y", "bin", "al", "el", "and", "&",
+];
+
+struct Patterns {
+    /// A time at the start of a line: `[00:01:02]`, `(01:02)`, `00:01:02`,
+    /// optionally a range inside brackets.
+    time_prefix: Regex,
+    /// Otter: `Name  0:49` (two or more spaces or a tab, then only a time).
+    otter_header: Regex,
+    /// Otter pasted with single spaces: `Tricia Alvarez 0:05`.
+    otter_header_single: Regex,
+    /// Rev: `Name (00:49):` alone, or followed by the text.
+    rev_header: Regex,
+    /// Jefferson pauses and pause markers inside text.
+    pause: Regex,
+    /// An SRT/WebVTT cue timing line (`00:00:01,000 --> 00:00:02,000`).
+    cue_timing: Regex,
+    /// Footers that tools append (Otter's free plan).
+    footer: Regex,
+}
+
+const TIME: &str = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?";
+const BARE_TIME: &str = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?";
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let re = |s: &str| Regex::new(s).expect("built-in txt pattern compiles");
+        Patterns {
+            time_prefix: re(&format!(
+                r"^(?:\[\s*(?P<bs>{TIME})(?:\s*(?:-|–|-->)\s*(?P<be>{TIME}))?\s*\]|\(\s*(?P<ps>{TIME})\s*\)|(?P<ns>{BARE_TIME})(?:\s+|\s*[-–|]\s*|$))\s*(?P<rest>.*)$"
+            )),
+            otter_header: re(&format!(r"^(?P<label>\S.*?)(?:\s{{2,}}|\t)\s*(?P<time>{BARE_TIME})\s*$")),
+            otter_header_single: re(&format!(r"^(?P<label>\S.*?) (?P<time>{BARE_TIME})$")),
+            rev_header: re(&format!(
+                r"^(?P<label>[^:()\[\]]+?)\s*[(\[]\s*(?P<time>{TIME})\s*[)\]](?:\s*:\s*(?P<text>.*)|\s*)$"
+            )),
+            footer: re(r"(?i)^transcribed by\s+(?:https?://)?(?:www\.)?otter\.ai/?$"),
+            cue_timing: re(&format!(r"^{TIME}\s*-->\s*{TIME}")),
+            pause: re(
+                r"(?ix)
+                \(\s*(?P<micro>\.)\s*\)
+                | \(\s*(?P<secs>\d*[.,]\d+)\s*s?\s*\)
+                | [\[(]\s*(?P<long>long|lange|lang)?\s*(?:pause|pauze|stilte|silence)
+                  (?:\s*[:\-]?\s*(?P<dur>\d+(?:[.,]\d+)?)\s*(?:s|sec|secs|seconds?|seconden?|sec\.)?)?\s*[\])]",
+            ),
+        }
     })
+}
+
+/// One classified line.
+#[derive(Debug, Clone, PartialEq)]
+enum Line<'a> {
+    Blank,
+    /// Opens a segment: `Name: text`, timed or not, or a header block.
+    Start {
+        label: &'a str,
+        start: Option<f64>,
+        end: Option<f64>,
+        text: &'a str,
+        /// Otter/Rev header rather than a `Name:` line.
+        header: bool,
+        /// The line after any time prefix (the text when the label is not
+        /// accepted as a speaker).
+        rest: &'a str,
+    },
+    /// A time-led line without a speaker: a new segment by the previous
+    /// speaker (Descript/Rev paragraphs).
+    TimedText {
+        start: f64,
+        end: Option<f64>,
+        text: &'a str,
+    },
+    /// A line holding only a time (Google Meet writes one every five
+    /// minutes between speaker lines): ignored.
+    TimeMark,
+    /// A transcription tool's footer (`Transcribed by https://otter.ai`):
+    /// ignored, so it does not join the last segment.
+    Footer,
+    /// Anything else: continuation text.
+    Text(&'a str),
+}
+
+/// Parses plain text (line ends already normalised to LF, BOM removed).
+pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
+    let lines: Vec<Line<'_>> = text.lines().map(classify).collect();
+    if lines.iter().all(|l| *l == Line::Blank) {
+        return Err(Error::Empty {
+            path: None,
+            why: "the text input is empty".into(),
+        });
+    }
+    // A subtitle file saved as .txt would parse into cue timings glued to
+    // the text; say what it is instead.
+    if let Some((i, l)) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("-->") && patterns().cue_timing.is_match(l.trim()))
+    {
+        return Err(Error::parse(
+            Format::Txt,
+            i + 1,
+            "plain-text speaker lines, not subtitle cue timings (for SRT or WebVTT use the .srt/.vtt extension or --format-hint)",
+            l,
+        ));
+    }
+    let labels = LabelStats::collect(&lines);
+    // A file whose speaker lines are mostly timed (or Otter blocks) is a timed
+    // file: an untimed `X:` line there is running text unless X already speaks.
+    let (timed, untimed) = lines.iter().fold((0, 0), |(a, b), l| match l {
+        Line::Start { label, start, .. } if labels.accepted(label) => {
+            if start.is_some() {
+                (a + 1, b)
+            } else {
+                (a, b + 1)
+            }
+        }
+        _ => (a, b),
+    });
+    let timed_file = timed > 0 && timed >= untimed;
+    let known_timed: std::collections::HashSet<&str> = lines
+        .iter()
+        .filter_map(|l| match l {
+            Line::Start {
+                label, start: Some(_), ..
+            } if labels.accepted(label) => Some(clean_label(label)),
+            _ => None,
+        })
+        .collect();
+
+    let mut b = Builder::default();
+    let mut marks: Option<(usize, usize)> = None;
+    for (i, (raw, line)) in text.lines().zip(&lines).enumerate() {
+        let ln = i + 1;
+        let raw = raw.trim();
+        match *line {
+            Line::Blank => {}
+            Line::Start {
+                label,
+                start,
+                end,
+                text,
+                header,
+                rest,
+            } => {
+                let accepted = labels.accepted(label)
+                    && (!timed_file || start.is_some() || known_timed.contains(clean_label(label)));
+                if accepted {
+                    b.open(ln, clean_label(label), start, end, text);
+                } else if let (Some(s), false, true) = (start, header, timed_file && b.has_speaker()) {
+                    b.open_same_speaker(ln, s, end, rest);
+                } else {
+                    b.text(ln, raw);
+                }
+            }
+            Line::TimedText { start, end, text } => {
+                if timed_file && b.has_speaker() {
+                    b.open_same_speaker(ln, start, end, text);
+                } else {
+                    b.text(ln, raw);
+                }
+            }
+            Line::Text(s) => b.text(ln, s),
+            Line::TimeMark => marks.get_or_insert((ln, 0)).1 += 1,
+            Line::Footer => b.warn(ln, format!("transcription tool footer ignored: {raw:?}")),
+        }
+    }
+    if let Some((line, n)) = marks {
+        b.warn(line, format!("{n} line(s) holding only a time ignored"));
+    }
+    b.finish(text, timed_file)
+}
+
+/// Classifies one line on its own.
+fn classify(raw: &str) -> Line<'_> {
+    let line = raw.trim();
+    if line.is_empty() {
+        return Line::Blank;
+    }
+    let p = patterns();
+    if line.len() < 48 && line.starts_with(['T', 't']) && p.footer.is_match(line) {
+        return Line::Footer;
+    }
+    // Cheap guards first: this runs on every line of every text file.
+    let rev_possible = line
+        .char_indices()
+        .take(MAX_LABEL_CHARS + 8)
+        .any(|(_, c)| c == '(' || c == '[');
+    if let Some(c) = rev_possible.then(|| p.rev_header.captures(line)).flatten() {
+        let label = c.name("label").map_or("", |m| m.as_str());
+        if let (true, Some(t)) = (name_shape(label), c.name("time").and_then(|m| parse_clock(m.as_str()))) {
+            return Line::Start {
+                label,
+                start: Some(t),
+                end: None,
+                text: c.name("text").map_or("", |m| m.as_str().trim()),
+                header: true,
+                rest: line,
+            };
+        }
+    }
+    let otter_possible = line.ends_with(|c: char| c.is_ascii_digit());
+    for (re, strict) in [(&p.otter_header, false), (&p.otter_header_single, true)] {
+        if let Some(c) = otter_possible.then(|| re.captures(line)).flatten() {
+            let label = c.name("label").map_or("", |m| m.as_str()).trim();
+            let shape = name_shape(label) && (!strict || capitalised(label));
+            if let (true, Some(t)) = (shape, c.name("time").and_then(|m| parse_clock(m.as_str()))) {
+                return Line::Start {
+                    label,
+                    start: Some(t),
+                    end: None,
+                    text: "",
+                    header: true,
+                    rest: line,
+                };
+            }
+        }
+    }
+    let time_possible = line.starts_with(|c: char| c == '[' || c == '(' || c.is_ascii_digit());
+    let (start, end, rest) = match time_possible.then(|| p.time_prefix.captures(line)).flatten() {
+        Some(c) => {
+            let start = ["bs", "ps", "ns"]
+                .iter()
+                .find_map(|n| c.name(n))
+                .and_then(|m| parse_clock(m.as_str()));
+            let end = c.name("be").and_then(|m| parse_clock(m.as_str()));
+            match start {
+                Some(s) => (Some(s), end, c.name("rest").map_or("", |m| m.as_str())),
+                None => (None, None, line),
+            }
+        }
+        None => (None, None, line),
+    };
+    if let Some((label, text)) = split_label(rest) {
+        // Sonix and others put the time after the label: `Ann: [00:01:02] text`.
+        // Only a bracketed time: `Ann: 10:30 works for me` keeps its text.
+        let (start, end, text) = match (start, text.starts_with(['[', '('])) {
+            (None, true) => match p.time_prefix.captures(text) {
+                Some(c) if c.name("ns").is_none() => {
+                    let s = ["bs", "ps"]
+                        .iter()
+                        .find_map(|n| c.name(n))
+                        .and_then(|m| parse_clock(m.as_str()));
+                    match s {
+                        Some(s) => (
+                            Some(s),
+                            c.name("be").and_then(|m| parse_clock(m.as_str())),
+                            c.name("rest").map_or("", |m| m.as_str()),
+                        ),
+                        None => (None, None, text),
+                    }
+                }
+                _ => (None, None, text),
+            },
+            _ => (start, end, text),
+        };
+        return Line::Start {
+            label,
+            start,
+            end,
+            text,
+            header: false,
+            rest,
+        };
+    }
+    match start {
+        Some(_) if rest.trim().is_empty() => Line::TimeMark,
+        Some(s) if !rest.is_empty() => Line::TimedText {
+            start: s,
+            end,
+            text: rest,
+        },
+        _ => Line::Text(line),
+    }
+}
+
+/// Splits `Name: text` when the part before the first colon has a name's
+/// shape and the colon is followed by white space or the end of the line.
+fn split_label(s: &str) -> Option<(&str, &str)> {
+    let i = s.find(':')?;
+    let (label, after) = (&s[..i], &s[i + 1..]);
+    if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
+        return None;
+    }
+    name_shape(label).then_some((label.trim(), after.trim()))
+}
+
+/// The name-shape rule: 1–40 characters, at most 4 words, starting with a
+/// letter (after an optional `@`), made of letters, digits, spaces, `-`,
+/// `'`, `_`, `#`, `&`, and `.` only to end a short abbreviation (`Dr.`, `J.`).
+/// No sentence punctuation, no brackets, no quotes.
+fn name_shape(label: &str) -> bool {
+    let l = clean_label(label);
+    let n = l.chars().count();
+    if n == 0 || n > MAX_LABEL_CHARS || !l.chars().next().is_some_and(char::is_alphabetic) {
+        return false;
+    }
+    let words: Vec<&str> = l.split_whitespace().collect();
+    if words.len() > MAX_LABEL_WORDS {
+        return false;
+    }
+    words.iter().all(|w| {
+        let (body, dot) = match w.strip_suffix('.') {
+            Some(b) => (b, true),
+            None => (*w, false),
+        };
+        !body.is_empty()
+            && (!dot || body.chars().count() <= 3)
+            && body
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '_' | '#' | '&' | '.'))
+            && (!body.contains('.') || body.chars().filter(|c| c.is_alphabetic()).count() <= 3)
+    })
+}
+
+/// A label without the `@` that Teams puts before anonymised users.
+fn clean_label(label: &str) -> &str {
+    label.trim().trim_start_matches('@').trim()
+}
+
+/// Every word capitalised, a number, or a name particle (`Ingrid de Boer`,
+/// `Speaker 2`, `SPEAKER_00`).
+fn capitalised(label: &str) -> bool {
+    clean_label(label).split_whitespace().enumerate().all(|(i, w)| {
+        let first = w.chars().next().unwrap_or(' ');
+        first.is_uppercase() || first.is_ascii_digit() || (i > 0 && PARTICLES.contains(&w.to_lowercase().as_str()))
+    })
+}
+
+/// Candidate labels and how often each opens a line.
+struct LabelStats {
+    counts: HashMap<String, usize>,
+    /// Some label other than a heading word opens two or more lines.
+    has_repeated_speaker: bool,
+}
+
+impl LabelStats {
+    fn collect(lines: &[Line<'_>]) -> LabelStats {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for l in lines {
+            if let Line::Start { label, .. } = l {
+                let label = clean_label(label);
+                match counts.get_mut(label) {
+                    Some(c) => *c += 1,
+                    None => {
+                        counts.insert(label.to_string(), 1);
+                    }
+                }
+            }
+        }
+        let has_repeated_speaker = counts.iter().any(|(l, &c)| c >= 2 && !is_heading(l));
+        LabelStats {
+            counts,
+            has_repeated_speaker,
+        }
+    }
+
+    /// Whether a candidate label names a speaker in this file: heading words
+    /// are not speakers beside real ones, and a label used only once beside
+    /// repeated speakers must be capitalised like a name.
+    fn accepted(&self, label: &str) -> bool {
+        let l = clean_label(label);
+        if !self.has_repeated_speaker {
+            return true;
+        }
+        if is_heading(l) {
+            return false;
+        }
+        self.counts.get(l).copied().unwrap_or(0) >= 2 || capitalised(l)
+    }
+}
+
+fn is_heading(label: &str) -> bool {
+    HEADING_WORDS.contains(&label.to_lowercase().as_str())
+}
+
+/// Pause notation found in a piece of text.
+struct Cleaned {
+    text: String,
+    /// Durations of pauses before any word.
+    leading: Vec<f64>,
+    /// Durations of pauses after some word.
+    inner: Vec<f64>,
+}
+
+/// Removes pause notation from text, returning the text and the pauses.
+fn strip_pauses(s: &str) -> Cleaned {
+    if !s.contains(['(', '[']) {
+        return Cleaned {
+            text: s.trim().to_string(),
+            leading: Vec::new(),
+            inner: Vec::new(),
+        };
+    }
+    let re = &patterns().pause;
+    let mut out = String::with_capacity(s.len());
+    let mut leading = Vec::new();
+    let mut inner = Vec::new();
+    let mut last = 0;
+    for c in re.captures_iter(s) {
+        let m = c.get(0).expect("match");
+        join_piece(&mut out, &s[last..m.start()]);
+        last = m.end();
+        let secs = if c.name("micro").is_some() {
+            MICROPAUSE_S
+        } else if let Some(v) = c.name("secs").or_else(|| c.name("dur")) {
+            v.as_str().replace(',', ".").parse::<f64>().unwrap_or(MARKER_PAUSE_S)
+        } else if c.name("long").is_some() {
+            LONG_MARKER_PAUSE_S
+        } else {
+            MARKER_PAUSE_S
+        };
+        if out.trim().is_empty() {
+            leading.push(secs);
+        } else {
+            inner.push(secs);
+        }
+    }
+    join_piece(&mut out, &s[last..]);
+    Cleaned {
+        text: out,
+        leading,
+        inner,
+    }
+}
+
+/// Appends a piece of text around a removed pause: one space between words,
+/// none before punctuation.
+fn join_piece(out: &mut String, piece: &str) {
+    let piece = piece.trim();
+    if piece.is_empty() {
+        return;
+    }
+    let trimmed_len = out.trim_end().len();
+    out.truncate(trimmed_len);
+    if !out.is_empty() && !piece.starts_with([',', '.', '?', '!', ';', ':', ')']) {
+        out.push(' ');
+    }
+    out.push_str(piece);
+}
+
+#[derive(Default)]
+struct Builder {
+    t: Option<Transcript>,
+    /// A speaker line or header whose text has not come yet.
+    pending: Option<Pending>,
+    /// Lines before the first speaker (title, date…): first line and count.
+    skipped: Option<(usize, usize)>,
+    /// Segments that had no time of their own in a timed file (line numbers).
+    untimed_lines: Vec<usize>,
+    /// Times seen in an untimed file.
+    dropped_times: usize,
+    any_time: bool,
+}
+
+struct Pending {
+    line: usize,
+    label: String,
+    start: Option<f64>,
+    end: Option<f64>,
+}
+
+impl Builder {
+    fn t(&mut self) -> &mut Transcript {
+        self.t.get_or_insert_with(|| Transcript::empty(Format::Txt))
+    }
+
+    fn warn(&mut self, line: usize, msg: String) {
+        self.t().warnings.push(Warning::new(line, msg));
+    }
+
+    fn has_speaker(&self) -> bool {
+        self.pending.is_some() || self.t.as_ref().is_some_and(|t| !t.segments.is_empty())
+    }
+
+    fn last_index(&self) -> Option<usize> {
+        self.t.as_ref().and_then(|t| t.segments.len().checked_sub(1))
+    }
+
+    fn pause(&mut self, after: Option<usize>, secs: &[f64], line: usize) {
+        for &d in secs {
+            self.t().pauses.push(PauseEvent {
+                after_segment: after,
+                duration_s: d,
+                source_line: line,
+            });
+        }
+    }
+
+    fn open(&mut self, line: usize, label: &str, start: Option<f64>, end: Option<f64>, text: &str) {
+        if let Some(p) = self.pending.take() {
+            let msg = format!("speaker line for {} has no text; skipped", p.label);
+            self.t().warnings.push(Warning::new(p.line, msg));
+        }
+        self.any_time |= start.is_some();
+        self.pending = Some(Pending {
+            line,
+            label: label.to_string(),
+            start,
+            end,
+        });
+        if !text.is_empty() {
+            self.text(line, text);
+        }
+    }
+
+    fn open_same_speaker(&mut self, line: usize, start: f64, end: Option<f64>, text: &str) {
+        let label = match &self.pending {
+            Some(p) => p.label.clone(),
+            None => {
+                let t = self.t.as_ref().expect("has a speaker");
+                t.label(t.segments.last().expect("has a segment")).to_string()
+            }
+        };
+        self.open(line, &label, Some(start), end, text);
+    }
+
+    /// Text for the pending speaker line, or continuation of the last segment.
+    fn text(&mut self, line: usize, s: &str) {
+        let c = strip_pauses(s);
+        let last = self.last_index();
+        if c.text.trim().is_empty() {
+            // A pause-only line (or a speaker line holding only a pause) is
+            // not a segment: its pauses follow the last segment.
+            if !c.leading.is_empty() && self.pending.as_ref().is_some_and(|p| p.line == line) {
+                self.pending = None;
+            }
+            self.pause(last, &[c.leading, c.inner].concat(), line);
+            return;
+        }
+        if let Some(p) = self.pending.take() {
+            self.pause(last, &c.leading, line);
+            let t = self.t();
+            let speaker = t.speaker_index(&p.label);
+            t.segments.push(Segment {
+                speaker,
+                start_s: p.start,
+                end_s: p.end,
+                text: c.text,
+                source_line: p.line,
+            });
+            let idx = t.segments.len() - 1;
+            self.pause(Some(idx), &c.inner, line);
+            return;
+        }
+        match last {
+            Some(i) => {
+                let t = self.t();
+                join_piece(&mut t.segments[i].text, &c.text);
+                self.pause(Some(i), &[c.leading, c.inner].concat(), line);
+            }
+            None => {
+                let e = self.skipped.get_or_insert((line, 0));
+                e.1 += 1;
+            }
+        }
+    }
+
+    fn finish(mut self, src: &str, timed_file: bool) -> Result<Transcript, Error> {
+        if let Some(p) = self.pending.take() {
+            let msg = format!("speaker line for {} has no text; skipped", p.label);
+            self.t().warnings.push(Warning::new(p.line, msg));
+        }
+        let skipped = self.skipped;
+        let Some(mut t) = self.t.take().filter(|t| !t.segments.is_empty()) else {
+            let (line, found) = src
+                .lines()
+                .enumerate()
+                .find(|(_, l)| !l.trim().is_empty())
+                .map(|(i, l)| (i + 1, l))
+                .unwrap_or((0, ""));
+            return Err(Error::parse(
+                Format::Txt,
+                line,
+                "`Name: text` lines (optionally led by a time such as `[00:01:02]`) or `Name  0:49` header lines",
+                found,
+            ));
+        };
+        if let Some((line, n)) = skipped {
+            let msg = if n == 1 {
+                "1 line before the first speaker line ignored".to_string()
+            } else {
+                format!("{n} lines before the first speaker line ignored")
+            };
+            t.warnings.push(Warning::new(line, msg));
+        }
+        let with_start = t.segments.iter().filter(|s| s.start_s.is_some()).count();
+        if timed_file && with_start > 0 {
+            let mut prev: Option<f64> = None;
+            for s in &mut t.segments {
+                match s.start_s {
+                    Some(v) => prev = Some(v),
+                    None => {
+                        s.start_s = Some(prev.unwrap_or(0.0));
+                        self.untimed_lines.push(s.source_line);
+                    }
+                }
+            }
+            if let Some(&first) = self.untimed_lines.first() {
+                let n = self.untimed_lines.len();
+                t.warnings.push(Warning::new(
+                    first,
+                    format!(
+                        "{n} speaker line(s) without a time in a timed file; each placed at the previous line's time"
+                    ),
+                ));
+            }
+            let ordered = t
+                .segments
+                .windows(2)
+                .position(|w| w[1].start_s < w[0].start_s)
+                .map(|i| t.segments[i + 1].source_line);
+            if let Some(line) = ordered {
+                t.warnings.push(Warning::new(
+                    line,
+                    "times go backwards here; segments sorted by start time",
+                ));
+                t.sort_by_start();
+            }
+            if t.segments.iter().all(|s| s.end_s.is_some_and(|e| Some(e) >= s.start_s)) {
+                t.timing = Timing::Full;
+            } else {
+                for s in &mut t.segments {
+                    s.end_s = None;
+                }
+                t.infer_ends_from_starts();
+                t.warnings.push(Warning::new(
+                    0,
+                    "start times only: each segment is taken to end where the next one starts",
+                ));
+            }
+        } else {
+            if self.any_time {
+                self.dropped_times = with_start;
+            }
+            if self.dropped_times > 0 {
+                let msg = format!(
+                    "{} of {} speaker lines carry a time; times ignored (timing none)",
+                    self.dropped_times,
+                    t.segments.len()
+                );
+                t.warnings.push(Warning::new(0, msg));
+            }
+            for s in &mut t.segments {
+                s.start_s = None;
+                s.end_s = None;
+            }
+            t.timing = Timing::None;
+        }
+        // File-wide warnings (line 0) first, then in line order.
+        t.warnings.sort_by_key(|w| w.line);
+        Ok(t)
+    }
 }
 
 /// True when the head of a file looks like `Name: text` lines or a timed
 /// variant of them.
 pub(crate) fn looks_like_txt(head: &str) -> bool {
-    head.lines().any(|l| {
-        let l = l.trim();
-        l.find(':').is_some_and(|i| i > 0 && i < 40)
-    })
+    head.lines().any(|l| matches!(classify(l), Line::Start { .. }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Transcript {
+        parse(s).unwrap()
+    }
+
+    fn texts(t: &Transcript) -> Vec<(String, String)> {
+        t.segments
+            .iter()
+            .map(|s| (t.label(s).to_string(), s.text.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn name_lines_untimed() {
+        let t = p("Ann: Hello there.\nBob: Hi.\nHow are you?\nAnn: Fine.\n");
+        assert_eq!(t.timing, Timing::None);
+        assert_eq!(
+            texts(&t),
+            vec![
+                ("Ann".into(), "Hello there.".into()),
+                ("Bob".into(), "Hi. How are you?".into()),
+                ("Ann".into(), "Fine.".into())
+            ]
+        );
+        assert_eq!(t.segments[1].source_line, 2);
+        assert!(t.segments.iter().all(|s| s.start_s.is_none()));
+    }
+
+    #[test]
+    fn time_prefixes() {
+        for (src, start) in [
+            ("[00:01:02] Ann: Hi.\n[00:01:05] Bob: Yo.\n", 62.0),
+            ("00:01:02 Ann: Hi.\n00:01:05 Bob: Yo.\n", 62.0),
+            ("(01:02) Ann: Hi.\n(01:05) Bob: Yo.\n", 62.0),
+            ("[1:02] Ann: Hi.\n[1:05] Bob: Yo.\n", 62.0),
+            ("Ann (01:02): Hi.\nBob (01:05): Yo.\n", 62.0),
+        ] {
+            let t = p(src);
+            assert_eq!(t.timing, Timing::StartOnly, "{src}");
+            assert_eq!(t.segments[0].start_s, Some(start), "{src}");
+            assert_eq!(t.segments[0].end_s, Some(65.0), "{src}");
+            assert_eq!(t.speakers.len(), 2, "{src}");
+        }
+    }
+
+    #[test]
+    fn tied_starts_get_short_ends() {
+        let t = p("[00:01:23] Helen: Mm.\n[00:01:23] Gary: Now, our fees are low.\n[00:01:35] Helen: Ok.\n");
+        assert_eq!(t.segments[0].end_s, Some(84.0));
+        assert_eq!(t.segments[1].end_s, Some(95.0));
+        assert_eq!(t.segments[2].end_s, Some(96.0));
+    }
+
+    #[test]
+    fn time_after_the_label() {
+        let t = p("Ann: [00:00:02] Hi.\nBob: (00:05) Yo, 10:30 works.\n");
+        assert_eq!(t.timing, Timing::StartOnly);
+        assert_eq!(t.segments[0].start_s, Some(2.0));
+        assert_eq!(t.segments[1].text, "Yo, 10:30 works.");
+        let t = p("Ann: 10:30 works for me.\nBob: Fine.\n");
+        assert_eq!(t.timing, Timing::None);
+        assert_eq!(t.segments[0].text, "10:30 works for me.");
+    }
+
+    #[test]
+    fn whisper_style_ranges() {
+        let t = p(
+            "[00:00.000 --> 00:04.000] SPEAKER_00: Hello?\n[00:04.500 --> 00:09.250] SPEAKER_01: Hi, this is Sam.\n",
+        );
+        assert_eq!(t.timing, Timing::Full);
+        assert_eq!(t.segments[1].end_s, Some(9.25));
+    }
+
+    #[test]
+    fn bracketed_ranges_are_full_timing() {
+        let t = p("[00:00:01 - 00:00:03] Ann: Hi.\n[00:00:03 - 00:00:05] Bob: Yo.\n");
+        assert_eq!(t.timing, Timing::Full);
+        assert_eq!(t.segments[1].end_s, Some(5.0));
+    }
+
+    #[test]
+    fn otter_and_rev_headers() {
+        let t = p(
+            "Speaker 1  0:00\nHello, Acme.\n\nSpeaker 2  0:05\nHi there.\nSecond line.\n\nSpeaker 1  1:02:03\nBye.\n",
+        );
+        assert_eq!(t.timing, Timing::StartOnly);
+        assert_eq!(t.segments.len(), 3);
+        assert_eq!(t.segments[1].text, "Hi there. Second line.");
+        assert_eq!(t.segments[2].start_s, Some(3723.0));
+        assert_eq!(t.segments[0].source_line, 1);
+        let t = p("Tricia (00:00):\nKeller and Moss.\nBrandon (00:05):\nHi Tricia.\n");
+        assert_eq!(t.segments.len(), 2);
+        assert_eq!(t.segments[1].start_s, Some(5.0));
+        // Inside an Otter block, `Note: …` is text.
+        let t = p("Ann  0:00\nNote: the price went up.\n\nBob  0:04\nOk.\n\nAnn  0:06\nRight.\n");
+        assert_eq!(t.segments.len(), 3);
+        assert_eq!(t.segments[0].text, "Note: the price went up.");
+    }
+
+    #[test]
+    fn pauses_become_events() {
+        let t = p(
+            "Tom: Met Tom.\nJan: Ik bel (.) over uw (0.8) inkomen.\n(2.0)\nTom: (1.2) Ja, [pause] nou. [silence 3s]\n",
+        );
+        assert_eq!(t.segments.len(), 3);
+        assert_eq!(t.segments[1].text, "Ik bel over uw inkomen.");
+        assert_eq!(t.segments[2].text, "Ja, nou.");
+        let got: Vec<(Option<usize>, f64)> = t.pauses.iter().map(|p| (p.after_segment, p.duration_s)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some(1), 0.1),
+                (Some(1), 0.8),
+                (Some(1), 2.0),
+                (Some(1), 1.2),
+                (Some(2), MARKER_PAUSE_S),
+                (Some(2), 3.0)
+            ]
+        );
+        assert_eq!(t.pauses[2].source_line, 3);
+    }
+
+    #[test]
+    fn pause_markers() {
+        let c = strip_pauses("a [stilte] b [long pause] c (pauze 2,5 s) d [Silence: 4 seconds] e (0,5) f (2) g");
+        assert_eq!(c.text, "a b c d e f (2) g");
+        assert_eq!(c.inner, vec![MARKER_PAUSE_S, LONG_MARKER_PAUSE_S, 2.5, 4.0, 0.5]);
+        let c = strip_pauses("(.) (.)");
+        assert_eq!(c.text, "");
+        assert_eq!(c.leading, vec![0.1, 0.1]);
+    }
+
+    #[test]
+    fn false_speakers_are_text() {
+        let t = p("Ann: We meet at\n10:30 tomorrow.\nBob: Ok.\nNote: bring the contract.\nAnn: Ratio is fine.\nRatio: 3:1\nBob: We agreed on this: a visit.\nwe agreed: fine\n");
+        assert_eq!(t.speakers.len(), 2, "{:?}", t.speakers);
+        assert_eq!(t.segments.len(), 4);
+        assert_eq!(t.segments[0].text, "We meet at 10:30 tomorrow.");
+        assert_eq!(t.segments[1].text, "Ok. Note: bring the contract.");
+        assert_eq!(t.segments[2].text, "Ratio is fine. Ratio: 3:1");
+        assert_eq!(t.segments[3].text, "We agreed on this: a visit. we agreed: fine");
+    }
+
+    #[test]
+    fn name_shape_rule() {
+        for ok in [
+            "Ann",
+            "Sanne Visser",
+            "Speaker 2",
+            "SPEAKER_00",
+            "Dr. Ing de Boer",
+            "@Jo",
+            "O'Brien",
+            "spk_0",
+        ] {
+            assert!(name_shape(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "10",
+            "Well, I said",
+            "He said (to me)",
+            "This is a very long label indeed",
+            "\"Quoted\"",
+            "Hello?",
+            "A label that is far longer than forty characters",
+        ] {
+            assert!(!name_shape(bad), "{bad}");
+        }
+        assert!(split_label("https://example.com").is_none());
+        assert!(split_label("Ratio: 3:1").is_some());
+        assert!(split_label("at 10:30").is_none());
+    }
+
+    #[test]
+    fn third_party_one_off_is_kept() {
+        let t = p("Ann: Hi.\nBob: Hi.\nAnn: Ok.\nBob: Ok.\nReceptionist: Putting you through.\n");
+        assert_eq!(t.speakers.len(), 3);
+    }
+
+    #[test]
+    fn timed_file_without_name_continues_speaker() {
+        let t = p("00:00:01 Ann: Hi.\n00:00:04 More from Ann.\n00:00:09 Bob: Yes.\n");
+        assert_eq!(t.segments.len(), 3);
+        assert_eq!(t.label(&t.segments[1]), "Ann");
+        assert_eq!(t.segments[1].start_s, Some(4.0));
+    }
+
+    #[test]
+    fn leading_junk_and_teams_at() {
+        let t = p("Call with Acme\n\n@Ann: Hi.\n@Bob: Hello.\n");
+        assert_eq!(t.speakers[0].label, "Ann");
+        assert_eq!(t.warnings.len(), 1, "{:?}", t.warnings);
+        assert_eq!(t.warnings[0].line, 1);
+    }
+
+    #[test]
+    fn no_speaker_is_a_parse_error() {
+        let e = parse("\nJust some prose without speakers.\nAnother line.\n").unwrap_err();
+        match e {
+            Error::Parse { line, expected, .. } => {
+                assert_eq!(line, 2);
+                assert!(expected.contains("Name: text"));
+            }
+            e => panic!("{e:?}"),
+        }
+        assert!(matches!(parse("\n \n").unwrap_err(), Error::Empty { .. }));
+    }
+
+    #[test]
+    fn out_of_order_times_are_sorted_with_warning() {
+        let t = p("[00:00:05] Ann: B.\n[00:00:01] Bob: A.\n");
+        assert_eq!(t.segments[0].text, "A.");
+        assert!(t.warnings.iter().any(|w| w.message.contains("backwards")));
+    }
+
+    #[test]
+    fn speaker_line_without_text_is_skipped_with_warning() {
+        let t = p("Ann:\nBob: Hi.\nAnn:\n(2.0)\nAnn: Yes.\n");
+        assert_eq!(
+            texts(&t),
+            vec![("Bob".into(), "Hi.".into()), ("Ann".into(), "Yes.".into())]
+        );
+        let lines: Vec<usize> = t.warnings.iter().map(|w| w.line).collect();
+        assert_eq!(lines, vec![1, 3]);
+        assert_eq!(t.pauses[0].after_segment, Some(0));
+    }
+
+    #[test]
+    fn standalone_time_lines_are_ignored() {
+        // Google Meet: a time line every five minutes, speaker lines untimed.
+        let t = p("Transcript\n00:00:00\n\nAnn: Hello.\nBob: Hi.\n00:05:00\nAnn: Still here.\n");
+        assert_eq!(t.timing, Timing::None);
+        assert_eq!(t.segments.len(), 3);
+        assert_eq!(t.segments[1].text, "Hi.");
+        let w: Vec<String> = t.warnings.iter().map(|w| w.to_string()).collect();
+        assert_eq!(
+            w,
+            vec![
+                "line 1: 1 line before the first speaker line ignored",
+                "line 2: 2 line(s) holding only a time ignored"
+            ]
+        );
+    }
+
+    #[test]
+    fn subtitles_saved_as_txt_are_refused() {
+        let e = parse("1\n00:00:01,000 --> 00:00:02,000\nAnn: Hi.\n").unwrap_err();
+        assert!(matches!(e, Error::Parse { line: 2, .. }), "{e:?}");
+        assert!(e.to_string().contains("--format-hint"), "{e}");
+    }
+
+    #[test]
+    fn otter_footer_is_not_text() {
+        let t = p("Speaker 1  0:00\nHello.\n\nSpeaker 2  0:03\nHi.\n\n\nTranscribed by https://otter.ai\n");
+        assert_eq!(t.segments[1].text, "Hi.");
+        assert!(t.warnings.iter().any(|w| w.line == 8 && w.message.contains("footer")));
+    }
+
+    #[test]
+    fn detection_helper() {
+        assert!(looks_like_txt("Title\nAnn: Hi.\n"));
+        assert!(looks_like_txt("Speaker 1  0:00\nHi.\n"));
+        assert!(!looks_like_txt("Just prose. No speakers: here, at all, nope.\n"));
+    }
+
+    mod prop {
+        use super::*;
+        use proptest::prelude::*;
+
+        const LINE: &str = "(\\[0[0-9]:[0-5][0-9]\\] |[0-9]:[0-5][0-9] |\\(0[0-9]:[0-5][0-9]\\) )?((Ann|Bob|Note|Speaker 1|@X|we said)(:| \\(00:0[0-9]\\):|  0:0[0-9]) )?([a-zé ,.?]|\\(\\.\\)|\\(1\\.5\\)|\\[pause\\]|\\[silence 2s\\]|:|\t|10:30){0,12}";
+
+        proptest! {
+            #[test]
+            fn arbitrary_text_never_panics(s in "(?s).{0,300}") {
+                let _ = parse(&s);
+                let _ = looks_like_txt(&s);
+            }
+
+            #[test]
+            fn parsed_transcripts_are_consistent(lines in proptest::collection::vec(LINE, 0..16)) {
+                let src = lines.join("\n");
+                if let Ok(t) = parse(&src) {
+                    prop_assert!(!t.segments.is_empty());
+                    for s in &t.segments {
+                        prop_assert!(!s.text.trim().is_empty());
+                        prop_assert!(s.speaker < t.speakers.len());
+                        match t.timing {
+                            Timing::None => prop_assert!(s.start_s.is_none() && s.end_s.is_none()),
+                            _ => prop_assert!(matches!((s.start_s, s.end_s), (Some(a), Some(b)) if b >= a)),
+                        }
+                    }
+                    for p in &t.pauses {
+                        prop_assert!(p.after_segment.map_or(true, |i| i < t.segments.len()));
+                        prop_assert!(p.duration_s >= 0.0);
+                    }
+                }
+            }
+        }
+    }
 }

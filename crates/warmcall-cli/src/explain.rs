@@ -1,0 +1,290 @@
+//! `warmcall explain`: one transcript turn by turn, with times and roles,
+//! and the analysis marked inline under the segment it belongs to:
+//! questions (kind, follow-up), pushes (category; premature and why, from
+//! the readiness), silences and findings.
+
+use std::io::{IsTerminal, Write};
+
+use anyhow::Result;
+use warmcall::report::{Report, Role, Severity, SilenceClass};
+use warmcall::Transcript;
+
+use crate::args::{ColorChoice, ExplainArgs};
+use crate::output::{clock, num, pct};
+
+/// Runs the command.
+pub fn run(a: ExplainArgs) -> Result<u8> {
+    let cfg = crate::plan::load_config(&a.analysis)?;
+    let analyzer = crate::plan::analyzer(cfg)?;
+    let t = match crate::read_one(&a.file, a.format_hint.as_deref())? {
+        Ok(t) => t,
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "{}", e.stderr_line());
+            return Ok(1);
+        }
+    };
+    let shown = if a.file.as_os_str() == "-" {
+        "-".to_string()
+    } else {
+        a.file.display().to_string()
+    };
+    let report = analyzer.analyze_with_path(&t, Some(&shown));
+    let color = match a.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let text = render(&t, &report, color);
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(0)
+}
+
+/// ANSI styles, or nothing.
+#[derive(Clone, Copy)]
+struct Paint(bool);
+
+impl Paint {
+    fn wrap(self, code: &str, s: &str) -> String {
+        if self.0 {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+    fn dim(self, s: &str) -> String {
+        self.wrap("2", s)
+    }
+    fn bold(self, s: &str) -> String {
+        self.wrap("1", s)
+    }
+    fn agent(self, s: &str) -> String {
+        self.wrap("1;34", s)
+    }
+    fn customer(self, s: &str) -> String {
+        self.wrap("1;32", s)
+    }
+    fn question(self, s: &str) -> String {
+        self.wrap("36", s)
+    }
+    fn push(self, s: &str, premature: bool) -> String {
+        self.wrap(if premature { "1;31" } else { "33" }, s)
+    }
+    fn severity(self, sev: Severity, s: &str) -> String {
+        let code = match sev {
+            Severity::High => "1;31",
+            Severity::Warn => "33",
+            Severity::Info => "2",
+            Severity::Positive => "32",
+        };
+        self.wrap(code, s)
+    }
+}
+
+fn name<T: serde::Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => "?".into(),
+    }
+}
+
+/// The explanation as text (`color` adds ANSI codes).
+pub fn render(t: &Transcript, r: &Report, color: bool) -> String {
+    let p = Paint(color);
+    let mut o = String::new();
+    let agents = &r.roles.agents;
+    let is_agent = |label: &str| agents.iter().any(|a| a == label);
+    o.push_str(&p.bold(&format!("{}\n", r.source.path.as_deref().unwrap_or("-"))));
+    o.push_str(&format!(
+        "format {} · timing {} · language {} ({}) · agent {} ({}) · span {}\n",
+        r.source.format,
+        name(&r.source.timing),
+        r.source.language,
+        r.source.language_basis,
+        if agents.is_empty() {
+            "-".to_string()
+        } else {
+            agents.join(", ")
+        },
+        name(&r.roles.basis),
+        crate::output::duration(r.span_s),
+    ));
+    o.push_str(&format!(
+        "talk share {} ({}) · agent questions {} · pushes {} ({} premature) · outcome {} · warmth {}\n",
+        pct(r.talk.agent_share_of_speech),
+        name(&r.talk.basis),
+        r.questions
+            .as_ref()
+            .map(|q| q.agent.total.to_string())
+            .unwrap_or_else(|| "-".into()),
+        r.pushes.as_ref().map(|x| x.count).unwrap_or(0),
+        r.pushes.as_ref().map(|x| x.premature).unwrap_or(0),
+        name(&r.outcome.kind),
+        num(r.score.warmth),
+    ));
+    for w in &r.source.warnings {
+        o.push_str(&p.dim(&format!("warning: {w}\n")));
+    }
+    o.push('\n');
+
+    let silences = r.silences.as_ref().map(|s| s.items.as_slice()).unwrap_or(&[]);
+    let mut next_silence = 0;
+    for (i, seg) in t.segments.iter().enumerate() {
+        // Silences that end at or before this segment's start come first.
+        while let Some(s) = silences.get(next_silence) {
+            // Timed silences are placed by time; written pauses of an untimed
+            // transcript by the segment they follow.
+            let due = match (s.start_s, seg.start_s) {
+                (Some(start), Some(st)) => start + s.duration_s <= st + 1e-6,
+                (None, _) => s.after_segment.is_none_or(|a| a <= i),
+                _ => false,
+            };
+            match due {
+                true => {
+                    let dead = s.class == SilenceClass::DeadAir;
+                    let line = format!(
+                        "        … {} s silence ({}, {})\n",
+                        num(Some(s.duration_s)),
+                        name(&s.kind),
+                        name(&s.class)
+                    );
+                    o.push_str(&if dead { p.wrap("1;35", &line) } else { p.dim(&line) });
+                    next_silence += 1;
+                }
+                _ => break,
+            }
+        }
+        let label = t.label(seg);
+        let role = if is_agent(label) { "AGENT" } else { "CUST " };
+        let who = if is_agent(label) {
+            p.agent(label)
+        } else {
+            p.customer(label)
+        };
+        o.push_str(&format!(
+            "{} {} {} {}: {}\n",
+            p.dim(&format!("#{i:<4}")),
+            p.dim(&format!("[{}]", clock(seg.start_s))),
+            role,
+            who,
+            seg.text
+        ));
+        if let Some(q) = &r.questions {
+            for item in q.items.iter().filter(|x| x.segment == i) {
+                let mut tag = format!("{} question", name(&item.kind));
+                if item.follow_up {
+                    tag.push_str(", follow-up");
+                }
+                if item.role == Role::Customer {
+                    tag = format!("customer {tag}");
+                }
+                o.push_str(&p.question(&format!("        ? {tag}: {}\n", item.text)));
+            }
+        }
+        if let Some(pu) = &r.pushes {
+            for item in pu.items.iter().filter(|x| x.segment == i) {
+                let rd = &item.readiness;
+                let why = format!(
+                    "answered open questions {}, open questions {}, customer share so far {}, elapsed {}{}",
+                    rd.answered_open_questions,
+                    rd.open_questions_so_far,
+                    pct(rd.customer_share_so_far),
+                    pct(rd.elapsed_share),
+                    if rd.signals.is_empty() {
+                        String::new()
+                    } else {
+                        format!(
+                            ", signals: {}",
+                            rd.signals.iter().map(name).collect::<Vec<_>>().join(" ")
+                        )
+                    }
+                );
+                let head = if item.premature { "PREMATURE PUSH" } else { "push" };
+                o.push_str(&p.push(
+                    &format!(
+                        "        > {head} ({}): {}\n          {why}\n",
+                        item.category.name(),
+                        item.text
+                    ),
+                    item.premature,
+                ));
+            }
+        }
+        for f in r.findings.iter().filter(|f| f.segment == Some(i)) {
+            o.push_str(&p.severity(
+                f.severity,
+                &format!("        ! {} {}: {}\n", name(&f.severity), f.id, f.message),
+            ));
+        }
+    }
+    let call_level: Vec<_> = r.findings.iter().filter(|f| f.segment.is_none()).collect();
+    if !call_level.is_empty() {
+        o.push_str(&format!("\n{}\n", p.bold("Call findings")));
+        for f in call_level {
+            o.push_str(&p.severity(
+                f.severity,
+                &format!("  ! {} {}: {}\n", name(&f.severity), f.id, f.message),
+            ));
+        }
+    }
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report_with_marks(t: &Transcript) -> Report {
+        let a = warmcall::Analyzer::new(warmcall::Config::default().agent("Sam")).unwrap();
+        let r = a.analyze(t);
+        // The library's stages may still be stubs: add the marks through
+        // the public serde shape so the layout is tested either way.
+        let mut v = serde_json::to_value(&r).unwrap();
+        v["roles"]["agents"] = serde_json::json!(["Sam"]);
+        v["questions"] = serde_json::json!({"basis":"punctuation",
+            "agent":{"total":1,"open":1,"closed":0,"tag":0,"follow_up":0,"per_10_min":null,"first_third_share":null},
+            "customer":{"total":0,"open":0,"closed":0,"tag":0,"follow_up":0,"per_10_min":null,"first_third_share":null},
+            "items":[{"segment":0,"start_s":0.0,"role":"agent","speaker":"Sam","text":"How are things?","kind":"open","follow_up":false}]});
+        v["pushes"] = serde_json::json!({"count":1,"premature":1,"first_s":9.0,"items":[{"segment":2,"start_s":9.0,
+            "text":"Shall I come by Tuesday?","category":"visit","premature":true,"readiness":{"elapsed_s":9.0,
+            "elapsed_share":0.8,"customer_share_so_far":0.2,"open_questions_so_far":1,"answered_open_questions":0,"signals":["interest"]}}]});
+        v["silences"] = serde_json::json!({"count":1,"total_s":6.0,"share_of_span":0.5,"longest_s":6.0,
+            "by_class":{"micropause":0,"pause":0,"long":0,"dead_air":1},
+            "items":[{"start_s":3.0,"duration_s":6.0,"kind":"gap","class":"dead_air","before":"Jo","after":"Sam"}]});
+        v["findings"] = serde_json::json!([{"id":"premature-push","severity":"high","segment":2,"start_s":9.0,
+            "evidence":"Shall I come by Tuesday?","message":"Pushed for a visit before asking."}]);
+        serde_json::from_value(v).unwrap()
+    }
+
+    #[test]
+    fn marks_are_inline_and_plain_without_colour() {
+        let t = Transcript::builder()
+            .segment("Sam", 0.0, 2.0, "How are things?")
+            .segment("Jo", 2.0, 3.0, "Interesting.")
+            .segment("Sam", 9.0, 11.0, "Shall I come by Tuesday?")
+            .build();
+        let r = report_with_marks(&t);
+        let s = render(&t, &r, false);
+        assert!(!s.contains('\x1b'));
+        let lines: Vec<&str> = s.lines().collect();
+        let q = lines
+            .iter()
+            .position(|l| l.contains("? open question: How are things?"))
+            .unwrap();
+        assert!(lines[q - 1].contains("AGENT Sam: How are things?"));
+        let sil = lines
+            .iter()
+            .position(|l| l.contains("6 s silence (gap, dead_air)"))
+            .unwrap();
+        assert!(
+            lines[sil + 1].contains("Shall I come by"),
+            "silence before the segment after it"
+        );
+        assert!(s.contains("> PREMATURE PUSH (visit): Shall I come by Tuesday?"));
+        assert!(s.contains("answered open questions 0"));
+        assert!(s.contains("! high premature-push: Pushed for a visit before asking."));
+        let coloured = render(&t, &r, true);
+        assert!(coloured.contains("\x1b[1;31m"));
+    }
+}

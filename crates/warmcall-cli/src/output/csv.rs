@@ -1,0 +1,213 @@
+//! `csv`: one flat row per input, columns in the stable order of
+//! [`COLUMNS`] (documented in docs/cli.md). A failed input is a row with
+//! `status` = `error` and the message in `error`; its other cells are empty.
+
+use std::io::{self, Write};
+
+use warmcall::report::{Basis, Report, Severity};
+
+use super::Sink;
+use crate::aggregate::{CallRow, Summary};
+use crate::run::{CallOutput, ErrorRecord};
+
+/// Column names, in order. New columns are only ever appended.
+pub const COLUMNS: [&str; 46] = [
+    "path",
+    "status",
+    "error",
+    "format",
+    "language",
+    "timing",
+    "agent",
+    "role_basis",
+    "span_s",
+    "talk_basis",
+    "agent_share_of_speech",
+    "agent_share_of_call",
+    "agent_s",
+    "customer_s",
+    "agent_words",
+    "customer_words",
+    "turns",
+    "switches_per_minute",
+    "longest_monologue_s",
+    "longest_monologue_words",
+    "longest_story_s",
+    "longest_story_words",
+    "silence_count",
+    "silence_total_s",
+    "silence_share_of_span",
+    "longest_silence_s",
+    "dead_air_count",
+    "patience_mean_s",
+    "patience_median_s",
+    "interruptions_by_agent",
+    "interruptions_by_customer",
+    "agent_questions",
+    "agent_open_questions",
+    "agent_closed_questions",
+    "agent_follow_ups",
+    "agent_questions_per_10_min",
+    "customer_questions",
+    "pushes",
+    "premature_pushes",
+    "first_push_s",
+    "outcome",
+    "warmth",
+    "profile",
+    "findings",
+    "high_findings",
+    "warnings",
+];
+
+/// The csv sink.
+#[derive(Debug, Default)]
+pub struct Csv;
+
+/// Quotes a field when it needs it (RFC 4180).
+pub fn field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn f(x: Option<f64>) -> String {
+    match x {
+        Some(v) if v.is_finite() => {
+            let r = (v * 1000.0).round() / 1000.0;
+            format!("{r}")
+        }
+        _ => String::new(),
+    }
+}
+
+fn u(x: Option<usize>) -> String {
+    x.map(|v| v.to_string()).unwrap_or_default()
+}
+
+fn enum_name<T: serde::Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+fn write_row(w: &mut dyn Write, cells: &[String]) -> io::Result<()> {
+    let line: Vec<String> = cells.iter().map(|c| field(c)).collect();
+    writeln!(w, "{}", line.join(","))
+}
+
+/// The cells of one call, in [`COLUMNS`] order.
+pub fn cells(path: &str, r: &Report) -> Vec<String> {
+    let mono = r.turns.longest_agent_monologue.as_ref();
+    let story = r.turns.longest_customer_story.as_ref();
+    let sil = r.silences.as_ref();
+    let pat = r.patience.as_ref();
+    let int = r.interruptions.as_ref();
+    let q = r.questions.as_ref();
+    let p = r.pushes.as_ref();
+    let mut high: Vec<&str> = Vec::new();
+    for x in &r.findings {
+        if x.severity == Severity::High && !high.contains(&x.id.as_str()) {
+            high.push(&x.id);
+        }
+    }
+    vec![
+        path.to_string(),
+        "ok".into(),
+        String::new(),
+        r.source.format.clone(),
+        r.source.language.clone(),
+        enum_name(&r.source.timing),
+        r.roles.agent.clone().unwrap_or_default(),
+        enum_name(&r.roles.basis),
+        f(r.span_s),
+        match r.talk.basis {
+            Basis::Time => "time".into(),
+            Basis::Words => "words".into(),
+        },
+        f(r.talk.agent_share_of_speech),
+        f(r.talk.agent_share_of_call),
+        f(r.talk.agent_s),
+        f(r.talk.customer_s),
+        r.talk.agent_words.to_string(),
+        r.talk.customer_words.to_string(),
+        r.turns.count.to_string(),
+        f(r.turns.switches_per_minute),
+        f(mono.and_then(|m| m.s)),
+        u(mono.map(|m| m.words)),
+        f(story.and_then(|m| m.s)),
+        u(story.map(|m| m.words)),
+        u(sil.map(|s| s.count)),
+        f(sil.map(|s| s.total_s)),
+        f(sil.and_then(|s| s.share_of_span)),
+        f(sil.map(|s| s.longest_s)),
+        u(sil.map(|s| s.by_class.dead_air)),
+        f(pat.and_then(|p| p.mean_s)),
+        f(pat.and_then(|p| p.median_s)),
+        u(int.map(|i| i.by_agent)),
+        u(int.map(|i| i.by_customer)),
+        u(q.map(|q| q.agent.total)),
+        u(q.map(|q| q.agent.open)),
+        u(q.map(|q| q.agent.closed)),
+        u(q.map(|q| q.agent.follow_up)),
+        f(q.and_then(|q| q.agent.per_10_min)),
+        u(q.map(|q| q.customer.total)),
+        u(p.map(|p| p.count)),
+        u(p.map(|p| p.premature)),
+        f(p.and_then(|p| p.first_s)),
+        enum_name(&r.outcome.kind),
+        f(r.score.warmth),
+        r.score.profile.clone(),
+        r.findings.len().to_string(),
+        high.join(" "),
+        r.source.warnings.len().to_string(),
+    ]
+}
+
+impl Sink for Csv {
+    fn begin(&mut self, w: &mut dyn Write) -> io::Result<()> {
+        writeln!(w, "{}", COLUMNS.join(","))
+    }
+    fn call(&mut self, w: &mut dyn Write, call: &CallOutput) -> io::Result<()> {
+        write_row(w, &cells(&call.row.path, &call.report))
+    }
+    fn error(&mut self, w: &mut dyn Write, e: &ErrorRecord) -> io::Result<()> {
+        let mut c = vec![String::new(); COLUMNS.len()];
+        c[0] = e.path.clone();
+        c[1] = "error".into();
+        c[2] = match e.line {
+            Some(l) => format!("line {l}: {}", e.message),
+            None => e.message.clone(),
+        };
+        write_row(w, &c)
+    }
+    fn finish(&mut self, _w: &mut dyn Write, _summary: &Summary, _rows: &[CallRow]) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting() {
+        assert_eq!(field("plain"), "plain");
+        assert_eq!(field("a,b"), "\"a,b\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+
+    #[test]
+    fn a_row_has_every_column() {
+        let a = warmcall::Analyzer::new(warmcall::Config::default()).unwrap();
+        let t = warmcall::Transcript::builder()
+            .segment("Sam", 0.0, 3.0, "Hi, Sam from Acme, how are you?")
+            .segment("Jo", 3.5, 6.0, "Fine, thanks, busy week.")
+            .build();
+        let r = a.analyze(&t);
+        assert_eq!(cells("x.vtt", &r).len(), COLUMNS.len());
+    }
+}

@@ -1,0 +1,246 @@
+//! The high layer: flags resolved into what the run needs (config, parse
+//! options, walker settings, thread count, progress mode) before any work
+//! starts. Every failure here is a usage or config error (exit code 2).
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, bail, Context, Result};
+use warmcall::{Config, Format, ParseOptions};
+
+use crate::args::{AnalysisArgs, InputArgs};
+use crate::walk::WalkOptions;
+
+/// Transcript extensions taken while walking folders.
+pub const KNOWN_EXTENSIONS: [&str; 8] = ["vtt", "srt", "txt", "csv", "tsv", "json", "cha", "rttm"];
+
+/// A usage or configuration problem: exit code 2.
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+/// Wraps any error as a usage error.
+pub fn usage(e: impl std::fmt::Display) -> anyhow::Error {
+    anyhow!(UsageError(e.to_string()))
+}
+
+/// Whether to draw a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProgressMode {
+    /// A bar on stderr.
+    Bar,
+    /// Nothing.
+    Off,
+}
+
+impl ProgressMode {
+    /// A bar only when stderr is a terminal, there is more than one file,
+    /// and the user did not ask for quiet.
+    pub fn decide(stderr_is_terminal: bool, files: usize, quiet: bool) -> ProgressMode {
+        if stderr_is_terminal && files > 1 && !quiet {
+            ProgressMode::Bar
+        } else {
+            ProgressMode::Off
+        }
+    }
+}
+
+/// How a format hint is applied.
+#[derive(Debug, Clone, Default)]
+pub struct Parsing {
+    /// Passed to the library.
+    pub options: ParseOptions,
+    /// `--format-hint json`: detect the JSON shape whatever the extension.
+    pub any_json: bool,
+}
+
+impl Parsing {
+    /// Resolves `--format-hint`.
+    pub fn from_hint(hint: Option<&str>) -> Result<Parsing> {
+        let Some(h) = hint else { return Ok(Parsing::default()) };
+        let h = h.trim().to_ascii_lowercase();
+        if h == "json" {
+            return Ok(Parsing {
+                options: ParseOptions::default(),
+                any_json: true,
+            });
+        }
+        let alias = match h.as_str() {
+            "webvtt" => "vtt",
+            "cha" => "chat",
+            "tsv" => "csv",
+            "text" => "txt",
+            other => other,
+        };
+        match Format::from_name(alias) {
+            Some(f) => Ok(Parsing {
+                options: ParseOptions::with_format(f),
+                any_json: false,
+            }),
+            None => Err(usage(format!(
+                "unknown --format-hint {h:?} (known: json, {})",
+                Format::ALL.iter().map(|f| f.name()).collect::<Vec<_>>().join(", ")
+            ))),
+        }
+    }
+
+    /// Parses bytes read from `path` (`None` for stdin).
+    pub fn parse(&self, bytes: &[u8], path: Option<&Path>) -> Result<warmcall::Transcript, warmcall::Error> {
+        if self.any_json {
+            // Detection goes by extension first: a `.json` stand-in makes it
+            // pick the JSON shape detector for any file name.
+            let stand_in = PathBuf::from("input.json");
+            return warmcall::parse_bytes_with(bytes, Some(&stand_in), &self.options);
+        }
+        warmcall::parse_bytes_with(bytes, path, &self.options)
+    }
+}
+
+/// Loads the configuration: `--config F`, else `warmcall.toml` in the
+/// current folder, else the defaults; then applies the flags on top.
+pub fn load_config(a: &AnalysisArgs) -> Result<Config> {
+    let file = match &a.config {
+        Some(f) => Some(f.clone()),
+        None => {
+            let local = PathBuf::from("warmcall.toml");
+            local.is_file().then_some(local)
+        }
+    };
+    let mut cfg = match &file {
+        Some(f) => {
+            let text = std::fs::read_to_string(f)
+                .with_context(|| format!("cannot read config file {}", f.display()))
+                .map_err(|e| usage(format!("{e:#}")))?;
+            warmcall::config_file::parse_config(&text).map_err(|e| usage(format!("{}: {e}", f.display())))?
+        }
+        None => Config::default(),
+    };
+    if let Some(agent) = &a.agent {
+        cfg = cfg.agent(agent);
+    }
+    if let Some(lang) = &a.lang {
+        cfg = cfg.language(lang);
+    }
+    if let Some(p) = &a.profile {
+        cfg = cfg.profile(p);
+    }
+    if let Some(ui) = a.ui_lang {
+        cfg = cfg.ui_lang(ui.code());
+    }
+    Ok(cfg)
+}
+
+/// Builds the one shared analyzer.
+pub fn analyzer(cfg: Config) -> Result<warmcall::Analyzer> {
+    warmcall::Analyzer::new(cfg).map_err(usage)
+}
+
+/// Everything a batch run needs.
+#[derive(Debug)]
+pub struct BatchPlan {
+    /// Walker settings.
+    pub walk: WalkOptions,
+    /// Parse settings.
+    pub parsing: Parsing,
+    /// Largest file read.
+    pub max_size: u64,
+    /// Threads.
+    pub jobs: usize,
+    /// Warnings on stderr.
+    pub quiet: bool,
+}
+
+impl BatchPlan {
+    /// Resolves the input flags.
+    pub fn new(i: &InputArgs) -> Result<BatchPlan> {
+        let walk = WalkOptions::new(&i.exclude, &i.ext, i.follow)?;
+        let parsing = Parsing::from_hint(i.format_hint.as_deref())?;
+        let jobs = match i.jobs {
+            Some(0) => bail!(UsageError("-j must be at least 1".into())),
+            Some(n) => n,
+            None => std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+        };
+        Ok(BatchPlan {
+            walk,
+            parsing,
+            max_size: i.max_size,
+            jobs,
+            quiet: i.quiet,
+        })
+    }
+}
+
+/// Refuses an output path that is one of the inputs (or lies inside a
+/// walked folder as a file we would read).
+pub fn check_output_not_input(output: &Path, inputs: &[PathBuf]) -> Result<()> {
+    let out = normalise(output);
+    for i in inputs {
+        if i.as_os_str() == "-" {
+            continue;
+        }
+        if normalise(i) == out {
+            return Err(usage(format!(
+                "refusing to write {}: it is one of the inputs (inputs are only read, never written)",
+                output.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// An absolute path with symlinks resolved where the file exists; for a
+/// file that does not exist yet, its resolved folder plus its name.
+fn normalise(p: &Path) -> PathBuf {
+    if let Ok(c) = p.canonicalize() {
+        return c;
+    }
+    let name = p.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    let parent = p
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    parent
+        .canonicalize()
+        .unwrap_or_else(|_| parent.to_path_buf())
+        .join(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_only_on_a_terminal_with_several_files() {
+        assert_eq!(ProgressMode::decide(true, 2, false), ProgressMode::Bar);
+        assert_eq!(ProgressMode::decide(false, 2, false), ProgressMode::Off);
+        assert_eq!(ProgressMode::decide(true, 1, false), ProgressMode::Off);
+        assert_eq!(ProgressMode::decide(true, 500, true), ProgressMode::Off);
+    }
+
+    #[test]
+    fn format_hints() {
+        assert!(Parsing::from_hint(Some("json")).unwrap().any_json);
+        assert_eq!(
+            Parsing::from_hint(Some("webvtt")).unwrap().options.format_hint,
+            Some(Format::Vtt)
+        );
+        let e = Parsing::from_hint(Some("docx")).unwrap_err();
+        assert!(e.downcast_ref::<UsageError>().is_some());
+    }
+
+    #[test]
+    fn output_equal_to_an_input_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("a.vtt");
+        std::fs::write(&f, "WEBVTT\n").unwrap();
+        let via_dot = dir.path().join(".").join("a.vtt");
+        assert!(check_output_not_input(&via_dot, std::slice::from_ref(&f)).is_err());
+        assert!(check_output_not_input(&dir.path().join("out.json"), &[f]).is_ok());
+    }
+}

@@ -1,0 +1,421 @@
+//! The per-call SVG, written by hand. Timed calls: an agent lane and a
+//! customer lane on a time axis, silences shaded (dead air distinct),
+//! agent question ticks, push markers (premature ones red and larger), the
+//! longest monologue and customer story outlined, and a `<title>` on every
+//! mark (time and quote) for hover. Untimed calls: a turn-order strip,
+//! block width by words.
+//!
+//! To keep a report of hundreds of calls small, consecutive segments of one
+//! speaker less than a second apart are drawn as one bar, quotes in titles
+//! are clipped, coordinates have one decimal, and a call of more than
+//! [`TITLED_BARS`] bars draws each lane as one path (see there).
+
+use std::fmt::Write as _;
+
+use warmcall::report::{Report, SilenceClass};
+use warmcall::Transcript;
+
+use super::{clip, esc, Ui};
+use crate::output::{clock, num};
+
+const W: f64 = 1000.0;
+const LEFT: f64 = 78.0;
+const PLOT: f64 = W - LEFT - 6.0;
+const AGENT_Y: f64 = 20.0;
+const CUST_Y: f64 = 50.0;
+const LANE_H: f64 = 22.0;
+const AXIS_Y: f64 = 78.0;
+const H: f64 = 94.0;
+const QUOTE: usize = 72;
+/// Up to this many bars each get a hover title with a quote; a longer call
+/// is drawn as one path per lane (questions, pushes, dead air, monologue and
+/// story keep their titles) so that a report of hundreds of calls stays small.
+const TITLED_BARS: usize = 60;
+
+fn r1(x: f64) -> String {
+    let v = (x * 10.0).round() / 10.0;
+    if v == v.trunc() {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+/// A time scale from the span start to its end.
+struct Scale {
+    t0: f64,
+    len: f64,
+}
+
+impl Scale {
+    fn x(&self, t: f64) -> f64 {
+        LEFT + ((t - self.t0) / self.len).clamp(0.0, 1.0) * PLOT
+    }
+    fn w(&self, d: f64) -> f64 {
+        (d / self.len * PLOT).max(0.8)
+    }
+}
+
+/// The timeline of one call.
+pub fn timeline(t: &Transcript, r: &Report, ui: Ui) -> String {
+    let timed: Vec<(usize, f64, f64)> = t
+        .segments
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| Some((i, s.start_s?, s.end_s?)))
+        .collect();
+    if timed.is_empty() || timed.len() * 2 < t.segments.len() {
+        return strip(t, r, ui);
+    }
+    let t0 = timed.iter().map(|x| x.1).fold(f64::INFINITY, f64::min);
+    let t1 = timed.iter().map(|x| x.2).fold(f64::NEG_INFINITY, f64::max);
+    let sc = Scale {
+        t0,
+        len: (t1 - t0).max(1.0),
+    };
+    let is_agent = |i: usize| r.roles.agents.iter().any(|a| a == &t.speakers[i].label);
+    let mut o = String::with_capacity(8 * 1024);
+    let _ = write!(
+        o,
+        "<svg class=\"tl\" viewBox=\"0 0 {W} {H}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"{}\">",
+        ui.t("timeline")
+    );
+    let _ = write!(
+        o,
+        "<text x=\"4\" y=\"{}\">{}</text><text x=\"4\" y=\"{}\">{}</text>",
+        r1(AGENT_Y + 15.0),
+        ui.t("agent"),
+        r1(CUST_Y + 15.0),
+        ui.t("customer")
+    );
+    // Silences behind everything: dead air one by one (with a title), the
+    // other listed silences as one path.
+    if let Some(s) = &r.silences {
+        let mut plain = String::new();
+        // Written pauses of untimed calls have no place on a time axis.
+        for item in s.items.iter().filter(|i| i.start_s.is_some()) {
+            let (x, w) = (sc.x(item.start_s.unwrap_or_default()), sc.w(item.duration_s));
+            if item.class == SilenceClass::DeadAir {
+                let _ = write!(
+                    o,
+                    "<rect class=\"d\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"><title>{} {} {} s</title></rect>",
+                    r1(x),
+                    r1(AGENT_Y - 4.0),
+                    r1(w),
+                    r1(CUST_Y + LANE_H - AGENT_Y + 8.0),
+                    clock(item.start_s),
+                    ui.t("dead_air"),
+                    num(Some(item.duration_s)),
+                );
+            } else {
+                let _ = write!(
+                    plain,
+                    "M{} {}h{}v{}h-{}z",
+                    r1(x),
+                    r1(AGENT_Y - 4.0),
+                    r1(w),
+                    r1(CUST_Y + LANE_H - AGENT_Y + 8.0),
+                    r1(w)
+                );
+            }
+        }
+        if !plain.is_empty() {
+            let _ = write!(
+                o,
+                "<path class=\"s\" d=\"{plain}\"><title>{}</title></path>",
+                ui.t("silence")
+            );
+        }
+    }
+    // Speech bars: runs of one speaker less than a second apart are one bar.
+    let mut bars: Vec<(usize, usize, f64, f64, usize)> = Vec::new(); // speaker, first segment, start, end, segments
+    for &(i, st, en) in &timed {
+        let spk = t.segments[i].speaker;
+        match bars.last_mut() {
+            Some(b) if b.0 == spk && st <= b.3 + 1.0 => {
+                b.3 = b.3.max(en);
+                b.4 += 1;
+            }
+            _ => bars.push((spk, i, st, en, 1)),
+        }
+    }
+    if bars.len() <= TITLED_BARS {
+        for &(spk, first, start, end, n) in &bars {
+            let agent = is_agent(spk);
+            let more = if n > 1 { format!(" (+{})", n - 1) } else { String::new() };
+            let _ = write!(
+                o,
+                "<rect class=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{LANE_H}\"><title>{} {}: {}{}</title></rect>",
+                if agent { "a" } else { "c" },
+                r1(sc.x(start)),
+                r1(if agent { AGENT_Y } else { CUST_Y }),
+                r1(sc.w(end - start)),
+                clock(Some(start)),
+                esc(&t.speakers[spk].label),
+                esc(&clip(&t.segments[first].text, QUOTE)),
+                more
+            );
+        }
+    } else {
+        // A long call: one path per lane, whole pixels, touching bars joined.
+        for agent in [true, false] {
+            let y = if agent { AGENT_Y } else { CUST_Y };
+            let mut d = String::new();
+            let mut open: Option<(i64, i64)> = None;
+            let flush = |d: &mut String, (x0, x1): (i64, i64)| {
+                let _ = write!(d, "M{x0} {y}h{}v{LANE_H}h-{}z", x1 - x0, x1 - x0);
+            };
+            for &(_, _, start, end, _) in bars.iter().filter(|b| is_agent(b.0) == agent) {
+                let x0 = sc.x(start).floor() as i64;
+                let x1 = (sc.x(end).ceil() as i64).max(x0 + 1);
+                open = match open {
+                    Some((a, b)) if x0 <= b => Some((a, b.max(x1))),
+                    Some(prev) => {
+                        flush(&mut d, prev);
+                        Some((x0, x1))
+                    }
+                    None => Some((x0, x1)),
+                };
+            }
+            if let Some(prev) = open {
+                flush(&mut d, prev);
+            }
+            if !d.is_empty() {
+                let _ = write!(
+                    o,
+                    "<path class=\"{}\" d=\"{d}\"><title>{}</title></path>",
+                    if agent { "a" } else { "c" },
+                    if agent { ui.t("agent") } else { ui.t("customer") }
+                );
+            }
+        }
+    }
+    // Longest monologue and customer story, outlined.
+    for (run, y, class, label) in [
+        (
+            r.turns.longest_agent_monologue.as_ref(),
+            AGENT_Y,
+            "m",
+            ui.t("longest_monologue"),
+        ),
+        (
+            r.turns.longest_customer_story.as_ref(),
+            CUST_Y,
+            "st",
+            ui.t("longest_story"),
+        ),
+    ] {
+        if let Some(run) = run {
+            if let (Some(st), Some(s)) = (run.start_s, run.s) {
+                let _ = write!(
+                    o,
+                    "<rect class=\"{class}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"><title>{} {label}: {} s, {} words</title></rect>",
+                    r1(sc.x(st)),
+                    r1(y - 2.0),
+                    r1(sc.w(s)),
+                    r1(LANE_H + 4.0),
+                    clock(Some(st)),
+                    num(Some(s)),
+                    run.words
+                );
+            }
+        }
+    }
+    // Agent question ticks.
+    if let Some(q) = &r.questions {
+        for item in q.items.iter().filter(|i| i.role == warmcall::report::Role::Agent) {
+            if let Some(st) = item
+                .start_s
+                .or_else(|| t.segments.get(item.segment).and_then(|s| s.start_s))
+            {
+                let x = r1(sc.x(st));
+                let _ = write!(
+                    o,
+                    "<line class=\"q\" x1=\"{x}\" x2=\"{x}\" y1=\"{}\" y2=\"{}\"><title>{} {} {}{}: {}</title></line>",
+                    r1(AGENT_Y - 8.0),
+                    r1(AGENT_Y + LANE_H),
+                    clock(Some(st)),
+                    esc(&super::name(&item.kind)),
+                    ui.t("question"),
+                    if item.follow_up { " (follow-up)" } else { "" },
+                    esc(&clip(&item.text, QUOTE))
+                );
+            }
+        }
+    }
+    // Push markers on top.
+    if let Some(p) = &r.pushes {
+        for item in &p.items {
+            if let Some(st) = item
+                .start_s
+                .or_else(|| t.segments.get(item.segment).and_then(|s| s.start_s))
+            {
+                let x = sc.x(st);
+                let (size, class) = if item.premature { (7.0, "pp") } else { (5.0, "p") };
+                let rd = &item.readiness;
+                let _ = write!(
+                    o,
+                    "<path class=\"{class}\" d=\"M{},{} l{},{} l{},0 z\"><title>{} {} ({}): {} · answered open questions {}, customer share so far {}</title></path>",
+                    r1(x),
+                    r1(AGENT_Y - 2.0),
+                    r1(-size),
+                    r1(-size * 1.6),
+                    r1(size * 2.0),
+                    clock(Some(st)),
+                    if item.premature { ui.t("premature_push") } else { ui.t("push") },
+                    item.category.name(),
+                    esc(&clip(&item.text, QUOTE)),
+                    rd.answered_open_questions,
+                    crate::output::pct(rd.customer_share_so_far),
+                );
+            }
+        }
+    }
+    axis(&mut o, &sc);
+    o.push_str("</svg>");
+    o
+}
+
+fn axis(o: &mut String, sc: &Scale) {
+    let _ = write!(
+        o,
+        "<line class=\"ax\" x1=\"{LEFT}\" x2=\"{}\" y1=\"{AXIS_Y}\" y2=\"{AXIS_Y}\"/>",
+        r1(LEFT + PLOT)
+    );
+    let steps = [10.0, 30.0, 60.0, 120.0, 300.0, 600.0, 900.0, 1800.0, 3600.0];
+    let step = steps.iter().copied().find(|s| sc.len / s <= 10.0).unwrap_or(7200.0);
+    let mut tick = (sc.t0 / step).ceil() * step;
+    while tick <= sc.t0 + sc.len + 1e-9 {
+        let x = r1(sc.x(tick));
+        let _ = write!(
+            o,
+            "<line class=\"ax\" x1=\"{x}\" x2=\"{x}\" y1=\"{AXIS_Y}\" y2=\"{}\"/><text x=\"{x}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+            AXIS_Y + 4.0,
+            AXIS_Y + 14.0,
+            clock(Some(tick))
+        );
+        tick += step;
+    }
+}
+
+/// Turn-order strip for untimed calls: one block per run of one speaker,
+/// width by words.
+fn strip(t: &Transcript, r: &Report, ui: Ui) -> String {
+    let is_agent = |i: usize| r.roles.agents.iter().any(|a| a == &t.speakers[i].label);
+    let mut runs: Vec<(usize, usize, usize)> = Vec::new(); // speaker, first segment, words
+    for (i, s) in t.segments.iter().enumerate() {
+        let words = warmcall::text::word_count(&s.text).max(1);
+        match runs.last_mut() {
+            Some(last) if last.0 == s.speaker => last.2 += words,
+            _ => runs.push((s.speaker, i, words)),
+        }
+    }
+    let total: usize = runs.iter().map(|r| r.2).sum::<usize>().max(1);
+    let mut o = String::with_capacity(4 * 1024);
+    let _ = write!(
+        o,
+        "<svg class=\"tl\" viewBox=\"0 0 {W} 70\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"{}\">",
+        ui.t("timeline")
+    );
+    let _ = write!(
+        o,
+        "<text x=\"4\" y=\"{}\">{}</text><text x=\"4\" y=\"{}\">{}</text>",
+        r1(AGENT_Y + 15.0),
+        ui.t("agent"),
+        r1(CUST_Y + 15.0),
+        ui.t("customer")
+    );
+    let mut x = LEFT;
+    for (spk, first, words) in &runs {
+        let w = *words as f64 / total as f64 * PLOT;
+        let agent = is_agent(*spk);
+        let _ = write!(
+            o,
+            "<rect class=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{LANE_H}\"><title>#{} {}: {} ({} words)</title></rect>",
+            if agent { "a" } else { "c" },
+            r1(x),
+            r1(if agent { AGENT_Y } else { CUST_Y }),
+            r1(w.max(0.8)),
+            first,
+            esc(&t.speakers[*spk].label),
+            esc(&clip(&t.segments[*first].text, QUOTE)),
+            words
+        );
+        x += w;
+    }
+    let _ = write!(o, "<text x=\"{LEFT}\" y=\"12\">{}</text></svg>", ui.t("untimed"));
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analyse(t: &Transcript) -> Report {
+        let a = warmcall::Analyzer::new(warmcall::Config::default().agent("Sam")).unwrap();
+        let r = a.analyze(t);
+        let mut v = serde_json::to_value(&r).unwrap();
+        v["roles"]["agents"] = serde_json::json!(["Sam"]);
+        v["pushes"] = serde_json::json!({"count":2,"premature":1,"first_s":9.0,"items":[
+            {"segment":2,"start_s":9.0,"text":"Shall I come by?","category":"visit","premature":true,
+             "readiness":{"elapsed_s":9.0,"elapsed_share":0.5,"customer_share_so_far":0.1,"open_questions_so_far":0,"answered_open_questions":0,"signals":[]}},
+            {"segment":3,"start_s":14.0,"text":"Demo Friday?","category":"demo","premature":false,
+             "readiness":{"elapsed_s":14.0,"elapsed_share":0.8,"customer_share_so_far":0.4,"open_questions_so_far":2,"answered_open_questions":2,"signals":[]}}]});
+        v["silences"] = serde_json::json!({"count":2,"total_s":7.5,"share_of_span":0.4,"longest_s":6.0,
+            "by_class":{"micropause":0,"pause":0,"long":1,"dead_air":1},
+            "items":[{"start_s":3.0,"duration_s":6.0,"kind":"gap","class":"dead_air","before":"Jo","after":"Sam"},
+                     {"start_s":12.0,"duration_s":1.5,"kind":"gap","class":"long","before":"Sam","after":"Jo"}]});
+        serde_json::from_value(v).unwrap()
+    }
+
+    #[test]
+    fn timed_call_has_lanes_silences_and_markers() {
+        let t = Transcript::builder()
+            .segment("Sam", 0.0, 2.0, "Hi.")
+            .segment("Jo", 2.0, 3.0, "Hello.")
+            .segment("Sam", 9.0, 12.0, "Shall I come by?")
+            .segment("Sam", 12.2, 13.0, "Demo Friday?")
+            .segment("Jo", 13.5, 18.0, "Maybe.")
+            .build();
+        let s = timeline(&t, &analyse(&t), Ui::new("en"));
+        assert_eq!(
+            s.matches("<rect class=\"a\"").count(),
+            2,
+            "Sam's two close segments merge: {s}"
+        );
+        assert_eq!(s.matches("<rect class=\"c\"").count(), 2);
+        assert_eq!(s.matches("<rect class=\"d\"").count(), 1, "dead air is distinct");
+        assert_eq!(s.matches("<path class=\"s\"").count(), 1, "other silences: one path");
+        assert_eq!(s.matches("<path class=\"pp\"").count(), 1, "premature push stands out");
+        assert_eq!(s.matches("<path class=\"p\"").count(), 1);
+        assert!(s.contains("<title>00:09 premature push (visit): Shall I come by?"));
+    }
+
+    #[test]
+    fn untimed_call_gets_a_turn_strip() {
+        let t = Transcript::builder()
+            .untimed("Sam", "one two three")
+            .untimed("Sam", "four")
+            .untimed("Jo", "five")
+            .build();
+        let s = timeline(&t, &analyse(&t), Ui::new("en"));
+        assert!(s.contains("turn order"));
+        assert_eq!(s.matches("<rect").count(), 2);
+        assert!(s.contains("(4 words)"));
+    }
+
+    #[test]
+    fn long_call_lanes_are_single_paths() {
+        let mut b = Transcript::builder();
+        for k in 0..200 {
+            let who = if k % 2 == 0 { "Sam" } else { "Jo" };
+            b = b.segment(who, k as f64 * 5.0, k as f64 * 5.0 + 3.0, "words <b>here</b>");
+        }
+        let t = b.build();
+        let s = timeline(&t, &analyse(&t), Ui::new("en"));
+        assert_eq!(s.matches("<path class=\"a\"").count(), 1);
+        assert_eq!(s.matches("<path class=\"c\"").count(), 1);
+        assert!(!s.contains("<rect class=\"a\""));
+        assert!(s.len() < 12_000, "{} bytes", s.len());
+    }
+}

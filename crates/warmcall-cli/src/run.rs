@@ -1,0 +1,420 @@
+//! The batch: inputs in sorted path order, analysed in ordered chunks on a
+//! local thread pool over one shared `Analyzer`, each chunk written before
+//! the next is read, so memory stays bounded and the output is identical
+//! for any `-j`.
+
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use rayon::prelude::*;
+use serde::Serialize;
+use warmcall::{Analyzer, Report, Transcript};
+
+use crate::aggregate::{Aggregate, CallRow, Summary};
+use crate::output::Sink;
+use crate::plan::{BatchPlan, ProgressMode};
+use crate::walk::{io_message, Input};
+
+/// Inputs analysed at a time: large enough to keep every thread busy, small
+/// enough that a chunk of reports never weighs much.
+pub const CHUNK: usize = 256;
+
+/// A per-file failure: one record in the output, one line on stderr.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ErrorRecord {
+    /// Path as shown (`-` for stdin).
+    pub path: String,
+    /// 1-based line, `null` when the problem is not tied to a line.
+    pub line: Option<usize>,
+    /// `io`, `too-large`, `parse`, `unknown-format`, `unsupported`,
+    /// `empty`, `binary`, `convert` or `error`.
+    pub kind: &'static str,
+    /// What went wrong (without the path).
+    pub message: String,
+}
+
+impl ErrorRecord {
+    /// `path:line: message` (or `path: message`).
+    pub fn stderr_line(&self) -> String {
+        match self.line {
+            Some(l) => format!("{}:{l}: {}", self.path, self.message),
+            None => format!("{}: {}", self.path, self.message),
+        }
+    }
+
+    /// From a library error.
+    pub fn from_error(path: &str, e: &warmcall::Error) -> ErrorRecord {
+        use warmcall::Error as E;
+        let (kind, own_path) = match e {
+            E::Parse { path, .. } => ("parse", path.as_deref()),
+            E::UnknownFormat { path, .. } => ("unknown-format", path.as_deref()),
+            E::Unsupported { path, .. } => ("unsupported", path.as_deref()),
+            E::Empty { path, .. } => ("empty", path.as_deref()),
+            E::Binary { path, .. } => ("binary", path.as_deref()),
+            E::Config { .. } => ("config", None),
+            _ => ("error", None),
+        };
+        let mut msg = e.to_string();
+        if let Some(p) = own_path {
+            let prefix = format!("{}: ", p.display());
+            if let Some(rest) = msg.strip_prefix(&prefix) {
+                msg = rest.to_string();
+            }
+        }
+        let line = (e.line() > 0).then(|| e.line());
+        if let Some(l) = line {
+            if let Some(rest) = msg.strip_prefix(&format!("line {l}: ")) {
+                msg = rest.to_string();
+            }
+        }
+        ErrorRecord {
+            path: path.to_string(),
+            line,
+            kind,
+            message: msg,
+        }
+    }
+
+    fn io(path: &str, e: &io::Error) -> ErrorRecord {
+        ErrorRecord {
+            path: path.to_string(),
+            line: None,
+            kind: "io",
+            message: io_message(e),
+        }
+    }
+}
+
+/// One analysed call as handed to a sink.
+#[derive(Debug)]
+pub struct CallOutput {
+    /// The full report.
+    pub report: Report,
+    /// Its compact row.
+    pub row: CallRow,
+    /// The call's HTML section, when rendering a report.
+    pub html: Option<String>,
+}
+
+/// What one input became.
+#[derive(Debug)]
+pub enum Item {
+    /// Analysed.
+    Call(Box<CallOutput>),
+    /// Failed.
+    Error(ErrorRecord),
+}
+
+/// stderr: errors always, warnings unless quiet, and the progress bar.
+pub struct Messages {
+    bar: Option<indicatif::ProgressBar>,
+    quiet: bool,
+}
+
+impl Messages {
+    /// Messages for a run over `files` inputs.
+    pub fn new(mode: ProgressMode, files: usize, quiet: bool) -> Messages {
+        let bar = (mode == ProgressMode::Bar).then(|| {
+            let b = indicatif::ProgressBar::with_draw_target(
+                Some(files as u64),
+                indicatif::ProgressDrawTarget::stderr_with_hz(10),
+            );
+            b.set_style(
+                indicatif::ProgressStyle::with_template("warmcall {bar:30} {pos}/{len} files {msg}")
+                    .expect("static template")
+                    .progress_chars("=> "),
+            );
+            b
+        });
+        Messages { bar, quiet }
+    }
+
+    fn line(&self, s: &str) {
+        let print = || {
+            let _ = writeln!(io::stderr().lock(), "{s}");
+        };
+        match &self.bar {
+            Some(b) => b.suspend(print),
+            None => print(),
+        }
+    }
+
+    /// An error line (always shown).
+    pub fn error(&self, e: &ErrorRecord) {
+        self.line(&e.stderr_line());
+    }
+
+    /// A warning line (hidden by `--quiet`).
+    pub fn warn(&self, path: &str, msg: &str) {
+        if !self.quiet {
+            self.line(&format!("{path}: warning: {msg}"));
+        }
+    }
+
+    fn tick(&self, n: usize) {
+        if let Some(b) = &self.bar {
+            b.inc(n as u64);
+        }
+    }
+
+    fn done(&self) {
+        if let Some(b) = &self.bar {
+            // The final state stays on screen, like cargo's summary line.
+            b.finish_with_message("done");
+        }
+    }
+}
+
+/// Renders a call's HTML section from its transcript and report.
+pub type Render = dyn Fn(&Transcript, &Report) -> String + Sync;
+
+/// Reads an input, refusing files over `max` bytes without reading them.
+pub fn read_input(input: &Input, max: u64) -> Result<(Vec<u8>, Option<PathBuf>), ErrorRecord> {
+    let shown = input.display();
+    let too_large = |n: u64| ErrorRecord {
+        path: shown.clone(),
+        line: None,
+        kind: "too-large",
+        message: format!("file is larger than --max-size ({n} > {max} bytes)"),
+    };
+    match input {
+        Input::Unreadable(_, msg) => Err(ErrorRecord {
+            path: shown.clone(),
+            line: None,
+            kind: "io",
+            message: msg.clone(),
+        }),
+        Input::Stdin => {
+            let mut buf = Vec::new();
+            io::stdin()
+                .lock()
+                .take(max.saturating_add(1))
+                .read_to_end(&mut buf)
+                .map_err(|e| ErrorRecord::io(&shown, &e))?;
+            if buf.len() as u64 > max {
+                return Err(too_large(buf.len() as u64));
+            }
+            Ok((buf, None))
+        }
+        Input::File(p) => {
+            let f = std::fs::File::open(p).map_err(|e| ErrorRecord::io(&shown, &e))?;
+            let len = f.metadata().map(|m| m.len()).unwrap_or(0);
+            if len > max {
+                return Err(too_large(len));
+            }
+            let mut buf = Vec::with_capacity(len as usize);
+            // `take` guards against a file that grows while we read it.
+            f.take(max.saturating_add(1))
+                .read_to_end(&mut buf)
+                .map_err(|e| ErrorRecord::io(&shown, &e))?;
+            if buf.len() as u64 > max {
+                return Err(too_large(buf.len() as u64));
+            }
+            Ok((buf, Some(p.clone())))
+        }
+    }
+}
+
+fn process(input: &Input, plan: &BatchPlan, analyzer: &Analyzer, render: Option<&Render>) -> Item {
+    let shown = input.display();
+    let (bytes, path) = match read_input(input, plan.max_size) {
+        Ok(x) => x,
+        Err(e) => return Item::Error(e),
+    };
+    let t = match plan.parsing.parse(&bytes, path.as_deref()) {
+        Ok(t) => t,
+        Err(e) => return Item::Error(ErrorRecord::from_error(&shown, &e)),
+    };
+    drop(bytes);
+    let report = analyzer.analyze_with_path(&t, Some(&shown));
+    let html = render.map(|f| f(&t, &report));
+    let row = CallRow::from_report(&shown, &report);
+    Item::Call(Box::new(CallOutput { report, row, html }))
+}
+
+/// The outcome of a batch.
+#[derive(Debug)]
+pub struct BatchResult {
+    /// Inputs that failed.
+    pub failed: usize,
+}
+
+/// Runs the batch, writing every item through `sink` in input order.
+#[allow(clippy::too_many_arguments)]
+pub fn run_batch(
+    plan: &BatchPlan,
+    analyzer: &Analyzer,
+    inputs: &[Input],
+    excluded: usize,
+    sink: &mut dyn Sink,
+    out: &mut dyn Write,
+    msgs: &Messages,
+    render: Option<&Render>,
+    group_by: Option<crate::args::GroupBy>,
+) -> Result<BatchResult> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(plan.jobs)
+        .build()
+        .context("cannot start the thread pool")?;
+    let mut rows: Vec<CallRow> = Vec::new();
+    let mut failed = 0;
+    sink.begin(out)?;
+    for chunk in inputs.chunks(CHUNK) {
+        let items: Vec<Item> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|i| {
+                    let item = process(i, plan, analyzer, render);
+                    // Ticks come from the workers (the bar is thread-safe);
+                    // only the order of the output is fixed.
+                    msgs.tick(1);
+                    item
+                })
+                .collect()
+        });
+        for item in items {
+            match item {
+                Item::Call(c) => {
+                    for w in &c.report.source.warnings {
+                        msgs.warn(&c.row.path, w);
+                    }
+                    sink.call(out, &c)?;
+                    rows.push(c.row);
+                }
+                Item::Error(e) => {
+                    failed += 1;
+                    msgs.error(&e);
+                    sink.error(out, &e)?;
+                }
+            }
+        }
+        // jsonl streams: each finished chunk reaches the reader.
+        out.flush()?;
+    }
+    let summary = Summary {
+        files: inputs.len(),
+        analysed: rows.len(),
+        failed,
+        excluded,
+        aggregate: Aggregate::of(rows.iter()),
+        group_by: group_by.map(|g| match g {
+            crate::args::GroupBy::Agent => "agent",
+            crate::args::GroupBy::Folder => "folder",
+        }),
+        groups: group_by.map(|g| crate::aggregate::groups(&rows, g)).unwrap_or_default(),
+    };
+    sink.finish(out, &summary, &rows)?;
+    out.flush()?;
+    msgs.done();
+    Ok(BatchResult { failed })
+}
+
+/// Where output goes: stdout, or a temp file renamed onto `-o FILE` at the
+/// end so that no half-written file is ever seen under that name.
+pub enum Out {
+    /// Buffered stdout.
+    Stdout(io::BufWriter<io::Stdout>),
+    /// A temp file beside the destination.
+    File(io::BufWriter<tempfile::NamedTempFile>, PathBuf),
+}
+
+impl Out {
+    /// Opens stdout or a temp file in the destination's folder.
+    pub fn open(dest: Option<&Path>) -> Result<Out> {
+        match dest {
+            None => Ok(Out::Stdout(io::BufWriter::with_capacity(1 << 16, io::stdout()))),
+            Some(d) => {
+                let dir = d
+                    .parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."));
+                let tmp = tempfile::Builder::new()
+                    .prefix(".warmcall-")
+                    .suffix(".partial")
+                    .tempfile_in(dir)
+                    .with_context(|| format!("cannot create a file in {}", dir.display()))?;
+                Ok(Out::File(io::BufWriter::with_capacity(1 << 16, tmp), d.to_path_buf()))
+            }
+        }
+    }
+
+    /// Flushes and, for a file, renames it into place.
+    pub fn commit(self) -> Result<()> {
+        match self {
+            Out::Stdout(mut w) => Ok(w.flush()?),
+            Out::File(w, dest) => {
+                let tmp = w.into_inner().map_err(|e| e.into_error())?;
+                tmp.as_file().sync_all().ok();
+                tmp.persist(&dest)
+                    .map_err(|e| e.error)
+                    .with_context(|| format!("cannot write {}", dest.display()))?;
+                Ok(())
+            }
+        }
+    }
+}
+
+impl Write for Out {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Out::Stdout(w) => w.write(buf),
+            Out::File(w, _) => w.write(buf),
+        }
+    }
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match self {
+            Out::Stdout(w) => w.write_all(buf),
+            Out::File(w, _) => w.write_all(buf),
+        }
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Out::Stdout(w) => w.flush(),
+            Out::File(w, _) => w.flush(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_record_strips_path_and_line() {
+        let e =
+            warmcall::Error::parse(warmcall::Format::Vtt, 7, "a cue timing", "junk").with_path(Path::new("x/a.vtt"));
+        let r = ErrorRecord::from_error("x/a.vtt", &e);
+        assert_eq!(r.line, Some(7));
+        assert_eq!(r.kind, "parse");
+        assert_eq!(r.message, "expected a cue timing, found \"junk\"");
+        assert_eq!(r.stderr_line(), "x/a.vtt:7: expected a cue timing, found \"junk\"");
+    }
+
+    #[test]
+    fn too_large_files_are_refused_unread() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("big.vtt");
+        std::fs::write(&p, vec![b'a'; 100]).unwrap();
+        let e = read_input(&Input::File(p.clone()), 99).unwrap_err();
+        assert_eq!(e.kind, "too-large");
+        assert!(read_input(&Input::File(p), 100).is_ok());
+    }
+
+    #[test]
+    fn atomic_output_leaves_nothing_on_failure() {
+        let d = tempfile::tempdir().unwrap();
+        let dest = d.path().join("out.json");
+        {
+            let mut o = Out::open(Some(&dest)).unwrap();
+            o.write_all(b"half").unwrap();
+            // dropped without commit: an error or an early return
+        }
+        assert!(!dest.exists());
+        assert_eq!(std::fs::read_dir(d.path()).unwrap().count(), 0, "temp file removed");
+        let mut o = Out::open(Some(&dest)).unwrap();
+        o.write_all(b"whole").unwrap();
+        o.commit().unwrap();
+        assert_eq!(std::fs::read(&dest).unwrap(), b"whole");
+    }
+}

@@ -1,0 +1,112 @@
+//! `explain`, `convert` and `config`.
+
+use crate::util::{self, run, run_stdin, write};
+
+#[test]
+fn explain_and_convert_report_a_bad_file_as_path_message_exit_1() {
+    let d = tempfile::tempdir().unwrap();
+    write(
+        &d.path().join("bin.vtt"),
+        [0u8, 159, 146, 150, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8],
+    );
+    for cmd in [vec!["explain", "bin.vtt"], vec!["convert", "bin.vtt", "-f", "txt"]] {
+        let r = run(d.path(), &cmd);
+        assert_eq!(r.code, 1, "{cmd:?}: {r:?}");
+        assert!(r.stderr.starts_with("bin.vtt: "), "{cmd:?}: {}", r.stderr);
+        assert!(r.stdout.is_empty());
+    }
+    let r = run(d.path(), &["explain", "missing.vtt"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stderr.trim(), "missing.vtt: no such file or folder");
+}
+
+#[test]
+fn config_print_default_is_a_config_that_loads() {
+    let d = tempfile::tempdir().unwrap();
+    let r = run(d.path(), &["config", "--print-default"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let cfg = warmcall::config_file::parse_config(&r.stdout).expect("the printed default parses");
+    let def = warmcall::Config::default();
+    assert_eq!(cfg.profile, def.profile);
+    assert_eq!(cfg.silence, def.silence);
+    assert_eq!(cfg.push, def.push);
+    assert_eq!(cfg.findings, def.findings);
+    assert_eq!(
+        cfg.profiles.keys().collect::<Vec<_>>(),
+        def.profiles.keys().collect::<Vec<_>>()
+    );
+    assert_eq!(cfg.profiles["discovery"], def.profiles["discovery"]);
+    // And it is usable as a file.
+    write(&d.path().join("warmcall.toml"), &r.stdout);
+    write(&d.path().join("x.srt"), "junk\n");
+    let r = run(d.path(), &["analyze", "x.srt", "-q"]);
+    assert_eq!(r.code, 1, "loads the config, then fails on the input only: {r:?}");
+}
+
+// ---- needs the parsers -------------------------------------------------
+
+#[test]
+fn convert_to_canonical_json_round_trips() {
+    let d = tempfile::tempdir().unwrap();
+    write(&d.path().join("a.vtt"), util::vtt_call(7));
+    let r = run(d.path(), &["convert", "a.vtt", "-f", "canonical-json", "-o", "a.json"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let original =
+        warmcall::parse_bytes(&std::fs::read(d.path().join("a.vtt")).unwrap(), Some("a.vtt".as_ref())).unwrap();
+    let back = warmcall::parse_bytes(
+        &std::fs::read(d.path().join("a.json")).unwrap(),
+        Some("a.json".as_ref()),
+    )
+    .unwrap();
+    assert_eq!(back.segments.len(), original.segments.len());
+    assert_eq!(back.speakers, original.speakers);
+    for (a, b) in original.segments.iter().zip(&back.segments) {
+        assert_eq!(
+            (a.speaker, a.start_s, a.end_s, &a.text),
+            (b.speaker, b.start_s, b.end_s, &b.text)
+        );
+    }
+    // VTT, SRT and txt read back to the same speakers and text.
+    for (f, ext) in [("vtt", "vtt"), ("srt", "srt"), ("txt", "txt")] {
+        let r = run(d.path(), &["convert", "a.json", "-f", f]);
+        assert_eq!(r.code, 0, "{f}: {r:?}");
+        let name = format!("b.{ext}");
+        let t = warmcall::parse_bytes(r.stdout.as_bytes(), Some(name.as_ref())).unwrap();
+        assert_eq!(
+            t.speakers.iter().map(|s| &s.label).collect::<Vec<_>>(),
+            original.speakers.iter().map(|s| &s.label).collect::<Vec<_>>(),
+            "{f}"
+        );
+        assert_eq!(
+            t.segments.iter().map(|s| &s.text).collect::<Vec<_>>(),
+            original.segments.iter().map(|s| &s.text).collect::<Vec<_>>(),
+            "{f}"
+        );
+    }
+}
+
+#[test]
+fn explain_marks_turns_plain_when_piped_coloured_on_request() {
+    let d = tempfile::tempdir().unwrap();
+    write(&d.path().join("a.vtt"), util::vtt_call(3));
+    let r = run(d.path(), &["explain", "a.vtt", "--agent", "Agent 3"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(!r.stdout.contains('\x1b'), "plain when not a terminal");
+    assert!(
+        r.stdout.contains("AGENT Agent 3: Hi, this is Sam from Acme"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("CUST  Customer 3: Oh, right."), "{}", r.stdout);
+    let c = run(
+        d.path(),
+        &["explain", "a.vtt", "--agent", "Agent 3", "--color", "always"],
+    );
+    assert!(c.stdout.contains("\x1b["));
+    let s = run_stdin(
+        d.path(),
+        &["explain", "-", "--format-hint", "vtt"],
+        util::vtt_call(3).as_bytes(),
+    );
+    assert_eq!(s.code, 0, "{s:?}");
+}
