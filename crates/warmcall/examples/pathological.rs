@@ -13,7 +13,10 @@ mod pathological;
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let (Some(name), Some(n)) = (args.get(1), args.get(2).and_then(|n| n.parse::<usize>().ok())) else {
-        println!("usage: pathological CASE SIZE\ncases: {}", pathological::CASES.join(", "));
+        println!(
+            "usage: pathological CASE SIZE\ncases: {}",
+            pathological::CASES.join(", ")
+        );
         std::process::exit(2);
     };
     let Some((bytes, path)) = pathological::generate(name, n) else {
