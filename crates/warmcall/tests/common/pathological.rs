@@ -21,6 +21,13 @@ pub const CASES: &[&str] = &[
     "vtt-nested-tags",
     "json-nested",
     "txt-same-start",
+    "txt-lines",
+    "csv-rows",
+    "chat-utterances",
+    "json-segments",
+    "rttm-lines",
+    "vtt-overlap",
+    "vtt-nested-spans",
 ];
 
 /// Bytes and a file name for case `name` at size `n` (bytes, cues or depth,
@@ -68,6 +75,84 @@ pub fn generate(name: &str, n: usize) -> Option<(Vec<u8>, &'static str)> {
                 let _ = writeln!(s, "[00:00:00] {}: ja hoor", if i % 2 == 0 { "Ann" } else { "Bob" });
             }
             (s.into_bytes(), "x.txt")
+        }
+        "txt-lines" => (
+            rows(n, |i, who, a, _| format!("[{}] {who}: ja hoor\n", clock(a, i))).into_bytes(),
+            "x.txt",
+        ),
+        "csv-rows" => {
+            let mut s = String::from("start,end,speaker,text\n");
+            s.push_str(&rows(n, |_, who, a, b| {
+                format!(
+                    "{}.{:03},{}.{:03},{who},ja hoor\n",
+                    a / 1000,
+                    a % 1000,
+                    b / 1000,
+                    b % 1000
+                )
+            }));
+            (s.into_bytes(), "x.csv")
+        }
+        "chat-utterances" => {
+            let mut s = String::from("@UTF8\n@Begin\n@Languages:\tnld\n@Participants:\tANN Ann, BOB Bob\n");
+            s.push_str(&rows(n, |_, who, a, b| {
+                format!("*{}:\tja hoor . \u{15}{a}_{b}\u{15}\n", who.to_uppercase())
+            }));
+            s.push_str("@End\n");
+            (s.into_bytes(), "x.cha")
+        }
+        "json-segments" => {
+            let body = rows(n, |i, who, a, b| {
+                format!(
+                    "{}{{\"speaker\":\"{who}\",\"start\":{}.{:03},\"end\":{}.{:03},\"text\":\"ja hoor\"}}",
+                    if i == 0 { "" } else { "," },
+                    a / 1000,
+                    a % 1000,
+                    b / 1000,
+                    b % 1000
+                )
+            });
+            (format!("{{\"segments\":[{body}]}}").into_bytes(), "x.json")
+        }
+        "rttm-lines" => (
+            rows(n, |_, who, a, b| {
+                format!(
+                    "SPEAKER call 1 {}.{:03} {}.{:03} <NA> <NA> {who} <NA> <NA>\n",
+                    a / 1000,
+                    a % 1000,
+                    (b - a) / 1000,
+                    (b - a) % 1000
+                )
+            })
+            .into_bytes(),
+            "x.rttm",
+        ),
+        // Every cue overlaps every other: sweeps that compare each segment
+        // with all open ones would be quadratic.
+        "vtt-overlap" => {
+            let mut s = String::from("WEBVTT\n\n");
+            s.push_str(&rows(n, |i, who, a, _| {
+                format!(
+                    "{} --> {}\n<v {who}>ja hoor {i}\n\n",
+                    vtt_time(a / 100),
+                    vtt_time(n as u64 * 1000)
+                )
+            }));
+            (s.into_bytes(), "x.vtt")
+        }
+        // Each cue lies inside the previous one, alternating speakers.
+        "vtt-nested-spans" => {
+            let mut s = String::from("WEBVTT\n\n");
+            let total = n as u64 * 2000;
+            s.push_str(&rows(n, |i, who, _, _| {
+                let i = i as u64;
+                format!(
+                    "{} --> {}\n<v {who}>ja hoor {i}\n\n",
+                    vtt_time(i * 1000),
+                    vtt_time(total - i * 1000)
+                )
+            }));
+            (s.into_bytes(), "x.vtt")
         }
         _ => return None,
     })
@@ -120,4 +205,18 @@ fn vtt_time(ms: u64) -> String {
 
 fn srt_time(ms: u64) -> String {
     vtt_time(ms).replace('.', ",")
+}
+
+/// `n` rows alternating Ann and Bob a second apart: `f(i, who, start_ms, end_ms)`.
+fn rows(n: usize, f: impl Fn(usize, &str, u64, u64) -> String) -> String {
+    let mut s = String::new();
+    for i in 0..n {
+        let who = if i % 2 == 0 { "Ann" } else { "Bob" };
+        s.push_str(&f(i, who, i as u64 * 1000, i as u64 * 1000 + 900));
+    }
+    s
+}
+
+fn clock(ms: u64, _i: usize) -> String {
+    format!("{:02}:{:02}:{:02}", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60)
 }
