@@ -1,5 +1,6 @@
 //! Criterion benches: per-format parsing, per-stage text work, and the
 //! whole pipeline per MB. Corpus: the deterministic generator in this crate.
+#![allow(missing_docs)] // criterion_group! generates undocumented functions
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use warmcall_benches::generate_call;

@@ -45,8 +45,8 @@ impl Rng {
     }
 
     /// One element of a slice.
-    pub fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
-        &xs[self.below(xs.len())]
+    pub fn pick<T: Copy>(&mut self, xs: &[T]) -> T {
+        xs[self.below(xs.len())]
     }
 }
 
@@ -292,11 +292,11 @@ fn content_word(rng: &mut Rng) -> String {
     let syl = 2 + rng.below(3);
     let mut w = String::new();
     for _ in 0..syl {
-        w.push_str(*rng.pick(ON));
-        w.push_str(*rng.pick(NU));
+        w.push_str(rng.pick(ON));
+        w.push_str(rng.pick(NU));
     }
     if rng.chance(0.5) {
-        w.push_str(*rng.pick(&["n", "r", "s", "t", "ng", "ck"]));
+        w.push_str(rng.pick(&["n", "r", "s", "t", "ng", "ck"]));
     }
     w
 }
@@ -315,7 +315,7 @@ fn fill(rng: &mut Rng, tpl: &str, l: &Lang, agent: &str, customer: &str, company
                 out.push_str(&content_word(rng));
                 out.push_str(" BV");
             }
-            "topic" => out.push_str(*rng.pick(l.topics)),
+            "topic" => out.push_str(rng.pick(l.topics)),
             _ => out.push_str(&content_word(rng)),
         }
         rest = &rest[j + 1..];
@@ -342,12 +342,12 @@ pub fn generate_segments(seed: u64, index: u64) -> (bool, Vec<GenSegment>, [Stri
     while t < total {
         let text = if first {
             {
-                let tpl = *rng.pick(l.greet);
+                let tpl = rng.pick(l.greet);
                 fill(&mut rng, tpl, l, &agent, &customer, &company)
             }
         } else if speaker == 0 && segs.len() == 1 {
             {
-                let tpl = *rng.pick(l.intro);
+                let tpl = rng.pick(l.intro);
                 fill(&mut rng, tpl, l, &agent, &customer, &company)
             }
         } else if speaker == 0 && t >= push_at {
@@ -373,7 +373,7 @@ pub fn generate_segments(seed: u64, index: u64) -> (bool, Vec<GenSegment>, [Stri
                 } else {
                     l.statements
                 };
-                let tpl = *rng.pick(pool);
+                let tpl = rng.pick(pool);
                 let mut sentence = fill(&mut rng, tpl, l, &agent, &customer, &company);
                 if rng.chance(0.2) {
                     let f = rng.pick(l.fillers);

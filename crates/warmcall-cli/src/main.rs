@@ -10,6 +10,7 @@ mod aggregate;
 mod args;
 mod convert;
 mod explain;
+mod interrupt;
 mod output;
 mod plan;
 mod report_html;

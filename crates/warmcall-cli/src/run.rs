@@ -334,6 +334,7 @@ impl Out {
                     .suffix(".partial")
                     .tempfile_in(dir)
                     .with_context(|| format!("cannot create a file in {}", dir.display()))?;
+                crate::interrupt::track(tmp.path());
                 Ok(Out::File(io::BufWriter::with_capacity(1 << 16, tmp), d.to_path_buf()))
             }
         }
@@ -346,8 +347,10 @@ impl Out {
             Out::File(w, dest) => {
                 let tmp = w.into_inner().map_err(|e| e.into_error())?;
                 tmp.as_file().sync_all().ok();
-                tmp.persist(&dest)
-                    .map_err(|e| e.error)
+                let partial = tmp.path().to_path_buf();
+                let done = tmp.persist(&dest);
+                crate::interrupt::untrack(&partial);
+                done.map_err(|e| e.error)
                     .with_context(|| format!("cannot write {}", dest.display()))?;
                 Ok(())
             }

@@ -75,6 +75,7 @@ impl Analyzer {
     /// lexicon changes, compiles every rule. Fails on bad patterns or an
     /// unknown profile.
     pub fn new(config: Config) -> Result<Analyzer, Error> {
+        config.validate().map_err(|e| crate::config_file::locate(&config, e))?;
         if !config.profiles.contains_key(&config.profile) {
             return Err(Error::Config {
                 key: "profile".into(),
@@ -101,7 +102,8 @@ impl Analyzer {
         let models = lexicons
             .into_iter()
             .map(LangModel::new)
-            .collect::<Result<Vec<_>, _>>()?;
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| crate::config_file::locate(&config, e))?;
         let agent = config
             .roles
             .agent

@@ -1,10 +1,20 @@
 //! Configuration: every threshold, band and weight, role rules, lexicon
 //! changes and trackers. `Config::default()` is the documented default
-//! (docs/config.md); the TOML loader lives in [`crate::config_file`].
+//! (docs/config.md, sources in docs/scoring.md); the TOML loader lives in
+//! [`crate::config_file`], the commented default file is
+//! [`crate::config_file::default_toml`].
+//!
+//! Field names are stable: other stages read them, and they are the keys of
+//! `warmcall.toml`. A field added here needs a comment in
+//! `config_file::DOCS` and a row in docs/config.md (tests fail otherwise).
+//!
+//! Units: seconds for `*_s`, shares in 0..1, counts as whole numbers.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+
+use crate::Error;
 
 /// Everything the analysis can be tuned with.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -30,13 +40,38 @@ pub struct Config {
     pub push: PushConfig,
     /// Finding thresholds.
     pub findings: FindingsConfig,
-    /// Profile definitions; the three built-ins are always present unless
-    /// overridden here.
+    /// Profile definitions. The built-ins `discovery`, `cold` and `support`
+    /// are always present; [`crate::config_file::parse_config`] merges a
+    /// `[profiles.NAME]` table onto the built-in of that name key by key.
     pub profiles: BTreeMap<String, Profile>,
     /// Lexicon changes per language code.
     pub lexicon: BTreeMap<String, LexiconChange>,
     /// Custom phrase trackers.
     pub trackers: Vec<TrackerConfig>,
+    /// The text this config was parsed from, kept so that errors found
+    /// later (a bad pattern in a lexicon list, at [`crate::Analyzer::new`])
+    /// can still name their line. Not part of equality, never serialised.
+    #[serde(skip)]
+    pub source: ConfigSource,
+}
+
+/// The config file text a [`Config`] came from (empty for a config built in
+/// code). Two sources always compare equal: where a config came from does
+/// not change what it means.
+#[derive(Debug, Clone, Default)]
+pub struct ConfigSource(pub(crate) Option<std::sync::Arc<str>>);
+
+impl PartialEq for ConfigSource {
+    fn eq(&self, _: &ConfigSource) -> bool {
+        true
+    }
+}
+
+impl ConfigSource {
+    /// The file text, when the config was parsed from one.
+    pub fn text(&self) -> Option<&str> {
+        self.0.as_deref()
+    }
 }
 
 impl Default for Config {
@@ -54,6 +89,7 @@ impl Default for Config {
             profiles: Profile::builtins(),
             lexicon: BTreeMap::new(),
             trackers: Vec::new(),
+            source: ConfigSource::default(),
         }
     }
 }
@@ -107,16 +143,19 @@ pub struct RolesConfig {
     pub agent: Option<String>,
 }
 
-/// Silence thresholds.
+/// Silence thresholds (SPEC §5, §6.3). Classes after Jefferson and GailBot:
+/// micropause [0, 0.2), pause [0.2, 1.0), long [1.0, `dead_air_s`), dead air.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 #[non_exhaustive]
 pub struct SilenceConfig {
-    /// Gaps at least this long are listed (s).
+    /// Gaps at least this long are listed as silence items (s; 1.0).
     pub min_s: f64,
-    /// Dead air from this length (s).
+    /// Dead air from this length (s; 5.0): the `dead_air` class and the
+    /// `dead-air` finding.
     pub dead_air_s: f64,
-    /// A patient silence after an agent question is at least this long (s).
+    /// A `patient-silence` after an agent question is at least this long
+    /// (s; 2.0).
     pub patient_s: f64,
 }
 
@@ -135,7 +174,8 @@ impl Default for SilenceConfig {
 #[serde(default, deny_unknown_fields)]
 #[non_exhaustive]
 pub struct OverlapConfig {
-    /// The other side must still have this long to run (s).
+    /// A segment interrupts when the other side's earlier segment still has
+    /// this long to run (s; 0.5).
     pub min_s: f64,
 }
 
@@ -150,7 +190,8 @@ impl Default for OverlapConfig {
 #[serde(default, deny_unknown_fields)]
 #[non_exhaustive]
 pub struct BackchannelConfig {
-    /// A backchannel has 1..=max_words words, all on the list.
+    /// A backchannel has 1..=max_words words (3), all on the language's
+    /// `backchannel.words` list.
     pub max_words: usize,
 }
 
@@ -165,11 +206,12 @@ impl Default for BackchannelConfig {
 #[serde(default, deny_unknown_fields)]
 #[non_exhaustive]
 pub struct PushConfig {
-    /// Fewer answered open questions before a push makes it premature.
+    /// Fewer answered open questions before a push makes it premature (2).
     pub min_answered_open_questions: usize,
-    /// A lower customer share of speech so far makes it premature.
+    /// A lower customer share of speech so far makes it premature (0.30).
     pub min_customer_share: f64,
-    /// An answer has at least this many words.
+    /// An open question is answered by a customer turn of at least this
+    /// many words (8).
     pub answer_min_words: usize,
 }
 
@@ -230,53 +272,74 @@ impl Default for FindingsConfig {
     }
 }
 
-/// A call profile: bands, weights and which findings apply.
+/// A call profile: bands, weights and which findings apply (SPEC §6.5).
+///
+/// The built-ins are `discovery` (the default), `cold` and `support`
+/// ([`Profile::builtins`]). A `[profiles.NAME]` table in the config file
+/// changes only the keys it names: the rest keep the built-in profile's
+/// values (a new name starts from `discovery`'s).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Profile {
-    /// Agent share of speech band `[low, high]`.
+    /// Agent share of speech band `[low, high]` (0..1) that earns full
+    /// listening marks. Gong Labs: top reps talk about 43%.
     pub talk_share: [f64; 2],
-    /// Agent questions band per 43 minutes `[low, high]`; `None` for no band.
+    /// Listening falls linearly from 1 at the band's edge to 0 this far
+    /// outside it (share of speech). A judgement call: 0.25.
+    pub talk_share_falloff: f64,
+    /// Agent questions per [`Profile::questions_per_minutes`] `[low, high]`
+    /// (Gong: 11–14 on discovery calls averaging 43 minutes); `None` (`[]` in
+    /// TOML) for no band.
+    #[serde(with = "band_serde")]
     pub questions: Option<[f64; 2]>,
     /// Minutes the question band refers to (Gong: 43).
     pub questions_per_minutes: f64,
-    /// Floor of the scaled low bound.
+    /// Floor of the scaled low bound (questions).
     pub questions_low_floor: f64,
-    /// Floor of the scaled high bound.
+    /// Floor of the scaled high bound (questions).
     pub questions_high_floor: f64,
-    /// Cold profile: questions wanted before the first push.
+    /// Agent questions wanted before the first push (cold calls: 3); when
+    /// set, curiosity counts these instead of the band. `None` (`0` in TOML)
+    /// when not used.
+    #[serde(with = "count_serde")]
     pub questions_before_first_push: Option<usize>,
-    /// Whether push findings are raised at all.
+    /// Whether push findings are raised at all, and whether the restraint
+    /// component is scored.
     pub push_findings: bool,
     /// Whether discovery-only findings (`short-customer-story`, `no-next-step`) apply.
     pub discovery_findings: bool,
-    /// Component weights.
+    /// Component weights (renormalised over the measured components).
     pub weights: Weights,
-    /// Monologue component: full marks up to / zero from these seconds.
+    /// Monologue component: full marks up to / zero from these seconds of
+    /// longest agent monologue.
     pub monologue_s: [f64; 2],
-    /// The same in words for untimed calls.
+    /// The same in words, for calls without times.
     pub monologue_words: [f64; 2],
-    /// Follow-up share that earns full curiosity marks.
+    /// Follow-up share (follow-ups / agent questions) that earns the full
+    /// follow-up part of curiosity.
     pub follow_up_share_full: f64,
     /// Mean patience that earns full marks (s).
     pub patience_full_s: f64,
+    /// Restraint lost per push with at least one push finding. A judgement
+    /// call: 0.5, so two bad pushes take all of it.
+    pub restraint_per_push: f64,
 }
 
-/// Score weights.
+/// Score weights (before renormalisation; SPEC §6.5).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Weights {
-    /// Talk share.
+    /// Talk share inside the band (0.25).
     pub listening: f64,
-    /// Questions.
+    /// Questions and follow-ups (0.20).
     pub curiosity: f64,
-    /// Hand-off gaps.
+    /// Hand-off gaps (0.10).
     pub patience: f64,
-    /// Longest monologue.
+    /// Longest agent monologue (0.15).
     pub monologue: f64,
-    /// Pushes with findings.
+    /// Pushes with findings (0.30).
     pub restraint: f64,
 }
 
@@ -296,6 +359,7 @@ impl Default for Profile {
     fn default() -> Self {
         Profile {
             talk_share: [0.35, 0.50],
+            talk_share_falloff: 0.25,
             questions: Some([11.0, 14.0]),
             questions_per_minutes: 43.0,
             questions_low_floor: 3.0,
@@ -308,6 +372,7 @@ impl Default for Profile {
             monologue_words: [150.0, 450.0],
             follow_up_share_full: 0.3,
             patience_full_s: 1.0,
+            restraint_per_push: 0.5,
         }
     }
 }
@@ -334,30 +399,289 @@ impl Profile {
             ("support".into(), support),
         ])
     }
+
+    /// The built-in profile of that name, if any.
+    pub fn builtin(name: &str) -> Option<Profile> {
+        Profile::builtins().remove(name)
+    }
 }
 
-/// Lexicon changes for one language.
+/// `Option<[f64; 2]>` as `[low, high]`, or `[]` for none (TOML has no null).
+mod band_serde {
+    use serde::{de::Error as _, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &Option<[f64; 2]>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(b) => s.collect_seq(b.iter()),
+            None => s.collect_seq(std::iter::empty::<f64>()),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<[f64; 2]>, D::Error> {
+        let v: Vec<f64> = Vec::deserialize(d)?;
+        match v.as_slice() {
+            [] => Ok(None),
+            [lo, hi] => Ok(Some([*lo, *hi])),
+            _ => Err(D::Error::invalid_length(v.len(), &"[low, high], or [] for no band")),
+        }
+    }
+}
+
+/// `Option<usize>` as a count, `0` meaning none.
+mod count_serde {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &Option<usize>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u64(v.unwrap_or(0) as u64)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<usize>, D::Error> {
+        let n = usize::deserialize(d)?;
+        Ok((n > 0).then_some(n))
+    }
+}
+
+/// Lexicon changes for one language (`[lexicon.LANG]`), applied in this
+/// order: `file`, then `replace`, then `add`. A language warmcall does not
+/// ship needs `file` (or `replace`): adding a language needs no code.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 #[non_exhaustive]
 pub struct LexiconChange {
-    /// A lexicon file (TOML, same shape as the shipped ones) that replaces
-    /// the built-in one, or defines a new language.
+    /// A lexicon file (TOML, the shape of the shipped `lexicons/*.toml`)
+    /// that replaces the built-in lexicon of this language or defines a new
+    /// one. A relative path is relative to the config file's folder
+    /// ([`crate::config_file::load_config`] resolves it).
     pub file: Option<String>,
-    /// The whole lexicon inline (same shape as the shipped files); replaces
-    /// the built-in one.
+    /// Lists replaced wholesale, by dotted list name
+    /// (`"backchannel.words" = [...]`, or nested tables); lists not named
+    /// keep their values.
     pub replace: Option<toml::Table>,
-    /// Phrases added to lists, by dotted list name (`pushes.steps.visit`).
+    /// Phrases added to existing lists, by dotted list name
+    /// (`"pushes.steps.visit" = [...]`).
     pub add: BTreeMap<String, Vec<String>>,
 }
 
-/// A named phrase list counted per side.
+/// A named phrase list counted per side (`[[trackers]]`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct TrackerConfig {
-    /// Name shown in the report.
+    /// Name shown in the report (unique).
     pub name: String,
-    /// Phrases (case-insensitive, whole words).
+    /// Phrases, matched case-insensitively on whole words.
     pub phrases: Vec<String>,
+}
+
+fn bad(key: impl Into<String>, message: impl Into<String>) -> Error {
+    Error::Config {
+        key: key.into(),
+        line: 0,
+        message: message.into(),
+    }
+}
+
+fn check(ok: bool, key: impl FnOnce() -> String, message: &str) -> Result<(), Error> {
+    if ok {
+        Ok(())
+    } else {
+        Err(bad(key(), message))
+    }
+}
+
+fn finite_nonneg(v: f64) -> bool {
+    v.is_finite() && v >= 0.0
+}
+
+fn share(v: f64) -> bool {
+    v.is_finite() && (0.0..=1.0).contains(&v)
+}
+
+fn range(r: [f64; 2]) -> bool {
+    finite_nonneg(r[0]) && finite_nonneg(r[1]) && r[0] <= r[1]
+}
+
+impl Config {
+    /// Checks values that parse but make no sense (a band upside down, a
+    /// share above 1, a bad `/regex/` for the agent, a tracker without
+    /// phrases). Errors name the dotted key; `line` is 0 here and filled in
+    /// by [`crate::config_file::parse_config`] for a file.
+    pub fn validate(&self) -> Result<(), Error> {
+        check(
+            self.profiles.contains_key(&self.profile),
+            || "profile".into(),
+            &format!(
+                "unknown profile {:?} (known: {})",
+                self.profile,
+                self.profiles.keys().cloned().collect::<Vec<_>>().join(", ")
+            ),
+        )?;
+        check(
+            !self.language.trim().is_empty(),
+            || "language".into(),
+            "give `auto` or a language code",
+        )?;
+        check(
+            matches!(self.ui_lang.as_str(), "en" | "nl"),
+            || "ui_lang".into(),
+            "messages exist in `en` and `nl` only",
+        )?;
+        if let Some(agent) = &self.roles.agent {
+            crate::roles::AgentMatcher::new(agent).map(|_| ())?;
+        }
+        let s = &self.silence;
+        check(
+            finite_nonneg(s.min_s),
+            || "silence.min_s".into(),
+            "must be a number ≥ 0",
+        )?;
+        check(
+            s.dead_air_s.is_finite() && s.dead_air_s >= 1.0,
+            || "silence.dead_air_s".into(),
+            "must be ≥ 1.0 (the long class starts at 1.0 s)",
+        )?;
+        check(
+            finite_nonneg(s.patient_s),
+            || "silence.patient_s".into(),
+            "must be a number ≥ 0",
+        )?;
+        check(
+            finite_nonneg(self.overlap.min_s),
+            || "overlap.min_s".into(),
+            "must be a number ≥ 0",
+        )?;
+        check(
+            self.backchannel.max_words >= 1,
+            || "backchannel.max_words".into(),
+            "must be at least 1",
+        )?;
+        check(
+            share(self.push.min_customer_share),
+            || "push.min_customer_share".into(),
+            "must be a share in 0..1",
+        )?;
+        let f = &self.findings;
+        check(
+            share(f.talk_dominance_share),
+            || "findings.talk_dominance_share".into(),
+            "must be a share in 0..1",
+        )?;
+        for (key, v) in [
+            ("long_monologue_s", f.long_monologue_s),
+            ("short_story_s", f.short_story_s),
+            ("min_discovery_call_s", f.min_discovery_call_s),
+            ("low_patience_s", f.low_patience_s),
+            ("few_questions_min_call_s", f.few_questions_min_call_s),
+        ] {
+            check(finite_nonneg(v), || format!("findings.{key}"), "must be a number ≥ 0")?;
+        }
+        for (name, p) in &self.profiles {
+            let k = |f: &str| format!("profiles.{name}.{f}");
+            check(
+                share(p.talk_share[0]) && share(p.talk_share[1]) && p.talk_share[0] <= p.talk_share[1],
+                || k("talk_share"),
+                "must be [low, high] shares with low ≤ high",
+            )?;
+            check(
+                p.talk_share_falloff.is_finite() && p.talk_share_falloff > 0.0,
+                || k("talk_share_falloff"),
+                "must be > 0",
+            )?;
+            if let Some(q) = p.questions {
+                check(
+                    range(q),
+                    || k("questions"),
+                    "must be [low, high] with 0 ≤ low ≤ high, or []",
+                )?;
+            }
+            check(
+                p.questions_per_minutes.is_finite() && p.questions_per_minutes > 0.0,
+                || k("questions_per_minutes"),
+                "must be > 0",
+            )?;
+            check(
+                finite_nonneg(p.questions_low_floor),
+                || k("questions_low_floor"),
+                "must be ≥ 0",
+            )?;
+            check(
+                finite_nonneg(p.questions_high_floor),
+                || k("questions_high_floor"),
+                "must be ≥ 0",
+            )?;
+            let w = &p.weights;
+            for (wk, v) in [
+                ("listening", w.listening),
+                ("curiosity", w.curiosity),
+                ("patience", w.patience),
+                ("monologue", w.monologue),
+                ("restraint", w.restraint),
+            ] {
+                check(finite_nonneg(v), || k(&format!("weights.{wk}")), "must be a number ≥ 0")?;
+            }
+            check(
+                w.listening + w.curiosity + w.patience + w.monologue + w.restraint > 0.0,
+                || k("weights"),
+                "at least one weight must be above 0",
+            )?;
+            check(
+                range(p.monologue_s) && p.monologue_s[0] < p.monologue_s[1],
+                || k("monologue_s"),
+                "must be [full, zero] with full < zero",
+            )?;
+            check(
+                range(p.monologue_words) && p.monologue_words[0] < p.monologue_words[1],
+                || k("monologue_words"),
+                "must be [full, zero] with full < zero",
+            )?;
+            check(
+                p.follow_up_share_full.is_finite() && p.follow_up_share_full > 0.0,
+                || k("follow_up_share_full"),
+                "must be > 0",
+            )?;
+            check(
+                p.patience_full_s.is_finite() && p.patience_full_s > 0.0,
+                || k("patience_full_s"),
+                "must be > 0",
+            )?;
+            check(
+                finite_nonneg(p.restraint_per_push),
+                || k("restraint_per_push"),
+                "must be ≥ 0",
+            )?;
+        }
+        for lang in self.lexicon.keys() {
+            check(
+                !lang.is_empty() && lang.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'),
+                || format!("lexicon.{lang}"),
+                "a language code is letters, digits, `-` or `_`",
+            )?;
+        }
+        let mut names = std::collections::BTreeSet::new();
+        for (i, t) in self.trackers.iter().enumerate() {
+            check(
+                !t.name.trim().is_empty(),
+                || format!("trackers[{i}].name"),
+                "a tracker needs a name",
+            )?;
+            check(
+                names.insert(t.name.as_str()),
+                || format!("trackers[{i}].name"),
+                &format!("tracker name {:?} is used twice", t.name),
+            )?;
+            check(
+                !t.phrases.is_empty(),
+                || format!("trackers[{i}].phrases"),
+                "a tracker needs at least one phrase",
+            )?;
+            for p in &t.phrases {
+                check(
+                    crate::text::word_count(p) > 0,
+                    || format!("trackers[{i}].phrases"),
+                    &format!("phrase {p:?} has no words"),
+                )?;
+            }
+        }
+        Ok(())
+    }
 }

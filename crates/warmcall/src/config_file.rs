@@ -1,46 +1,768 @@
-//! Reading `warmcall.toml` (to be written: line numbers in errors,
-//! `--print-default`).
+//! Reading `warmcall.toml` (SPEC §7): parsing with errors that name the
+//! dotted key and the line, partial profile overrides, lexicon changes, and
+//! the commented default file `warmcall config --print-default` prints.
+//!
+//! Which file to read (`--config`, else `warmcall.toml` in the current
+//! folder, else the defaults) is the command's business; the library only
+//! parses text ([`parse_config`]) or one given path ([`load_config`]).
 
-use crate::lexicon::Lexicon;
+use std::path::Path;
+
+use crate::config::{ConfigSource, Profile};
+use crate::lexicon::{line_of, Lexicon};
 use crate::{Config, Error};
 
-/// Parses a config file's text.
+/// Parses a config file's text: every key is optional, unknown keys, wrong
+/// types and values that make no sense are errors naming the dotted key
+/// (`silence.min_s`, `profiles.cold.weights.restraint`, `trackers[0].phrases`)
+/// and the 1-based line.
+///
+/// A `[profiles.NAME]` table changes only the keys it names; the built-in
+/// profiles `discovery`, `cold` and `support` are always present.
+///
+/// ```
+/// let cfg = warmcall::config_file::parse_config("[silence]\nmin_s = 2.0\n[profiles.discovery]\ntalk_share = [0.3, 0.45]\n")?;
+/// assert_eq!(cfg.silence.min_s, 2.0);
+/// assert_eq!(cfg.profiles["discovery"].talk_share, [0.3, 0.45]);
+/// assert_eq!(cfg.profiles["discovery"].questions, Some([11.0, 14.0])); // kept
+/// let err = warmcall::config_file::parse_config("[silence]\nmin_s = \"long\"\n").unwrap_err();
+/// assert!(err.to_string().contains("silence.min_s (line 2)"));
+/// # Ok::<(), warmcall::Error>(())
+/// ```
 pub fn parse_config(text: &str) -> Result<Config, Error> {
-    toml::from_str(text).map_err(|e: toml::de::Error| Error::Config {
-        key: String::new(),
-        line: e.span().map(|s| crate::lexicon::line_of(text, s.start)).unwrap_or(0),
-        message: e.message().to_string(),
-    })
+    let mut config: Config = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
+    // Serde filled missing profile keys from `discovery`; rebuild each named
+    // profile on top of its built-in so a partial override keeps the rest.
+    let raw: toml::Table = text.parse().map_err(|e| toml_error(text, &e))?;
+    let mut profiles = Profile::builtins();
+    if let Some(toml::Value::Table(given)) = raw.get("profiles") {
+        for (name, value) in given {
+            let key = format!("profiles.{name}");
+            let base = profiles.get(name).cloned().unwrap_or_default();
+            let mut merged = toml::Value::try_from(&base).map_err(|e| located(text, &key, e.to_string()))?;
+            merge(&mut merged, value);
+            let profile: Profile = merged.try_into().map_err(|e| located(text, &key, e.to_string()))?;
+            profiles.insert(name.clone(), profile);
+        }
+    }
+    config.profiles = profiles;
+    config.source = ConfigSource(Some(text.into()));
+    config.validate().map_err(|e| locate(&config, e))?;
+    Ok(config)
 }
 
-/// Applies `[lexicon.LANG]` changes to the loaded lexicons.
+/// Reads and parses a config file. Relative lexicon `file` paths are made
+/// relative to the config file's folder.
+pub fn load_config(path: impl AsRef<Path>) -> Result<Config, Error> {
+    let path = path.as_ref();
+    let text = std::fs::read_to_string(path).map_err(|e| Error::Config {
+        key: path.display().to_string(),
+        line: 0,
+        message: format!("cannot read the config file: {e}"),
+    })?;
+    let mut config = parse_config(&text)?;
+    let dir = path.parent().unwrap_or(Path::new(""));
+    for change in config.lexicon.values_mut() {
+        if let Some(file) = &mut change.file {
+            if Path::new(file.as_str()).is_relative() {
+                *file = dir.join(file.as_str()).to_string_lossy().into_owned();
+            }
+        }
+    }
+    Ok(config)
+}
+
+/// Deep-merges `over` into `base`: tables key by key, anything else replaced.
+fn merge(base: &mut toml::Value, over: &toml::Value) {
+    match (base, over) {
+        (toml::Value::Table(b), toml::Value::Table(o)) => {
+            for (k, v) in o {
+                match b.get_mut(k) {
+                    Some(slot) => merge(slot, v),
+                    None => {
+                        b.insert(k.clone(), v.clone());
+                    }
+                }
+            }
+        }
+        (b, o) => *b = o.clone(),
+    }
+}
+
+fn toml_error(text: &str, e: &toml::de::Error) -> Error {
+    let offset = e.span().map(|s| s.start);
+    Error::Config {
+        key: offset
+            .map(|o| key_at(text, o))
+            .filter(|k| !k.is_empty())
+            .unwrap_or_else(|| "(toml)".to_string()),
+        line: offset.map(|o| line_of(text, o)).unwrap_or(0),
+        message: e.message().trim().to_string(),
+    }
+}
+
+fn located(text: &str, key: &str, message: String) -> Error {
+    Error::Config {
+        key: key.to_string(),
+        line: line_of_key(text, key),
+        message,
+    }
+}
+
+/// Fills in the line of a config error raised after parsing (validation,
+/// a bad pattern in a lexicon list at `Analyzer::new`), when the config came
+/// from a file and the key can be found in it.
+pub(crate) fn locate(config: &Config, err: Error) -> Error {
+    match (err, config.source.text()) {
+        (Error::Config { key, line: 0, message }, Some(text)) => {
+            // A lexicon list named by a rule (`lexicon.nl.pushes.forms`) is
+            // written under `add` or `replace` in the config.
+            let mut candidates = vec![key.clone()];
+            let segs: Vec<&str> = key.splitn(3, '.').collect();
+            if let ["lexicon", lang, list] = segs.as_slice() {
+                candidates.push(format!("lexicon.{lang}.add.{list}"));
+                candidates.push(format!("lexicon.{lang}.replace.{list}"));
+            }
+            let entries = key_entries(text);
+            let exact = candidates
+                .iter()
+                .find_map(|c| entries.iter().find(|(k, _)| k == c))
+                .map(|(_, o)| line_of(text, *o));
+            let line = exact.unwrap_or_else(|| line_of_key(text, &key));
+            Error::Config { key, line, message }
+        }
+        (err, _) => err,
+    }
+}
+
+/// Applies `[lexicon.LANG]` changes to the loaded lexicons: `file` replaces
+/// (or adds) the language's lexicon, `replace` swaps named lists, `add`
+/// extends named lists.
 pub(crate) fn apply_lexicon_changes(config: &Config, lexicons: &mut Vec<Lexicon>) -> Result<(), Error> {
     for (lang, change) in &config.lexicon {
-        if let Some(table) = &change.replace {
-            let lex = Lexicon::from_table(lang, table)?;
+        let fail = |key: String, message: String| locate(config, Error::Config { key, line: 0, message });
+        if let Some(file) = &change.file {
+            let text = std::fs::read_to_string(file)
+                .map_err(|e| fail(format!("lexicon.{lang}.file"), format!("cannot read {file}: {e}")))?;
+            let lex = Lexicon::from_toml(lang, &text).map_err(|e| match e {
+                Error::Config { key, line, message } => Error::Config {
+                    key,
+                    line,
+                    message: format!("in lexicon file {file}: {message}"),
+                },
+                other => other,
+            })?;
             lexicons.retain(|l| &l.lang != lang);
             lexicons.push(lex);
         }
-        if let Some(file) = &change.file {
-            let text = std::fs::read_to_string(file).map_err(|e| Error::Config {
-                key: format!("lexicon.{lang}.file"),
-                line: 0,
-                message: format!("cannot read {file}: {e}"),
-            })?;
-            let lex = Lexicon::from_toml(lang, &text)?;
-            lexicons.retain(|l| &l.lang != lang);
-            lexicons.push(lex);
+        if let Some(table) = &change.replace {
+            let lists = Lexicon::from_table(lang, table).map_err(|e| locate(config, e))?;
+            if !lexicons.iter().any(|l| &l.lang == lang) {
+                lexicons.push(Lexicon::from_table(lang, &toml::Table::new())?);
+            }
+            let lex = lexicons.iter_mut().find(|l| &l.lang == lang).expect("just ensured");
+            for name in lists.names_under("") {
+                lex.set(name, lists.list(name));
+            }
         }
         let Some(lex) = lexicons.iter_mut().find(|l| &l.lang == lang) else {
-            return Err(Error::Config {
-                key: format!("lexicon.{lang}"),
-                line: 0,
-                message: "no lexicon for this language; give `file` or `replace`".into(),
-            });
+            return Err(fail(
+                format!("lexicon.{lang}"),
+                format!("warmcall ships no lexicon for {lang:?}; give `file` (a lexicon of the shipped shape)"),
+            ));
         };
         for (name, phrases) in &change.add {
+            if lex.names_under("").all(|n| n != name) {
+                let known: Vec<&str> = lex.names_under("").collect();
+                return Err(fail(
+                    format!("lexicon.{lang}.add.{name}"),
+                    format!("no list {name:?} in the {lang} lexicon (lists: {})", known.join(", ")),
+                ));
+            }
             lex.add(name, phrases);
         }
     }
     Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// Where keys are: a small scanner over TOML text that records the dotted path
+// and byte offset of every header and key. It only has to be right for the
+// files toml accepted (and not panic on the others), so it skips values
+// rather than parsing them.
+
+/// Every header and key of a TOML text as `(dotted path, byte offset)`, in
+/// file order. Arrays of tables get an index: `trackers[0].name`.
+fn key_entries(text: &str) -> Vec<(String, usize)> {
+    let mut sc = Scanner {
+        b: text.as_bytes(),
+        i: 0,
+        out: Vec::new(),
+    };
+    let mut header = String::new();
+    let mut aot: std::collections::BTreeMap<String, usize> = Default::default();
+    while sc.i < sc.b.len() {
+        let before = sc.i;
+        sc.skip_blank(true);
+        if sc.i >= sc.b.len() {
+            break;
+        }
+        let start = sc.i;
+        if sc.b[sc.i] == b'[' {
+            let double = sc.b.get(sc.i + 1) == Some(&b'[');
+            sc.i += if double { 2 } else { 1 };
+            let path = sc.key_segments(b']').join(".");
+            sc.skip_line();
+            header = if double {
+                let n = aot.entry(path.clone()).or_insert(0);
+                *n += 1;
+                format!("{path}[{}]", *n - 1)
+            } else {
+                // A sub-table of the latest array-of-tables element.
+                match aot.iter().find(|(p, _)| path.starts_with(&format!("{p}."))) {
+                    Some((p, n)) => format!("{p}[{}]{}", n - 1, &path[p.len()..]),
+                    None => path,
+                }
+            };
+            sc.out.push((header.clone(), start));
+        } else {
+            let segs = sc.key_segments(b'=');
+            if sc.b.get(sc.i) == Some(&b'=') {
+                sc.i += 1;
+            }
+            let path = join(&header, &segs.join("."));
+            sc.out.push((path.clone(), start));
+            sc.value(&path, 0);
+        }
+        if sc.i == before {
+            sc.i += 1;
+        }
+    }
+    sc.out
+}
+
+fn join(a: &str, b: &str) -> String {
+    match (a.is_empty(), b.is_empty()) {
+        (true, _) => b.to_string(),
+        (_, true) => a.to_string(),
+        _ => format!("{a}.{b}"),
+    }
+}
+
+struct Scanner<'a> {
+    b: &'a [u8],
+    i: usize,
+    out: Vec<(String, usize)>,
+}
+
+impl Scanner<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.i).copied()
+    }
+
+    fn skip_blank(&mut self, newlines: bool) {
+        while let Some(c) = self.peek() {
+            match c {
+                b' ' | b'\t' | b'\r' => self.i += 1,
+                b'\n' if newlines => self.i += 1,
+                b'#' => self.skip_comment(),
+                _ => break,
+            }
+        }
+    }
+
+    fn skip_comment(&mut self) {
+        while let Some(c) = self.peek() {
+            if c == b'\n' {
+                break;
+            }
+            self.i += 1;
+        }
+    }
+
+    fn skip_line(&mut self) {
+        self.skip_comment();
+    }
+
+    /// Reads `a.b."c.d"` up to `stop` (not consumed), a newline or the end.
+    fn key_segments(&mut self, stop: u8) -> Vec<String> {
+        let mut segs = Vec::new();
+        loop {
+            self.skip_blank(false);
+            let Some(c) = self.peek() else { break };
+            if c == stop || c == b'\n' {
+                break;
+            }
+            let seg = match c {
+                b'"' | b'\'' => {
+                    self.i += 1;
+                    let s = self.i;
+                    while let Some(d) = self.peek() {
+                        if d == c || d == b'\n' {
+                            break;
+                        }
+                        self.i += if d == b'\\' && c == b'"' { 2 } else { 1 };
+                    }
+                    let e = self.i.min(self.b.len());
+                    self.i = (self.i + 1).min(self.b.len());
+                    String::from_utf8_lossy(&self.b[s..e]).into_owned()
+                }
+                _ => {
+                    let s = self.i;
+                    while let Some(d) = self.peek() {
+                        if d.is_ascii_alphanumeric() || d == b'_' || d == b'-' {
+                            self.i += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    if self.i == s {
+                        self.i += 1; // junk: move on
+                        continue;
+                    }
+                    String::from_utf8_lossy(&self.b[s..self.i]).into_owned()
+                }
+            };
+            segs.push(seg);
+            self.skip_blank(false);
+            if self.peek() == Some(b'.') {
+                self.i += 1;
+            }
+        }
+        segs
+    }
+
+    fn starts(&self, pat: &[u8]) -> bool {
+        self.b[self.i.min(self.b.len())..].starts_with(pat)
+    }
+
+    fn value(&mut self, path: &str, depth: usize) {
+        self.skip_blank(false);
+        let Some(c) = self.peek() else { return };
+        match c {
+            b'"' | b'\'' => {
+                let triple: &[u8] = if c == b'"' { b"\"\"\"" } else { b"'''" };
+                if self.starts(triple) {
+                    self.i += 3;
+                    while self.i < self.b.len() && !self.starts(triple) {
+                        self.i += if self.b[self.i] == b'\\' && c == b'"' { 2 } else { 1 };
+                    }
+                    self.i = (self.i + 3).min(self.b.len());
+                } else {
+                    self.i += 1;
+                    while let Some(d) = self.peek() {
+                        if d == b'\n' {
+                            break;
+                        }
+                        self.i += 1;
+                        if d == c {
+                            break;
+                        }
+                        if d == b'\\' && c == b'"' {
+                            self.i += 1;
+                        }
+                    }
+                }
+            }
+            b'[' if depth < 64 => {
+                self.i += 1;
+                loop {
+                    self.skip_blank(true);
+                    match self.peek() {
+                        None => break,
+                        Some(b']') => {
+                            self.i += 1;
+                            break;
+                        }
+                        Some(b',') => self.i += 1,
+                        Some(_) => {
+                            let before = self.i;
+                            self.value(path, depth + 1);
+                            if self.i == before {
+                                self.i += 1;
+                            }
+                        }
+                    }
+                }
+            }
+            b'{' if depth < 64 => {
+                self.i += 1;
+                loop {
+                    self.skip_blank(false);
+                    match self.peek() {
+                        None | Some(b'\n') => break,
+                        Some(b'}') => {
+                            self.i += 1;
+                            break;
+                        }
+                        Some(b',') => self.i += 1,
+                        Some(_) => {
+                            let start = self.i;
+                            let segs = self.key_segments(b'=');
+                            if self.peek() == Some(b'=') {
+                                self.i += 1;
+                            }
+                            let p = join(path, &segs.join("."));
+                            self.out.push((p.clone(), start));
+                            self.value(&p, depth + 1);
+                            if self.i == start {
+                                self.i += 1;
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {
+                while let Some(d) = self.peek() {
+                    if matches!(d, b',' | b']' | b'}' | b'\n' | b'#') {
+                        break;
+                    }
+                    self.i += 1;
+                }
+            }
+        }
+    }
+}
+
+/// The dotted key whose header, key or value holds `offset`.
+fn key_at(text: &str, offset: usize) -> String {
+    key_entries(text)
+        .into_iter()
+        .take_while(|(_, o)| *o <= offset)
+        .last()
+        .map(|(k, _)| k)
+        .unwrap_or_default()
+}
+
+/// The line where a dotted key is written: the key itself, else the first
+/// key below it; else the same for its parent, grandparent…; 0 when none.
+fn line_of_key(text: &str, key: &str) -> usize {
+    let entries = key_entries(text);
+    let mut k = key;
+    loop {
+        let below = format!("{k}.");
+        let found = entries
+            .iter()
+            .find(|(e, _)| e == k)
+            .or_else(|| entries.iter().find(|(e, _)| e.starts_with(&below)));
+        if let Some((_, o)) = found {
+            return line_of(text, *o);
+        }
+        match k.rfind('.') {
+            Some(i) => k = &k[..i],
+            None => return 0,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The commented default file.
+
+/// What each key does, its unit and its source, by generalised dotted key
+/// (`profiles.*.talk_share`, `trackers.name`). `default_toml` writes these
+/// above each key; a test fails when a `Config` field has none.
+pub(crate) const DOCS: &[(&str, &str)] = &[
+    ("profile", "Call profile for the score and the profile-bound findings: discovery, cold, support,\nor a name defined under [profiles.NAME]. CLI: --profile."),
+    ("language", "Language of the text rules: \"auto\" (counts each lexicon's function words over the\nwhole call), or a code with a lexicon (nl, en, or one added under [lexicon.CODE]). CLI: --lang."),
+    ("ui_lang", "Language of finding messages: en or nl. CLI: --ui-lang."),
+    ("trackers", "Custom trackers: named phrase lists counted per side, with the time and segment of\nevery hit (case-insensitive, whole words). Add one per [[trackers]] table, see the\nexample at the end of this file."),
+    ("trackers.name", "Tracker name as shown in the report (unique)."),
+    ("trackers.phrases", "Phrases to count; case is ignored, matches are whole words."),
+    ("roles", "Who the seller is (SPEC §4). Without roles.agent warmcall decides from a self-\nintroduction, the first push, a phone greeting or the first speaker, and warns which.\n  agent = \"Sanne Visser\"          # a speaker label or display name\n  agent = \"/^(Sanne|Kevin)\\\\b/\"    # or /REGEX/: every match is the agent side"),
+    ("roles.agent", "A speaker label or display name, or /REGEX/ (may match several sellers). CLI: --agent."),
+    ("silence", "Silences: gaps in the union of speech within the span (SPEC §5). Classes after\nJefferson and GailBot: micropause [0, 0.2), pause [0.2, 1.0), long [1.0, dead_air_s),\ndead air [dead_air_s, ∞)."),
+    ("silence.min_s", "Gaps at least this long are listed as items (seconds)."),
+    ("silence.dead_air_s", "Dead air from this length (seconds): the `dead-air` finding and the dead_air class."),
+    ("silence.patient_s", "A silence at least this long right after an agent question, broken by the customer,\nis a `patient-silence` (seconds). Judgement call: 2 s."),
+    ("overlap", "Interruptions (SPEC §5)."),
+    ("overlap.min_s", "A segment interrupts when the other side's segment still has at least this long to\nrun (seconds)."),
+    ("backchannel", "Backchannels (SPEC §4): short assent that does not break the other side's turn."),
+    ("backchannel.max_words", "A backchannel has 1 to this many words, all on the language's backchannel list."),
+    ("push", "Push readiness (SPEC §6.2, §6.3): when a push counts as premature."),
+    ("push.min_answered_open_questions", "Fewer answered open questions before a push makes it premature."),
+    ("push.min_customer_share", "A customer share of speech so far below this makes a push premature (0..1)."),
+    ("push.answer_min_words", "An open question is answered by a customer turn of at least this many words."),
+    ("findings", "Finding thresholds (SPEC §6.3)."),
+    ("findings.repeated_pushes", "`repeated-pushes` from this many pushes in one call."),
+    ("findings.talk_dominance_share", "`talk-dominance` above this agent share of speech (Gong: above 65% goes with lower\nwin rates)."),
+    ("findings.long_monologue_s", "`long-monologue` above this many seconds of agent monologue."),
+    ("findings.long_monologue_words", "`long-monologue` above this many words, for calls without times."),
+    ("findings.short_story_s", "`short-customer-story` below this longest customer story (seconds; Gong: 50 s or\nless goes with below-average close rates)."),
+    ("findings.min_discovery_call_s", "`short-customer-story` and `no-next-step` only for calls at least this long (seconds)."),
+    ("findings.low_patience_s", "`low-patience` below this mean hand-off gap (seconds; face-to-face talk averages\nabout 0.2 s, caption tools vary: compare reps within one source)."),
+    ("findings.low_patience_min_handoffs", "`low-patience` needs at least this many hand-offs."),
+    ("findings.no_wait_words", "`no-wait-after-question` when the agent says this many more words after a question\nbefore the customer's next segment."),
+    ("findings.not_a_conversation_words", "`not-a-conversation` when the customer says fewer words than this in all."),
+    ("findings.few_questions_min_call_s", "`few-questions` only for calls at least this long (seconds)."),
+    ("profiles", "Profiles (SPEC §6.5): bands, weights and which findings apply. A [profiles.NAME]\ntable changes only the keys it names (the rest keep the built-in values); a new\nname starts from discovery's values. The warmth score is 100 x the weighted mean of\nthe measured components; unmeasured ones are left out and the weights renormalised."),
+    ("profiles.discovery", "discovery (default): a first real conversation about the customer's situation."),
+    ("profiles.cold", "cold: cold calls buy time; 3 questions before the first push instead of the band."),
+    ("profiles.support", "support: no push findings and no restraint component, no question band."),
+    ("profiles.*", "A custom profile."),
+    ("profiles.*.talk_share", "Agent share of speech [low, high] that earns full listening marks (Gong Labs, 25,537\ncalls: top reps talk about 43%)."),
+    ("profiles.*.talk_share_falloff", "Listening falls linearly from 1 at the band edge to 0 this far outside it (share).\nJudgement call."),
+    ("profiles.*.questions", "Agent questions (open + closed, tags excluded) per questions_per_minutes [low, high];\n[] for no band. Gong: 11-14 on discovery calls averaging 43 minutes. Scaled per call:\nlow = max(questions_low_floor, low x span/43 min), high = max(questions_high_floor,\nhigh x span/43 min)."),
+    ("profiles.*.questions_per_minutes", "Minutes the question band refers to (Gong: 43)."),
+    ("profiles.*.questions_low_floor", "Floor of the scaled low bound (questions); also the low bound of untimed calls."),
+    ("profiles.*.questions_high_floor", "Floor of the scaled high bound (questions)."),
+    ("profiles.*.questions_before_first_push", "Agent questions wanted before the first push; when above 0 the question part of\ncuriosity counts these instead of the band (cold: 3). 0 = not used."),
+    ("profiles.*.push_findings", "Whether push findings are raised and the restraint component scored."),
+    ("profiles.*.discovery_findings", "Whether `short-customer-story` and `no-next-step` apply."),
+    ("profiles.*.weights", "Component weights (renormalised over the components that could be measured). The\nsplit is a judgement call that follows the essay's emphasis: restraint first."),
+    ("profiles.*.weights.listening", "Talk share inside the band."),
+    ("profiles.*.weights.curiosity", "Agent questions and follow-ups."),
+    ("profiles.*.weights.patience", "Mean hand-off gap (timed calls only)."),
+    ("profiles.*.weights.monologue", "Longest agent monologue."),
+    ("profiles.*.weights.restraint", "Pushes with at least one push finding."),
+    ("profiles.*.monologue_s", "Monologue component: 1 up to the first value, 0 from the second, linear between\n(seconds of longest agent monologue)."),
+    ("profiles.*.monologue_words", "The same in words, for calls without times."),
+    ("profiles.*.follow_up_share_full", "Follow-up share (follow-ups / agent questions) that earns the full follow-up part\n(0.3 of curiosity)."),
+    ("profiles.*.patience_full_s", "Mean patience that earns full patience marks (seconds; Gong: top reps pause about\n1.5 s after an objection, average reps about 0.3 s)."),
+    ("profiles.*.restraint_per_push", "Restraint lost per push with at least one push finding (premature-push,\ninfo-request-overridden, jumped-on-interest, visit-without-need, push-after-no).\nJudgement call: 0.5, two bad pushes take it all."),
+    ("lexicon", "Lexicon changes per language code: [lexicon.CODE]. Lexicons are data: a language\nwarmcall does not ship needs only a lexicon file. See the example at the end."),
+    ("lexicon.*", "Changes to one language's lexicon, applied in the order file, replace, add."),
+    ("lexicon.*.file", "A lexicon file in the shape of the shipped ones; replaces the built-in lexicon or adds\nthe language. Relative to this file's folder."),
+    ("lexicon.*.replace", "Lists replaced wholesale, by dotted list name: { \"backchannel.words\" = [..] }."),
+    ("lexicon.*.add", "Phrases added to existing lists, by dotted list name: { \"pushes.steps.visit\" = [..] }."),
+];
+
+/// Generalises a dotted key for [`DOCS`]: profile and language names become
+/// `*`, array indexes go, user list names under `add`/`replace` go.
+pub(crate) fn doc_key(key: &str) -> String {
+    let mut segs: Vec<String> = key
+        .split('.')
+        .map(|s| s.split('[').next().unwrap_or(s).to_string())
+        .collect();
+    if segs.first().map(String::as_str) == Some("lexicon") {
+        if segs.len() >= 2 {
+            segs[1] = "*".into();
+        }
+        segs.truncate(3);
+    }
+    if segs.first().map(String::as_str) == Some("profiles")
+        && segs.len() >= 2
+        && !(segs.len() == 2 && Profile::builtin(&segs[1]).is_some())
+    {
+        segs[1] = "*".into();
+    }
+    segs.join(".")
+}
+
+/// The comment for a dotted key, if documented.
+pub(crate) fn doc_for(key: &str) -> Option<&'static str> {
+    let find = |k: &str| DOCS.iter().find(|(d, _)| *d == k).map(|(_, c)| *c);
+    find(key).or_else(|| find(&doc_key(key)))
+}
+
+fn comment(out: &mut String, text: &str) {
+    for l in text.lines() {
+        out.push_str("# ");
+        out.push_str(l);
+        out.push('\n');
+    }
+}
+
+/// Writes a serialised config with each key's comment above it; keys
+/// without a documented comment get an `UNDOCUMENTED` marker (a test fails
+/// on it). `commented_out` writes the keys themselves as comments.
+fn annotate(out: &mut String, body: &str, commented_out: bool) {
+    let entries = key_entries(body);
+    let mut documented = std::collections::BTreeSet::new();
+    let mut header_doc = String::new();
+    for line in body.lines() {
+        let offset = line.as_ptr() as usize - body.as_ptr() as usize;
+        let key = entries.iter().find(|(_, o)| *o == offset).map(|(k, _)| k.as_str());
+        if let Some(key) = key {
+            let is_header = line.trim_start().starts_with('[');
+            let dk = doc_key(key);
+            if is_header {
+                out.push('\n');
+                // The generic `profiles` comment once, before the first profile.
+                if key.starts_with("profiles.") && documented.insert("profiles".to_string()) {
+                    comment(out, doc_for("profiles").unwrap_or("UNDOCUMENTED"));
+                    out.push('\n');
+                }
+                header_doc = dk.clone();
+                if documented.insert(key.to_string()) {
+                    comment(out, doc_for(key).unwrap_or("UNDOCUMENTED"));
+                }
+            } else if dk != header_doc {
+                // Keys under `add`/`replace` are list names, documented by their table.
+                comment(out, doc_for(key).unwrap_or("UNDOCUMENTED"));
+            }
+        }
+        if commented_out && !line.is_empty() {
+            out.push_str("# ");
+        }
+        if !line.is_empty() {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+}
+
+/// The complete default configuration as TOML, with a comment on every key
+/// saying what it does, its unit and where the default comes from. Parsing
+/// it gives `Config::default()`. `warmcall config --print-default` prints it.
+pub fn default_toml() -> String {
+    let mut out = String::new();
+    comment(
+        &mut out,
+        "warmcall configuration (SPEC §7). Every key is optional: a missing key keeps the\n\
+         default written here. Unknown keys and bad values are errors naming key and line.\n\
+         The command reads --config FILE, else warmcall.toml in the current folder, else\n\
+         these defaults. Reference: docs/config.md; sources of the defaults: docs/scoring.md.",
+    );
+    out.push('\n');
+    let body = toml::to_string(&Config::default()).expect("the default config serialises");
+    annotate(&mut out, &body, false);
+    out.push('\n');
+    comment(&mut out, "Examples (remove the leading '# ' to use them):");
+    let mut example = Config {
+        lexicon: Default::default(),
+        ..Config::default()
+    };
+    example.lexicon.insert("de".into(), example_lexicon_change());
+    example.trackers.push(crate::config::TrackerConfig {
+        name: "competitor".into(),
+        phrases: vec!["Salesforce".into(), "HubSpot".into()],
+    });
+    let mut ex = toml::Table::new();
+    let full = toml::Value::try_from(&example).expect("example serialises");
+    for key in ["trackers", "lexicon"] {
+        if let Some(v) = full.get(key) {
+            ex.insert(key.to_string(), v.clone());
+        }
+    }
+    let body = toml::to_string(&ex).expect("example serialises");
+    annotate(&mut out, &body, true);
+    out
+}
+
+fn example_lexicon_change() -> crate::config::LexiconChange {
+    let mut replace = toml::Table::new();
+    replace.insert(
+        "backchannel.words".into(),
+        toml::Value::Array(["ja", "genau", "mhm"].iter().map(|s| toml::Value::from(*s)).collect()),
+    );
+    crate::config::LexiconChange {
+        file: Some("lexicons/de.toml".into()),
+        replace: Some(replace),
+        add: [("stopwords.words".to_string(), vec!["halt".to_string()])].into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_entries_cover_headers_inline_tables_and_arrays() {
+        let text =
+            "a = 1\n[s]\nx = { y = 1, \"z.w\" = [1,\n 2] }\n[[t]]\nn = 'q'\n[[t]]\nn = \"\"\"m\nl\"\"\"\np = 3\n";
+        let keys: Vec<String> = key_entries(text).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(
+            keys,
+            ["a", "s", "s.x", "s.x.y", "s.x.z.w", "t[0]", "t[0].n", "t[1]", "t[1].n", "t[1].p"]
+        );
+        assert_eq!(line_of_key(text, "t[1].p"), 10);
+        assert_eq!(line_of_key(text, "s.x.z.w"), 3);
+    }
+
+    #[test]
+    fn scanner_survives_junk() {
+        for text in [
+            "[",
+            "[[",
+            "a = [",
+            "a = {",
+            "= = =",
+            "\"",
+            "a = \"\"\"",
+            "[a.\"b",
+            "x = { y = [ { z = 1 ",
+        ] {
+            let _ = key_entries(text);
+            let _ = key_at(text, text.len());
+        }
+    }
+
+    /// Every key of a config with every optional part filled must have a
+    /// comment: a field added to `Config` without one fails here.
+    #[test]
+    fn every_config_key_is_documented() {
+        let mut cfg = Config::default().agent("/x/").tracker("t", &["a"]);
+        cfg.lexicon.insert("de".into(), example_lexicon_change());
+        let value = toml::Value::try_from(&cfg).unwrap();
+        let mut keys = Vec::new();
+        fn walk(prefix: &str, v: &toml::Value, out: &mut Vec<String>) {
+            match v {
+                toml::Value::Table(t) => {
+                    for (k, v) in t {
+                        let key = if prefix.is_empty() {
+                            k.clone()
+                        } else {
+                            format!("{prefix}.{k}")
+                        };
+                        out.push(key.clone());
+                        walk(&key, v, out);
+                    }
+                }
+                toml::Value::Array(items) => {
+                    for it in items.iter().filter(|i| i.is_table()) {
+                        walk(prefix, it, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+        walk("", &value, &mut keys);
+        assert!(keys.iter().any(|k| k == "profiles.cold.weights.restraint"));
+        assert!(keys.iter().any(|k| k == "trackers.phrases"));
+        let missing: Vec<&String> = keys.iter().filter(|k| doc_for(k).is_none()).collect();
+        assert!(missing.is_empty(), "undocumented config keys: {missing:?}");
+    }
+
+    /// docs/config.md is the reference: it must name every documented key.
+    #[test]
+    fn docs_config_md_names_every_key() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/config.md");
+        let doc = std::fs::read_to_string(path).expect("docs/config.md");
+        let missing: Vec<String> = DOCS
+            .iter()
+            .map(|(k, _)| k.replace('*', "NAME").replace("lexicon.NAME", "lexicon.LANG"))
+            .filter(|k| !doc.contains(&format!("`{k}`")))
+            .collect();
+        assert!(missing.is_empty(), "docs/config.md does not name: {missing:?}");
+    }
+
+    #[test]
+    fn late_errors_find_their_line() {
+        let text = "[roles]\nagent = \"Sanne\"\n\n[lexicon.nl.add]\n\"pushes.forms\" = [\"((\"]\n";
+        let cfg = parse_config(text).unwrap();
+        let err = Error::Config {
+            key: "lexicon.nl.pushes.forms".into(),
+            line: 0,
+            message: "bad regex".into(),
+        };
+        assert_eq!(locate(&cfg, err).line(), 5);
+        let err = Error::Config {
+            key: "lexicon.nl.questions.tags".into(),
+            line: 0,
+            message: "bad regex".into(),
+        };
+        assert_eq!(locate(&cfg, err).line(), 4, "falls back to the language's table");
+    }
+
+    #[test]
+    fn doc_keys_generalise() {
+        assert_eq!(
+            doc_key("profiles.cold.weights.restraint"),
+            "profiles.*.weights.restraint"
+        );
+        assert_eq!(doc_key("profiles.cold"), "profiles.cold");
+        assert_eq!(doc_key("profiles.mine"), "profiles.*");
+        assert_eq!(doc_key("lexicon.de.add.pushes.steps.visit"), "lexicon.*.add");
+        assert_eq!(doc_key("trackers[3].phrases"), "trackers.phrases");
+    }
 }

@@ -72,6 +72,11 @@ impl Lexicon {
             .extend(phrases.iter().cloned());
     }
 
+    /// Replaces a list (creating it).
+    pub fn set(&mut self, name: &str, phrases: &[String]) {
+        self.lists.insert(name.to_string(), phrases.to_vec());
+    }
+
     /// Every phrase of every list (for benchmarking against ripgrep).
     pub fn all_phrases(&self) -> impl Iterator<Item = &str> {
         self.lists.values().flatten().map(String::as_str)

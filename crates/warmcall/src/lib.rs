@@ -53,3 +53,4 @@ pub use error::{Error, Result};
 pub use model::{Format, PauseEvent, Segment, Speaker, Timing, Transcript, TranscriptBuilder, Warning};
 pub use parse::{detect, parse_bytes, parse_bytes_with, parse_str, ParseOptions};
 pub use report::{QuestionKind, Report};
+pub use score::{score_report, PUSH_FINDING_IDS};

@@ -518,11 +518,7 @@ mod tests {
     #[test]
     fn introductions_only_in_the_opening() {
         let mut lines: Vec<(&str, &str)> = vec![("Ann", "So how is the team doing?"), ("Bob", "Good.")];
-        lines.extend(
-            std::iter::repeat([("Ann", "And then?"), ("Bob", "Fine.")])
-                .take(20)
-                .flatten(),
-        );
+        lines.extend(std::iter::repeat_n([("Ann", "And then?"), ("Bob", "Fine.")], 20).flatten());
         lines.push(("Bob", "By the way, my name is Bob from Acme."));
         assert_eq!(agent_of("en", &lines), ("Ann".into(), RoleBasis::FirstSpeaker));
     }

@@ -339,7 +339,7 @@ fn check_fixture(exp: &serde_json::Value, got: Result<Transcript, Error>) -> Res
             Some("unsupported") => matches!(e, Error::Unsupported { .. }),
             k => return Err(format!("unknown error kind {k:?}")),
         };
-        let line_ok = err["line"].as_u64().map_or(true, |l| l as usize == e.line());
+        let line_ok = err["line"].as_u64().is_none_or(|l| l as usize == e.line());
         let text_ok = e.to_string().contains(err["contains"].as_str().unwrap_or(""));
         return if kind_ok && line_ok && text_ok {
             Result::Ok(())

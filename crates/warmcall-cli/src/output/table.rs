@@ -71,7 +71,7 @@ fn write_aligned(w: &mut dyn Write, head: &[&str], rows: &[&Vec<String>], errors
             }
             s.push_str(c);
             if i + 1 < widths.len() {
-                s.extend(std::iter::repeat(' ').take(widths[i] - c.chars().count()));
+                s.extend(std::iter::repeat_n(' ', widths[i] - c.chars().count()));
             }
         }
         s.trim_end().to_string()

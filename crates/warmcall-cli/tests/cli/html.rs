@@ -1,6 +1,7 @@
 //! `warmcall report`: one self-contained HTML file, checked as text and in
 //! headless Chromium (screenshot not blank, DOM holds the tables and
 //! timelines, hostile text stays text).
+#![allow(clippy::print_stdout, clippy::print_stderr)] // tests print their figures
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

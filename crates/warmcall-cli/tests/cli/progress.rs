@@ -1,6 +1,7 @@
 //! The progress bar appears on a terminal and never in a pipe. The decision
 //! itself is unit-tested (`ProgressMode::decide`); this runs the binary in
 //! a real pseudo-terminal through tmux.
+#![allow(clippy::print_stdout, clippy::print_stderr)] // tests print their figures
 
 use std::path::Path;
 use std::process::Command;

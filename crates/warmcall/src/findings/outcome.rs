@@ -1,16 +1,62 @@
-//! How the call ended (to be written).
+//! How the call ended (SPEC §6.4, after Huthwaite): the latest decisive
+//! customer act decides.
+//!
+//! - acceptance of a step with a concrete time, or a step the customer
+//!   proposes with a time: `advance`; acceptance of a step without a time
+//!   (a callback "some time"): `continuation`;
+//! - an information request: `continuation`;
+//! - a rejection: `no-sale`;
+//! - none of these: `unknown`.
 
 use crate::context::Ctx;
-use crate::report::{Outcome, OutcomeKind, Pushes};
+use crate::report::{Outcome, OutcomeKind, PushCategory, Pushes, SignalKind};
 
+use super::patterns::normalize;
 use super::signals::SignalHit;
 
 /// The outcome and the segment that decided it.
 pub(crate) fn compute(ctx: &Ctx<'_>, signals: &[SignalHit], pushes: Option<&Pushes>) -> Outcome {
-    let _ = (ctx, signals, pushes);
-    Outcome {
-        kind: OutcomeKind::Unknown,
-        segment: None,
-        evidence: None,
+    let rules = &ctx.lm.pushes;
+    let mut decided: Option<(OutcomeKind, usize)> = None;
+    for hit in signals {
+        let kind = match hit.kind {
+            SignalKind::Rejection => OutcomeKind::NoSale,
+            SignalKind::InfoRequest => OutcomeKind::Continuation,
+            SignalKind::Acceptance => {
+                let n = normalize(&hit.evidence);
+                let accepted = pushes.and_then(|p| p.items.iter().rev().find(|it| it.segment < hit.segment));
+                let push_time = accepted.is_some_and(|p| {
+                    let pn = normalize(&p.text);
+                    rules.has_time(&pn) || (p.category != PushCategory::Callback && rules.has_vague_time(&pn))
+                });
+                if rules.has_time(&n) || push_time {
+                    OutcomeKind::Advance
+                } else {
+                    OutcomeKind::Continuation
+                }
+            }
+            _ => continue,
+        };
+        // Within one segment a later sentence overrides an earlier one, and an
+        // advance is never undone by a bare acceptance without a time after it.
+        if kind == OutcomeKind::Continuation
+            && hit.kind == SignalKind::Acceptance
+            && matches!(decided, Some((OutcomeKind::Advance, _)))
+        {
+            continue;
+        }
+        decided = Some((kind, hit.segment));
+    }
+    match decided {
+        Some((kind, seg)) => Outcome {
+            kind,
+            segment: Some(seg),
+            evidence: Some(ctx.segs()[seg].text.clone()),
+        },
+        None => Outcome {
+            kind: OutcomeKind::Unknown,
+            segment: None,
+            evidence: None,
+        },
     }
 }

@@ -1,9 +1,18 @@
-//! Customer signals (to be written).
+//! Customer signals (SPEC §6.2): interest, need, information request,
+//! rejection, concern and acceptance, per customer sentence.
+//!
+//! Most kinds are lexicon lists. Two need context: a bare "nee"/"no" is a
+//! rejection only when it answers a proposed step (answering a question it is
+//! just an answer), and acceptance is agreeing to a step the agent proposed in
+//! their previous turn, or the customer proposing a step with a time
+//! themselves ("Zullen we zeggen dinsdag om tien uur?", "Bel morgen maar").
 
 use crate::context::Ctx;
 use crate::lexicon::Lexicon;
-use crate::report::SignalKind;
+use crate::report::{Role, SignalKind};
 use crate::Error;
+
+use super::patterns::{normalize, PhraseSet, Phrases};
 
 /// A signal in a customer segment.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,18 +25,211 @@ pub(crate) struct SignalHit {
     pub evidence: String,
 }
 
-/// Compiled signal rules of one language.
-#[derive(Debug)]
-pub(crate) struct SignalRules {}
-
-impl SignalRules {
-    pub(crate) fn new(_lex: &Lexicon) -> Result<SignalRules, Error> {
-        Ok(SignalRules {})
+impl SignalHit {
+    /// A hit.
+    #[allow(dead_code)]
+    pub(crate) fn new(segment: usize, kind: SignalKind, evidence: impl Into<String>) -> SignalHit {
+        SignalHit {
+            segment,
+            kind,
+            evidence: evidence.into(),
+        }
     }
 }
 
-/// Signals in customer segments, in segment order.
+/// The lists matched in one pass, in this order.
+const LISTS: [&str; 8] = [
+    "signals.interest",
+    "signals.need",
+    "signals.info_request",
+    "signals.rejection",
+    "signals.concern",
+    "signals.acceptance",
+    "signals.callback_request",
+    "signals.proposal",
+];
+const INTEREST: usize = 0;
+const NEED: usize = 1;
+const INFO: usize = 2;
+const REJECTION: usize = 3;
+const CONCERN: usize = 4;
+const ACCEPTANCE: usize = 5;
+const CALLBACK: usize = 6;
+const PROPOSAL: usize = 7;
+
+/// Compiled signal rules of one language.
+#[derive(Debug)]
+pub(crate) struct SignalRules {
+    lists: PhraseSet,
+    callback_request: Phrases,
+    bare_no: Vec<String>,
+}
+
+impl SignalRules {
+    pub(crate) fn new(lex: &Lexicon) -> Result<SignalRules, Error> {
+        Ok(SignalRules {
+            lists: PhraseSet::new(lex, &LISTS)?,
+            callback_request: Phrases::new(lex, "signals.callback_request")?,
+            bare_no: lex.list("signals.bare_no").iter().map(|s| normalize(s)).collect(),
+        })
+    }
+
+    /// True when normalised customer text asks to be called back.
+    pub(crate) fn asks_callback(&self, n: &str) -> bool {
+        self.callback_request.is_match(n)
+    }
+
+    /// Kinds in one customer sentence. `prev`: what the agent's previous
+    /// turn offered. `has_time`: the sentence names a concrete time.
+    fn classify(&self, sentence: &str, prev: AgentOffer, has_time: bool) -> Vec<SignalKind> {
+        let n = normalize(sentence);
+        let m = self.lists.matches(&n);
+        let bare = n.trim_end_matches(['.', '!', ',', '?']).trim();
+        let mut out = Vec::new();
+        let rejection = m[REJECTION] || (prev.push && self.bare_no.iter().any(|b| b == bare));
+        if rejection {
+            out.push(SignalKind::Rejection);
+        }
+        if m[INFO] || (prev.info && !rejection && m[ACCEPTANCE]) {
+            out.push(SignalKind::InfoRequest);
+        }
+        if m[INTEREST] {
+            out.push(SignalKind::Interest);
+        }
+        if m[NEED] {
+            out.push(SignalKind::Need);
+        }
+        if m[CONCERN] {
+            out.push(SignalKind::Concern);
+        }
+        let accepts = prev.push && m[ACCEPTANCE];
+        // Without a proposal just before, a time only counts with a proposing
+        // or confirming form ("Zullen we zeggen dinsdag om tien?", "See you
+        // Thursday"): "Sure, I was away last Monday" accepts nothing.
+        let proposes = has_time && m[PROPOSAL];
+        if !rejection && (accepts || proposes || m[CALLBACK]) {
+            out.push(SignalKind::Acceptance);
+        }
+        out
+    }
+}
+
+/// What the agent's turn just before a customer segment offered.
+#[derive(Debug, Clone, Copy, Default)]
+struct AgentOffer {
+    /// A push sentence (context-free decision; the push stage refines it).
+    push: bool,
+    /// An offer to send information.
+    info: bool,
+}
+
+/// What one agent segment offers.
+fn offer_of(ctx: &Ctx<'_>, i: usize) -> AgentOffer {
+    let rules = &ctx.lm.pushes;
+    let mut offer = AgentOffer::default();
+    for (_, s) in crate::text::sentences(&ctx.segs()[i].text) {
+        offer.push |= rules.sentence_category(s).is_some();
+        offer.info |= rules.offers_info(s);
+    }
+    offer
+}
+
+/// Signals in customer segments, in segment order (and sentence order within
+/// a segment). One forward pass: the offer of the latest agent turn is kept
+/// until the next agent turn starts.
 pub(crate) fn detect(ctx: &Ctx<'_>) -> Vec<SignalHit> {
-    let _ = ctx;
-    Vec::new()
+    let mut out = Vec::new();
+    if !ctx.has_text {
+        return out;
+    }
+    let rules = &ctx.lm.signals;
+    let pushes = &ctx.lm.pushes;
+    let mut offer = AgentOffer::default();
+    let mut in_agent_turn = false;
+    for i in 0..ctx.segs().len() {
+        if ctx.role[i] == Role::Agent {
+            if !ctx.backchannel[i] {
+                let o = offer_of(ctx, i);
+                if in_agent_turn {
+                    offer.push |= o.push;
+                    offer.info |= o.info;
+                } else {
+                    offer = o;
+                }
+                in_agent_turn = true;
+            }
+            continue;
+        }
+        // A backchannel can only answer a proposal made right before it
+        // ("Ja." to "Zal ik dinsdag langskomen?"); elsewhere it just listens.
+        if ctx.backchannel[i] && !(i > 0 && ctx.role[i - 1] == Role::Agent && !ctx.backchannel[i - 1]) {
+            continue;
+        }
+        if !ctx.backchannel[i] {
+            in_agent_turn = false;
+        }
+        for (_, sentence) in crate::text::sentences(&ctx.segs()[i].text) {
+            let has_time = pushes.has_time(&normalize(sentence));
+            for kind in rules.classify(sentence, offer, has_time) {
+                out.push(SignalHit {
+                    segment: i,
+                    kind,
+                    evidence: sentence.to_string(),
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(lang: &str, sentence: &str, push: bool) -> Vec<SignalKind> {
+        let rules = SignalRules::new(&Lexicon::builtin(lang).expect("lexicon")).expect("rules");
+        let offer = AgentOffer { push, info: false };
+        let times = crate::findings::push::PushRules::new(&Lexicon::builtin(lang).expect("lexicon")).expect("rules");
+        rules.classify(sentence, offer, times.has_time(&normalize(sentence)))
+    }
+
+    #[test]
+    fn customer_sentences_carry_their_signals() {
+        use SignalKind::*;
+        let cases: &[(&str, &str, bool, &[SignalKind])] = &[
+            ("nl", "Nee, luister, ik heb geen interesse.", false, &[Rejection]),
+            ("nl", "Dat is eigenlijk niks voor ons.", false, &[Rejection]),
+            ("nl", "Nee.", false, &[]),
+            ("nl", "Nee.", true, &[Rejection]),
+            ("nl", "Nee, dat zeker niet.", false, &[]),
+            ("nl", "Nou, ik weet het niet hoor.", true, &[]),
+            ("nl", "Eh, ik lees het eerst wel even, hoor.", true, &[]),
+            ("nl", "Stuur maar even wat informatie op.", false, &[InfoRequest]),
+            ("nl", "Hm, ja. Klinkt interessant eigenlijk.", false, &[Interest]),
+            ("nl", "We lopen er elke week op vast.", false, &[Need]),
+            ("nl", "Ja.", true, &[Acceptance]),
+            ("nl", "Ja.", false, &[]),
+            ("nl", "Zullen we zeggen dinsdag om tien uur?", false, &[Acceptance]),
+            ("nl", "We zitten nog vast tot eind volgend jaar.", false, &[Concern]),
+            ("en", "Sorry, no, we're really not interested.", false, &[Rejection]),
+            ("en", "Uh, tomorrow's tough, I'm out on jobs all day.", true, &[Concern]),
+            ("en", "Can you just email me some info?", false, &[InfoRequest]),
+            (
+                "en",
+                "Honestly, we've got a real problem with our current machine.",
+                false,
+                &[Need],
+            ),
+            ("en", "That sounds good, actually.", false, &[Interest]),
+            ("en", "So nine would work.", true, &[Acceptance]),
+            ("en", "Sure.", true, &[Acceptance]),
+            ("en", "No.", false, &[]),
+            ("en", "Sure, I was away last Monday.", false, &[]),
+            ("en", "Okay, see you tomorrow at nine.", false, &[Acceptance]),
+            ("en", "I'd rather see what you can do first.", true, &[]),
+        ];
+        for (lang, s, push, want) in cases {
+            assert_eq!(kinds(lang, s, *push), want.to_vec(), "{lang}: {s} (after push: {push})");
+        }
+    }
 }

@@ -1,28 +1,1333 @@
-//! Question detection and counts (to be written).
+//! Question detection and counts (SPEC §5 "Questions").
+//!
+//! One token-based classifier over lowercase words, driven by the
+//! `[questions]` lists of the language's lexicon. A sentence is tokenised
+//! once (commas remembered as clause boundaries); every rule then looks at a
+//! handful of tokens, so classification costs one pass plus hash look-ups.
+//! docs/questions.md describes the rules and the choices made where the spec
+//! is silent.
+
+use std::collections::{HashMap, HashSet};
 
 use crate::context::Ctx;
 use crate::lexicon::Lexicon;
-use crate::report::{QuestionKind, Questions};
+use crate::report::{QuestionBasis, QuestionItem, QuestionKind, QuestionStats, Questions, Role};
 use crate::Error;
+
+// One bit per word list.
+const QWORDS: u64 = 1 << 0;
+const QMODS: u64 = 1 << 1;
+const DETERMINERS: u64 = 1 << 2;
+const CONCESSIVE: u64 = 1 << 3;
+const RELATIVE_SUBJECTS: u64 = 1 << 4;
+const COMMA_RELATIVES: u64 = 1 << 5;
+const DEICTIC: u64 = 1 << 6;
+const TRAILING: u64 = 1 << 7;
+const AUX_TAG_BLOCKERS: u64 = 1 << 8;
+const PROPOSAL_AUX: u64 = 1 << 9;
+const IN_PLACE: u64 = 1 << 10;
+const IN_PLACE_FOLLOW: u64 = 1 << 11;
+const FILLERS: u64 = 1 << 12;
+const SKIPPABLE: u64 = 1 << 13;
+const PRONOUNS: u64 = 1 << 14;
+const SUBJECT_WORDS: u64 = 1 << 15;
+const AUX: u64 = 1 << 16;
+const NOT_VERBS: u64 = 1 << 17;
+const V1_PRONOUNS: u64 = 1 << 18;
+const PREPS: u64 = 1 << 19;
+const EXCL: u64 = 1 << 20;
+const NARRATIVE: u64 = 1 << 21;
+const COND_THEN: u64 = 1 << 22;
+const COND_AUX: u64 = 1 << 23;
+const CLOSED_COMP: u64 = 1 << 24;
+const EMBEDDING: u64 = 1 << 25;
+const TIME_WORDS: u64 = 1 << 26;
+const TAG_BLOCKERS: u64 = 1 << 27;
+const NEGATIONS: u64 = 1 << 28;
+const SUBORDINATORS: u64 = 1 << 29;
+/// Words that may open a sentence inside an unpunctuated, cased segment.
+const BOUNDARY: u64 = QWORDS | FILLERS | AUX | PRONOUNS | NEGATIONS;
+
+/// FNV-1a: short lowercase words hash several times faster than with SipHash.
+#[derive(Default, Clone, Copy)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+type WordMap = HashMap<String, u64, FnvBuild>;
+type WordSet = HashSet<String, FnvBuild>;
+
+/// A list of multi-word phrases, indexed by first word.
+#[derive(Debug, Default)]
+struct Phrases {
+    by_first: HashMap<String, Vec<Vec<String>>, FnvBuild>,
+}
+
+impl Phrases {
+    fn new(list: &[String]) -> Phrases {
+        let mut by_first: HashMap<String, Vec<Vec<String>>, FnvBuild> = HashMap::default();
+        for p in list {
+            let words: Vec<String> = p
+                .split_whitespace()
+                .map(|w| w.to_lowercase().replace('’', "'"))
+                .collect();
+            if let Some(first) = words.first() {
+                by_first.entry(first.clone()).or_default().push(words);
+            }
+        }
+        // Longest first, so "vertelt u het maar" wins over "vertelt u".
+        for v in by_first.values_mut() {
+            v.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        }
+        Phrases { by_first }
+    }
+
+    /// Matches a phrase starting at `i` (tokens up to `end`), letting words
+    /// of `skip` stand between the phrase's words; returns the index after
+    /// the match.
+    fn match_at(&self, toks: &[Tok<'_>], i: usize, end: usize, skip: u64) -> Option<usize> {
+        let cands = self.by_first.get(toks.get(i)?.w)?;
+        'cand: for p in cands {
+            let mut j = i + 1;
+            for pw in &p[1..] {
+                loop {
+                    if j >= end {
+                        continue 'cand;
+                    }
+                    if toks[j].w == pw {
+                        j += 1;
+                        break;
+                    }
+                    if toks[j].is(skip) {
+                        j += 1;
+                        continue;
+                    }
+                    continue 'cand;
+                }
+            }
+            return Some(j);
+        }
+        None
+    }
+
+    /// True when `toks` is exactly one phrase.
+    fn exact(&self, toks: &[Tok<'_>]) -> bool {
+        let Some(first) = toks.first() else { return false };
+        self.by_first.get(first.w).is_some_and(|c| {
+            c.iter()
+                .any(|p| p.len() == toks.len() && p.iter().zip(toks).all(|(a, b)| a == b.w))
+        })
+    }
+
+    /// The start of a phrase that ends exactly at the end of `toks`.
+    fn suffix(&self, toks: &[Tok<'_>]) -> Option<usize> {
+        let n = toks.len();
+        (1..=n.min(4))
+            .rev()
+            .find(|&k| self.exact(&toks[n - k..]))
+            .map(|k| n - k)
+    }
+
+    /// Whether a phrase occurs anywhere (no skipping).
+    fn find(&self, toks: &[Tok<'_>]) -> Option<(usize, usize)> {
+        (0..toks.len()).find_map(|i| self.match_at(toks, i, toks.len(), 0).map(|e| (i, e)))
+    }
+}
+
+/// One lowercase word of a sentence.
+#[derive(Debug, Clone, Copy)]
+struct Tok<'a> {
+    w: &'a str,
+    /// A comma, semicolon, colon or dash stands before this word.
+    comma_before: bool,
+    /// Written with a capital (used to find sentence starts in unpunctuated
+    /// transcripts that keep case, such as CHAT).
+    cap: bool,
+    /// Bits of the word lists this word is on.
+    f: u64,
+}
+
+impl Tok<'_> {
+    fn is(&self, bits: u64) -> bool {
+        self.f & bits != 0
+    }
+}
+
+/// What the head of a clause says about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Head {
+    /// An invitation to talk ("vertel eens", "walk me through").
+    Invitation,
+    /// An indirect question, with the embedded question's kind.
+    Indirect(QuestionKind),
+    /// An interrogative question word, or "what about" + topic.
+    Wh,
+    /// A proposal of a time or step ("how about Thursday").
+    Proposal,
+    /// Finite verb or auxiliary + subject.
+    YesNo,
+    /// Starts like a question but is not one (exclamative, relative,
+    /// conditional, …).
+    NotQuestion,
+    /// Nothing interrogative at the head.
+    Plain,
+}
 
 /// Compiled question rules of one language.
 #[derive(Debug)]
-pub(crate) struct QuestionRules {}
+pub(crate) struct QuestionRules {
+    /// Every listed word with the bits of the lists it is on: one look-up per token.
+    words: WordMap,
+    /// Lists whose words may be empty (a language without the rule).
+    has_v1: bool,
+    has_cond_aux: bool,
+    has_not_verbs: bool,
+    /// First words of invitations and indirect questions (fast path).
+    head_triggers: WordSet,
+    neg_suffix: Vec<String>,
+    clitics: WordSet,
+    non_openers: Phrases,
+    invitations: Phrases,
+    explain: Phrases,
+    indirect: Phrases,
+    topic: Phrases,
+    proposal: Phrases,
+    tags: Phrases,
+    tail_tags: Phrases,
+    refer_back: Phrases,
+}
 
 impl QuestionRules {
-    pub(crate) fn new(_lex: &Lexicon) -> Result<QuestionRules, Error> {
-        Ok(QuestionRules {})
+    pub(crate) fn new(lex: &Lexicon) -> Result<QuestionRules, Error> {
+        let norm = |w: &str| w.trim().to_lowercase().replace('’', "'");
+        let list = |name: &str| lex.list(&format!("questions.{name}"));
+        let phrases = |name: &str| Phrases::new(list(name));
+        let mut words = WordMap::default();
+        for (name, bit) in [
+            ("question_words", QWORDS),
+            ("question_word_modifiers", QMODS),
+            ("determiner_question_words", DETERMINERS),
+            ("concessive_markers", CONCESSIVE),
+            ("relative_subject_starts", RELATIVE_SUBJECTS),
+            ("comma_relatives", COMMA_RELATIVES),
+            ("deictic_words", DEICTIC),
+            ("trailing_hesitations", TRAILING),
+            ("aux_tag_blockers", AUX_TAG_BLOCKERS),
+            ("proposal_auxiliaries", PROPOSAL_AUX),
+            ("in_place_words", IN_PLACE),
+            ("in_place_followers", IN_PLACE_FOLLOW),
+            ("fillers", FILLERS),
+            ("skippable", SKIPPABLE),
+            ("subject_pronouns", PRONOUNS),
+            ("subject_words", SUBJECT_WORDS),
+            ("auxiliaries", AUX),
+            ("not_verbs", NOT_VERBS),
+            ("v1_pronouns", V1_PRONOUNS),
+            ("prepositions", PREPS),
+            ("exclamative_words", EXCL),
+            ("narrative_markers", NARRATIVE),
+            ("conditional_then", COND_THEN),
+            ("conditional_aux", COND_AUX),
+            ("closed_complementizers", CLOSED_COMP),
+            ("embedding_verbs", EMBEDDING),
+            ("time_words", TIME_WORDS),
+            ("tag_blockers", TAG_BLOCKERS),
+            ("negations", NEGATIONS),
+            ("subordinators", SUBORDINATORS),
+        ] {
+            for w in list(name) {
+                *words.entry(norm(w)).or_insert(0) |= bit;
+            }
+        }
+        let head_triggers: WordSet = ["invitations", "indirect"]
+            .iter()
+            .flat_map(|n| list(n))
+            .filter_map(|p| p.split_whitespace().next().map(norm))
+            .collect();
+        Ok(QuestionRules {
+            words,
+            has_v1: !list("v1_pronouns").is_empty(),
+            has_cond_aux: !list("conditional_aux").is_empty(),
+            has_not_verbs: !list("not_verbs").is_empty(),
+            head_triggers,
+            neg_suffix: lex.list("questions.tag_negation_suffix").to_vec(),
+            clitics: list("clitics").iter().map(|w| norm(w)).collect(),
+            non_openers: phrases("non_question_openers"),
+            invitations: phrases("invitations"),
+            explain: phrases("explain_phrases"),
+            indirect: phrases("indirect"),
+            topic: phrases("topic_openers"),
+            proposal: phrases("proposal_openers"),
+            tags: phrases("tags"),
+            tail_tags: phrases("tail_tags"),
+            refer_back: phrases("refer_back"),
+        })
     }
 
-    /// Classifies one sentence.
+    /// Classifies one sentence. `punctuated`: the transcript holds `?`
+    /// somewhere, so a question is a sentence ending in `?`, an invitation or
+    /// an indirect question; otherwise the words decide.
     pub(crate) fn classify(&self, sentence: &str, punctuated: bool) -> Option<QuestionKind> {
-        let _ = punctuated;
-        sentence.trim_end().ends_with('?').then_some(QuestionKind::Closed)
+        let q = ends_in_question_mark(sentence);
+        if punctuated && !q && !self.may_invite(sentence) {
+            return None;
+        }
+        let mut buf = String::with_capacity(sentence.len() + 8);
+        let toks = self.tokenize(sentence, &mut buf);
+        if toks.is_empty() {
+            return None;
+        }
+        if punctuated {
+            return self.classify_tokens(&toks, q, true);
+        }
+        // Unpunctuated but cased text (CHAT) runs several sentences together:
+        // a capitalised opener word starts a new one. The strongest kind wins.
+        let mut best: Option<QuestionKind> = None;
+        let mut start = 0;
+        for i in 1..=toks.len() {
+            if i == toks.len()
+                || (toks[i].cap && toks[i].is(BOUNDARY) && toks[i].w != "i" && !toks[i].w.starts_with("i'"))
+            {
+                let part_q = q && i == toks.len();
+                if let Some(k) = self.classify_tokens(&toks[start..i], part_q, false) {
+                    best = Some(match (best, k) {
+                        (Some(QuestionKind::Open), _) | (_, QuestionKind::Open) => QuestionKind::Open,
+                        (Some(QuestionKind::Closed), _) | (_, QuestionKind::Closed) => QuestionKind::Closed,
+                        _ => QuestionKind::Tag,
+                    });
+                }
+                start = i;
+            }
+        }
+        best
     }
+
+    /// Cheap pre-check for text without `?` in a punctuated transcript
+    /// (one sentence or a whole segment): only an invitation or indirect
+    /// question can make it a question, and those start a clause (after
+    /// fillers) with a known word.
+    fn may_invite(&self, s: &str) -> bool {
+        let mut clause_start = true;
+        let mut word = String::new();
+        let mut rest = s;
+        loop {
+            let start = rest.find(|c: char| c.is_alphanumeric());
+            let Some(start) = start else { return false };
+            // Sentence ends count too, so one call can pre-check a whole segment.
+            if rest[..start].contains([',', ';', ':', '—', '–', '.', '!', '?']) {
+                clause_start = true;
+            }
+            rest = &rest[start..];
+            let end = rest
+                .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+                .unwrap_or(rest.len());
+            if clause_start {
+                word.clear();
+                word.extend(
+                    rest[..end]
+                        .chars()
+                        .flat_map(char::to_lowercase)
+                        .map(|c| if c == '’' { '\'' } else { c }),
+                );
+                if self.head_triggers.contains(&word) {
+                    return true;
+                }
+                clause_start = self.words.get(&word).is_some_and(|f| f & FILLERS != 0);
+            }
+            rest = &rest[end..];
+        }
+    }
+
+    /// Lowercase words with clause marks; English clitics written apart
+    /// (CHAT's `is n't`, `it 's`) are joined to their word.
+    fn tokenize<'b>(&self, s: &str, buf: &'b mut String) -> Vec<Tok<'b>> {
+        let mut spans: Vec<(usize, usize, bool, bool)> = Vec::with_capacity(s.len() / 4 + 1);
+        let mut comma = false;
+        let mut cur: Option<(usize, bool)> = None;
+        let mut prev = ' ';
+        let mut it = s.char_indices().peekable();
+        while let Some((pos, c)) = it.next() {
+            let c = if c == '’' || c == '‘' { '\'' } else { c };
+            let next_alnum = || it.clone().next().is_some_and(|(_, n)| n.is_alphanumeric());
+            let is_word = c.is_alphanumeric() || ((c == '\'' || (c == '-' && cur.is_some())) && next_alnum());
+            if is_word {
+                if cur.is_none()
+                    && !self.clitics.is_empty()
+                    && matches!(c, '\'' | 'n' | 'N')
+                    && !spans.is_empty()
+                    && !comma
+                {
+                    // A clitic written apart joins the previous word ("is n't").
+                    let len = s[pos..]
+                        .find(|ch: char| !(ch.is_alphanumeric() || ch == '\'' || ch == '’'))
+                        .unwrap_or(s.len() - pos);
+                    let rest = s[pos..pos + len].replace('’', "'").to_lowercase();
+                    if self.clitics.contains(&rest) {
+                        let last = spans.len() - 1;
+                        buf.push_str(&rest);
+                        spans[last].1 = buf.len();
+                        while it.peek().is_some_and(|&(p, _)| p < pos + len) {
+                            it.next();
+                        }
+                        prev = 'x';
+                        continue;
+                    }
+                }
+                if cur.is_none() {
+                    if !buf.is_empty() {
+                        buf.push(' ');
+                    }
+                    cur = Some((buf.len(), c.is_uppercase()));
+                }
+                if c.is_ascii() {
+                    buf.push(c.to_ascii_lowercase());
+                } else {
+                    buf.extend(c.to_lowercase());
+                }
+            } else {
+                if let Some((st, cap)) = cur.take() {
+                    spans.push((st, buf.len(), comma, cap));
+                    comma = false;
+                }
+                if matches!(c, ',' | ';' | ':' | '—' | '–') || (c == '-' && prev.is_whitespace()) {
+                    comma = true;
+                }
+            }
+            prev = c;
+        }
+        if let Some((st, cap)) = cur.take() {
+            spans.push((st, buf.len(), comma, cap));
+        }
+        let buf: &'b str = buf.as_str();
+        // Spoken repetitions ("is is there", "I I mean") carry no structure.
+        spans.dedup_by(|b, a| !b.2 && buf[a.0..a.1] == buf[b.0..b.1]);
+        spans
+            .into_iter()
+            .map(|(a, b, comma_before, cap)| Tok {
+                w: &buf[a..b],
+                comma_before,
+                cap,
+                f: self.words.get(&buf[a..b]).copied().unwrap_or(0),
+            })
+            .collect()
+    }
+
+    fn skip_fillers(&self, toks: &[Tok<'_>], mut i: usize, end: usize) -> usize {
+        while i < end && toks[i].is(FILLERS) {
+            i += 1;
+        }
+        i
+    }
+
+    fn classify_tokens(&self, toks: &[Tok<'_>], q: bool, punctuated: bool) -> Option<QuestionKind> {
+        let n = toks.len();
+        // "Toch?", "Right?": a bare tag. Unpunctuated, a bare "right" is a backchannel.
+        if self.tags.exact(toks) {
+            // "can't you" standing alone is a tag even unpunctuated; a bare
+            // "right" or "ja" is a backchannel.
+            return (q || self.aux_pronoun_tag(toks)).then_some(QuestionKind::Tag);
+        }
+        let clauses = clause_starts(toks);
+        let clause_end = |c: usize| clauses.get(c + 1).copied().unwrap_or(n);
+        let heads: Vec<Head> = (0..clauses.len())
+            .map(|c| self.head(toks, clauses[c], clause_end(c)))
+            .collect();
+        let h0 = heads[0];
+        // Invitations and indirect questions count with or without `?`.
+        for h in &heads {
+            match *h {
+                Head::Invitation => return Some(QuestionKind::Open),
+                Head::Indirect(k) => return Some(k),
+                _ => {}
+            }
+        }
+        if punctuated && !q {
+            return None;
+        }
+        match h0 {
+            Head::Wh => return Some(QuestionKind::Open),
+            Head::Proposal => return Some(QuestionKind::Closed),
+            Head::YesNo => return Some(self.yes_no_kind(toks)),
+            _ => {}
+        }
+        if h0 == Head::Plain && self.tag_tail(toks, &clauses, q) {
+            return Some(QuestionKind::Tag);
+        }
+        // A later clause may carry the question ("U zei net dat …, hoe komt dat?").
+        // After a statement clause, a relative ("…, which is great") or a
+        // main clause with inversion ("Als u wacht, bent u te laat") is no
+        // question; after a lead-in ("Hi Laura, can you …", "Out of
+        // interest, how many …") it is.
+        for c in 1..heads.len() {
+            let (st, e) = (clauses[c], clause_end(c));
+            let lead_in = (0..c).all(|p| self.is_lead_in(&toks[clauses[p]..clause_end(p)]));
+            let last = c + 1 == heads.len();
+            match heads[c] {
+                Head::Wh => {
+                    // "…, since, what, February": a lone question word mid-sentence is a hesitation.
+                    let lone = e - st == 1 && !last;
+                    let first = self.skip_fillers(toks, st, e);
+                    let relative = first < e && toks[first].is(COMMA_RELATIVES);
+                    if !lone && (lead_in || !relative || (q && last)) {
+                        return Some(QuestionKind::Open);
+                    }
+                }
+                Head::Proposal => return Some(QuestionKind::Closed),
+                Head::YesNo if lead_in || q => return Some(self.yes_no_kind(toks)),
+                _ => {}
+            }
+        }
+        if h0 == Head::Plain && (self.in_place(toks) || self.inner_wh_question(toks)) {
+            return Some(QuestionKind::Open);
+        }
+        if q {
+            if self.embedded_wh(toks) {
+                return Some(QuestionKind::Open);
+            }
+            return Some(QuestionKind::Closed);
+        }
+        None
+    }
+
+    /// Open when a yes/no question asks to explain or tell ("Kunt u iets
+    /// meer vertellen?") or embeds a question word ("Mag ik vragen wat …?").
+    fn yes_no_kind(&self, toks: &[Tok<'_>]) -> QuestionKind {
+        if let Some((_, e)) = self.explain.find(toks) {
+            if !toks.get(e).is_some_and(|t| t.is(CLOSED_COMP)) {
+                return QuestionKind::Open;
+            }
+        }
+        if self.embedded_wh(toks) {
+            return QuestionKind::Open;
+        }
+        QuestionKind::Closed
+    }
+
+    /// A question word right after a verb of asking, knowing or telling.
+    fn embedded_wh(&self, toks: &[Tok<'_>]) -> bool {
+        (1..toks.len()).any(|i| {
+            let mut k = i;
+            if toks[k].is(PREPS) && k + 1 < toks.len() {
+                k += 1;
+            }
+            // "vragen wat", "weet u wat", "tell me what".
+            let after_verb = toks[i - 1].is(EMBEDDING)
+                || (i >= 2 && (toks[i - 1].is(PRONOUNS) || toks[i - 1].is(SKIPPABLE)) && toks[i - 2].is(EMBEDDING));
+            toks[k].is(QWORDS) && after_verb
+        })
+    }
+
+    /// How the clause `toks[start..end]` begins.
+    fn head(&self, toks: &[Tok<'_>], start: usize, end: usize) -> Head {
+        let i = self.skip_fillers(toks, start, end);
+        if i >= end {
+            return Head::Plain;
+        }
+        if self.non_openers.match_at(toks, i, end, SKIPPABLE).is_some() {
+            return Head::NotQuestion;
+        }
+        if self.invitations.match_at(toks, i, end, SKIPPABLE).is_some() {
+            return Head::Invitation;
+        }
+        if let Some(e) = self.indirect.match_at(toks, i, end, SKIPPABLE) {
+            // The embedded question decides the kind; "Can I ask a question?"
+            // embeds none and is read as a plain yes/no question below.
+            for t in &toks[e..end.min(e + 4)] {
+                if t.is(CLOSED_COMP) {
+                    return Head::Indirect(QuestionKind::Closed);
+                }
+                if t.is(QWORDS) {
+                    return Head::Indirect(QuestionKind::Open);
+                }
+            }
+        }
+        if let Some(e) = self.proposal.match_at(toks, i, end, 0) {
+            if toks[e..]
+                .iter()
+                .any(|t| t.is(TIME_WORDS) || t.w.bytes().all(|b| b.is_ascii_digit()))
+            {
+                return Head::Proposal;
+            }
+        }
+        if self.topic.match_at(toks, i, end, 0).is_some() {
+            return Head::Wh;
+        }
+        // A preposition may lead the question word ("Met wie …", "Naar welk adres …").
+        let wi = if toks[i].is(PREPS) && i + 1 < end && toks[i + 1].is(QWORDS) {
+            i + 1
+        } else {
+            i
+        };
+        if toks[wi].is(QWORDS) {
+            return self.wh_head(toks, wi, end);
+        }
+        self.verb_first_head(toks, i, end)
+    }
+
+    /// A clause led by a question word at `i`: interrogative unless it is an
+    /// exclamative, a correlative, or a subordinate clause (subject right
+    /// after the question word: "wat ik bedoel is", "when you switch").
+    fn wh_head(&self, toks: &[Tok<'_>], i: usize, end: usize) -> Head {
+        let w = toks[i].w;
+        // "what's", "how's": the verb is attached.
+        if w.contains('\'') {
+            return Head::Wh;
+        }
+        let next = toks.get(i + 1).filter(|_| i + 1 < end);
+        if let Some(nx) = next {
+            if nx.is(EXCL) && toks.get(i + 2).filter(|_| i + 2 < end).is_none_or(|t| !t.is(AUX)) {
+                return Head::NotQuestion;
+            }
+            // Correlative "hoe langer …, hoe duurder …".
+            if nx.w.len() > 3 && nx.w.ends_with("er") && toks[i + 2..].iter().any(|t| t.w == w) {
+                return Head::NotQuestion;
+            }
+        }
+        // A noun phrase right after the question word is the subject of a
+        // free relative ("wat de levertijd is", "where the problem is"); a
+        // question takes its verb there. Short elliptical clauses stay
+        // questions ("waarom de uwe?" is rare; "wie nog meer?" common).
+        if end > i + 2 && toks[i + 1].is(RELATIVE_SUBJECTS) && !toks[i].is(DETERMINERS) {
+            return Head::NotQuestion;
+        }
+        let mut j = i + 1;
+        let mut mods = 0;
+        while j < end && mods < 2 && toks[j].is(QMODS) {
+            j += 1;
+            mods += 1;
+        }
+        if j >= end {
+            return Head::Wh;
+        }
+        if toks[j].is(PRONOUNS) {
+            return Head::NotQuestion;
+        }
+        // Concessive "welke leverancier u ook kiest": a determiner question
+        // word, its noun, the subject and "ook". Without the marker the word
+        // after the question word is the verb ("hoeveel verbruikt u").
+        if toks[i].is(DETERMINERS)
+            && !toks[j].is(AUX)
+            && j + 2 < end
+            && toks[j + 1].is(PRONOUNS)
+            && toks[j + 2].is(CONCESSIVE)
+        {
+            return Head::NotQuestion;
+        }
+        Head::Wh
+    }
+
+    /// Finite verb or auxiliary first, then a subject: a yes/no question,
+    /// unless a conditional ("Heeft u vragen, dan …") or narrative.
+    fn verb_first_head(&self, toks: &[Tok<'_>], i: usize, end: usize) -> Head {
+        if i + 1 >= end {
+            return Head::Plain;
+        }
+        let (v, s) = (toks[i], toks[i + 1]);
+        let known = v.is(AUX) && (s.is(PRONOUNS) || s.is(SUBJECT_WORDS));
+        let generic = self.has_v1
+            && s.is(V1_PRONOUNS)
+            && !v.is(NOT_VERBS)
+            && !v.is(QWORDS)
+            && !v.is(PRONOUNS)
+            && !v.is(SUBJECT_WORDS)
+            && v.w.chars().all(char::is_alphabetic);
+        if !(known || generic) {
+            return Head::Plain;
+        }
+        if toks[i..end].iter().any(|t| t.is(NARRATIVE)) {
+            return Head::NotQuestion;
+        }
+        // Conditional: a main clause follows ("…, dan kunt u", "… just give me a ring").
+        let n = toks.len();
+        // "Zullen we …, dan neem ik …" proposes; it sets no condition.
+        let can_condition = !v.is(PROPOSAL_AUX);
+        for k in (i + 3..n).filter(|_| can_condition) {
+            if toks[k].is(COND_THEN) && k + 1 < n {
+                let nl_style = !self.has_cond_aux
+                    && (toks[k].comma_before || (k + 2 < n && toks[k + 2].is(PRONOUNS) && !toks[k + 1].is(PRONOUNS)));
+                let en_style = v.is(COND_AUX) && s.is(PRONOUNS);
+                if nl_style || en_style {
+                    return Head::NotQuestion;
+                }
+            }
+        }
+        if v.is(COND_AUX) && s.is(PRONOUNS) && toks[i + 2..].iter().any(|t| t.comma_before) {
+            return Head::NotQuestion;
+        }
+        Head::YesNo
+    }
+
+    /// A confirmation tail: a tag phrase as the last clause ("…, toch?"),
+    /// a tail tag word, or "aux + pronoun" after a statement ("…, isn't it").
+    fn tag_tail(&self, toks: &[Tok<'_>], clauses: &[usize], q: bool) -> bool {
+        // A trailing hesitation does not hide the tag ("… do they or").
+        let mut n = toks.len();
+        while n > 1 && toks[n - 1].is(TRAILING) {
+            n -= 1;
+        }
+        let toks = &toks[..n];
+        if clauses.len() > 1 {
+            let last = *clauses.last().expect("non-empty");
+            // Without `?` only the unambiguous tails count: "…, ja." agrees.
+            let list = if q { &self.tags } else { &self.tail_tags };
+            if last < n && (list.exact(&toks[last..]) || self.aux_pronoun_tag(&toks[last..])) {
+                return true;
+            }
+        }
+        if let Some(st) = self.tail_tags.suffix(toks) {
+            let statement = toks[..st].iter().any(|t| !t.is(FILLERS));
+            if statement && !toks[st - 1].is(TAG_BLOCKERS) && !toks[st - 1].is(QWORDS) {
+                return true;
+            }
+        }
+        let negated = |w: &str| self.neg_suffix.iter().any(|s| w.ends_with(s.as_str()));
+        if n >= 3 && self.aux_pronoun_tag(&toks[n - 2..]) {
+            let before = toks[n - 3];
+            if before.is(AUX_TAG_BLOCKERS | QWORDS) || (!negated(toks[n - 2].w) && self.verb_object(toks, n - 2)) {
+                return false;
+            }
+            let negated_stmt = toks[..n - 2].iter().any(|t| t.is(NEGATIONS) || negated(t.w));
+            if negated(toks[n - 2].w) || negated_stmt {
+                return true;
+            }
+        }
+        // A tag with an afterthought: "… isn't it, the kitchen", "you can't
+        // be hard on people can you really".
+        (2..n.saturating_sub(2)).any(|k| {
+            n - (k + 2) <= 3
+                && (negated(toks[k].w) || toks[..k].iter().any(|t| t.is(NEGATIONS) || negated(t.w)))
+                && self.aux_pronoun_tag(&toks[k..k + 2])
+                && !toks[k - 1].is(AUX_TAG_BLOCKERS | QWORDS)
+                && (negated(toks[k].w) || !self.verb_object(toks, k))
+        })
+    }
+
+    /// A short opening that leaves the next clause's form intact: fillers,
+    /// a greeting or vocative, a phrase like "out of interest".
+    fn is_lead_in(&self, clause: &[Tok<'_>]) -> bool {
+        let i = self.skip_fillers(clause, 0, clause.len());
+        i == clause.len()
+            || (clause.len() - i <= 3
+                && !clause[i].is(SUBORDINATORS)
+                && !clause[i..]
+                    .iter()
+                    .any(|t| (t.is(PRONOUNS) && !t.is(DEICTIC)) || t.is(QWORDS)))
+    }
+
+    /// After an auxiliary, "not" or "to", a positive "aux + pronoun" at `k`
+    /// is a verb and its object ("we don't have it", "want to do it") unless
+    /// the pronoun repeats the subject as a tag does ("you don't, do you").
+    fn verb_object(&self, toks: &[Tok<'_>], k: usize) -> bool {
+        let before = toks[k - 1];
+        let after_verb = before.is(AUX)
+            || before.w == "to"
+            || before.w == "not"
+            || self.neg_suffix.iter().any(|s| before.w.ends_with(s.as_str()));
+        let subject = toks[..k - 1].iter().find(|t| t.is(PRONOUNS)).map(|t| t.w);
+        after_verb && subject != Some(toks[k + 1].w)
+    }
+
+    fn aux_pronoun_tag(&self, t: &[Tok<'_>]) -> bool {
+        t.len() == 2 && t[0].is(AUX) && t[1].is(PRONOUNS) && !self.neg_suffix.is_empty()
+    }
+
+    /// A question word standing in place in a statement ("en u betaalt nu
+    /// hoeveel", "you're paying how much a month").
+    fn in_place(&self, toks: &[Tok<'_>]) -> bool {
+        let n = toks.len();
+        (1..n).any(|k| {
+            if !toks[k].is(IN_PLACE)
+                || toks[k - 1].is(EMBEDDING)
+                || self.non_openers.match_at(toks, k, n, SKIPPABLE).is_some()
+            {
+                return false;
+            }
+            let mut m = k + 1;
+            while m < n && toks[m].is(QMODS) && m < k + 2 {
+                m += 1;
+            }
+            m == n || toks[m].is(IN_PLACE_FOLLOW)
+        })
+    }
+
+    /// A question word, an auxiliary and a subject in the middle of a
+    /// statement start a direct question ("I mean where would you put it").
+    fn inner_wh_question(&self, toks: &[Tok<'_>]) -> bool {
+        (1..toks.len().saturating_sub(2)).any(|k| {
+            toks[k].is(QWORDS)
+                && !toks[k - 1].is(EMBEDDING)
+                && toks[k + 1].is(AUX)
+                && toks[k + 2].is(PRONOUNS)
+                && !toks[k + 2].is(V1_PRONOUNS)
+                && !self.has_not_verbs
+        })
+    }
+
+    /// Whether an agent sentence refers back to what the customer said.
+    fn refers_back(&self, sentence: &str) -> bool {
+        let mut buf = String::new();
+        let toks = self.tokenize(sentence, &mut buf);
+        self.refer_back.find(&toks).is_some()
+    }
+
+    /// Lowercase words of a text (the same tokens the classifier sees).
+    fn words(&self, text: &str, mut f: impl FnMut(&str)) {
+        let mut buf = String::new();
+        for t in self.tokenize(text, &mut buf) {
+            f(t.w);
+        }
+    }
+}
+
+/// Indices where clauses start: 0 and every word after a comma.
+fn clause_starts(toks: &[Tok<'_>]) -> Vec<usize> {
+    let mut v = vec![0];
+    v.extend((1..toks.len()).filter(|&i| toks[i].comma_before));
+    v
+}
+
+/// Ends in `?`, allowing closing quotes and brackets after it.
+fn ends_in_question_mark(s: &str) -> bool {
+    s.trim_end_matches(|c: char| c.is_whitespace() || "\"'”’»)]}".contains(c))
+        .ends_with(['?', '？'])
+}
+
+/// First five letters of a content word, or `None` for a stop word or a
+/// word of fewer than four letters.
+fn content_key(w: &str, stop: &HashSet<String>) -> Option<String> {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 4 || stop.contains(w) {
+        return None;
+    }
+    Some(w.chars().take(5).collect())
 }
 
 /// Questions per side; `None` when the transcript has no text.
 pub(crate) fn compute(ctx: &Ctx<'_>) -> Option<Questions> {
-    let _ = ctx;
-    None
+    if !ctx.has_text {
+        return None;
+    }
+    let rules = &ctx.lm.questions;
+    let segs = ctx.segs();
+    let punctuated = segs.iter().any(|s| s.text.contains('?') || s.text.contains('？'));
+    let mut items: Vec<QuestionItem> = Vec::new();
+    // The customer's previous turn: the latest maximal run of customer
+    // non-backchannel segments, as 5-letter keys of its content words.
+    let mut last_role: Option<Role> = None;
+    let mut cust_run: Vec<usize> = Vec::new();
+    let mut cust_keys: Option<HashSet<String>> = None;
+    for (i, seg) in segs.iter().enumerate() {
+        if ctx.words[i] == 0 {
+            continue;
+        }
+        let role = ctx.role[i];
+        // Most segments of a punctuated call hold no question at all; skip
+        // the sentence splitter for them.
+        let may_ask = !punctuated || seg.text.contains(['?', '？']) || rules.may_invite(&seg.text);
+        for (_, sentence) in crate::text::sentences(&seg.text).filter(|_| may_ask) {
+            let Some(kind) = rules.classify(sentence, punctuated) else {
+                continue;
+            };
+            let follow_up = role == Role::Agent && kind != QuestionKind::Tag && {
+                let keys = cust_keys.get_or_insert_with(|| {
+                    let mut keys = HashSet::new();
+                    for &c in &cust_run {
+                        rules.words(&segs[c].text, |w| {
+                            if let Some(k) = content_key(w, &ctx.lm.stopwords) {
+                                keys.insert(k);
+                            }
+                        });
+                    }
+                    keys
+                });
+                let mut reuse = false;
+                rules.words(sentence, |w| {
+                    reuse |= content_key(w, &ctx.lm.stopwords).is_some_and(|k| keys.contains(&k));
+                });
+                reuse || (!cust_run.is_empty() && rules.refers_back(sentence))
+            };
+            items.push(QuestionItem {
+                segment: i,
+                start_s: seg.start_s,
+                role,
+                speaker: ctx.t.label(seg).to_string(),
+                text: sentence.to_string(),
+                kind,
+                follow_up,
+            });
+        }
+        if ctx.backchannel[i] {
+            continue;
+        }
+        if role == Role::Customer {
+            if last_role != Some(Role::Customer) {
+                cust_run.clear();
+            }
+            cust_run.push(i);
+            cust_keys = None;
+        }
+        last_role = Some(role);
+    }
+    let stats = |side: Role| -> QuestionStats {
+        let mut s = QuestionStats::default();
+        let mut early = 0usize;
+        let mut all_timed = true;
+        for it in items.iter().filter(|it| it.role == side) {
+            match it.kind {
+                QuestionKind::Open => s.open += 1,
+                QuestionKind::Closed => s.closed += 1,
+                QuestionKind::Tag => {
+                    s.tag += 1;
+                    continue;
+                }
+            }
+            if it.follow_up {
+                s.follow_up += 1;
+            }
+            match (it.start_s, ctx.span) {
+                (Some(t), Some((a, b))) if t < a + (b - a) / 3.0 => early += 1,
+                (Some(_), Some(_)) => {}
+                _ => all_timed = false,
+            }
+        }
+        s.total = s.open + s.closed;
+        if let Some(len) = ctx.span_len().filter(|&l| l > 0.0) {
+            s.per_10_min = Some(s.total as f64 * 600.0 / len);
+            if s.total > 0 && all_timed {
+                s.first_third_share = Some(early as f64 / s.total as f64);
+            }
+        }
+        s
+    };
+    Some(Questions {
+        basis: if punctuated {
+            QuestionBasis::Punctuation
+        } else {
+            QuestionBasis::Words
+        },
+        agent: stats(Role::Agent),
+        customer: stats(Role::Customer),
+        items,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules(lang: &str) -> QuestionRules {
+        QuestionRules::new(&Lexicon::builtin(lang).unwrap()).unwrap()
+    }
+
+    use QuestionKind::{Closed, Open, Tag};
+
+    fn check(lang: &str, punct: bool, cases: &[(&str, Option<QuestionKind>)]) {
+        let r = rules(lang);
+        for (s, want) in cases {
+            assert_eq!(r.classify(s, punct), *want, "{lang} punct={punct}: {s:?}");
+        }
+    }
+
+    #[test]
+    fn question_mark_and_kinds() {
+        check(
+            "en",
+            true,
+            &[
+                ("How are you?", Some(Open)),
+                ("Do you have panels?", Some(Closed)),
+                ("You've already got a supplier?", Some(Closed)),
+                ("Monthly or annually?", Some(Closed)),
+                ("We use spreadsheets.", None),
+                ("Is it \"done?\"", Some(Closed)),
+            ],
+        );
+    }
+
+    #[test]
+    fn lead_in_clause_and_preposition_make_open() {
+        check(
+            "nl",
+            true,
+            &[
+                ("U zei net dat de facturen laat zijn, hoe komt dat?", Some(Open)),
+                ("Met wie heeft u gesproken?", Some(Open)),
+                ("En eh, waarom juist nu?", Some(Open)),
+                ("Mag ik vragen wat u nu gebruikt?", Some(Open)),
+                ("Ja, en hoe zit het met de service?", Some(Open)),
+            ],
+        );
+        check(
+            "en",
+            true,
+            &[("Out of interest, how many sites do you have?", Some(Open))],
+        );
+    }
+
+    #[test]
+    fn invitations_with_and_without_question_mark() {
+        check(
+            "nl",
+            true,
+            &[
+                ("Vertel eens wat meer over jullie klanten.", Some(Open)),
+                ("Vertelt u het maar.", Some(Open)),
+                ("Neem me eens mee in hoe dat gaat.", Some(Open)),
+                ("Kunt u iets meer vertellen over de situatie?", Some(Open)),
+                ("Mijn collega vertelde me over jullie.", None),
+                ("Laat me u even uitleggen hoe het werkt.", None),
+                ("Ik vertel u zo meteen meer.", None),
+            ],
+        );
+        check(
+            "en",
+            true,
+            &[
+                ("Walk me through what happens.", Some(Open)),
+                ("Tell me more.", Some(Open)),
+                ("Could you walk me through it?", Some(Open)),
+                ("Let me tell you about our tariff.", None),
+                ("My colleague told me about it.", None),
+            ],
+        );
+    }
+
+    #[test]
+    fn indirect_questions_take_the_embedded_kind() {
+        check(
+            "nl",
+            false,
+            &[
+                ("ik vroeg me af of u al een leverancier heeft", Some(Closed)),
+                ("ik ben benieuwd hoe jullie dat doen", Some(Open)),
+                ("ik wil even weten wat u betaalt", Some(Open)),
+            ],
+        );
+        check(
+            "en",
+            true,
+            &[
+                ("I was wondering whether you have a supplier.", Some(Closed)),
+                ("I'd love to know what matters most.", Some(Open)),
+            ],
+        );
+    }
+
+    #[test]
+    fn tags() {
+        check(
+            "nl",
+            true,
+            &[
+                ("Dat klopt, toch?", Some(Tag)),
+                ("Toch?", Some(Tag)),
+                ("Lastig, hè?", Some(Tag)),
+                ("U heeft toch al een contract?", Some(Closed)),
+            ],
+        );
+        check(
+            "en",
+            true,
+            &[
+                ("That's a lot, isn't it?", Some(Tag)),
+                ("Right?", Some(Tag)),
+                ("Right, shall I check that for you?", Some(Closed)),
+                ("You downloaded it, is that right?", Some(Tag)),
+                ("Isn't it time you got a better deal?", Some(Closed)),
+            ],
+        );
+        check(
+            "en",
+            false,
+            &[
+                ("it adds up quickly doesn't it", Some(Tag)),
+                ("you're still with them right", Some(Tag)),
+                ("the form is on the right", None),
+                ("they never do do they", Some(Tag)),
+                ("we don't have it", None),
+                ("I don't want to do it", None),
+                ("you don't do you", Some(Tag)),
+                ("right", None),
+            ],
+        );
+        check("nl", false, &[("dat is best veel geld toch", Some(Tag))]);
+    }
+
+    #[test]
+    fn words_mode_interrogative_forms() {
+        check(
+            "nl",
+            false,
+            &[
+                ("heeft u even een momentje", Some(Closed)),
+                ("gebruiken jullie al zonnepanelen", Some(Closed)),
+                ("komt dat vaak voor", Some(Closed)),
+                ("uh hoeveel mensen werken er", Some(Open)),
+                ("en u betaalt nu hoeveel", Some(Open)),
+                ("ik stuur u de offerte", None),
+            ],
+        );
+        check(
+            "en",
+            false,
+            &[
+                ("have you got a minute", Some(Closed)),
+                ("is now still a good time", Some(Closed)),
+                ("so um how many people are on the team", Some(Open)),
+                ("you're paying how much at the moment", Some(Open)),
+                ("I'll send the quote over", None),
+                ("do let me know", None),
+                ("could be worse", None),
+            ],
+        );
+    }
+
+    #[test]
+    fn question_word_openers_that_are_not_questions() {
+        check(
+            "nl",
+            false,
+            &[
+                ("wat ik bedoel is dat het goed is", None),
+                ("wat fijn dat je tijd hebt", None),
+                ("wat een gedoe zeg", None),
+                ("hoe dan ook ik stuur het op", None),
+                ("wanneer u overstapt betaalt u niets", None),
+                ("hoe langer je wacht hoe duurder het wordt", None),
+                ("welke leverancier u ook kiest let op", None),
+                ("hoeveel het wordt hangt af van het verbruik", None),
+                ("wie weet wordt het goedkoper", None),
+                ("heeft u vragen dan kunt u mij bellen", None),
+                ("komt hij ineens binnen met een offerte", None),
+            ],
+        );
+        check(
+            "en",
+            false,
+            &[
+                ("what i mean is you wouldn't have to", None),
+                ("which is exactly why we built it", None),
+                ("whoever handles it signs", None),
+                ("when you switch there are no fees", None),
+                ("should you have any questions just give me a ring", None),
+                ("who knows prices might come down", None),
+                ("how much it costs depends on usage", None),
+                ("what a nightmare", None),
+            ],
+        );
+    }
+
+    #[test]
+    fn every_listed_invitation_and_tag_of_the_spec() {
+        check(
+            "nl",
+            true,
+            &[
+                ("Vertel me eens hoe dat ging.", Some(Open)),
+                ("Schets eens hoe een maandag eruitziet.", Some(Open)),
+                ("Leg eens uit hoe jullie plannen.", Some(Open)),
+                ("Kun je dat toelichten?", Some(Open)),
+                ("Je krijgt elke maand een overzicht, niet?", Some(Tag)),
+                ("Dat is duur, of niet?", Some(Tag)),
+                ("U bent de eigenaar, zeker?", Some(Tag)),
+            ],
+        );
+        check(
+            "en",
+            true,
+            &[
+                ("Help me understand why it stalled.", Some(Open)),
+                ("Talk me through a typical week.", Some(Open)),
+                ("Describe your current process.", Some(Open)),
+                ("Any questions so far?", Some(Closed)),
+                ("That's the one you mentioned, yeah?", Some(Tag)),
+                ("Pretty frustrating, huh?", Some(Tag)),
+                ("You like it, don't you?", Some(Tag)),
+                ("Why I'm calling is simple.", None),
+            ],
+        );
+    }
+
+    #[test]
+    fn fast_path_agrees_with_the_full_reading() {
+        let r = rules("en");
+        for s in [
+            "So, tell me about it.",
+            "We use spreadsheets.",
+            "Okay, I'm curious how you do it.",
+            "Right, describe it.",
+        ] {
+            let mut buf = String::new();
+            let toks = r.tokenize(s, &mut buf);
+            assert_eq!(
+                r.may_invite(s),
+                r.classify_tokens(&toks, false, true).is_some(),
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn trap_words() {
+        check(
+            "nl",
+            false,
+            &[
+                ("welkom bij energiek", None),
+                ("waarschijnlijk is dat niet nodig", None),
+            ],
+        );
+        check(
+            "en",
+            false,
+            &[
+                ("however the price is fixed", None),
+                ("whatever you decide is fine", None),
+            ],
+        );
+    }
+
+    #[test]
+    fn proposals_are_closed_topics_open() {
+        check(
+            "en",
+            true,
+            &[
+                ("How about Thursday at ten?", Some(Closed)),
+                ("What about the warranty side?", Some(Open)),
+            ],
+        );
+        check(
+            "nl",
+            true,
+            &[
+                ("Wat dacht u van dinsdag?", Some(Closed)),
+                ("Weet u wat u nu betaalt?", Some(Open)),
+            ],
+        );
+    }
+
+    #[test]
+    fn chat_style_clitics_and_run_on_sentences() {
+        check(
+            "en",
+            false,
+            &[
+                ("They do n't make them any more do they .", Some(Tag)),
+                ("There 's not a lot more in here is there There 's a bedroom", Some(Tag)),
+                (
+                    "Mm Yeah and you could go in with cash Do you have any deposit at all .",
+                    Some(Closed),
+                ),
+                ("Oh right .", None),
+            ],
+        );
+    }
+
+    fn analyze(t: &crate::Transcript, lang: &str) -> Questions {
+        let a = crate::Analyzer::new(crate::Config::default().agent("A").language(lang)).unwrap();
+        a.analyze(t).questions.expect("text present")
+    }
+
+    #[test]
+    fn counts_per_side_tags_apart_rates_and_first_third() {
+        let t = crate::Transcript::builder()
+            .segment("A", 0.0, 5.0, "Hi, this is Sam from Acme. How are things?")
+            .segment("C", 5.0, 10.0, "Busy. Who are you again?")
+            .segment(
+                "A",
+                10.0,
+                20.0,
+                "Sam. Do you use any planning software? That's a lot of work, isn't it?",
+            )
+            .segment("C", 20.0, 25.0, "")
+            .segment("C", 25.0, 40.0, "We use spreadsheets for the rosters.")
+            .segment("A", 40.0, 60.0, "What happens with the rosters when someone is ill?")
+            .build();
+        let q = analyze(&t, "en");
+        assert_eq!(q.basis, QuestionBasis::Punctuation);
+        assert_eq!((q.agent.total, q.agent.open, q.agent.closed, q.agent.tag), (3, 2, 1, 1));
+        assert_eq!((q.customer.total, q.customer.open), (1, 1));
+        // 3 questions over a 60 s span.
+        assert!((q.agent.per_10_min.unwrap() - 30.0).abs() < 1e-9);
+        // First third = [0, 20): two of the three counted agent questions.
+        assert!((q.agent.first_third_share.unwrap() - 2.0 / 3.0).abs() < 1e-9);
+        assert_eq!(q.items.len(), 5);
+        let tag = q.items.iter().find(|i| i.kind == QuestionKind::Tag).unwrap();
+        assert_eq!((tag.segment, tag.start_s, tag.speaker.as_str()), (2, Some(10.0), "A"));
+        assert_eq!(tag.text, "That's a lot of work, isn't it?");
+    }
+
+    #[test]
+    fn words_basis_without_any_question_mark_and_untimed_rates_are_null() {
+        let t = crate::Transcript::builder()
+            .untimed("A", "goedemiddag u spreekt met sanne van planwerk")
+            .untimed("C", "ja goedemiddag")
+            .untimed("A", "hoe lossen jullie de planning nu op")
+            .build();
+        let q = analyze(&t, "nl");
+        assert_eq!(q.basis, QuestionBasis::Words);
+        assert_eq!((q.agent.open, q.agent.closed), (1, 0));
+        assert_eq!(q.agent.per_10_min, None);
+        assert_eq!(q.agent.first_third_share, None);
+        assert_eq!(q.customer.first_third_share, None, "no questions: null");
+    }
+
+    #[test]
+    fn follow_ups_reuse_the_customers_previous_turn_or_refer_back() {
+        let t = crate::Transcript::builder()
+            .untimed("A", "Hi, this is Sam from Acme. How do you plan your staff?")
+            .untimed("C", "With spreadsheets, and the planning is chaos.")
+            .untimed("A", "Mm.")
+            .untimed("C", "Every single week.")
+            // "spreadsheet" shares "sprea" with "spreadsheets"; the agent's
+            // own "Mm." did not end the customer's turn.
+            .untimed("A", "Who maintains the spreadsheet?")
+            // Only stop words and short words in common: no follow-up.
+            .untimed("A", "Would that be okay for you?")
+            .untimed("C", "Sure.")
+            .untimed("A", "You mentioned chaos earlier. Is it getting worse?")
+            .untimed("C", "Tuesday works.")
+            .untimed("A", "Shall we say ten o'clock then?")
+            .build();
+        let q = analyze(&t, "en");
+        let fu: Vec<(&str, bool)> = q
+            .items
+            .iter()
+            .filter(|i| i.role == Role::Agent)
+            .map(|i| (i.text.as_str(), i.follow_up))
+            .collect();
+        assert_eq!(
+            fu,
+            vec![
+                ("How do you plan your staff?", false),
+                ("Who maintains the spreadsheet?", true),
+                ("Would that be okay for you?", false),
+                ("Is it getting worse?", false),
+                ("Shall we say ten o'clock then?", false),
+            ]
+        );
+        // "You mentioned chaos earlier." is no question; the refer-back
+        // counts inside a question.
+        let t2 = crate::Transcript::builder()
+            .untimed("A", "Hi, this is Sam from Acme. How is business?")
+            .untimed("C", "Fine.")
+            .untimed("A", "You mentioned you were busy, what do you mean by busy?")
+            .build();
+        let q2 = analyze(&t2, "en");
+        assert!(q2.items.last().unwrap().follow_up);
+        assert_eq!(q2.agent.follow_up, 1);
+    }
 }

@@ -20,7 +20,7 @@ mod whisper;
 use std::path::Path;
 
 use crate::encoding;
-use crate::{Error, Format, Transcript, Warning};
+use crate::{Error, Format, Transcript};
 
 /// Options for parsing; `Default` detects everything.
 #[derive(Debug, Clone, Default)]
@@ -364,9 +364,4 @@ pub fn detect_content(text: &str) -> Result<Format, Error> {
         hint: "no WEBVTT header, cue timings, JSON, CHAT tiers, RTTM lines, CSV header or `Name: text` lines found"
             .to_string(),
     })
-}
-
-/// Adds a warning; helper for parsers.
-pub(crate) fn warn(t: &mut Transcript, line: usize, msg: impl Into<String>) {
-    t.warnings.push(Warning::new(line, msg));
 }

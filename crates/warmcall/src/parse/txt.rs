@@ -1048,7 +1048,7 @@ mod tests {
                         }
                     }
                     for p in &t.pauses {
-                        prop_assert!(p.after_segment.map_or(true, |i| i < t.segments.len()));
+                        prop_assert!(p.after_segment.is_none_or(|i| i < t.segments.len()));
                         prop_assert!(p.duration_s >= 0.0);
                     }
                 }
