@@ -59,9 +59,17 @@ fn make_batch(dir: &Path) -> HashMap<String, bool> {
         png.extend((0..=255u8).cycle().take(300 + i));
         put(format!("bad-binary{i}.vtt"), png, false);
         put(format!("bad-empty{i}.srt"), Vec::new(), false);
-        put(format!("bad-invalid{i}.json"), format!("{{\"segments\": [{{\"speaker\": \"Sam\", \"start\": {i},, }}]}}").into_bytes(), false);
+        put(
+            format!("bad-invalid{i}.json"),
+            format!("{{\"segments\": [{{\"speaker\": \"Sam\", \"start\": {i},, }}]}}").into_bytes(),
+            false,
+        );
         let json = good_json(i);
-        put(format!("bad-truncated{i}.json"), json.as_bytes()[..json.len() / 2].to_vec(), false);
+        put(
+            format!("bad-truncated{i}.json"),
+            json.as_bytes()[..json.len() / 2].to_vec(),
+            false,
+        );
     }
     for i in 0..5 {
         // Content of one format under another's extension.
@@ -70,7 +78,13 @@ fn make_batch(dir: &Path) -> HashMap<String, bool> {
         let mut big = String::from("WEBVTT\n\n");
         let mut t = 0;
         while big.len() <= MAX_SIZE {
-            big.push_str(&format!("{:02}:{:02}.000 --> {:02}:{:02}.500\n<v Sam>Still talking, call {i}.\n\n", t / 60, t % 60, t / 60, t % 60));
+            big.push_str(&format!(
+                "{:02}:{:02}.000 --> {:02}:{:02}.500\n<v Sam>Still talking, call {i}.\n\n",
+                t / 60,
+                t % 60,
+                t / 60,
+                t % 60
+            ));
             t += 1;
         }
         put(format!("bad-too-large{i}.vtt"), big.into_bytes(), false);
@@ -87,12 +101,25 @@ fn every_file_of_a_mixed_batch_is_reported_exactly_once() {
     let want = make_batch(&calls);
     let out = Command::new(bin())
         .current_dir(d.path())
-        .args(["analyze", "calls", "-f", "jsonl", "--quiet", "--max-size", &MAX_SIZE.to_string()])
+        .args([
+            "analyze",
+            "calls",
+            "-f",
+            "jsonl",
+            "--quiet",
+            "--max-size",
+            &MAX_SIZE.to_string(),
+        ])
         .stdin(Stdio::null())
         .output()
         .unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(out.status.code(), Some(1), "some inputs failed: exit 1\n{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "some inputs failed: exit 1\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let mut seen: HashMap<String, Vec<&str>> = HashMap::new();
     let mut summaries = 0;
     for line in stdout.lines() {
@@ -116,7 +143,10 @@ fn every_file_of_a_mixed_batch_is_reported_exactly_once() {
         match seen.get(name).map(Vec::as_slice) {
             None => problems.push(format!("{name}: missing")),
             Some([ty]) if (*ty == "call") == *good => {}
-            Some(tys) => problems.push(format!("{name}: {tys:?}, expected {}", if *good { "call" } else { "error" })),
+            Some(tys) => problems.push(format!(
+                "{name}: {tys:?}, expected {}",
+                if *good { "call" } else { "error" }
+            )),
         }
     }
     for name in seen.keys() {
@@ -162,7 +192,12 @@ fn an_interrupted_run_keeps_the_previous_output_and_leaves_no_partial_file() {
             .unwrap()
             .filter_map(|e| e.ok())
             .filter(|e| e.file_name().to_string_lossy().ends_with(".partial"))
-            .map(|e| (e.file_name().to_string_lossy().into_owned(), e.metadata().map_or(0, |m| m.len())))
+            .map(|e| {
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    e.metadata().map_or(0, |m| m.len()),
+                )
+            })
             .collect::<Vec<_>>()
     };
     // Wait until output has really been written (the 64 KiB buffer flushed
@@ -170,10 +205,17 @@ fn an_interrupted_run_keeps_the_previous_output_and_leaves_no_partial_file() {
     let start = Instant::now();
     while !partial(d.path()).iter().any(|(_, len)| *len > 0) {
         assert!(start.elapsed() < Duration::from_secs(120), "no output was written");
-        assert!(child.try_wait().unwrap().is_none(), "the run finished before it could be interrupted");
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the run finished before it could be interrupted"
+        );
         std::thread::sleep(Duration::from_millis(10));
     }
-    assert!(Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap().success());
+    assert!(Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap()
+        .success());
     let status = child.wait().unwrap();
     assert_ne!(status.code(), Some(0), "an interrupted run does not report success");
     assert_eq!(
@@ -181,5 +223,9 @@ fn an_interrupted_run_keeps_the_previous_output_and_leaves_no_partial_file() {
         previous,
         "the earlier output was replaced by a partial one"
     );
-    assert_eq!(partial(d.path()), Vec::<(String, u64)>::new(), "partial output left behind");
+    assert_eq!(
+        partial(d.path()),
+        Vec::<(String, u64)>::new(),
+        "partial output left behind"
+    );
 }

@@ -14,7 +14,9 @@ use std::path::Path;
 use warmcall::{Analyzer, Config, Format, ParseOptions};
 
 /// The extensions `fuzz/fuzz_targets/parse_any.rs` picks from.
-const EXTS: [&str; 9] = ["x.vtt", "x.srt", "x.txt", "x.csv", "x.json", "x.cha", "x.rttm", "x.tsv", "x"];
+const EXTS: [&str; 9] = [
+    "x.vtt", "x.srt", "x.txt", "x.csv", "x.json", "x.cha", "x.rttm", "x.tsv", "x",
+];
 
 fn split(data: &[u8], n: usize) -> (usize, &[u8]) {
     match data.split_first() {
@@ -32,7 +34,10 @@ fn report_problems(analyzer: &Analyzer, data: &[u8]) -> Vec<String> {
     let r = analyzer.analyze(&t);
     let mut problems = finite::non_finite(&r);
     serde_json::to_string(&r).expect("reports serialise");
-    for s in [r.talk.agent_share_of_speech, r.talk.agent_share_of_call].into_iter().flatten() {
+    for s in [r.talk.agent_share_of_speech, r.talk.agent_share_of_call]
+        .into_iter()
+        .flatten()
+    {
         if !(0.0..=1.0).contains(&s) {
             problems.push(format!("share {s}"));
         }
@@ -48,7 +53,12 @@ fn cases(target: &str) -> Vec<(String, Vec<u8>)> {
     let mut out: Vec<(String, Vec<u8>)> = entries
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "bin"))
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
         .collect();
     out.sort();
     out
@@ -74,7 +84,10 @@ fn parse_format_regressions() {
 fn analyze_regressions() {
     let analyzer = Analyzer::new(Config::default()).unwrap();
     let all = cases("analyze");
-    assert!(!all.is_empty(), "testdata/regressions/analyze holds the analyze target's finds");
+    assert!(
+        !all.is_empty(),
+        "testdata/regressions/analyze holds the analyze target's finds"
+    );
     let mut failures = Vec::new();
     for (name, data) in &all {
         for p in report_problems(&analyzer, data) {
@@ -97,6 +110,9 @@ fn the_finder_sees_what_json_hides() {
         b: vec![1.0, f64::INFINITY],
         c: 2.0,
     };
-    assert_eq!(serde_json::to_string(&s).unwrap(), r#"{"a":null,"b":[1.0,null],"c":2.0}"#);
+    assert_eq!(
+        serde_json::to_string(&s).unwrap(),
+        r#"{"a":null,"b":[1.0,null],"c":2.0}"#
+    );
     assert_eq!(finite::non_finite(&s), ["a = NaN", "b.[] = inf"]);
 }

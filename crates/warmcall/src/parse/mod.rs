@@ -20,7 +20,7 @@ mod whisper;
 use std::path::Path;
 
 use crate::encoding;
-use crate::{Error, Format, Transcript};
+use crate::{Error, Format, Transcript, Warning};
 
 /// Options for parsing; `Default` detects everything.
 #[derive(Debug, Clone, Default)]
