@@ -186,7 +186,7 @@ fn absurd_times_are_finite_and_flagged() {
             }
         }
         let r = analyze_ok(&t);
-        assert!(r.span_s.map_or(true, f64::is_finite), "{name}: {:?}", r.span_s);
+        assert!(r.span_s.is_none_or(f64::is_finite), "{name}: {:?}", r.span_s);
     }
 }
 

@@ -58,7 +58,7 @@ macro_rules! ignore {
     };
 }
 
-impl<'a> ser::Serializer for &'a mut Finder {
+impl ser::Serializer for &mut Finder {
     type Ok = ();
     type Error = Never;
     type SerializeSeq = Self;
