@@ -121,7 +121,7 @@ pub fn render(t: &Transcript, r: &Report, color: bool) -> String {
         r.pushes.as_ref().map(|x| x.count).unwrap_or(0),
         r.pushes.as_ref().map(|x| x.premature).unwrap_or(0),
         name(&r.outcome.kind),
-        num(r.score.warmth),
+        crate::output::warmth(r.score.warmth),
     ));
     for w in &r.source.warnings {
         o.push_str(&p.dim(&format!("warning: {w}\n")));

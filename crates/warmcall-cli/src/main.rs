@@ -66,17 +66,9 @@ fn dispatch(args: Args) -> Result<u8> {
     }
 }
 
-/// The full default configuration as TOML.
-///
-/// TODO-LEAD: once `warmcall::config_file::default_toml()` is merged (it
-/// writes the commented default), return that instead of this fallback,
-/// which serialises `Config::default()` without comments.
+/// The full default configuration as TOML, every key commented.
 fn default_config_toml() -> Result<String> {
-    let body = toml::to_string_pretty(&warmcall::Config::default())?;
-    Ok(format!(
-        "# warmcall configuration: every key with its default value.\n\
-         # Save as warmcall.toml in the folder you run warmcall from, or pass --config FILE.\n\n{body}"
-    ))
+    Ok(warmcall::config_file::default_toml())
 }
 
 struct Batch {

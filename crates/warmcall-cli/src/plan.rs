@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::{anyhow, bail, Result};
 use warmcall::{Config, Format, ParseOptions};
 
 use crate::args::{AnalysisArgs, InputArgs};
@@ -113,12 +113,8 @@ pub fn load_config(a: &AnalysisArgs) -> Result<Config> {
         }
     };
     let mut cfg = match &file {
-        Some(f) => {
-            let text = std::fs::read_to_string(f)
-                .with_context(|| format!("cannot read config file {}", f.display()))
-                .map_err(|e| usage(format!("{e:#}")))?;
-            warmcall::config_file::parse_config(&text).map_err(|e| usage(format!("{}: {e}", f.display())))?
-        }
+        // load_config resolves lexicon files relative to the config's folder.
+        Some(f) => warmcall::config_file::load_config(f).map_err(|e| usage(format!("{}: {e}", f.display())))?,
         None => Config::default(),
     };
     if let Some(agent) = &a.agent {

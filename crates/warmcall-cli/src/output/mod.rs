@@ -71,6 +71,14 @@ pub fn duration(s: Option<f64>) -> String {
     }
 }
 
+/// A warmth score with one decimal always (89.0, not 89), so columns line up.
+pub fn warmth(x: Option<f64>) -> String {
+    match x {
+        Some(v) if v.is_finite() => format!("{v:.1}"),
+        _ => "-".to_string(),
+    }
+}
+
 /// A number with at most one decimal, `-` when absent.
 pub fn num(x: Option<f64>) -> String {
     match x {

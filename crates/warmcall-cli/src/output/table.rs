@@ -47,7 +47,7 @@ fn row_cells(r: &CallRow) -> Vec<String> {
         opt(r.pushes),
         opt(r.premature),
         outcome,
-        num(r.warmth),
+        super::warmth(r.warmth),
         if r.not_a_conversation {
             "(not a conversation)".into()
         } else {

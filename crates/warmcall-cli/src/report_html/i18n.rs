@@ -75,6 +75,7 @@ impl Ui {
             "longest_monologue" => ("longest monologue", "langste monoloog"),
             "longest_story" => ("longest customer story", "langste klantverhaal"),
             "no_findings" => ("No findings.", "Geen bevindingen."),
+            "and_more" => ("more, at", "meer, op"),
             "warnings" => ("Warnings", "Waarschuwingen"),
             "untimed" => (
                 "No times in this transcript: turn order, width by words.",

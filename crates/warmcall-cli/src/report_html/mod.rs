@@ -69,6 +69,9 @@ fn severity_class(s: Severity) -> &'static str {
     }
 }
 
+/// Findings of one id shown with message and evidence; later ones by time only.
+const FINDINGS_IN_FULL: usize = 3;
+
 /// The inside of one call's section: heading, figures, timeline, findings.
 pub fn call_section(t: &Transcript, r: &Report, ui: Ui) -> String {
     let mut o = String::with_capacity(4096);
@@ -101,14 +104,28 @@ pub fn call_section(t: &Transcript, r: &Report, ui: Ui) -> String {
         ui.t("outcome"),
         esc(&name(&r.outcome.kind)),
         ui.t("warmth"),
-        num(r.score.warmth),
+        crate::output::warmth(r.score.warmth),
     );
     o.push_str(&svg::timeline(t, r, ui));
     if r.findings.is_empty() {
         let _ = write!(o, "<p class=\"none\">{}</p>", ui.t("no_findings"));
     } else {
         o.push_str("<ul class=\"findings\">");
+        // A coach reads the first few of each kind; the rest of a kind that
+        // repeats (dead air every minute, a push every turn) are listed by
+        // time only. This also keeps a report of hundreds of calls small.
+        let mut shown: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let mut more: Vec<(&str, Vec<String>)> = Vec::new();
         for f in &r.findings {
+            let n = shown.entry(f.id.as_str()).or_insert(0);
+            *n += 1;
+            if *n > FINDINGS_IN_FULL {
+                match more.iter_mut().find(|(id, _)| *id == f.id) {
+                    Some((_, times)) => times.push(clock(f.start_s)),
+                    None => more.push((f.id.as_str(), vec![clock(f.start_s)])),
+                }
+                continue;
+            }
             let _ = write!(
                 o,
                 "<li class=\"{}\"><span class=\"sev\">{}</span> <code>{}</code> <span class=\"at\">{}</span> {}",
@@ -126,6 +143,16 @@ pub fn call_section(t: &Transcript, r: &Report, ui: Ui) -> String {
                 let _ = write!(o, " <q>{}</q>", esc(&clip(&f.evidence, 160)));
             }
             o.push_str("</li>");
+        }
+        for (id, times) in &more {
+            let _ = write!(
+                o,
+                "<li class=\"more\"><code>{}</code> {} {}: {}</li>",
+                esc(id),
+                ui.t("and_more"),
+                times.len(),
+                esc(&times.join(", "))
+            );
         }
         o.push_str("</ul>");
     }
@@ -251,7 +278,7 @@ impl Sink for HtmlSink {
                 r.premature.map(|x| x.to_string()).unwrap_or_else(|| "-".into()),
                 esc(&name(&r.outcome)),
                 v(r.warmth),
-                num(r.warmth),
+                crate::output::warmth(r.warmth),
                 if r.not_a_conversation {
                     ui.t("not_a_conversation").to_string()
                 } else {
@@ -302,7 +329,7 @@ impl Sink for HtmlSink {
                     pct(a.talk_share.pooled),
                     num(a.agent_questions.mean),
                     num(a.premature_pushes.mean),
-                    num(a.warmth.median),
+                    crate::output::warmth(a.warmth.median),
                     v(a.advance_share),
                     pct(a.advance_share),
                 );

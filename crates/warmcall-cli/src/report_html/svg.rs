@@ -31,6 +31,9 @@ const QUOTE: usize = 72;
 /// is drawn as one path per lane (questions, pushes, dead air, monologue and
 /// story keep their titles) so that a report of hundreds of calls stays small.
 const TITLED_BARS: usize = 60;
+/// Question ticks and dead-air marks drawn one by one with a hover quote;
+/// past this many per call they are drawn as one path.
+const TITLED_MARKS: usize = 12;
 
 fn r1(x: f64) -> String {
     let v = (x * 10.0).round() / 10.0;
@@ -92,10 +95,12 @@ pub fn timeline(t: &Transcript, r: &Report, ui: Ui) -> String {
     // other listed silences as one path.
     if let Some(s) = &r.silences {
         let mut plain = String::new();
+        let (mut dead_titled, mut dead_more) = (0usize, String::new());
         // Written pauses of untimed calls have no place on a time axis.
         for item in s.items.iter().filter(|i| i.start_s.is_some()) {
             let (x, w) = (sc.x(item.start_s.unwrap_or_default()), sc.w(item.duration_s));
-            if item.class == SilenceClass::DeadAir {
+            if item.class == SilenceClass::DeadAir && dead_titled < TITLED_MARKS {
+                dead_titled += 1;
                 let _ = write!(
                     o,
                     "<rect class=\"d\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"><title>{} {} {} s</title></rect>",
@@ -108,8 +113,13 @@ pub fn timeline(t: &Transcript, r: &Report, ui: Ui) -> String {
                     num(Some(item.duration_s)),
                 );
             } else {
+                let target = if item.class == SilenceClass::DeadAir {
+                    &mut dead_more
+                } else {
+                    &mut plain
+                };
                 let _ = write!(
-                    plain,
+                    target,
                     "M{} {}h{}v{}h-{}z",
                     r1(x),
                     r1(AGENT_Y - 4.0),
@@ -118,6 +128,13 @@ pub fn timeline(t: &Transcript, r: &Report, ui: Ui) -> String {
                     r1(w)
                 );
             }
+        }
+        if !dead_more.is_empty() {
+            let _ = write!(
+                o,
+                "<path class=\"d\" d=\"{dead_more}\"><title>{}</title></path>",
+                ui.t("dead_air")
+            );
         }
         if !plain.is_empty() {
             let _ = write!(
@@ -221,26 +238,45 @@ pub fn timeline(t: &Transcript, r: &Report, ui: Ui) -> String {
             }
         }
     }
-    // Agent question ticks.
+    // Agent question ticks: each with its quote, unless the call asks so
+    // many that the quotes would outweigh the picture (then one path).
     if let Some(q) = &r.questions {
-        for item in q.items.iter().filter(|i| i.role == warmcall::report::Role::Agent) {
-            if let Some(st) = item
-                .start_s
-                .or_else(|| t.segments.get(item.segment).and_then(|s| s.start_s))
-            {
-                let x = r1(sc.x(st));
+        let ticks: Vec<(f64, &warmcall::report::QuestionItem)> = q
+            .items
+            .iter()
+            .filter(|i| i.role == warmcall::report::Role::Agent)
+            .filter_map(|i| {
+                i.start_s
+                    .or_else(|| t.segments.get(i.segment).and_then(|s| s.start_s))
+                    .map(|st| (st, i))
+            })
+            .collect();
+        if ticks.len() <= TITLED_MARKS {
+            for (st, item) in &ticks {
+                let x = r1(sc.x(*st));
                 let _ = write!(
                     o,
                     "<line class=\"q\" x1=\"{x}\" x2=\"{x}\" y1=\"{}\" y2=\"{}\"><title>{} {} {}{}: {}</title></line>",
                     r1(AGENT_Y - 8.0),
                     r1(AGENT_Y + LANE_H),
-                    clock(Some(st)),
+                    clock(Some(*st)),
                     esc(&super::name(&item.kind)),
                     ui.t("question"),
                     if item.follow_up { " (follow-up)" } else { "" },
                     esc(&clip(&item.text, QUOTE))
                 );
             }
+        } else {
+            let mut d = String::new();
+            for (st, _) in &ticks {
+                let _ = write!(d, "M{} {}V{}", r1(sc.x(*st)), r1(AGENT_Y - 8.0), r1(AGENT_Y + LANE_H));
+            }
+            let _ = write!(
+                o,
+                "<path class=\"q\" d=\"{d}\"><title>{} {}</title></path>",
+                ticks.len(),
+                ui.t("question")
+            );
         }
     }
     // Push markers on top.

@@ -188,14 +188,34 @@ fn hostile_text_and_speaker_names_render_as_text_with_timelines() {
 
 #[test]
 fn a_report_of_500_calls_stays_under_5_mb() {
+    // 500 realistic calls: the ten sample calls (3-10 minutes, 0-3 pushes,
+    // 4-12 agent questions each) fifty times over. docs/report.md also gives
+    // the figure for a pathological batch (a push every ten turns).
     let d = tempfile::tempdir().unwrap();
-    // 500 calls of 180 segments (about 15 minutes each).
-    for i in 0..500 {
-        write(&d.path().join(format!("calls/c{i:03}.json")), util::long_call(i, 180));
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/samples");
+    let mut files: Vec<_> = std::fs::read_dir(&samples)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e != "md"))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 10, "the ten sample calls");
+    for k in 0..50 {
+        for f in &files {
+            let name = format!("{k:02}_{}", f.file_name().unwrap().to_string_lossy());
+            std::fs::copy(f, d.path().join("calls").join(&name))
+                .or_else(|_| {
+                    std::fs::create_dir_all(d.path().join("calls"))?;
+                    std::fs::copy(f, d.path().join("calls").join(&name))
+                })
+                .unwrap();
+        }
     }
     let r = run(d.path(), &["report", "calls", "-o", "report.html", "-q"]);
     assert_eq!(r.code, 0, "{r:?}");
-    let size = std::fs::metadata(d.path().join("report.html")).unwrap().len();
+    let html = std::fs::read_to_string(d.path().join("report.html")).unwrap();
+    assert_eq!(html.matches("<section class=\"call\"").count(), 500);
+    let size = html.len();
     eprintln!("report of 500 calls: {size} bytes ({:.2} MB)", size as f64 / 1e6);
     assert!(size < 5_000_000, "{size} bytes");
 }
