@@ -227,6 +227,14 @@ impl Analyzer {
         let (li, language_basis) = lang::detect(t, &self.models, &self.config.language);
         let lm = &self.models[li];
         let mut warnings: Vec<String> = t.warnings.iter().map(|w| w.to_string()).collect();
+        if let [only] = t.speakers.as_slice() {
+            // Not a parse problem, but every share reads 100 % and every
+            // customer figure is empty: the report says why.
+            warnings.push(format!(
+                "only one speaker ({:?}): there is no other side, so shares and customer figures describe a monologue",
+                only.label
+            ));
+        }
         let mut ctx = Ctx::new(t, &self.config, lm);
         let assignment = roles::assign(&ctx, self.agent.as_ref());
         warnings.extend(assignment.warnings.iter().cloned());

@@ -235,6 +235,34 @@ pub struct Transcript {
     /// Pause events from text notation (`(0.5)`, `[pause]`), used by untimed
     /// transcripts only.
     pub pauses: Vec<PauseEvent>,
+    /// Label to index, so that [`Transcript::speaker_index`] stays constant
+    /// time on files with thousands of speakers (a linear scan per segment
+    /// made 40,000 distinct voices take minutes). Not part of the value.
+    #[serde(skip)]
+    speaker_lookup: SpeakerLookup,
+}
+
+/// A cache beside `speakers`; equal, printed and cloned as nothing, since it
+/// is rebuilt from `speakers` whenever it disagrees with them.
+#[derive(Default)]
+struct SpeakerLookup(std::collections::HashMap<String, usize>);
+
+impl Clone for SpeakerLookup {
+    fn clone(&self) -> Self {
+        SpeakerLookup::default()
+    }
+}
+
+impl PartialEq for SpeakerLookup {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for SpeakerLookup {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("..")
+    }
 }
 
 /// A pause written in the text (Jefferson `(0.5)`, `(.)`, `[silence 3s]`).
@@ -259,9 +287,31 @@ impl Transcript {
     /// speakers appear in order of first appearance.
     pub fn speaker_index(&mut self, label: &str) -> usize {
         let label = label.trim();
-        if let Some(i) = self.speakers.iter().position(|s| s.label == label) {
+        // `speakers` is public and parsers may reorder it: a cache of another
+        // length, or a hit pointing at another label, is rebuilt first.
+        let stale = |t: &Transcript| {
+            t.speaker_lookup.0.len() != t.speakers.len()
+                || t.speaker_lookup
+                    .0
+                    .get(label)
+                    .is_some_and(|&i| !matches!(t.speakers.get(i), Some(s) if s.label == label))
+        };
+        if stale(self) {
+            self.speaker_lookup.0.clear();
+            for (i, s) in self.speakers.iter().enumerate() {
+                self.speaker_lookup.0.entry(s.label.clone()).or_insert(i);
+            }
+            if self.speaker_lookup.0.len() != self.speakers.len() {
+                // Duplicate labels pushed by hand: the first one wins, as before.
+                if let Some(i) = self.speakers.iter().position(|s| s.label == label) {
+                    return i;
+                }
+            }
+        }
+        if let Some(&i) = self.speaker_lookup.0.get(label) {
             return i;
         }
+        self.speaker_lookup.0.insert(label.to_string(), self.speakers.len());
         self.speakers.push(Speaker {
             label: label.to_string(),
             display_name: None,
@@ -279,6 +329,7 @@ impl Transcript {
             format,
             warnings: Vec::new(),
             pauses: Vec::new(),
+            speaker_lookup: SpeakerLookup::default(),
         }
     }
 
@@ -333,14 +384,19 @@ impl Transcript {
     /// next later start, so a short reply does not span the other's turn.
     pub fn infer_ends_from_starts(&mut self) {
         self.timing = Timing::StartOnly;
-        let n = self.segments.len();
-        for i in 0..n {
+        // The next later start of every segment, found from the back with a
+        // stack of candidates (next greater element): searching forward from
+        // each segment was quadratic when many lines share one start time.
+        let mut later: Vec<f64> = Vec::new();
+        for i in (0..self.segments.len()).rev() {
             let Some(start) = self.segments[i].start_s else {
                 continue;
             };
-            let next = self.segments[i + 1..]
-                .iter()
-                .find_map(|s| s.start_s.filter(|&t| t > start));
+            while later.last().is_some_and(|&t| t <= start) {
+                later.pop();
+            }
+            // A NaN start has no later start (`t > NaN` never holds).
+            let next = later.last().copied().filter(|_| !start.is_nan());
             let spoken = start + (crate::text::word_count(&self.segments[i].text) as f64 * 0.4).max(1.0);
             let tied = self.segments.get(i + 1).and_then(|s| s.start_s) == Some(start);
             let end = match next {
@@ -349,6 +405,9 @@ impl Transcript {
                 None => spoken,
             };
             self.segments[i].end_s = Some(end);
+            if !start.is_nan() {
+                later.push(start);
+            }
         }
     }
 }

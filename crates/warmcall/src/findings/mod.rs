@@ -347,12 +347,24 @@ pub(crate) fn low_patience(ctx: &Ctx<'_>, report: &Report) -> Vec<Finding> {
 /// report when the question stage ran, else from the question classifier.
 fn agent_questions(ctx: &Ctx<'_>, report: &Report) -> Vec<(usize, usize, String)> {
     if let Some(q) = &report.questions {
+        // Questions come in text order: each is searched for from where the
+        // previous one in its segment ended, not from the segment's start
+        // (quadratic on a long segment full of questions).
+        let mut cursor = (usize::MAX, 0usize);
         return q
             .items
             .iter()
             .filter(|it| it.role == Role::Agent && it.kind != QuestionKind::Tag && it.segment < ctx.segs().len())
             .map(|it| {
-                let off = ctx.segs()[it.segment].text.find(it.text.as_str()).unwrap_or(0);
+                let text = &ctx.segs()[it.segment].text;
+                let from = if cursor.0 == it.segment { cursor.1 } else { 0 };
+                let off = text
+                    .get(from..)
+                    .and_then(|t| t.find(it.text.as_str()))
+                    .map(|i| i + from)
+                    .or_else(|| text.find(it.text.as_str()))
+                    .unwrap_or(0);
+                cursor = (it.segment, off + it.text.len());
                 (it.segment, off, it.text.clone())
             })
             .collect();
@@ -382,15 +394,35 @@ pub(crate) fn no_wait_after_question(ctx: &Ctx<'_>, report: &Report) -> Vec<Find
     let min = ctx.cfg.findings.no_wait_words;
     let mut out = Vec::new();
     let segs = ctx.segs();
-    for (seg, off, text) in agent_questions(ctx, report) {
-        let rest = segs[seg].text.get(off + text.len()..).unwrap_or("");
-        let mut words = patterns::content_words(rest);
-        for j in seg + 1..segs.len() {
-            if ctx.role[j] != Role::Agent {
-                break;
-            }
-            words += ctx.words[j];
+    // Agent words in the run of agent segments after each segment, summed
+    // once from the back rather than walked again for every question.
+    let mut run_after = vec![0usize; segs.len()];
+    for j in (0..segs.len().saturating_sub(1)).rev() {
+        if ctx.role[j + 1] == Role::Agent {
+            run_after[j] = ctx.words[j + 1] + run_after[j + 1];
         }
+    }
+    let questions = agent_questions(ctx, report);
+    // Words after each question in its own segment: the stretch up to the
+    // next question's end plus what follows that one, from the back, so a
+    // long segment full of questions is counted once, not once per question.
+    let mut rest_words = vec![0usize; questions.len()];
+    let mut k = questions.len();
+    while k > 0 {
+        k -= 1;
+        let (seg, off, text) = &questions[k];
+        let end = off + text.len();
+        let text_of = &segs[*seg].text;
+        rest_words[k] = match questions.get(k + 1) {
+            Some((next_seg, next_off, next_text)) if next_seg == seg && next_off + next_text.len() >= end => {
+                let next_end = next_off + next_text.len();
+                patterns::content_words(text_of.get(end..next_end).unwrap_or("")) + rest_words[k + 1]
+            }
+            _ => patterns::content_words(text_of.get(end..).unwrap_or("")),
+        };
+    }
+    for ((seg, _, text), rest) in questions.into_iter().zip(rest_words) {
+        let words = rest + run_after[seg];
         if words >= min {
             out.push(finding(
                 ctx,

@@ -61,10 +61,18 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
         let speaker = t.speaker_index(&label);
         t.segments.push(Segment::new(speaker, start, end, text));
     }
+    // A map, not a search per declaration: thousands of declared speakers
+    // made that quadratic.
+    let index: std::collections::HashMap<String, usize> = t
+        .speakers
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.label.clone(), i))
+        .collect();
     for decl in doc.speakers {
         if let (Some(label), Some(name)) = (decl.label.0, decl.display_name.0) {
-            if let Some(s) = t.speakers.iter_mut().find(|s| s.label == label) {
-                s.display_name = Some(name);
+            if let Some(&i) = index.get(&label) {
+                t.speakers[i].display_name = Some(name);
             }
         }
     }

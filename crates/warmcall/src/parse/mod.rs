@@ -20,7 +20,7 @@ mod whisper;
 use std::path::Path;
 
 use crate::encoding;
-use crate::{Error, Format, Transcript};
+use crate::{Error, Format, Transcript, Warning};
 
 /// Options for parsing; `Default` detects everything.
 #[derive(Debug, Clone, Default)]
@@ -129,8 +129,148 @@ fn finish(t: &mut Transcript) -> Result<(), Error> {
             why: format!("the {} input holds no speech segments", t.format),
         });
     }
+    drop_absurd_times(t);
     t.sort_by_start();
+    drop_duplicates(t);
+    warn_long_gaps(t);
+    // Parsed but without a word to measure: say so rather than report zero
+    // words as if nobody had spoken.
+    if t.format != Format::Rttm && t.segments.iter().all(|s| s.text.trim().is_empty()) {
+        t.warnings.push(Warning::new(
+            0,
+            "no segment holds any words: only the timing figures can be measured",
+        ));
+    }
+    cap_warnings(&mut t.warnings);
     Ok(())
+}
+
+/// At most this many warnings reach the report; the rest are counted. A
+/// file of a million broken cues must not make a million-line report.
+const MAX_WARNINGS: usize = 100;
+
+fn cap_warnings(warnings: &mut Vec<Warning>) {
+    if warnings.len() > MAX_WARNINGS {
+        let rest = warnings.len() - (MAX_WARNINGS - 1);
+        warnings.truncate(MAX_WARNINGS - 1);
+        warnings.push(Warning::new(0, format!("{rest} more warnings not shown")));
+    }
+}
+
+/// Times no recording can have (negative, NaN, infinite) are dropped from
+/// their segment with one warning, as the JSON and RTTM parsers already do:
+/// the text still counts, the time figures skip it. Large times are kept:
+/// HLS captions carry program times of a thousand hours and more.
+fn drop_absurd_times(t: &mut Transcript) {
+    let absurd = |v: Option<f64>| v.is_some_and(|v| !v.is_finite() || v < 0.0);
+    let mut count = 0usize;
+    let mut first = None;
+    for s in &mut t.segments {
+        if absurd(s.start_s) || absurd(s.end_s) {
+            count += 1;
+            first.get_or_insert((s.source_line, s.start_s, s.end_s));
+            s.start_s = None;
+            s.end_s = None;
+        }
+    }
+    if count > 0 && t.segments.iter().all(|s| s.start_s.is_none()) {
+        t.timing = crate::Timing::None;
+    }
+    if let Some((line, start, end)) = first {
+        let fmt = |v: Option<f64>| v.map_or("none".to_string(), |v| format!("{v} s"));
+        t.warnings.push(Warning::new(
+            line,
+            format!(
+                "{count} segment(s) with absurd times (first: start {}, end {}; negative or not a number); kept without times",
+                fmt(start),
+                fmt(end),
+            ),
+        ));
+    }
+}
+
+/// A day of silence between two segments is a broken time stamp
+/// (`99999:00:00.000`) far more often than a recording: the times are kept,
+/// since nothing says which one is wrong, but the report says so.
+const SUSPICIOUS_GAP_S: f64 = 24.0 * 3600.0;
+
+fn warn_long_gaps(t: &mut Transcript) {
+    let mut reached: Option<f64> = None;
+    let mut count = 0usize;
+    let mut first = None;
+    for s in &t.segments {
+        let (Some(start), end) = (s.start_s, s.end_s) else {
+            continue;
+        };
+        if let Some(r) = reached {
+            if start - r > SUSPICIOUS_GAP_S {
+                count += 1;
+                first.get_or_insert((s.source_line, start - r));
+            }
+        }
+        let end = end.unwrap_or(start).max(start);
+        reached = Some(reached.map_or(end, |r| r.max(end)));
+    }
+    if let Some((line, gap)) = first {
+        t.warnings.push(Warning::new(
+            line,
+            format!(
+                "{count} gap(s) of more than a day between segments (first: {:.0} hours); check the time stamps",
+                gap / 3600.0
+            ),
+        ));
+    }
+}
+
+/// Exact duplicates (same speaker, start, end and text, as caption files
+/// that repeat a cue hold) would count every word twice; they are dropped
+/// with one warning. Untimed segments are never duplicates: "ja", "ja" is
+/// two answers.
+fn drop_duplicates(t: &mut Transcript) {
+    use std::collections::HashSet;
+    // Inferred ends (start-only lines) make equal times an artifact: two
+    // "ja" in one second of a `[00:01:02]` transcript are two answers.
+    if t.timing != crate::Timing::Full {
+        return;
+    }
+    let mut seen: HashSet<(usize, u64, u64, &str)> = HashSet::new();
+    let keep: Vec<bool> = t
+        .segments
+        .iter()
+        .map(|s| match (s.start_s, s.end_s) {
+            (Some(a), Some(b)) => seen.insert((s.speaker, a.to_bits(), b.to_bits(), s.text.as_str())),
+            _ => true,
+        })
+        .collect();
+    let dropped = keep.iter().filter(|k| !**k).count();
+    if dropped == 0 {
+        return;
+    }
+    let first_line = t
+        .segments
+        .iter()
+        .zip(&keep)
+        .find(|(_, k)| !**k)
+        .map_or(0, |(s, _)| s.source_line);
+    // Pause events point at segment indices: map each old index to the kept
+    // segment at or before it.
+    let mut new_index = Vec::with_capacity(keep.len());
+    let mut kept = 0usize;
+    for &k in &keep {
+        if k {
+            kept += 1;
+        }
+        new_index.push(kept.checked_sub(1));
+    }
+    for p in &mut t.pauses {
+        p.after_segment = p.after_segment.and_then(|i| new_index.get(i).copied().flatten());
+    }
+    let mut it = keep.iter();
+    t.segments.retain(|_| *it.next().unwrap_or(&true));
+    t.warnings.push(Warning::new(
+        first_line,
+        format!("{dropped} duplicate segment(s) (same speaker, times and text) dropped"),
+    ));
 }
 
 /// Detects the format: extension first, then content signatures.

@@ -200,15 +200,18 @@ fn no_cue_error(lines: &[&str], kinds: &[LineKind]) -> Error {
 /// blocks (`{\an8}`) and the ASS line-break and hard-space escapes.
 fn clean_srt_text(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
+    let mut gt = NextByte::new(raw, b'>');
+    let mut brace = NextByte::new(raw, b'}');
     let mut rest = raw;
     while let Some(c) = rest.chars().next() {
+        let at = raw.len() - rest.len();
         if c == '<' {
-            if let Some(len) = tag_len(rest) {
+            if let Some(len) = tag_len(rest, gt.relative(at)) {
                 rest = &rest[len..];
                 continue;
             }
         } else if c == '{' && rest.starts_with("{\\") {
-            if let Some(end) = rest.find('}') {
+            if let Some(end) = brace.relative(at) {
                 rest = &rest[end + 1..];
                 continue;
             }
@@ -231,14 +234,58 @@ fn clean_srt_text(raw: &str) -> String {
 
 /// Length of a markup tag at the start of `s` (`<b>`, `</font>`,
 /// `<font color="red">`), or `None` when the `<` is plain text (`2<3`).
-pub(crate) fn tag_len(s: &str) -> Option<usize> {
+/// `close` is the offset of the first `>` in `s`, found by a [`NextByte`].
+pub(crate) fn tag_len(s: &str, close: Option<usize>) -> Option<usize> {
     let mut chars = s.chars();
     chars.next()?;
     let second = chars.next()?;
     if !(second.is_ascii_alphabetic() || second == '/') {
         return None;
     }
-    s.find('>').map(|i| i + 1)
+    close.map(|i| i + 1)
+}
+
+/// The next occurrence of one byte at or after a position that only moves
+/// forward, remembered between calls. Markup scanners ask "where is the next
+/// `>`?" at every `<`; searching afresh each time made a cue full of unclosed
+/// `<b` quadratic (a 400 kB cue took seconds), this keeps it linear.
+pub(crate) struct NextByte<'a> {
+    hay: &'a [u8],
+    byte: u8,
+    /// The last answer: `Some(None)` means none left anywhere after.
+    last: Option<Option<usize>>,
+}
+
+impl<'a> NextByte<'a> {
+    pub(crate) fn new(hay: &'a str, byte: u8) -> NextByte<'a> {
+        NextByte {
+            hay: hay.as_bytes(),
+            byte,
+            last: None,
+        }
+    }
+
+    /// Absolute position of the next `byte` at or after `pos`.
+    pub(crate) fn at(&mut self, pos: usize) -> Option<usize> {
+        match self.last {
+            Some(None) => return None,
+            Some(Some(p)) if p >= pos => return Some(p),
+            _ => {}
+        }
+        let found = self
+            .hay
+            .get(pos..)?
+            .iter()
+            .position(|&b| b == self.byte)
+            .map(|i| i + pos);
+        self.last = Some(found);
+        found
+    }
+
+    /// Offset of the next `byte` counted from `pos`.
+    pub(crate) fn relative(&mut self, pos: usize) -> Option<usize> {
+        self.at(pos).map(|p| p - pos)
+    }
 }
 
 /// Decodes a character reference at the start of `s` (`&amp;`, `&#39;`,
@@ -313,6 +360,11 @@ pub(crate) struct CaptionCue {
     pub text: String,
 }
 
+/// Warnings of one kind given one by one before the rest are counted in a
+/// single line: a file of a million broken cues should not produce a
+/// million-line report.
+pub(crate) const MAX_SAME_WARNINGS: usize = 10;
+
 /// Turns cues into a transcript: speakers from markup or text prefixes, a
 /// cue without one continuing the previous speaker, empty cues skipped.
 pub(crate) fn build_transcript(
@@ -339,6 +391,7 @@ pub(crate) fn build_transcript(
     let any_label = cues.iter().any(|c| c.speaker.is_some()) || (use_prefixes && prefixed > 0);
 
     let mut current: Option<usize> = None;
+    let mut reversed = 0usize;
     let mut empty = 0usize;
     let mut unknown_at = None;
     for (cue, prefix) in cues.into_iter().zip(prefixes) {
@@ -365,6 +418,9 @@ pub(crate) fn build_transcript(
         current = Some(speaker);
         let mut end = cue.end_s;
         if end < cue.start_s {
+            reversed += 1;
+        }
+        if end < cue.start_s && reversed <= MAX_SAME_WARNINGS {
             t.warnings.push(Warning::new(
                 cue.line,
                 format!(
@@ -372,6 +428,8 @@ pub(crate) fn build_transcript(
                     cue.end_s, cue.start_s
                 ),
             ));
+        }
+        if end < cue.start_s {
             end = cue.start_s;
         }
         t.segments.push(Segment {
@@ -381,6 +439,15 @@ pub(crate) fn build_transcript(
             text,
             source_line: cue.line,
         });
+    }
+    if reversed > MAX_SAME_WARNINGS {
+        t.warnings.push(Warning::new(
+            0,
+            format!(
+                "{} more cue(s) end before they start; ends set to the start",
+                reversed - MAX_SAME_WARNINGS
+            ),
+        ));
     }
     if let Some(line) = unknown_at {
         t.warnings.push(Warning::new(

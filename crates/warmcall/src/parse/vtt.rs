@@ -12,7 +12,7 @@
 
 use std::borrow::Cow;
 
-use super::srt::{build_transcript, clean_label, decode_entity, tag_len, tidy, CaptionCue};
+use super::srt::{build_transcript, clean_label, decode_entity, tag_len, tidy, CaptionCue, NextByte};
 use super::timecode::parse_caption_time;
 use crate::{Error, Format, Transcript, Warning};
 
@@ -303,13 +303,15 @@ pub fn cue_plain_text(raw: &str) -> (String, Vec<String>) {
     let mut out = String::with_capacity(raw.len());
     let mut voices: Vec<String> = Vec::new();
     let mut in_rt = 0usize;
+    let mut gt = NextByte::new(raw, b'>');
     let mut rest = raw;
     while let Some(c) = rest.chars().next() {
         if c == '<' {
-            let len = tag_len(rest).or_else(|| {
+            let close = gt.relative(raw.len() - rest.len());
+            let len = tag_len(rest, close).or_else(|| {
                 rest[1..]
                     .starts_with(|d: char| d.is_ascii_digit())
-                    .then(|| rest.find('>').map_or(rest.len(), |i| i + 1))
+                    .then(|| close.map_or(rest.len(), |i| i + 1))
             });
             if let Some(len) = len {
                 let tag = rest[1..len].trim_end_matches('>');
