@@ -540,21 +540,6 @@ fn json_str(s: &str) -> String {
     o
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn deterministic_and_sized() {
-        let a = generate_call(7, 42);
-        let b = generate_call(7, 42);
-        assert_eq!(a, b);
-        let total: usize = (0..100).map(|i| generate_call(7, i).1.len()).sum();
-        let avg = total / 100;
-        assert!((15_000..60_000).contains(&avg), "average call size {avg}");
-    }
-}
-
 /// Every phrase of the built-in `nl` and `en` lexicons as a fixed string,
 /// lowercased, sorted, without duplicates: the pattern file for
 /// `rg -F -i -f` in BENCHMARKS.md.
@@ -600,4 +585,19 @@ pub fn literal_phrase(entry: &str) -> Option<String> {
         .filter(|p| p.chars().count() >= 3)
         .max_by_key(|p| p.len())
         .map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deterministic_and_sized() {
+        let a = generate_call(7, 42);
+        let b = generate_call(7, 42);
+        assert_eq!(a, b);
+        let total: usize = (0..100).map(|i| generate_call(7, i).1.len()).sum();
+        let avg = total / 100;
+        assert!((15_000..60_000).contains(&avg), "average call size {avg}");
+    }
 }
