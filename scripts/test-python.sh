@@ -22,7 +22,8 @@ cargo build --quiet -p warmcall-cli
   rm -f python/warmcall/_warmcall*.so python/warmcall/_warmcall*.pyd
   maturin develop --quiet
 )
-WARMCALL_BIN="$PWD/target/debug/warmcall" "$venv/bin/python" -m pytest -q -p no:cacheprovider crates/warmcall-py/tests
 # The type stubs (__init__.pyi) must match what the module really exports
 # (run from target/: mypy writes its cache into the working directory).
 (cd target && "$venv/bin/python" -m mypy.stubtest warmcall)
+# Last, so the suite's closing line is pytest's summary.
+WARMCALL_BIN="$PWD/target/debug/warmcall" "$venv/bin/python" -m pytest -q -p no:cacheprovider crates/warmcall-py/tests
