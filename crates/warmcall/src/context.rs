@@ -40,32 +40,9 @@ impl<'a> Ctx<'a> {
             .map(|(s, &w)| w >= 1 && w <= cfg.backchannel.max_words && lm.is_backchannel(&s.text))
             .collect();
         let span = match t.timing {
-            Timing::Full => {
-                let start = t
-                    .segments
-                    .iter()
-                    .filter_map(|s| s.start_s)
-                    .fold(f64::INFINITY, f64::min);
-                let end = t
-                    .segments
-                    .iter()
-                    .filter_map(|s| s.end_s)
-                    .fold(f64::NEG_INFINITY, f64::max);
-                (start.is_finite() && end.is_finite() && end >= start).then_some((start, end))
-            }
-            Timing::StartOnly => {
-                let start = t
-                    .segments
-                    .iter()
-                    .filter_map(|s| s.start_s)
-                    .fold(f64::INFINITY, f64::min);
-                let end = t
-                    .segments
-                    .iter()
-                    .filter_map(|s| s.start_s)
-                    .fold(f64::NEG_INFINITY, f64::max);
-                (start.is_finite() && end.is_finite()).then_some((start, end))
-            }
+            Timing::Full => span_of(t, |s| s.end_s),
+            // Start-only ends are inferred, so the span runs to the last start.
+            Timing::StartOnly => span_of(t, |s| s.start_s),
             _ => None,
         };
         let has_text = words.iter().any(|&w| w > 0);
@@ -106,6 +83,18 @@ impl<'a> Ctx<'a> {
 
 /// Builds a [`Ctx`] for unit tests: default config, the built-in lexicon of
 /// `lang`, and `agent` as the only agent label.
+/// First segment start to the latest `end_of` over all segments, when both
+/// are finite and in order.
+fn span_of(t: &Transcript, end_of: impl Fn(&Segment) -> Option<f64>) -> Option<(f64, f64)> {
+    let start = t
+        .segments
+        .iter()
+        .filter_map(|s| s.start_s)
+        .fold(f64::INFINITY, f64::min);
+    let end = t.segments.iter().filter_map(end_of).fold(f64::NEG_INFINITY, f64::max);
+    (start.is_finite() && end.is_finite() && end >= start).then_some((start, end))
+}
+
 #[cfg(test)]
 pub(crate) fn with_ctx<R>(t: &Transcript, lang: &str, agent: &str, f: impl FnOnce(&Ctx<'_>) -> R) -> R {
     with_ctx_cfg(t, &Config::default(), lang, agent, f)

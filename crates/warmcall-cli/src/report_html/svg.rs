@@ -78,19 +78,7 @@ pub fn timeline(t: &Transcript, r: &Report, ui: Ui) -> String {
     };
     let is_agent = |i: usize| r.roles.agents.iter().any(|a| a == &t.speakers[i].label);
     let mut o = String::with_capacity(8 * 1024);
-    let _ = write!(
-        o,
-        "<svg class=\"tl\" viewBox=\"0 0 {W} {H}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"{}\">",
-        ui.t("timeline")
-    );
-    let _ = write!(
-        o,
-        "<text x=\"4\" y=\"{}\">{}</text><text x=\"4\" y=\"{}\">{}</text>",
-        r1(AGENT_Y + 15.0),
-        ui.t("agent"),
-        r1(CUST_Y + 15.0),
-        ui.t("customer")
-    );
+    open_svg(&mut o, H, ui);
     // Silences behind everything: dead air one by one (with a title), the
     // other listed silences as one path.
     if let Some(s) = &r.silences {
@@ -348,19 +336,7 @@ fn strip(t: &Transcript, r: &Report, ui: Ui) -> String {
     }
     let total: usize = runs.iter().map(|r| r.2).sum::<usize>().max(1);
     let mut o = String::with_capacity(4 * 1024);
-    let _ = write!(
-        o,
-        "<svg class=\"tl\" viewBox=\"0 0 {W} 70\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"{}\">",
-        ui.t("timeline")
-    );
-    let _ = write!(
-        o,
-        "<text x=\"4\" y=\"{}\">{}</text><text x=\"4\" y=\"{}\">{}</text>",
-        r1(AGENT_Y + 15.0),
-        ui.t("agent"),
-        r1(CUST_Y + 15.0),
-        ui.t("customer")
-    );
+    open_svg(&mut o, 70.0, ui);
     let mut x = LEFT;
     for (spk, first, words) in &runs {
         let w = *words as f64 / total as f64 * PLOT;
@@ -381,6 +357,24 @@ fn strip(t: &Transcript, r: &Report, ui: Ui) -> String {
     }
     let _ = write!(o, "<text x=\"{LEFT}\" y=\"12\">{}</text></svg>", ui.t("untimed"));
     o
+}
+
+/// The `<svg>` opening tag and the two lane labels, shared by the timeline
+/// and the turn-order strip.
+fn open_svg(o: &mut String, height: f64, ui: Ui) {
+    let _ = write!(
+        o,
+        "<svg class=\"tl\" viewBox=\"0 0 {W} {height}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"{}\">",
+        ui.t("timeline")
+    );
+    let _ = write!(
+        o,
+        "<text x=\"4\" y=\"{}\">{}</text><text x=\"4\" y=\"{}\">{}</text>",
+        r1(AGENT_Y + 15.0),
+        ui.t("agent"),
+        r1(CUST_Y + 15.0),
+        ui.t("customer")
+    );
 }
 
 #[cfg(test)]
