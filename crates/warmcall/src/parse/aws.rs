@@ -162,6 +162,8 @@ fn words_of(warnings: &mut Vec<Warning>, items: &[Item], speaker: impl Fn(&Item)
 struct SpeakerLookup<'a> {
     by_times: HashMap<(u64, u64), &'a str>,
     spans: Vec<(f64, f64, &'a str)>,
+    /// `spans` ascend and do not overlap.
+    sorted: bool,
 }
 
 impl<'a> SpeakerLookup<'a> {
@@ -183,7 +185,15 @@ impl<'a> SpeakerLookup<'a> {
                 spans.push((s, e, l));
             }
         }
-        SpeakerLookup { by_times, spans }
+        // Real files list segments in time order without overlap; then at
+        // most one span holds a time and a binary search finds it. Anything
+        // else keeps the linear "first span in file order" search.
+        let sorted = spans.windows(2).all(|w| w[0].0 <= w[0].1 && w[0].1 <= w[1].0);
+        SpeakerLookup {
+            by_times,
+            spans,
+            sorted,
+        }
     }
 
     fn find(&self, it: &Item) -> Option<String> {
@@ -193,10 +203,15 @@ impl<'a> SpeakerLookup<'a> {
                 return Some((*l).to_string());
             }
         }
-        self.spans
-            .iter()
-            .find(|(a, b, _)| *a <= s && s < *b)
-            .map(|(_, _, l)| (*l).to_string())
+        let hit = if self.sorted {
+            let i = self.spans.partition_point(|(a, _, _)| *a <= s);
+            i.checked_sub(1)
+                .map(|i| self.spans[i])
+                .filter(|(a, b, _)| *a <= s && s < *b)
+        } else {
+            self.spans.iter().copied().find(|(a, b, _)| *a <= s && s < *b)
+        };
+        hit.map(|(_, _, l)| l.to_string())
     }
 }
 
@@ -233,5 +248,41 @@ mod tests {
         let labels: Vec<&str> = t.speakers.iter().map(|s| s.label.as_str()).collect();
         // ch_1 speaks first.
         assert_eq!(labels, vec!["ch_1", "ch_0"]);
+    }
+
+    /// Items whose times match no segment item take the speaker of the
+    /// segment span holding their start: by binary search when the spans
+    /// ascend, else the first span in file order.
+    #[test]
+    fn speaker_by_span_sorted_and_overlapping() {
+        let file = |segs: &str| {
+            format!(
+                r#"{{"results":{{"items":[
+              {{"start_time":"0.2","end_time":"0.3","alternatives":[{{"content":"a"}}],"type":"pronunciation"}},
+              {{"start_time":"1.5","end_time":"1.6","alternatives":[{{"content":"b"}}],"type":"pronunciation"}},
+              {{"start_time":"2.0","end_time":"2.1","alternatives":[{{"content":"c"}}],"type":"pronunciation"}},
+              {{"start_time":"9.0","end_time":"9.1","alternatives":[{{"content":"d"}}],"type":"pronunciation"}}],
+              "speaker_labels":{{"segments":[{segs}]}}}}}}"#
+            )
+        };
+        let words = |json: String| -> Vec<(String, String)> {
+            let t = parse(&json).unwrap();
+            t.segments
+                .iter()
+                .flat_map(|s| s.text.split(' ').map(|w| (t.label(s).to_string(), w.to_string())))
+                .collect()
+        };
+        let seg = |a: f64, b: f64, l: &str| format!(r#"{{"start_time":"{a}","end_time":"{b}","speaker_label":"{l}"}}"#);
+        // Ascending: 2.0 is the start of the second span, not inside the
+        // first; 9.0 is in none and keeps the previous word's speaker.
+        let sorted = [seg(0.0, 2.0, "A"), seg(2.0, 3.0, "B")].join(",");
+        let got = words(file(&sorted));
+        let want = [("A", "a"), ("A", "b"), ("B", "c"), ("B", "d")];
+        assert_eq!(got, want.map(|(l, w)| (l.to_string(), w.to_string())));
+        // Overlapping: the first span in file order that holds the start wins.
+        let overlap = [seg(1.0, 3.0, "B"), seg(0.0, 2.5, "A")].join(",");
+        let got = words(file(&overlap));
+        let want = [("A", "a"), ("B", "b"), ("B", "c"), ("B", "d")];
+        assert_eq!(got, want.map(|(l, w)| (l.to_string(), w.to_string())));
     }
 }
