@@ -45,39 +45,109 @@ const TIME_WORDS: u64 = 1 << 26;
 const TAG_BLOCKERS: u64 = 1 << 27;
 const NEGATIONS: u64 = 1 << 28;
 const SUBORDINATORS: u64 = 1 << 29;
+/// First words of invitations and indirect questions (the `may_invite` fast
+/// path): kept in the same map so one look-up answers both of its questions.
+const HEAD_TRIGGER: u64 = 1 << 30;
+// First words of each phrase list: a phrase look-up at a token without its
+// list's bit is skipped without hashing the word again.
+const FIRST_NON_OPENER: u64 = 1 << 31;
+const FIRST_INVITATION: u64 = 1 << 32;
+const FIRST_EXPLAIN: u64 = 1 << 33;
+const FIRST_INDIRECT: u64 = 1 << 34;
+const FIRST_TOPIC: u64 = 1 << 35;
+const FIRST_PROPOSAL: u64 = 1 << 36;
+const FIRST_TAG: u64 = 1 << 37;
+const FIRST_TAIL_TAG: u64 = 1 << 38;
+const FIRST_REFER_BACK: u64 = 1 << 39;
 /// Words that may open a sentence inside an unpunctuated, cased segment.
 const BOUNDARY: u64 = QWORDS | FILLERS | AUX | PRONOUNS | NEGATIONS;
 
-/// FNV-1a: short lowercase words hash several times faster than with SipHash.
+/// Hashes short lowercase words eight bytes per multiply (FxHash-style),
+/// with a folded multiply at the end so that both the low bits (hashbrown's
+/// bucket) and the high bits (its control byte) depend on every input bit.
+/// Several times faster than SipHash, and than byte-wise FNV. Only the
+/// speed of look-ups depends on it: nothing iterates these maps in an order
+/// that reaches the output.
 #[derive(Default, Clone, Copy)]
-struct Fnv(u64);
+struct WordHasher(u64);
 
-impl std::hash::Hasher for Fnv {
+const WORD_HASH_K: u64 = 0x9e37_79b9_7f4a_7c15;
+
+impl WordHasher {
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(WORD_HASH_K);
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        let m = (self.0 as u128).wrapping_mul(WORD_HASH_K as u128);
+        (m as u64) ^ ((m >> 64) as u64)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.add(b as u64);
+    }
+}
+
+type WordHashBuild = std::hash::BuildHasherDefault<WordHasher>;
+type WordMap = HashMap<String, u64, WordHashBuild>;
+type WordSet = HashSet<String, WordHashBuild>;
+/// Stop words borrowed from `LangModel::stopwords` (a SipHash set) and
+/// hashed with [`WordHasher`].
+type StopSet<'a> = HashSet<&'a str, WordHashBuild>;
+
+/// Hashes a packed content key (a `u128`) with one folded multiply instead
+/// of hashing its sixteen bytes (or SipHash).
+#[derive(Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        // Only `write_u128` is used by `u128`; this keeps other input correct.
         for &b in bytes {
-            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
         }
-        self.0 = h;
+    }
+    fn write_u128(&mut self, k: u128) {
+        let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29) ^ self.0;
+        // Folded 64x64->128 multiply: every input bit reaches both the low
+        // bits (bucket) and the high bits (hashbrown's control byte).
+        let m = (x as u128).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.0 = (m as u64) ^ ((m >> 64) as u64);
     }
 }
 
-type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
-type WordMap = HashMap<String, u64, FnvBuild>;
-type WordSet = HashSet<String, FnvBuild>;
+/// The first five characters of a content word, packed 21 bits per char
+/// (see [`content_key`]).
+type ContentKey = u128;
+type KeySet = HashSet<ContentKey, std::hash::BuildHasherDefault<KeyHasher>>;
 
 /// A list of multi-word phrases, indexed by first word.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Phrases {
-    by_first: HashMap<String, Vec<Vec<String>>, FnvBuild>,
+    by_first: HashMap<String, Vec<Vec<String>>, WordHashBuild>,
+    /// The word-map bit that every key of `by_first` carries.
+    first: u64,
 }
 
 impl Phrases {
-    fn new(list: &[String]) -> Phrases {
-        let mut by_first: HashMap<String, Vec<Vec<String>>, FnvBuild> = HashMap::default();
+    fn new(list: &[String], first: u64) -> Phrases {
+        let mut by_first: HashMap<String, Vec<Vec<String>>, WordHashBuild> = HashMap::default();
         for p in list {
             let words: Vec<String> = p
                 .split_whitespace()
@@ -91,14 +161,25 @@ impl Phrases {
         for v in by_first.values_mut() {
             v.sort_by_key(|p| std::cmp::Reverse(p.len()));
         }
-        Phrases { by_first }
+        Phrases { by_first, first }
+    }
+
+    /// Marks the phrases' first words with `self.first` in `words`.
+    fn register(&self, words: &mut WordMap) {
+        for w in self.by_first.keys() {
+            *words.entry(w.clone()).or_insert(0) |= self.first;
+        }
     }
 
     /// Matches a phrase starting at `i` (tokens up to `end`), letting words
     /// of `skip` stand between the phrase's words; returns the index after
     /// the match.
     fn match_at(&self, toks: &[Tok<'_>], i: usize, end: usize, skip: u64) -> Option<usize> {
-        let cands = self.by_first.get(toks.get(i)?.w)?;
+        let t = toks.get(i)?;
+        if !t.is(self.first) {
+            return None;
+        }
+        let cands = self.by_first.get(t.w)?;
         'cand: for p in cands {
             let mut j = i + 1;
             for pw in &p[1..] {
@@ -124,7 +205,9 @@ impl Phrases {
 
     /// True when `toks` is exactly one phrase.
     fn exact(&self, toks: &[Tok<'_>]) -> bool {
-        let Some(first) = toks.first() else { return false };
+        let Some(first) = toks.first().filter(|t| t.is(self.first)) else {
+            return false;
+        };
         self.by_first.get(first.w).is_some_and(|c| {
             c.iter()
                 .any(|p| p.len() == toks.len() && p.iter().zip(toks).all(|(a, b)| a == b.w))
@@ -194,10 +277,10 @@ pub(crate) struct QuestionRules {
     has_v1: bool,
     has_cond_aux: bool,
     has_not_verbs: bool,
-    /// First words of invitations and indirect questions (fast path).
-    head_triggers: WordSet,
     neg_suffix: Vec<String>,
     clitics: WordSet,
+    /// Longest clitic in bytes: a longer ASCII word is none.
+    clitic_max_len: usize,
     non_openers: Phrases,
     invitations: Phrases,
     explain: Phrases,
@@ -213,7 +296,7 @@ impl QuestionRules {
     pub(crate) fn new(lex: &Lexicon) -> Result<QuestionRules, Error> {
         let norm = |w: &str| w.trim().to_lowercase().replace('’', "'");
         let list = |name: &str| lex.list(&format!("questions.{name}"));
-        let phrases = |name: &str| Phrases::new(list(name));
+        let phrases = |name: &str, first: u64| Phrases::new(list(name), first);
         let mut words = WordMap::default();
         for (name, bit) in [
             ("question_words", QWORDS),
@@ -251,28 +334,53 @@ impl QuestionRules {
                 *words.entry(norm(w)).or_insert(0) |= bit;
             }
         }
-        let head_triggers: WordSet = ["invitations", "indirect"]
+        for w in ["invitations", "indirect"]
             .iter()
             .flat_map(|n| list(n))
             .filter_map(|p| p.split_whitespace().next().map(norm))
-            .collect();
+        {
+            *words.entry(w).or_insert(0) |= HEAD_TRIGGER;
+        }
+        let clitics: WordSet = list("clitics").iter().map(|w| norm(w)).collect();
+        let non_openers = phrases("non_question_openers", FIRST_NON_OPENER);
+        let invitations = phrases("invitations", FIRST_INVITATION);
+        let explain = phrases("explain_phrases", FIRST_EXPLAIN);
+        let indirect = phrases("indirect", FIRST_INDIRECT);
+        let topic = phrases("topic_openers", FIRST_TOPIC);
+        let proposal = phrases("proposal_openers", FIRST_PROPOSAL);
+        let tags = phrases("tags", FIRST_TAG);
+        let tail_tags = phrases("tail_tags", FIRST_TAIL_TAG);
+        let refer_back = phrases("refer_back", FIRST_REFER_BACK);
+        for p in [
+            &non_openers,
+            &invitations,
+            &explain,
+            &indirect,
+            &topic,
+            &proposal,
+            &tags,
+            &tail_tags,
+            &refer_back,
+        ] {
+            p.register(&mut words);
+        }
         Ok(QuestionRules {
             words,
             has_v1: !list("v1_pronouns").is_empty(),
             has_cond_aux: !list("conditional_aux").is_empty(),
             has_not_verbs: !list("not_verbs").is_empty(),
-            head_triggers,
             neg_suffix: lex.list("questions.tag_negation_suffix").to_vec(),
-            clitics: list("clitics").iter().map(|w| norm(w)).collect(),
-            non_openers: phrases("non_question_openers"),
-            invitations: phrases("invitations"),
-            explain: phrases("explain_phrases"),
-            indirect: phrases("indirect"),
-            topic: phrases("topic_openers"),
-            proposal: phrases("proposal_openers"),
-            tags: phrases("tags"),
-            tail_tags: phrases("tail_tags"),
-            refer_back: phrases("refer_back"),
+            clitic_max_len: clitics.iter().map(String::len).max().unwrap_or(0),
+            clitics,
+            non_openers,
+            invitations,
+            explain,
+            indirect,
+            topic,
+            proposal,
+            tags,
+            tail_tags,
+            refer_back,
         })
     }
 
@@ -280,17 +388,32 @@ impl QuestionRules {
     /// somewhere, so a question is a sentence ending in `?`, an invitation or
     /// an indirect question; otherwise the words decide.
     pub(crate) fn classify(&self, sentence: &str, punctuated: bool) -> Option<QuestionKind> {
+        let mut buf = String::new();
+        let mut spans = Vec::new();
+        self.classify_with(sentence, punctuated, &mut buf, &mut spans)
+            .map(|(kind, _)| kind)
+    }
+
+    /// [`QuestionRules::classify`] with caller-owned buffers; a question
+    /// comes back with its tokens, so the follow-up check reads the same
+    /// words without tokenising the sentence again.
+    fn classify_with<'b>(
+        &self,
+        sentence: &str,
+        punctuated: bool,
+        buf: &'b mut String,
+        spans: &mut Vec<Span>,
+    ) -> Option<(QuestionKind, Vec<Tok<'b>>)> {
         let q = ends_in_question_mark(sentence);
         if punctuated && !q && !self.may_invite(sentence) {
             return None;
         }
-        let mut buf = String::with_capacity(sentence.len() + 8);
-        let toks = self.tokenize(sentence, &mut buf);
+        let toks = self.tokenize(sentence, buf, spans);
         if toks.is_empty() {
             return None;
         }
         if punctuated {
-            return self.classify_tokens(&toks, q, true);
+            return self.classify_tokens(&toks, q, true).map(|k| (k, toks));
         }
         // Unpunctuated but cased text (CHAT) runs several sentences together:
         // a capitalised opener word starts a new one. The strongest kind wins.
@@ -311,7 +434,7 @@ impl QuestionRules {
                 start = i;
             }
         }
-        best
+        best.map(|k| (k, toks))
     }
 
     /// Cheap pre-check for text without `?` in a punctuated transcript
@@ -319,47 +442,62 @@ impl QuestionRules {
     /// question can make it a question, and those start a clause (after
     /// fillers) with a known word.
     fn may_invite(&self, s: &str) -> bool {
-        let mut clause_start = true;
-        let mut word = String::new();
         let mut rest = s;
         loop {
-            let start = rest.find(|c: char| c.is_alphanumeric());
-            let Some(start) = start else { return false };
-            // Sentence ends count too, so one call can pre-check a whole segment.
-            if rest[..start].contains([',', ';', ':', '—', '–', '.', '!', '?']) {
-                clause_start = true;
-            }
+            // `rest` is at a clause start: its first word decides.
+            let Some(start) = find_char(rest, char::is_alphanumeric) else {
+                return false;
+            };
             rest = &rest[start..];
-            let end = rest
-                .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-                .unwrap_or(rest.len());
-            if clause_start {
-                word.clear();
-                if rest[..end].is_ascii() {
-                    word.push_str(&rest[..end]);
-                    word.make_ascii_lowercase();
-                } else {
-                    word.extend(rest[..end].chars().flat_map(char::to_lowercase).map(|c| {
-                        if c == '’' {
-                            '\''
-                        } else {
-                            c
-                        }
-                    }));
-                }
-                if self.head_triggers.contains(&word) {
-                    return true;
-                }
-                clause_start = self.words.get(&word).is_some_and(|f| f & FILLERS != 0);
+            let end =
+                find_char(rest, |c| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')).unwrap_or(rest.len());
+            let f = self.folded_bits(&rest[..end]);
+            if f & HEAD_TRIGGER != 0 {
+                return true;
             }
             rest = &rest[end..];
+            if f & FILLERS == 0 {
+                // The clause goes on with other words; only a clause or
+                // sentence mark (never part of a word) starts the next one.
+                // Sentence ends count too, so one call can pre-check a whole
+                // segment.
+                let Some(mark) = find_clause_mark(rest) else {
+                    return false;
+                };
+                rest = &rest[mark..];
+            }
         }
+    }
+
+    /// The list bits of `word` lowercased (apostrophes straightened), as
+    /// `may_invite` reads a clause's first word.
+    fn folded_bits(&self, word: &str) -> u64 {
+        let mut small = [0u8; 32];
+        if let Some(w) = ascii_lower(word, &mut small) {
+            return self.words.get(w).copied().unwrap_or(0);
+        }
+        let w: String = word
+            .chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| if c == '’' { '\'' } else { c })
+            .collect();
+        self.words.get(&w).copied().unwrap_or(0)
     }
 
     /// The clitic `word` is (apostrophes straightened, lowercased), if it is
     /// one. Runs at every word starting with `n` or an apostrophe, so it
     /// compares in place instead of building the lowercased word.
     fn clitic(&self, word: &str) -> Option<&str> {
+        if word.is_ascii() {
+            // ASCII lowercases byte by byte: the lowercased word is the key.
+            if word.len() > self.clitic_max_len {
+                return None;
+            }
+            let mut small = [0u8; 32];
+            if let Some(w) = ascii_lower(word, &mut small) {
+                return self.clitics.get(w).map(String::as_str);
+            }
+        }
         if word.contains('Σ') {
             // String::to_lowercase treats a final sigma specially.
             let w = word.replace('’', "'").to_lowercase();
@@ -373,77 +511,114 @@ impl QuestionRules {
         self.clitics.iter().find(|c| folded().eq(c.chars())).map(String::as_str)
     }
 
-    /// Lowercase words with clause marks; English clitics written apart
-    /// (CHAT's `is n't`, `it 's`) are joined to their word.
-    fn tokenize<'b>(&self, s: &str, buf: &'b mut String) -> Vec<Tok<'b>> {
-        let mut spans: Vec<(usize, usize, bool, bool)> = Vec::with_capacity(s.len() / 4 + 1);
+    /// Finds the words of `s`: lowercased into `buf` (separated by single
+    /// spaces), one [`Span`] each in `spans`, with clause marks; English
+    /// clitics written apart (CHAT's `is n't`, `it 's`) are joined to their
+    /// word. Both buffers are cleared first, so callers reuse them.
+    ///
+    /// One pass over the chars; ASCII chars are taken without UTF-8
+    /// decoding, and the ASCII letters and digits inside a word are copied
+    /// in one go.
+    fn scan(&self, s: &str, buf: &mut String, spans: &mut Vec<Span>) {
+        buf.clear();
+        spans.clear();
+        let bytes = s.as_bytes();
         let mut comma = false;
+        // The word being read: its start in `buf` and whether it is capitalised.
         let mut cur: Option<(usize, bool)> = None;
         let mut prev = ' ';
-        let mut it = s.char_indices().peekable();
-        while let Some((pos, c)) = it.next() {
-            let c = if c == '’' || c == '‘' { '\'' } else { c };
-            let next_alnum = || it.clone().next().is_some_and(|(_, n)| n.is_alphanumeric());
+        let mut pos = 0;
+        while let Some((raw, len)) = char_at(s, pos) {
+            let c = if raw == '’' || raw == '‘' { '\'' } else { raw };
+            let next_alnum = || char_at(s, pos + len).is_some_and(|(n, _)| n.is_alphanumeric());
             let is_word = c.is_alphanumeric() || ((c == '\'' || (c == '-' && cur.is_some())) && next_alnum());
-            if is_word {
-                if cur.is_none()
-                    && !self.clitics.is_empty()
-                    && matches!(c, '\'' | 'n' | 'N')
-                    && !spans.is_empty()
-                    && !comma
-                {
-                    // A clitic written apart joins the previous word ("is n't").
-                    let len = s[pos..]
-                        .find(|ch: char| !(ch.is_alphanumeric() || ch == '\'' || ch == '’'))
-                        .unwrap_or(s.len() - pos);
-                    if let Some(rest) = self.clitic(&s[pos..pos + len]) {
-                        let last = spans.len() - 1;
-                        buf.push_str(rest);
-                        spans[last].1 = buf.len();
-                        while it.peek().is_some_and(|&(p, _)| p < pos + len) {
-                            it.next();
-                        }
-                        prev = 'x';
-                        continue;
-                    }
-                }
-                if cur.is_none() {
-                    if !buf.is_empty() {
-                        buf.push(' ');
-                    }
-                    cur = Some((buf.len(), c.is_uppercase()));
-                }
-                if c.is_ascii() {
-                    buf.push(c.to_ascii_lowercase());
-                } else {
-                    buf.extend(c.to_lowercase());
-                }
-            } else {
-                if let Some((st, cap)) = cur.take() {
-                    spans.push((st, buf.len(), comma, cap));
+            if !is_word {
+                if let Some((start, cap)) = cur.take() {
+                    spans.push(Span {
+                        start,
+                        end: buf.len(),
+                        comma_before: comma,
+                        cap,
+                    });
                     comma = false;
                 }
                 if matches!(c, ',' | ';' | ':' | '—' | '–') || (c == '-' && prev.is_whitespace()) {
                     comma = true;
                 }
+                prev = c;
+                pos += len;
+                continue;
+            }
+            if cur.is_none() && !self.clitics.is_empty() && matches!(c, '\'' | 'n' | 'N') && !comma {
+                if let Some(last) = spans.last_mut() {
+                    // A clitic written apart joins the previous word ("is n't").
+                    let wlen = find_char(&s[pos..], |ch| !(ch.is_alphanumeric() || ch == '\'' || ch == '’'))
+                        .unwrap_or(s.len() - pos);
+                    if let Some(rest) = self.clitic(&s[pos..pos + wlen]) {
+                        buf.push_str(rest);
+                        last.end = buf.len();
+                        // Past the clitic; at least past this char (a `‘`
+                        // is not part of `wlen`).
+                        pos += wlen.max(len);
+                        prev = 'x';
+                        continue;
+                    }
+                }
+            }
+            if cur.is_none() {
+                if !buf.is_empty() {
+                    buf.push(' ');
+                }
+                cur = Some((buf.len(), c.is_uppercase()));
+            }
+            if c.is_ascii() {
+                buf.push(c.to_ascii_lowercase());
+            } else {
+                buf.extend(c.to_lowercase());
             }
             prev = c;
+            pos += len;
+            // Inside a word an ASCII letter or digit is only appended
+            // (lowercased): take the whole run at once.
+            let run = bytes[pos..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            if run > 0 {
+                let at = buf.len();
+                buf.push_str(&s[pos..pos + run]);
+                buf[at..].make_ascii_lowercase();
+                pos += run;
+                prev = bytes[pos - 1] as char;
+            }
         }
-        if let Some((st, cap)) = cur.take() {
-            spans.push((st, buf.len(), comma, cap));
-        }
-        let buf: &'b str = buf.as_str();
-        // Spoken repetitions ("is is there", "I I mean") carry no structure.
-        spans.dedup_by(|b, a| !b.2 && buf[a.0..a.1] == buf[b.0..b.1]);
-        spans
-            .into_iter()
-            .map(|(a, b, comma_before, cap)| Tok {
-                w: &buf[a..b],
-                comma_before,
+        if let Some((start, cap)) = cur {
+            spans.push(Span {
+                start,
+                end: buf.len(),
+                comma_before: comma,
                 cap,
-                f: self.words.get(&buf[a..b]).copied().unwrap_or(0),
-            })
-            .collect()
+            });
+        }
+    }
+
+    /// Lowercase words with clause marks and list bits (see
+    /// [`QuestionRules::scan`]); immediate repetitions dropped.
+    fn tokenize<'b>(&self, s: &str, buf: &'b mut String, spans: &mut Vec<Span>) -> Vec<Tok<'b>> {
+        self.scan(s, buf, spans);
+        let buf: &'b str = buf.as_str();
+        let mut toks: Vec<Tok<'b>> = Vec::with_capacity(spans.len());
+        for sp in spans.iter() {
+            let w = &buf[sp.start..sp.end];
+            // Spoken repetitions ("is is there", "I I mean") carry no structure.
+            if !sp.comma_before && toks.last().is_some_and(|t| t.w == w) {
+                continue;
+            }
+            toks.push(Tok {
+                w,
+                comma_before: sp.comma_before,
+                cap: sp.cap,
+                f: self.words.get(w).copied().unwrap_or(0),
+            });
+        }
+        toks
     }
 
     fn skip_fillers(&self, toks: &[Tok<'_>], mut i: usize, end: usize) -> usize {
@@ -461,14 +636,33 @@ impl QuestionRules {
             // "right" or "ja" is a backchannel.
             return (q || self.aux_pronoun_tag(toks)).then_some(QuestionKind::Tag);
         }
-        let clauses = clause_starts(toks);
+        // Clause starts and heads live on the stack: a sentence has a
+        // handful of clauses, and this runs for every candidate sentence.
+        let mut start_buf = [0usize; INLINE_CLAUSES];
+        let spilled_starts: Vec<usize>;
+        let clauses: &[usize] = match clause_starts_into(toks, &mut start_buf) {
+            Some(k) => &start_buf[..k],
+            None => {
+                spilled_starts = clause_starts(toks);
+                &spilled_starts
+            }
+        };
         let clause_end = |c: usize| clauses.get(c + 1).copied().unwrap_or(n);
-        let heads: Vec<Head> = (0..clauses.len())
-            .map(|c| self.head(toks, clauses[c], clause_end(c)))
-            .collect();
+        let head_of = |c: usize| self.head(toks, clauses[c], clause_end(c));
+        let mut head_buf = [Head::Plain; INLINE_CLAUSES];
+        let spilled_heads: Vec<Head>;
+        let heads: &[Head] = if clauses.len() <= INLINE_CLAUSES {
+            for (c, h) in head_buf.iter_mut().enumerate().take(clauses.len()) {
+                *h = head_of(c);
+            }
+            &head_buf[..clauses.len()]
+        } else {
+            spilled_heads = (0..clauses.len()).map(head_of).collect();
+            &spilled_heads
+        };
         let h0 = heads[0];
         // Invitations and indirect questions count with or without `?`.
-        for h in &heads {
+        for h in heads {
             match *h {
                 Head::Invitation => return Some(QuestionKind::Open),
                 Head::Indirect(k) => return Some(k),
@@ -484,7 +678,7 @@ impl QuestionRules {
             Head::YesNo => return Some(self.yes_no_kind(toks)),
             _ => {}
         }
-        if h0 == Head::Plain && self.tag_tail(toks, &clauses, q) {
+        if h0 == Head::Plain && self.tag_tail(toks, clauses, q) {
             return Some(QuestionKind::Tag);
         }
         // A later clause may carry the question ("U zei net dat …, hoe komt dat?").
@@ -797,20 +991,121 @@ impl QuestionRules {
         })
     }
 
-    /// Whether an agent sentence refers back to what the customer said.
-    fn refers_back(&self, sentence: &str) -> bool {
-        let mut buf = String::new();
-        let toks = self.tokenize(sentence, &mut buf);
-        self.refer_back.find(&toks).is_some()
+    /// Whether an agent question (its tokens) refers back to what the
+    /// customer said.
+    fn refers_back(&self, toks: &[Tok<'_>]) -> bool {
+        self.refer_back.find(toks).is_some()
     }
 
-    /// Lowercase words of a text (the same tokens the classifier sees).
-    fn words(&self, text: &str, mut f: impl FnMut(&str)) {
-        let mut buf = String::new();
-        for t in self.tokenize(text, &mut buf) {
-            f(t.w);
+    /// Adds the content keys of `text`'s words (the same words the
+    /// classifier sees) to `keys`. The classifier's dropping of immediate
+    /// repetitions is left out: a repeated word adds the key it already added.
+    fn add_content_keys(
+        &self,
+        text: &str,
+        stop: &StopSet<'_>,
+        scratch: (&mut String, &mut Vec<Span>),
+        keys: &mut KeySet,
+    ) {
+        let (buf, spans) = scratch;
+        self.scan(text, buf, spans);
+        for sp in spans.iter() {
+            if let Some(k) = content_key(&buf[sp.start..sp.end], stop) {
+                keys.insert(k);
+            }
         }
     }
+}
+
+/// First five chars of a content word, or `None` for a stop word or a word
+/// of fewer than four letters. The chars are packed 21 bits each (no word
+/// holds a `\0`, so keys of different lengths differ): no String per word.
+fn content_key(w: &str, stop: &StopSet<'_>) -> Option<ContentKey> {
+    // Fewer than four bytes: fewer than four letters.
+    if w.len() < 4 {
+        return None;
+    }
+    let letters = if w.is_ascii() {
+        w.bytes().filter(u8::is_ascii_alphabetic).count()
+    } else {
+        w.chars().filter(|c| c.is_alphabetic()).count()
+    };
+    if letters < 4 || stop.contains(w) {
+        return None;
+    }
+    Some(w.chars().take(5).fold(0, |k, c| k << 21 | c as ContentKey))
+}
+
+/// One word found by [`QuestionRules::scan`]: its bytes in the lowercase buffer.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: usize,
+    end: usize,
+    /// A comma, semicolon, colon or dash stands before this word.
+    comma_before: bool,
+    /// Written with a capital.
+    cap: bool,
+}
+
+/// The char at byte `pos` of `s` and its length in bytes; an ASCII byte
+/// needs no UTF-8 decoding.
+fn char_at(s: &str, pos: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(pos)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let c = s[pos..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// `str::find` with a char predicate, without decoding ASCII bytes.
+fn find_char(s: &str, pred: impl Fn(char) -> bool) -> Option<usize> {
+    let mut pos = 0;
+    while let Some((c, len)) = char_at(s, pos) {
+        if pred(c) {
+            return Some(pos);
+        }
+        pos += len;
+    }
+    None
+}
+
+/// Bytes that may start a clause mark of `may_invite` (0xE2: the em or en dash).
+const MARK_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let marks = b",;:.!?\xE2";
+    let mut i = 0;
+    while i < marks.len() {
+        t[marks[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// The first clause or sentence mark of `may_invite`: `,;:.!?`, em or en dash.
+fn find_clause_mark(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(k) = b[i..].iter().position(|&x| MARK_BYTES[x as usize]) {
+        i += k;
+        // U+2014 and U+2013 are E2 80 94 and E2 80 93.
+        if b[i] != 0xE2 || (b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x93 | 0x94))) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// `w` lowercased in `out` when it is ASCII and fits; `None` otherwise.
+fn ascii_lower<'o>(w: &str, out: &'o mut [u8; 32]) -> Option<&'o str> {
+    if !w.is_ascii() || w.len() > out.len() {
+        return None;
+    }
+    let b = &mut out[..w.len()];
+    b.copy_from_slice(w.as_bytes());
+    b.make_ascii_lowercase();
+    std::str::from_utf8(b).ok()
 }
 
 /// Indices where clauses start: 0 and every word after a comma.
@@ -820,20 +1115,23 @@ fn clause_starts(toks: &[Tok<'_>]) -> Vec<usize> {
     v
 }
 
+/// Clauses of one sentence kept on the stack; more go to the heap.
+const INLINE_CLAUSES: usize = 16;
+
+/// [`clause_starts`] into `out`: the count, or `None` when they do not fit.
+fn clause_starts_into(toks: &[Tok<'_>], out: &mut [usize; INLINE_CLAUSES]) -> Option<usize> {
+    let mut k = 1;
+    for i in (1..toks.len()).filter(|&i| toks[i].comma_before) {
+        *out.get_mut(k)? = i;
+        k += 1;
+    }
+    Some(k)
+}
+
 /// Ends in `?`, allowing closing quotes and brackets after it.
 fn ends_in_question_mark(s: &str) -> bool {
     s.trim_end_matches(|c: char| c.is_whitespace() || "\"'”’»)]}".contains(c))
         .ends_with(['?', '？'])
-}
-
-/// First five letters of a content word, or `None` for a stop word or a
-/// word of fewer than four letters.
-fn content_key(w: &str, stop: &HashSet<String>) -> Option<String> {
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < 4 || stop.contains(w) {
-        return None;
-    }
-    Some(w.chars().take(5).collect())
 }
 
 /// Questions per side; `None` when the transcript has no text.
@@ -843,13 +1141,23 @@ pub(crate) fn compute(ctx: &Ctx<'_>) -> Option<Questions> {
     }
     let rules = &ctx.lm.questions;
     let segs = ctx.segs();
-    let punctuated = segs.iter().any(|s| s.text.contains('?') || s.text.contains('？'));
+    let has_qmark = |s: &str| s.contains('?') || s.contains('？');
+    let punctuated = segs.iter().any(|s| has_qmark(&s.text));
     let mut items: Vec<QuestionItem> = Vec::new();
     // The customer's previous turn: the latest maximal run of customer
     // non-backchannel segments, as 5-letter keys of its content words.
+    // The keys grow with the run (`keyed` segments of it are in), only when
+    // an agent question needs them.
     let mut last_role: Option<Role> = None;
     let mut cust_run: Vec<usize> = Vec::new();
-    let mut cust_keys: Option<HashSet<String>> = None;
+    let mut cust_keys = KeySet::default();
+    let mut keyed = 0;
+    // Built at the first follow-up check: a few microseconds, against a
+    // SipHash look-up per content word with the LangModel's own set.
+    let mut stop: Option<StopSet<'_>> = None;
+    // Buffers reused for every sentence (and every customer segment).
+    let (mut buf, mut spans) = (String::new(), Vec::new());
+    let (mut cust_buf, mut cust_spans) = (String::new(), Vec::new());
     for (i, seg) in segs.iter().enumerate() {
         if ctx.words[i] == 0 {
             continue;
@@ -857,28 +1165,22 @@ pub(crate) fn compute(ctx: &Ctx<'_>) -> Option<Questions> {
         let role = ctx.role[i];
         // Most segments of a punctuated call hold no question at all; skip
         // the sentence splitter for them.
-        let may_ask = !punctuated || seg.text.contains(['?', '？']) || rules.may_invite(&seg.text);
+        let may_ask = !punctuated || has_qmark(&seg.text) || rules.may_invite(&seg.text);
         for (_, sentence) in crate::text::sentences(&seg.text).filter(|_| may_ask) {
-            let Some(kind) = rules.classify(sentence, punctuated) else {
+            let Some((kind, toks)) = rules.classify_with(sentence, punctuated, &mut buf, &mut spans) else {
                 continue;
             };
             let follow_up = role == Role::Agent && kind != QuestionKind::Tag && {
-                let keys = cust_keys.get_or_insert_with(|| {
-                    let mut keys = HashSet::new();
-                    for &c in &cust_run {
-                        rules.words(&segs[c].text, |w| {
-                            if let Some(k) = content_key(w, &ctx.lm.stopwords) {
-                                keys.insert(k);
-                            }
-                        });
-                    }
-                    keys
-                });
-                let mut reuse = false;
-                rules.words(sentence, |w| {
-                    reuse |= content_key(w, &ctx.lm.stopwords).is_some_and(|k| keys.contains(&k));
-                });
-                reuse || (!cust_run.is_empty() && rules.refers_back(sentence))
+                let stop = stop.get_or_insert_with(|| ctx.lm.stopwords.iter().map(String::as_str).collect());
+                for &c in &cust_run[keyed..] {
+                    let scratch = (&mut cust_buf, &mut cust_spans);
+                    rules.add_content_keys(&segs[c].text, stop, scratch, &mut cust_keys);
+                }
+                keyed = cust_run.len();
+                let reuse = toks
+                    .iter()
+                    .any(|t| content_key(t.w, stop).is_some_and(|k| cust_keys.contains(&k)));
+                reuse || (!cust_run.is_empty() && rules.refers_back(&toks))
             };
             items.push(QuestionItem {
                 segment: i,
@@ -896,9 +1198,10 @@ pub(crate) fn compute(ctx: &Ctx<'_>) -> Option<Questions> {
         if role == Role::Customer {
             if last_role != Some(Role::Customer) {
                 cust_run.clear();
+                cust_keys.clear();
+                keyed = 0;
             }
             cust_run.push(i);
-            cust_keys = None;
         }
         last_role = Some(role);
     }
@@ -954,6 +1257,325 @@ mod tests {
     }
 
     use QuestionKind::{Closed, Open, Tag};
+
+    /// The tokenizer, pre-check and follow-up keys as they were before the
+    /// fast paths (char by char, a String per key): the fast versions must
+    /// agree with them on any input.
+    mod reference {
+        use super::super::*;
+
+        pub(super) fn content_key(w: &str, stop: &HashSet<String>) -> Option<String> {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            if letters < 4 || stop.contains(w) {
+                return None;
+            }
+            Some(w.chars().take(5).collect())
+        }
+
+        impl QuestionRules {
+            /// Cheap pre-check for text without `?` in a punctuated transcript
+            /// (one sentence or a whole segment): only an invitation or indirect
+            /// question can make it a question, and those start a clause (after
+            /// fillers) with a known word.
+            pub(in super::super) fn ref_may_invite(&self, s: &str) -> bool {
+                let mut clause_start = true;
+                let mut word = String::new();
+                let mut rest = s;
+                loop {
+                    let start = rest.find(|c: char| c.is_alphanumeric());
+                    let Some(start) = start else { return false };
+                    // Sentence ends count too, so one call can pre-check a whole segment.
+                    if rest[..start].contains([',', ';', ':', '—', '–', '.', '!', '?']) {
+                        clause_start = true;
+                    }
+                    rest = &rest[start..];
+                    let end = rest
+                        .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+                        .unwrap_or(rest.len());
+                    if clause_start {
+                        word.clear();
+                        if rest[..end].is_ascii() {
+                            word.push_str(&rest[..end]);
+                            word.make_ascii_lowercase();
+                        } else {
+                            word.extend(rest[..end].chars().flat_map(char::to_lowercase).map(|c| {
+                                if c == '’' {
+                                    '\''
+                                } else {
+                                    c
+                                }
+                            }));
+                        }
+                        if self.words.get(&word).is_some_and(|f| f & HEAD_TRIGGER != 0) {
+                            return true;
+                        }
+                        clause_start = self.words.get(&word).is_some_and(|f| f & FILLERS != 0);
+                    }
+                    rest = &rest[end..];
+                }
+            }
+
+            /// The clitic `word` is (apostrophes straightened, lowercased), if it is
+            /// one. Runs at every word starting with `n` or an apostrophe, so it
+            /// compares in place instead of building the lowercased word.
+            fn ref_clitic(&self, word: &str) -> Option<&str> {
+                if word.contains('Σ') {
+                    // String::to_lowercase treats a final sigma specially.
+                    let w = word.replace('’', "'").to_lowercase();
+                    return self.clitics.get(&w).map(String::as_str);
+                }
+                let folded = || {
+                    word.chars()
+                        .map(|c| if c == '’' { '\'' } else { c })
+                        .flat_map(char::to_lowercase)
+                };
+                self.clitics.iter().find(|c| folded().eq(c.chars())).map(String::as_str)
+            }
+
+            /// Lowercase words with clause marks; English clitics written apart
+            /// (CHAT's `is n't`, `it 's`) are joined to their word.
+            pub(in super::super) fn ref_tokenize<'b>(&self, s: &str, buf: &'b mut String) -> Vec<Tok<'b>> {
+                let mut spans: Vec<(usize, usize, bool, bool)> = Vec::with_capacity(s.len() / 4 + 1);
+                let mut comma = false;
+                let mut cur: Option<(usize, bool)> = None;
+                let mut prev = ' ';
+                let mut it = s.char_indices().peekable();
+                while let Some((pos, c)) = it.next() {
+                    let c = if c == '’' || c == '‘' { '\'' } else { c };
+                    let next_alnum = || it.clone().next().is_some_and(|(_, n)| n.is_alphanumeric());
+                    let is_word = c.is_alphanumeric() || ((c == '\'' || (c == '-' && cur.is_some())) && next_alnum());
+                    if is_word {
+                        if cur.is_none()
+                            && !self.clitics.is_empty()
+                            && matches!(c, '\'' | 'n' | 'N')
+                            && !spans.is_empty()
+                            && !comma
+                        {
+                            // A clitic written apart joins the previous word ("is n't").
+                            let len = s[pos..]
+                                .find(|ch: char| !(ch.is_alphanumeric() || ch == '\'' || ch == '’'))
+                                .unwrap_or(s.len() - pos);
+                            if let Some(rest) = self.ref_clitic(&s[pos..pos + len]) {
+                                let last = spans.len() - 1;
+                                buf.push_str(rest);
+                                spans[last].1 = buf.len();
+                                while it.peek().is_some_and(|&(p, _)| p < pos + len) {
+                                    it.next();
+                                }
+                                prev = 'x';
+                                continue;
+                            }
+                        }
+                        if cur.is_none() {
+                            if !buf.is_empty() {
+                                buf.push(' ');
+                            }
+                            cur = Some((buf.len(), c.is_uppercase()));
+                        }
+                        if c.is_ascii() {
+                            buf.push(c.to_ascii_lowercase());
+                        } else {
+                            buf.extend(c.to_lowercase());
+                        }
+                    } else {
+                        if let Some((st, cap)) = cur.take() {
+                            spans.push((st, buf.len(), comma, cap));
+                            comma = false;
+                        }
+                        if matches!(c, ',' | ';' | ':' | '—' | '–') || (c == '-' && prev.is_whitespace()) {
+                            comma = true;
+                        }
+                    }
+                    prev = c;
+                }
+                if let Some((st, cap)) = cur.take() {
+                    spans.push((st, buf.len(), comma, cap));
+                }
+                let buf: &'b str = buf.as_str();
+                // Spoken repetitions ("is is there", "I I mean") carry no structure.
+                spans.dedup_by(|b, a| !b.2 && buf[a.0..a.1] == buf[b.0..b.1]);
+                spans
+                    .into_iter()
+                    .map(|(a, b, comma_before, cap)| Tok {
+                        w: &buf[a..b],
+                        comma_before,
+                        cap,
+                        f: self.words.get(&buf[a..b]).copied().unwrap_or(0),
+                    })
+                    .collect()
+            }
+        }
+    }
+
+    /// Pieces that meet every branch of the tokenizer: clitics written
+    /// apart, curly and straight apostrophes, dashes inside and between
+    /// words, clause marks, capitals, non-ASCII letters whose lowercase
+    /// differs in length or depends on position (final sigma), non-ASCII
+    /// digits, combining marks, list words of both languages.
+    const PIECES: &[&str] = &[
+        " ",
+        " ",
+        " ",
+        "  ",
+        "is",
+        "IS",
+        "n't",
+        "N'T",
+        " n't",
+        "'s",
+        "’s",
+        "‘",
+        "’",
+        "'",
+        "-",
+        " -",
+        "--",
+        ",",
+        ";",
+        ":",
+        ".",
+        "?",
+        "!",
+        "—",
+        "–",
+        "Σ",
+        "ΟΔΟΣ",
+        "σας",
+        "İ",
+        "é",
+        "É",
+        "Straße",
+        "\u{212A}",
+        "ǅ",
+        "Ⅷ",
+        "٣",
+        "\u{301}",
+        "1",
+        "x",
+        "n",
+        "N",
+        "nobody",
+        "it",
+        "you",
+        "You",
+        "mentioned",
+        "Vertel",
+        "eens",
+        "tell",
+        "me",
+        "So",
+        "um",
+        "uh",
+        "what",
+        "How",
+        "do",
+        "don't",
+        "they",
+        "right",
+        "toch",
+        "hè",
+        "u",
+        "zei",
+        "wat",
+        "bedoelt",
+        "met",
+        "Ik",
+        "vroeg",
+        "af",
+        "of",
+        "spreadsheets",
+        "planning",
+        "\t",
+        "\n",
+        "é-é",
+        "a-",
+        "-b",
+    ];
+
+    fn text_from(picks: &[usize]) -> String {
+        picks.iter().map(|&i| PIECES[i % PIECES.len()]).collect()
+    }
+
+    fn agree_on(r: &QuestionRules, stop: &HashSet<String>, s: &str) {
+        let (mut b1, mut b2, mut spans) = (String::new(), String::new(), Vec::new());
+        let view: StopSet<'_> = stop.iter().map(String::as_str).collect();
+        let fast: Vec<(&str, bool, bool, u64)> = r
+            .tokenize(s, &mut b1, &mut spans)
+            .iter()
+            .map(|t| (t.w, t.comma_before, t.cap, t.f))
+            .collect();
+        let slow: Vec<(&str, bool, bool, u64)> = r
+            .ref_tokenize(s, &mut b2)
+            .iter()
+            .map(|t| (t.w, t.comma_before, t.cap, t.f))
+            .collect();
+        assert_eq!(fast, slow, "tokens of {s:?}");
+        assert_eq!(r.may_invite(s), r.ref_may_invite(s), "may_invite of {s:?}");
+        // The follow-up keys: the same words (the scan keeps repetitions the
+        // tokenizer drops) and the same keys, packed.
+        let mut keys = KeySet::default();
+        r.add_content_keys(s, &view, (&mut String::new(), &mut Vec::new()), &mut keys);
+        let slow_keys: HashSet<String> = slow.iter().filter_map(|t| reference::content_key(t.0, stop)).collect();
+        let packed: KeySet = slow_keys
+            .iter()
+            .map(|k| k.chars().fold(0, |acc, c| acc << 21 | c as ContentKey))
+            .collect();
+        assert_eq!(keys, packed, "content keys of {s:?}");
+        for t in &slow {
+            assert_eq!(
+                content_key(t.0, &view).is_some(),
+                reference::content_key(t.0, stop).is_some()
+            );
+        }
+    }
+
+    #[test]
+    fn fast_tokenizer_agrees_with_the_reference_on_tricky_text() {
+        for lang in ["en", "nl"] {
+            let r = rules(lang);
+            let lex = Lexicon::builtin(lang).unwrap();
+            let stop: HashSet<String> = lex.list("stopwords.words").iter().map(|w| w.to_lowercase()).collect();
+            for s in [
+                "",
+                "They do n't make them any more do they .",
+                "There 's not a lot more in here is there There 's a bedroom",
+                "is ‘n't it",
+                "it ’s",
+                "is n’t",
+                "IS N'T",
+                "so -- well - right",
+                "e-mail re-do x-",
+                "well-‘known",
+                "ΟΔΟΣ ΟΔΟΣ, σας",
+                "İstanbul İS",
+                "\u{212A}elvin",
+                "Straße STRASSE",
+                "ǅemal",
+                "Ⅷ٣ 12",
+                "You mentioned it, you mentioned it",
+                "I I mean, I think",
+                "so, tell me about it.",
+                "Okay — I'm curious how you do it; Right: describe it! Vertel eens",
+                "um, uh, So tell me",
+                "wat bedoelt u met planning? Ik vroeg me af of u",
+            ] {
+                agree_on(&r, &stop, s);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_tokenizer_agrees_with_the_reference(picks in proptest::collection::vec(0usize..1000, 0..24)) {
+            let s = text_from(&picks);
+            for lang in ["en", "nl"] {
+                let r = rules(lang);
+                let lex = Lexicon::builtin(lang).unwrap();
+                let stop: HashSet<String> = lex.list("stopwords.words").iter().map(|w| w.to_lowercase()).collect();
+                agree_on(&r, &stop, &s);
+            }
+        }
+    }
 
     fn check(lang: &str, punct: bool, cases: &[(&str, Option<QuestionKind>)]) {
         let r = rules(lang);
@@ -1192,7 +1814,7 @@ mod tests {
             "Right, describe it.",
         ] {
             let mut buf = String::new();
-            let toks = r.tokenize(s, &mut buf);
+            let toks = r.tokenize(s, &mut buf, &mut Vec::new());
             assert_eq!(
                 r.may_invite(s),
                 r.classify_tokens(&toks, false, true).is_some(),
