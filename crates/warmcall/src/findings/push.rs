@@ -392,11 +392,15 @@ fn answered_questions(ctx: &Ctx<'_>, open: &[Pos]) -> Vec<(Pos, usize)> {
     let min = ctx.cfg.push.answer_min_words;
     let mut out = Vec::new();
     let mut prev_end: Option<usize> = None;
+    // `open` is sorted: the questions before a turn are a prefix of it, the
+    // latest of them its last element (a scan per turn was quadratic).
+    debug_assert!(open.is_sorted());
     for (first, last, words) in customer_turns(ctx) {
-        let last_q = open
-            .iter()
-            .filter(|q| q.segment < first && prev_end.is_none_or(|e| q.segment > e))
-            .max();
+        let before = open.partition_point(|q| q.segment < first);
+        let last_q = before
+            .checked_sub(1)
+            .map(|k| &open[k])
+            .filter(|q| prev_end.is_none_or(|e| q.segment > e));
         if let Some(q) = last_q {
             if words >= min {
                 out.push((*q, first));
