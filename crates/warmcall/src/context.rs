@@ -26,6 +26,8 @@ pub(crate) struct Ctx<'a> {
     pub span: Option<(f64, f64)>,
     /// Whether any segment holds text (RTTM holds none).
     pub has_text: bool,
+    /// What the finding stages compute once and share.
+    pub findings: crate::findings::Cache<'a>,
 }
 
 impl<'a> Ctx<'a> {
@@ -56,6 +58,7 @@ impl<'a> Ctx<'a> {
             role: vec![Role::Customer; t.segments.len()],
             span,
             has_text,
+            findings: Default::default(),
         }
     }
 
@@ -63,6 +66,7 @@ impl<'a> Ctx<'a> {
     pub fn set_roles(&mut self, speaker_role: Vec<Role>) {
         self.role = self.t.segments.iter().map(|s| speaker_role[s.speaker]).collect();
         self.speaker_role = speaker_role;
+        self.findings = Default::default();
     }
 
     /// True when the transcript has real start and end times.

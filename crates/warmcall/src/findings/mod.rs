@@ -20,6 +20,14 @@ use crate::report::{Finding, OutcomeKind, PushCategory, PushItem, QuestionKind, 
 use crate::Timing;
 use signals::SignalHit;
 
+/// Facts of one analysis that several finding stages read, computed on
+/// first use (lives in [`Ctx`]; reset when roles change).
+#[derive(Debug, Default)]
+pub(crate) struct Cache<'a> {
+    /// See [`push::agent_sentences`].
+    agent_sentences: std::cell::OnceCell<push::AgentSentences<'a>>,
+}
+
 /// Every finding, in time order.
 pub(crate) fn compute(ctx: &Ctx<'_>, report: &Report, signals: &[SignalHit]) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -360,7 +368,7 @@ fn agent_questions(ctx: &Ctx<'_>, report: &Report) -> Vec<(usize, usize, String)
                 let from = if cursor.0 == it.segment { cursor.1 } else { 0 };
                 let off = text
                     .get(from..)
-                    .and_then(|t| t.find(it.text.as_str()))
+                    .and_then(|t| patterns::find_quick(t, &it.text))
                     .map(|i| i + from)
                     .or_else(|| text.find(it.text.as_str()))
                     .unwrap_or(0);

@@ -2,6 +2,8 @@
 //! `[signals]` list is a regular expression over normalised text (lowercase,
 //! straight apostrophes, single spaces), matched on whole words.
 
+use std::borrow::Cow;
+
 use regex::Regex;
 
 use crate::lexicon::Lexicon;
@@ -10,13 +12,27 @@ use crate::Error;
 /// Lowercases, straightens apostrophes and collapses whitespace, so lexicon
 /// entries can be written once in plain lowercase.
 pub(crate) fn normalize(s: &str) -> String {
+    let mut out = String::new();
+    normalize_into(s, &mut out);
+    out
+}
+
+/// [`normalize`] into `out` (its old content is dropped), so a loop over
+/// sentences can reuse one buffer instead of allocating per sentence.
+///
+/// The result is a fixed point: `normalize(normalize(s)) == normalize(s)`
+/// (checked for every `char` in the tests), which lets callers skip
+/// normalising text again when nothing in it changed.
+pub(crate) fn normalize_into(s: &str, out: &mut String) {
+    out.clear();
     let t = s.trim();
     if t.is_ascii() {
-        return normalize_ascii(t);
+        normalize_ascii(t, out);
+        return;
     }
-    let mut out = String::with_capacity(s.len());
+    out.reserve(s.len());
     let mut space = false;
-    for c in s.trim().chars() {
+    for c in t.chars() {
         let c = match c {
             '\u{2019}' | '\u{2018}' | '`' | '\u{b4}' => '\'',
             c => c,
@@ -36,13 +52,24 @@ pub(crate) fn normalize(s: &str) -> String {
             out.extend(c.to_lowercase());
         }
     }
-    out
 }
 
-/// [`normalize`] of trimmed ASCII text, byte by byte (runs on every
-/// sentence several times).
-fn normalize_ascii(t: &str) -> String {
-    let mut out = Vec::with_capacity(t.len());
+/// [`normalize`] of trimmed ASCII text (runs on every sentence).
+fn normalize_ascii(t: &str, out: &mut String) {
+    // Usual case: single spaces only, no control character, no backtick:
+    // then normalising is just lowercasing (vectorised by std).
+    let mut prev_space = false;
+    let plain = t.bytes().all(|b| {
+        let space = b == b' ';
+        let ok = (b > b' ' && b != b'`') || (space && !prev_space);
+        prev_space = space;
+        ok
+    });
+    if plain {
+        out.push_str(t);
+        out.make_ascii_lowercase();
+        return;
+    }
     let mut space = false;
     for &b in t.as_bytes() {
         // The ASCII characters `char::is_whitespace` knows.
@@ -51,12 +78,15 @@ fn normalize_ascii(t: &str) -> String {
             continue;
         }
         if space && !out.is_empty() {
-            out.push(b' ');
+            out.push(' ');
         }
         space = false;
-        out.push(if b == b'`' { b'\'' } else { b.to_ascii_lowercase() });
+        out.push(if b == b'`' {
+            '\''
+        } else {
+            b.to_ascii_lowercase() as char
+        });
     }
-    String::from_utf8(out).expect("ASCII stays ASCII")
 }
 
 /// The alternation of a list's entries, each in a non-capturing group;
@@ -89,27 +119,17 @@ impl Phrases {
         }
     }
 
-    /// The union of several lists as one matcher.
-    pub(crate) fn union(lex: &Lexicon, names: &[String]) -> Result<Phrases, Error> {
-        let all: Vec<String> = names.iter().flat_map(|n| lex.list(n).iter().cloned()).collect();
-        match alternation(&all) {
-            None => Ok(Phrases(None)),
-            Some(alt) => {
-                compile(lex, &names.join("|"), &format!(r"(?:^|\b)(?:{alt})(?:\b|$)")).map(|r| Phrases(Some(r)))
-            }
-        }
-    }
-
     /// True when any entry occurs in `text` (normalised).
     pub(crate) fn is_match(&self, text: &str) -> bool {
         self.0.as_ref().is_some_and(|r| r.is_match(text))
     }
 
-    /// Removes every occurrence (used to neutralise exceptions before a test).
-    pub(crate) fn strip(&self, text: &str) -> String {
+    /// Removes every occurrence (used to neutralise exceptions before a
+    /// test); borrowed when there is none.
+    pub(crate) fn strip<'t>(&self, text: &'t str) -> Cow<'t, str> {
         match &self.0 {
-            Some(r) => r.replace_all(text, " ").into_owned(),
-            None => text.to_string(),
+            Some(r) => r.replace_all(text, " "),
+            None => Cow::Borrowed(text),
         }
     }
 }
@@ -121,6 +141,8 @@ pub(crate) struct PhraseSet(regex::RegexSet);
 impl PhraseSet {
     /// Compiles the lists `names` (an empty list never matches).
     pub(crate) fn new(lex: &Lexicon, names: &[&str]) -> Result<PhraseSet, Error> {
+        // One bit per list in `Hits`.
+        assert!(names.len() < 64, "at most 63 lists in a PhraseSet");
         let patterns: Vec<String> = names
             .iter()
             .map(|n| match alternation(lex.list(n)) {
@@ -137,10 +159,29 @@ impl PhraseSet {
             })
     }
 
-    /// For each list, in the order given, whether it occurs in `text`.
-    pub(crate) fn matches(&self, text: &str) -> Vec<bool> {
-        let m = self.0.matches(text);
-        (0..self.0.len()).map(|i| m.matched(i)).collect()
+    /// Which lists, by their index in the order given, occur in `text`.
+    pub(crate) fn matches(&self, text: &str) -> Hits {
+        let mut bits = 0u64;
+        for i in self.0.matches(text).iter() {
+            bits |= 1 << i;
+        }
+        Hits(bits)
+    }
+}
+
+/// The lists of a [`PhraseSet`] that matched, one bit per list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Hits(u64);
+
+impl Hits {
+    /// True when list `i` matched.
+    pub(crate) fn has(self, i: usize) -> bool {
+        self.0 >> i & 1 == 1
+    }
+
+    /// True when any of the first `n` lists matched.
+    pub(crate) fn any_below(self, n: usize) -> bool {
+        self.0 & ((1u64 << n) - 1) != 0
     }
 }
 
@@ -209,6 +250,20 @@ impl ClauseStart {
     }
 }
 
+/// `hay.find(needle)`, trying first where it usually is: right after the
+/// leading whitespace (a question opening its segment, or the next one after
+/// the previous question). The general search costs a set-up per needle.
+pub(crate) fn find_quick(hay: &str, needle: &str) -> Option<usize> {
+    let lead = hay.len() - hay.trim_start().len();
+    // An earlier occurrence would have to start inside the whitespace, so
+    // the needle would have to start with whitespace (or be empty).
+    let starts_solid = needle.chars().next().is_some_and(|c| !c.is_whitespace());
+    if starts_solid && hay[lead..].starts_with(needle) {
+        return Some(lead);
+    }
+    hay.find(needle)
+}
+
 /// Word count without pause notation: `(.)`, `(..)`, `(1.2)`, `[pause]`,
 /// `[stilte]`, `[silence 3s]` are not words (SPEC §6.2).
 pub(crate) fn content_words(text: &str) -> usize {
@@ -218,7 +273,7 @@ pub(crate) fn content_words(text: &str) -> usize {
         Regex::new(r"(?i)\(\s*(?:\.+|\d+(?:[.,]\d+)?\s*s?)\s*\)|\[\s*(?:pause|stilte|silence|stil)[^\]]*\]")
             .expect("static pattern")
     });
-    if text.contains('(') || text.contains('[') {
+    if text.contains(['(', '[']) {
         crate::text::word_count(&re.replace_all(text, " "))
     } else {
         crate::text::word_count(text)
@@ -233,7 +288,20 @@ mod tests {
     fn normalize_lowercases_and_straightens() {
         assert_eq!(normalize("  Let’s   DO it "), "let's do it");
         // The ASCII path gives what the general one gives.
-        for s in ["  Let`s \t\x0b DO\r\nit ", "A\x1fB  c", "", "   ", "x"] {
+        for s in [
+            "  Let`s \t\x0b DO\r\nit ",
+            "A\x1fB  c",
+            "",
+            "   ",
+            "x",
+            "Plain Sentence, With CAPS.",
+            "two  spaces",
+            "tab\there",
+            "back`tick",
+            "del\x7fchar",
+            " lead and trail ",
+            "a \x0c b",
+        ] {
             let slow: String = {
                 let mut out = String::new();
                 let mut space = false;
@@ -252,6 +320,85 @@ mod tests {
                 out
             };
             assert_eq!(normalize(s), slow, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn normalize_into_reuses_the_buffer() {
+        let mut buf = String::from("OLD CONTENT");
+        normalize_into("  Shall WE?", &mut buf);
+        assert_eq!(buf, "shall we?");
+        normalize_into("Caf\u{e9}  \u{2019}T", &mut buf);
+        assert_eq!(buf, "caf\u{e9} 't");
+    }
+
+    /// Callers skip normalising text again when nothing was blanked in it:
+    /// that needs normalising to be a fixed point, for every character.
+    #[test]
+    fn normalize_is_a_fixed_point() {
+        for c in (0..=0x10ffff_u32).filter_map(char::from_u32) {
+            for s in [format!("{c}"), format!("A{c}b {c}{c}"), format!(" x\u{3a3}{c} Y ")] {
+                let once = normalize(&s);
+                assert_eq!(normalize(&once), once, "{:?} (U+{:04X})", s, c as u32);
+            }
+        }
+    }
+
+    #[test]
+    fn find_quick_finds_what_find_finds() {
+        let cases = [
+            ("Shall we? Shall we?", "Shall we?"),
+            ("  Shall we?", "Shall we?"),
+            ("  Shall we?", " Shall we?"),
+            ("  Shall we?", ""),
+            ("", ""),
+            ("", "x"),
+            ("\u{a0}\u{2003}Qué?", "Qué?"),
+            ("ab ab", "b"),
+            ("a", "ab"),
+            (" x", "  x"),
+        ];
+        for (hay, needle) in cases {
+            assert_eq!(find_quick(hay, needle), hay.find(needle), "{hay:?} {needle:?}");
+        }
+    }
+
+    /// One pass of a set says of each list what a matcher of that list says.
+    #[test]
+    fn phrase_set_agrees_with_each_list() {
+        let texts = [
+            "shall we say tuesday at ten?",
+            "could i come by next week and show you?",
+            "i'll send you the quote today, and you sign it.",
+            "zullen we dinsdag om tien uur afspreken?",
+            "no thanks",
+            "ok",
+            "caf\u{e9} \u{3a3}\u{3c3} tomorrow at nine",
+            "",
+        ];
+        for lang in ["en", "nl"] {
+            let lex = Lexicon::builtin(lang).unwrap();
+            let names: Vec<&str> = [
+                "pushes.steps.appointment",
+                "pushes.steps.close",
+                "pushes.weak_steps.demo",
+                "pushes.time",
+                "pushes.vague_time",
+                "pushes.info_send",
+                "signals.acceptance",
+                "signals.rejection",
+                "no.such.list",
+            ]
+            .to_vec();
+            let set = PhraseSet::new(&lex, &names).unwrap();
+            for t in texts {
+                let hits = set.matches(t);
+                for (i, name) in names.iter().enumerate() {
+                    let one = Phrases::new(&lex, name).unwrap().is_match(t);
+                    assert_eq!(hits.has(i), one, "{lang} {name}: {t:?}");
+                }
+                assert_eq!(hits.any_below(names.len()), (0..names.len()).any(|i| hits.has(i)));
+            }
         }
     }
 

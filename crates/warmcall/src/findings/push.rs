@@ -6,6 +6,7 @@
 //! confirmations of a step the customer proposed or agreed to, and callbacks
 //! the customer asked for.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use regex::Regex;
@@ -15,7 +16,7 @@ use crate::lexicon::Lexicon;
 use crate::report::{PushCategory, PushItem, Pushes, QuestionKind, Questions, Readiness, Role};
 use crate::Error;
 
-use super::patterns::{content_words, normalize, ClauseStart, Phrases};
+use super::patterns::{content_words, find_quick, normalize, normalize_into, ClauseStart, Hits, PhraseSet, Phrases};
 use super::signals::SignalHit;
 use crate::report::SignalKind;
 
@@ -33,21 +34,31 @@ const CATEGORIES: [(PushCategory, &str); 5] = [
 pub(crate) struct PushRules {
     forms: ClauseStart,
     assumptive: ClauseStart,
-    availability: Phrases,
     time: Phrases,
     vague_time: Phrases,
     wh_start: Option<Regex>,
     not_push: Phrases,
     form_exceptions: Phrases,
     negation_exceptions: Phrases,
-    info_send: Phrases,
     send_verbs: Phrases,
     commit_verbs: Phrases,
-    /// Any step, time or availability form: a sentence without one is no push.
-    candidate: Phrases,
-    steps: Vec<(PushCategory, Phrases)>,
-    weak_steps: Vec<(PushCategory, Phrases)>,
+    /// The step lists, the time lists, availability and info_send, matched
+    /// in one pass (indices: [`STEP`], [`WEAK`], [`TIME`], ...). Any step,
+    /// time or availability form ([`CANDIDATE`]): without one a sentence is
+    /// no push.
+    lists: PhraseSet,
 }
+
+/// Index of each category's step list in [`PushRules::lists`] (weak steps
+/// follow at [`WEAK`]), in [`CATEGORIES`] order.
+const STEP: usize = 0;
+const WEAK: usize = CATEGORIES.len();
+const TIME: usize = 2 * CATEGORIES.len();
+const VAGUE_TIME: usize = TIME + 1;
+const AVAILABILITY: usize = TIME + 2;
+/// Lists below this index make a sentence a push candidate.
+const CANDIDATE: usize = TIME + 3;
+const INFO_SEND: usize = CANDIDATE;
 
 impl PushRules {
     pub(crate) fn new(lex: &Lexicon) -> Result<PushRules, Error> {
@@ -71,33 +82,30 @@ impl PushRules {
                 })?,
             )
         };
-        let mut steps = Vec::new();
-        let mut weak_steps = Vec::new();
-        for (cat, name) in CATEGORIES {
-            steps.push((cat, phrases(&format!("pushes.steps.{name}"))?));
-            weak_steps.push((cat, phrases(&format!("pushes.weak_steps.{name}"))?));
-        }
-        let mut any: Vec<String> = CATEGORIES
-            .iter()
-            .flat_map(|(_, n)| [format!("pushes.steps.{n}"), format!("pushes.weak_steps.{n}")])
-            .collect();
-        any.extend(["pushes.time", "pushes.vague_time", "pushes.availability"].map(String::from));
+        let mut names: Vec<String> = CATEGORIES.iter().map(|(_, n)| format!("pushes.steps.{n}")).collect();
+        names.extend(CATEGORIES.iter().map(|(_, n)| format!("pushes.weak_steps.{n}")));
+        names.extend(
+            [
+                "pushes.time",
+                "pushes.vague_time",
+                "pushes.availability",
+                "pushes.info_send",
+            ]
+            .map(String::from),
+        );
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
         Ok(PushRules {
-            candidate: Phrases::union(lex, &any)?,
+            lists: PhraseSet::new(lex, &names)?,
             forms: clause("pushes.forms")?,
             assumptive: clause("pushes.assumptive")?,
-            availability: phrases("pushes.availability")?,
             time: phrases("pushes.time")?,
             vague_time: phrases("pushes.vague_time")?,
             wh_start,
             not_push: phrases("pushes.not_push")?,
             form_exceptions: phrases("pushes.form_exceptions")?,
             negation_exceptions: phrases("pushes.negation_exceptions")?,
-            info_send: phrases("pushes.info_send")?,
             send_verbs: phrases("pushes.send_verbs")?,
             commit_verbs: phrases("pushes.commit_verbs")?,
-            steps,
-            weak_steps,
         })
     }
 
@@ -108,24 +116,53 @@ impl PushRules {
 
     /// [`PushRules::sentence_category`] of a sentence already normalised.
     pub(crate) fn category_normalized(&self, n: &str) -> Option<PushCategory> {
-        // Cheap first pass: most sentences name no step, time or availability.
-        if !self.candidate.is_match(n) {
-            return None;
+        self.agent_sentence(n).0
+    }
+
+    /// Of a normalised agent sentence: its push category (when on its own
+    /// it is a push) and whether it offers to send information ("Zal ik de
+    /// informatie mailen?", "Would you like the information by email?":
+    /// agreeing to that is a continuation, not an advance). One pass over
+    /// the lists serves both.
+    pub(crate) fn agent_sentence(&self, n: &str) -> (Option<PushCategory>, bool) {
+        let m = self.lists.matches(n);
+        // Cheap first pass: most sentences name no step, time or
+        // availability, and offer no information.
+        let candidate = m.any_below(CANDIDATE);
+        if !candidate && !m.has(INFO_SEND) {
+            return (None, false);
         }
+        let f = self.blank_form_exceptions(n);
+        let category = if candidate { self.category_of(n, &f, m) } else { None };
+        let offers_info = m.has(INFO_SEND) && self.step_in(m).is_none() && self.forms.is_match(&f);
+        (category, offers_info)
+    }
+
+    /// Fixed phrases that only look like a form ("let's say…") blanked out,
+    /// for the form tests.
+    fn blank_form_exceptions<'t>(&self, n: &'t str) -> Cow<'t, str> {
+        match self.form_exceptions.strip(n) {
+            // Nothing blanked: `n` is normalised already, and normalising is
+            // a fixed point.
+            Cow::Borrowed(_) => Cow::Borrowed(n),
+            Cow::Owned(s) => Cow::Owned(normalize(&s)),
+        }
+    }
+
+    /// The category of a push candidate `n` (normalised; `f`: the same with
+    /// form exceptions blanked, `m`: its list matches).
+    fn category_of(&self, n: &str, f: &str, m: Hits) -> Option<PushCategory> {
         // A question that opens with a question word asks *about* something
         // ("Wie tekent het contract?") unless a proposal form stands there
         // ("Wat dacht u van dinsdag?", "When's the best time to call you back?").
-        // Fixed phrases that only look like a form ("let's say…") are
-        // blanked before the form tests.
-        let f = normalize(&self.form_exceptions.strip(n));
-        if self.wh_start.as_ref().is_some_and(|r| r.is_match(n)) && !self.forms.at_start(&f) {
+        if self.wh_start.as_ref().is_some_and(|r| r.is_match(n)) && !self.forms.at_start(f) {
             return None;
         }
         if self.not_push.is_match(&self.negation_exceptions.strip(n)) {
             return None;
         }
-        let form = self.forms.is_match(&f);
-        if let Some(cat) = self.step(n) {
+        let form = self.forms.is_match(f);
+        if let Some(cat) = self.step_in(m) {
             if form {
                 return Some(cat);
             }
@@ -134,18 +171,18 @@ impl PushRules {
             // agreement…" is no close).
             return self
                 .assumptive
-                .clauses(&f)
+                .clauses(f)
                 .into_iter()
                 .filter_map(|c| self.assumed_step(c))
                 .max();
         }
         // No step named: a time offered for meeting again is an appointment,
         // but not when the time is for sending information.
-        if self.info_send.is_match(n) {
+        if m.has(INFO_SEND) {
             return None;
         }
-        let concrete = self.time.is_match(n);
-        if (form && concrete) || (self.availability.is_match(n) && (concrete || self.vague_time.is_match(n))) {
+        let concrete = m.has(TIME);
+        if (form && concrete) || (m.has(AVAILABILITY) && (concrete || m.has(VAGUE_TIME))) {
             return Some(PushCategory::Appointment);
         }
         None
@@ -156,32 +193,35 @@ impl PushRules {
     /// commitment verb (sign, order) its close step does not count.
     fn assumed_step(&self, clause: &str) -> Option<PushCategory> {
         let just_sending = self.send_verbs.is_match(clause) && !self.commit_verbs.is_match(clause);
-        let pick = |list: &[(PushCategory, Phrases)]| {
-            list.iter()
-                .filter(|(c, p)| !(just_sending && *c == PushCategory::Close) && p.is_match(clause))
-                .map(|(c, _)| *c)
+        let m = self.lists.matches(clause);
+        let pick = |base: usize| {
+            CATEGORIES
+                .iter()
+                .enumerate()
+                .filter(|(i, (c, _))| !(just_sending && *c == PushCategory::Close) && m.has(base + i))
+                .map(|(_, (c, _))| *c)
                 .max()
         };
-        pick(&self.steps).or_else(|| pick(&self.weak_steps))
-    }
-
-    /// True when the sentence (normalised) offers to send information
-    /// ("Zal ik de informatie mailen?", "Would you like the information by
-    /// email?"): agreeing to it is a continuation, not an advance.
-    pub(crate) fn offers_info_normalized(&self, n: &str) -> bool {
-        if !self.info_send.is_match(n) {
-            return false;
-        }
-        let f = normalize(&self.form_exceptions.strip(n));
-        self.step(n).is_none() && self.forms.is_match(&f)
+        pick(STEP).or_else(|| pick(WEAK))
     }
 
     /// The most committing step named in normalised text (weak steps only
     /// when no other is named).
     pub(crate) fn step(&self, n: &str) -> Option<PushCategory> {
-        let strongest =
-            |list: &[(PushCategory, Phrases)]| list.iter().filter(|(_, p)| p.is_match(n)).map(|(c, _)| *c).max();
-        strongest(&self.steps).or_else(|| strongest(&self.weak_steps))
+        self.step_in(self.lists.matches(n))
+    }
+
+    /// [`PushRules::step`] from the list matches of a text.
+    fn step_in(&self, m: Hits) -> Option<PushCategory> {
+        let strongest = |base: usize| {
+            CATEGORIES
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| m.has(base + i))
+                .map(|(_, (c, _))| *c)
+                .max()
+        };
+        strongest(STEP).or_else(|| strongest(WEAK))
     }
 
     /// True when normalised text names a concrete time (day, date, clock time).
@@ -193,6 +233,71 @@ impl PushRules {
     pub(crate) fn has_vague_time(&self, n: &str) -> bool {
         self.vague_time.is_match(n)
     }
+}
+
+/// One sentence of an agent segment, classified once per analysis (the
+/// signal stage reads what it offers, the push stage its category).
+#[derive(Debug)]
+pub(crate) struct AgentSentence<'a> {
+    /// Byte offset in the segment.
+    pub offset: usize,
+    /// The sentence.
+    pub text: &'a str,
+    /// Its category when on its own it is a push.
+    pub category: Option<PushCategory>,
+    /// Whether it offers to send information.
+    pub offers_info: bool,
+}
+
+/// The sentences of every agent segment that is no backchannel.
+#[derive(Debug, Default)]
+pub(crate) struct AgentSentences<'a> {
+    sentences: Vec<AgentSentence<'a>>,
+    /// Where each segment's sentences start in `sentences` (one more entry
+    /// than segments).
+    start: Vec<usize>,
+}
+
+impl<'a> AgentSentences<'a> {
+    /// The sentences of segment `i` (none unless an agent non-backchannel
+    /// segment).
+    pub(crate) fn of(&self, i: usize) -> &[AgentSentence<'a>] {
+        match (self.start.get(i), self.start.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.sentences[a..b],
+            _ => &[],
+        }
+    }
+}
+
+/// The agent sentences of the analysis, classified on first use.
+pub(crate) fn agent_sentences<'c, 'a>(ctx: &'c Ctx<'a>) -> &'c AgentSentences<'a> {
+    ctx.findings.agent_sentences.get_or_init(|| {
+        let rules = &ctx.lm.pushes;
+        let segs = ctx.segs();
+        let mut out = AgentSentences {
+            sentences: Vec::new(),
+            start: Vec::with_capacity(segs.len() + 1),
+        };
+        let mut n = String::new();
+        for (i, seg) in segs.iter().enumerate() {
+            out.start.push(out.sentences.len());
+            if ctx.role[i] != Role::Agent || ctx.backchannel[i] {
+                continue;
+            }
+            for (offset, text) in crate::text::sentences(&seg.text) {
+                normalize_into(text, &mut n);
+                let (category, offers_info) = rules.agent_sentence(&n);
+                out.sentences.push(AgentSentence {
+                    offset,
+                    text,
+                    category,
+                    offers_info,
+                });
+            }
+        }
+        out.start.push(out.sentences.len());
+        out
+    })
 }
 
 /// Non-backchannel segment indices in order (the turn skeleton of SPEC §4).
@@ -244,7 +349,7 @@ fn open_questions(ctx: &Ctx<'_>, questions: Option<&Questions>) -> Vec<Pos> {
         .filter(|it| it.segment < ctx.segs().len())
         .map(|it| Pos {
             segment: it.segment,
-            offset: ctx.segs()[it.segment].text.find(it.text.as_str()).unwrap_or(0),
+            offset: find_quick(&ctx.segs()[it.segment].text, &it.text).unwrap_or(0),
         })
         .collect();
     out.sort();
@@ -257,7 +362,14 @@ fn customer_turns(ctx: &Ctx<'_>) -> Vec<(usize, usize, usize)> {
     let mut open = false;
     for i in main_segments(ctx) {
         if ctx.role[i] == Role::Customer {
-            let w = content_words(&ctx.segs()[i].text);
+            let text = &ctx.segs()[i].text;
+            // Without pause notation the content words are the segment's
+            // words, counted already.
+            let w = if text.contains(['(', '[']) {
+                content_words(text)
+            } else {
+                ctx.words[i]
+            };
             match (open, turns.last_mut()) {
                 (true, Some(t)) => {
                     t.1 = i;
@@ -280,11 +392,15 @@ fn answered_questions(ctx: &Ctx<'_>, open: &[Pos]) -> Vec<(Pos, usize)> {
     let min = ctx.cfg.push.answer_min_words;
     let mut out = Vec::new();
     let mut prev_end: Option<usize> = None;
+    // `open` is sorted: the questions before a turn are a prefix of it, the
+    // latest of them its last element (a scan per turn was quadratic).
+    debug_assert!(open.is_sorted());
     for (first, last, words) in customer_turns(ctx) {
-        let last_q = open
-            .iter()
-            .filter(|q| q.segment < first && prev_end.is_none_or(|e| q.segment > e))
-            .max();
+        let before = open.partition_point(|q| q.segment < first);
+        let last_q = before
+            .checked_sub(1)
+            .map(|k| &open[k])
+            .filter(|q| prev_end.is_none_or(|e| q.segment > e));
         if let Some(q) = last_q {
             if words >= min {
                 out.push((*q, first));
@@ -376,7 +492,7 @@ pub(crate) fn detect(ctx: &Ctx<'_>, questions: Option<&Questions>, signals: &[Si
     if !ctx.has_text {
         return None;
     }
-    let rules = &ctx.lm.pushes;
+    let sentences = agent_sentences(ctx);
     let open = open_questions(ctx, questions);
     let answered = answered_questions(ctx, &open);
     let mut accepted = vec![false; ctx.segs().len()];
@@ -405,8 +521,14 @@ pub(crate) fn detect(ctx: &Ctx<'_>, questions: Option<&Questions>, signals: &[Si
             customer_spoke = false;
         }
         let seg = &ctx.segs()[i];
-        for (offset, sentence) in crate::text::sentences(&seg.text) {
-            let Some(category) = rules.sentence_category(sentence) else {
+        for &AgentSentence {
+            offset,
+            text: sentence,
+            category,
+            ..
+        } in sentences.of(i)
+        {
+            let Some(category) = category else {
                 continue;
             };
             // Confirming what the customer proposed or agreed to (or the

@@ -12,7 +12,7 @@ use crate::lexicon::Lexicon;
 use crate::report::{Role, SignalKind};
 use crate::Error;
 
-use super::patterns::{normalize, PhraseSet, Phrases};
+use super::patterns::{normalize, normalize_into, Hits, PhraseSet, Phrases};
 
 /// A signal in a customer segment.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,8 +37,9 @@ impl SignalHit {
     }
 }
 
-/// The lists matched in one pass, in this order.
-const LISTS: [&str; 8] = [
+/// The lists matched in one pass, in this order (the push stage's concrete
+/// times too: one pass over a customer sentence answers both).
+const LISTS: [&str; 9] = [
     "signals.interest",
     "signals.need",
     "signals.info_request",
@@ -47,6 +48,7 @@ const LISTS: [&str; 8] = [
     "signals.acceptance",
     "signals.callback_request",
     "signals.proposal",
+    "pushes.time",
 ];
 const INTEREST: usize = 0;
 const NEED: usize = 1;
@@ -56,6 +58,7 @@ const CONCERN: usize = 4;
 const ACCEPTANCE: usize = 5;
 const CALLBACK: usize = 6;
 const PROPOSAL: usize = 7;
+const TIME: usize = 8;
 
 /// Compiled signal rules of one language.
 #[derive(Debug)]
@@ -87,32 +90,37 @@ impl SignalRules {
     }
 
     /// [`SignalRules::classify`] of a sentence already normalised.
+    #[cfg(test)]
     fn classify_normalized(&self, n: &str, prev: AgentOffer, has_time: bool) -> Vec<SignalKind> {
-        let m = self.lists.matches(n);
+        self.classify_hits(n, self.lists.matches(n), prev, has_time)
+    }
+
+    /// [`SignalRules::classify_normalized`] with the list matches of `n`.
+    fn classify_hits(&self, n: &str, m: Hits, prev: AgentOffer, has_time: bool) -> Vec<SignalKind> {
         let bare = n.trim_end_matches(['.', '!', ',', '?']).trim();
         let mut out = Vec::new();
-        let rejection = m[REJECTION] || (prev.push && self.bare_no.iter().any(|b| b == bare));
+        let rejection = m.has(REJECTION) || (prev.push && self.bare_no.iter().any(|b| b == bare));
         if rejection {
             out.push(SignalKind::Rejection);
         }
-        if m[INFO] || (prev.info && !rejection && m[ACCEPTANCE]) {
+        if m.has(INFO) || (prev.info && !rejection && m.has(ACCEPTANCE)) {
             out.push(SignalKind::InfoRequest);
         }
-        if m[INTEREST] {
+        if m.has(INTEREST) {
             out.push(SignalKind::Interest);
         }
-        if m[NEED] {
+        if m.has(NEED) {
             out.push(SignalKind::Need);
         }
-        if m[CONCERN] {
+        if m.has(CONCERN) {
             out.push(SignalKind::Concern);
         }
-        let accepts = prev.push && m[ACCEPTANCE];
+        let accepts = prev.push && m.has(ACCEPTANCE);
         // Without a proposal just before, a time only counts with a proposing
         // or confirming form ("Zullen we zeggen dinsdag om tien?", "See you
         // Thursday"): "Sure, I was away last Monday" accepts nothing.
-        let proposes = has_time && m[PROPOSAL];
-        if !rejection && (accepts || proposes || m[CALLBACK]) {
+        let proposes = has_time && m.has(PROPOSAL);
+        if !rejection && (accepts || proposes || m.has(CALLBACK)) {
             out.push(SignalKind::Acceptance);
         }
         out
@@ -130,12 +138,10 @@ struct AgentOffer {
 
 /// What one agent segment offers.
 fn offer_of(ctx: &Ctx<'_>, i: usize) -> AgentOffer {
-    let rules = &ctx.lm.pushes;
     let mut offer = AgentOffer::default();
-    for (_, s) in crate::text::sentences(&ctx.segs()[i].text) {
-        let n = normalize(s);
-        offer.push |= rules.category_normalized(&n).is_some();
-        offer.info |= rules.offers_info_normalized(&n);
+    for s in super::push::agent_sentences(ctx).of(i) {
+        offer.push |= s.category.is_some();
+        offer.info |= s.offers_info;
     }
     offer
 }
@@ -149,9 +155,9 @@ pub(crate) fn detect(ctx: &Ctx<'_>) -> Vec<SignalHit> {
         return out;
     }
     let rules = &ctx.lm.signals;
-    let pushes = &ctx.lm.pushes;
     let mut offer = AgentOffer::default();
     let mut in_agent_turn = false;
+    let mut n = String::new();
     for i in 0..ctx.segs().len() {
         if ctx.role[i] == Role::Agent {
             if !ctx.backchannel[i] {
@@ -175,9 +181,9 @@ pub(crate) fn detect(ctx: &Ctx<'_>) -> Vec<SignalHit> {
             in_agent_turn = false;
         }
         for (_, sentence) in crate::text::sentences(&ctx.segs()[i].text) {
-            let n = normalize(sentence);
-            let has_time = pushes.has_time(&n);
-            for kind in rules.classify_normalized(&n, offer, has_time) {
+            normalize_into(sentence, &mut n);
+            let m = rules.lists.matches(&n);
+            for kind in rules.classify_hits(&n, m, offer, m.has(TIME)) {
                 out.push(SignalHit {
                     segment: i,
                     kind,
