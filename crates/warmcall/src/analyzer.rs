@@ -20,7 +20,7 @@ pub(crate) struct LangModel {
     /// Stop words for follow-up detection.
     pub stopwords: HashSet<String>,
     /// Function words for language detection.
-    pub function_words: HashSet<String>,
+    pub function_words: lang::FunctionWords,
     /// Question rules.
     pub questions: QuestionRules,
     /// Push rules.
@@ -37,7 +37,7 @@ impl LangModel {
         Ok(LangModel {
             backchannels: set("backchannel.words"),
             stopwords: set("stopwords.words"),
-            function_words: set("detect.function_words"),
+            function_words: lang::FunctionWords::new(&set("detect.function_words")),
             questions: QuestionRules::new(&lex)?,
             pushes: PushRules::new(&lex)?,
             signals: SignalRules::new(&lex)?,
@@ -48,9 +48,25 @@ impl LangModel {
 
     /// True when every word of `text` is on the backchannel list.
     pub fn is_backchannel(&self, text: &str) -> bool {
+        use unicode_segmentation::UnicodeSegmentation;
+        // The words of `text::words_lower`, without a String per word: an
+        // ASCII word without capitals is looked up as it stands, one with
+        // capitals through a reused buffer; the rest lowercase as str does
+        // (final sigma).
+        let mut buf = String::new();
         let mut any = false;
-        for w in crate::text::words_lower(text) {
-            if !self.backchannels.contains(&w) {
+        for w in text.unicode_words() {
+            let found = if !w.is_ascii() {
+                self.backchannels.contains(&w.to_lowercase())
+            } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                buf.clear();
+                buf.push_str(w);
+                buf.make_ascii_lowercase();
+                self.backchannels.contains(buf.as_str())
+            } else {
+                self.backchannels.contains(w)
+            };
+            if !found {
                 return false;
             }
             any = true;
@@ -296,6 +312,42 @@ impl Analyzer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The allocation-free backchannel test answers what looking up every
+    /// `words_lower` word answered, capitals and non-ASCII letters included.
+    #[test]
+    fn backchannel_test_matches_words_lower() {
+        for lang in ["nl", "en"] {
+            let mut lm = LangModel::new(Lexicon::builtin(lang).unwrap()).unwrap();
+            lm.backchannels.extend(["σοφος", "straße", "oké"].map(String::from));
+            for text in [
+                "",
+                "...",
+                "Ja.",
+                "JA ja.",
+                "Oké!",
+                "OKÉ.",
+                "Okay, okay.",
+                "Mm-Hmm.",
+                "Uh-huh.",
+                "Yeah, we do.",
+                "ΣΟΦΟΣ",
+                "Σοφος.",
+                "STRASSE",
+                "Straße",
+                "It's right",
+                "ja’",
+                "Hm?! Hm.",
+                "ok ok ok ok",
+            ] {
+                let want = {
+                    let words: Vec<String> = crate::text::words_lower(text).collect();
+                    !words.is_empty() && words.iter().all(|w| lm.backchannels.contains(w))
+                };
+                assert_eq!(lm.is_backchannel(text), want, "{lang} {text:?}");
+            }
+        }
+    }
 
     #[test]
     fn analyzer_is_send_sync() {

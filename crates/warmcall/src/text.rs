@@ -5,25 +5,59 @@ use unicode_segmentation::UnicodeSegmentation;
 /// Counts words the way every metric does: Unicode words (UAX #29), with an
 /// ASCII fast path, so "it's" is one word and "—" is none.
 pub fn word_count(text: &str) -> usize {
-    if text.is_ascii() {
-        let mut n = 0;
-        let mut in_word = false;
-        let b = text.as_bytes();
-        for (i, &c) in b.iter().enumerate() {
-            let is_word = c.is_ascii_alphanumeric()
-                || c == b'_'
-                // apostrophes and dots inside words (it's, 3.5) keep the word
-                || ((c == b'\'' || c == b'.' || c == b',') && in_word && b.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric()));
-            if is_word && !in_word {
-                n += 1;
-            }
-            in_word = is_word;
-        }
+    // On ASCII a word is a run of [A-Za-z0-9_] joined across single
+    // apostrophes, dots and commas followed by a letter or digit (it's, 3.5,
+    // 1,000). A word starts at a word byte unless the byte before is a word
+    // byte, or a joiner between a word byte and a letter or digit. That test
+    // looks only at the two bytes before, so the loop carries their classes
+    // and counts without a branch; it also notes any non-ASCII byte, which
+    // hands the text to the Unicode segmenter.
+    let mut n = 0usize;
+    let mut seen = 0u8;
+    let (mut k1, mut k2) = (0u8, 0u8);
+    for &c in text.as_bytes() {
+        let k = WC_CLASS[usize::from(c)];
+        seen |= k;
+        // Bit 0 of: word(k) && !(word(k1) || (joiner(k1) && word(k2) && alnum(k))).
+        let start = k & !(k1 | ((k1 >> 2) & k2 & (k >> 1))) & WC_WORD;
+        n += usize::from(start);
+        (k2, k1) = (k1, k);
+    }
+    if seen & WC_NON_ASCII == 0 {
         n
     } else {
         text.unicode_words().count()
     }
 }
+
+// Bit positions matter: `word_count` shifts the joiner and letter-or-digit
+// bits onto the word bit.
+const WC_WORD: u8 = 1;
+const WC_ALNUM: u8 = 2;
+const WC_JOINER: u8 = 4;
+const WC_NON_ASCII: u8 = 8;
+
+/// Byte classes of [`word_count`]'s ASCII path.
+const WC_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = if c.is_ascii_alphanumeric() {
+            WC_WORD | WC_ALNUM
+        } else if c == b'_' {
+            WC_WORD
+        } else if c == b'\'' || c == b'.' || c == b',' {
+            WC_JOINER
+        } else if c.is_ascii() {
+            0
+        } else {
+            WC_NON_ASCII
+        };
+        i += 1;
+    }
+    t
+};
 
 /// Iterates the Unicode words of `text`, lowercased.
 pub fn words_lower(text: &str) -> impl Iterator<Item = String> + '_ {
@@ -249,11 +283,32 @@ fn sentence_end(text: &str, start: usize) -> usize {
             _ => {
                 prev = Some(c);
                 i += len;
+                // Only terminators and paragraph separators stop a sentence,
+                // and only the class of the character before one matters:
+                // plain ASCII runs are skipped a byte at a time.
+                let run = i;
+                while i < n && ASCII_PLAIN[usize::from(text.as_bytes()[i])] {
+                    i += 1;
+                }
+                if i > run {
+                    prev = Some(ASCII_SB[usize::from(text.as_bytes()[i - 1])]);
+                }
             }
         }
     }
     n
 }
+
+/// ASCII bytes whose class is neither a terminator nor a paragraph separator.
+const ASCII_PLAIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = !matches!(ASCII_SB[i], Sb::Cr | Sb::Lf | Sb::ATerm | Sb::STerm);
+        i += 1;
+    }
+    t
+};
 
 /// Whether a Lower comes before any Upper, paragraph separator or
 /// terminator from byte `j` on (the look-ahead of SB8).
@@ -272,6 +327,58 @@ fn lower_follows(text: &str, mut j: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte loop [`word_count`] had before it carried byte classes.
+    fn word_count_stateful(text: &str) -> usize {
+        if !text.is_ascii() {
+            return text.unicode_words().count();
+        }
+        let mut n = 0;
+        let mut in_word = false;
+        let b = text.as_bytes();
+        for (i, &c) in b.iter().enumerate() {
+            let is_word = c.is_ascii_alphanumeric()
+                || c == b'_'
+                || ((c == b'\'' || c == b'.' || c == b',')
+                    && in_word
+                    && b.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric()));
+            if is_word && !in_word {
+                n += 1;
+            }
+            in_word = is_word;
+        }
+        n
+    }
+
+    /// Every string of up to five characters over word bytes, joiners and
+    /// others (and one non-ASCII letter) counts as the stateful loop counts.
+    #[test]
+    fn word_count_matches_the_stateful_loop_exhaustively() {
+        let alphabet = ['a', 'Z', '7', '_', '\'', '.', ',', ' ', '-', '\u{e9}'];
+        let mut s = String::new();
+        let mut idx = [0usize; 5];
+        for len in 0..=5 {
+            idx.iter_mut().for_each(|i| *i = 0);
+            loop {
+                s.clear();
+                s.extend(idx[..len].iter().map(|&i| alphabet[i]));
+                assert_eq!(word_count(&s), word_count_stateful(&s), "{s:?}");
+                // Next combination, odometer style.
+                let mut p = 0;
+                while p < len {
+                    idx[p] += 1;
+                    if idx[p] < alphabet.len() {
+                        break;
+                    }
+                    idx[p] = 0;
+                    p += 1;
+                }
+                if p == len {
+                    break;
+                }
+            }
+        }
+    }
 
     #[test]
     fn ascii_fast_path_matches_unicode_words() {

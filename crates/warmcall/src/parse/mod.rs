@@ -227,18 +227,35 @@ fn warn_long_gaps(t: &mut Transcript) {
 /// with one warning. Untimed segments are never duplicates: "ja", "ja" is
 /// two answers.
 fn drop_duplicates(t: &mut Transcript) {
-    use std::collections::HashSet;
+    use std::collections::{HashMap, HashSet};
     // Inferred ends (start-only lines) make equal times an artifact: two
     // "ja" in one second of a `[00:01:02]` transcript are two answers.
     if t.timing != crate::Timing::Full {
         return;
     }
+    // Segments are keyed by speaker and times first; only segments whose
+    // key repeats have their text hashed and compared, which spares hashing
+    // every text of a call where nearly all keys are unique.
+    let mut first_of: HashMap<(usize, u64, u64), usize> = HashMap::with_capacity(t.segments.len());
     let mut seen: HashSet<(usize, u64, u64, &str)> = HashSet::new();
     let keep: Vec<bool> = t
         .segments
         .iter()
-        .map(|s| match (s.start_s, s.end_s) {
-            (Some(a), Some(b)) => seen.insert((s.speaker, a.to_bits(), b.to_bits(), s.text.as_str())),
+        .enumerate()
+        .map(|(i, s)| match (s.start_s, s.end_s) {
+            (Some(a), Some(b)) => {
+                let key = (s.speaker, a.to_bits(), b.to_bits());
+                match first_of.entry(key) {
+                    std::collections::hash_map::Entry::Vacant(v) => {
+                        v.insert(i);
+                        true
+                    }
+                    std::collections::hash_map::Entry::Occupied(o) => {
+                        seen.insert((key.0, key.1, key.2, t.segments[*o.get()].text.as_str()));
+                        seen.insert((key.0, key.1, key.2, s.text.as_str()))
+                    }
+                }
+            }
             _ => true,
         })
         .collect();

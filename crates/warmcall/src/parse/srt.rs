@@ -116,7 +116,10 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
             end_s: end,
             line: at + 1,
             speaker: None,
-            text: clean_srt_text(&text_lines.join("\n")),
+            text: match text_lines.as_slice() {
+                [one] => clean_srt_text(one),
+                _ => clean_srt_text(&text_lines.join("\n")),
+            },
         });
     }
     Ok(build_transcript(Format::Srt, cues, warnings, true))
@@ -203,7 +206,17 @@ fn clean_srt_text(raw: &str) -> String {
     let mut gt = NextByte::new(raw, b'>');
     let mut brace = NextByte::new(raw, b'}');
     let mut rest = raw;
-    while let Some(c) = rest.chars().next() {
+    while !rest.is_empty() {
+        // Text up to the next byte that may open markup is copied as it is.
+        let plain = rest
+            .bytes()
+            .position(|b| matches!(b, b'<' | b'{' | b'\\' | b'&'))
+            .unwrap_or(rest.len());
+        out.push_str(&rest[..plain]);
+        rest = &rest[plain..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
         let at = raw.len() - rest.len();
         if c == '<' {
             if let Some(len) = tag_len(rest, gt.relative(at)) {
@@ -229,7 +242,7 @@ fn clean_srt_text(raw: &str) -> String {
         out.push(c);
         rest = &rest[c.len_utf8()..];
     }
-    tidy(&out)
+    tidy_owned(out)
 }
 
 /// Length of a markup tag at the start of `s` (`<b>`, `</font>`,
@@ -319,6 +332,21 @@ pub(crate) fn decode_entity(s: &str) -> Option<(String, usize)> {
 /// Collapses whitespace (line breaks, no-break spaces) to single spaces and
 /// drops invisible direction and byte-order marks, which are not words.
 pub(crate) fn tidy(s: &str) -> String {
+    if s.is_ascii() {
+        // The same split on bytes: the ASCII whitespace of `char::is_whitespace`
+        // is tab, line feed, vertical tab, form feed, carriage return, space.
+        let mut out = String::with_capacity(s.len());
+        for piece in s
+            .split(|c: char| matches!(c, '\t'..='\r' | ' '))
+            .filter(|p| !p.is_empty())
+        {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(piece);
+        }
+        return out;
+    }
     // One pass: the removed marks are not whitespace, so dropping them from
     // each whitespace-separated piece (and pieces left empty) gives what
     // removing them first and splitting after gives.
@@ -345,6 +373,22 @@ pub(crate) fn tidy(s: &str) -> String {
         }
     }
     out
+}
+
+/// [`tidy`] of a string the caller owns: ASCII text that is tidy already
+/// (single spaces between words, no other whitespace, as most cues are) is
+/// returned as it is instead of copied.
+pub(crate) fn tidy_owned(s: String) -> String {
+    let b = s.as_bytes();
+    let tidy_already = b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && b.iter().all(|&c| c.is_ascii() && !matches!(c, b'\t'..=b'\r'))
+        && !b.windows(2).any(|w| w == b"  ");
+    if tidy_already {
+        s
+    } else {
+        tidy(&s)
+    }
 }
 
 /// A cue found by the SRT or WebVTT parser, text already free of markup.
@@ -733,8 +777,13 @@ mod tests {
             "\u{200E}\u{200F} a",
             "é  \t è\n",
             "a\u{a0}b \u{2003} c",
+            "a\x0bb\x0cc\x1cd\x1fe",
+            "a\r\nb\t\tc ",
+            "a b  c",
+            "\x0b",
         ] {
             assert_eq!(tidy(s), slow(s), "{s:?}");
+            assert_eq!(tidy_owned(s.to_string()), slow(s), "{s:?}");
         }
     }
 

@@ -12,7 +12,7 @@
 
 use std::borrow::Cow;
 
-use super::srt::{build_transcript, clean_label, decode_entity, tag_len, tidy, CaptionCue, NextByte};
+use super::srt::{build_transcript, clean_label, decode_entity, tag_len, tidy_owned, CaptionCue, NextByte};
 use super::timecode::parse_caption_time;
 use crate::{Error, Format, Transcript, Warning};
 
@@ -305,7 +305,17 @@ pub fn cue_plain_text(raw: &str) -> (String, Vec<String>) {
     let mut in_rt = 0usize;
     let mut gt = NextByte::new(raw, b'>');
     let mut rest = raw;
-    while let Some(c) = rest.chars().next() {
+    while !rest.is_empty() {
+        // Text up to the next `<` or `&` is copied as it is (or dropped
+        // inside ruby text).
+        let plain = rest.bytes().position(|b| b == b'<' || b == b'&').unwrap_or(rest.len());
+        if in_rt == 0 {
+            out.push_str(&rest[..plain]);
+        }
+        rest = &rest[plain..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
         if c == '<' {
             let close = gt.relative(raw.len() - rest.len());
             let len = tag_len(rest, close).or_else(|| {
@@ -347,7 +357,7 @@ pub fn cue_plain_text(raw: &str) -> (String, Vec<String>) {
         }
         rest = &rest[c.len_utf8()..];
     }
-    (tidy(&out), voices)
+    (tidy_owned(out), voices)
 }
 
 /// Parses WebVTT text (line ends already normalised to LF, BOM removed).
