@@ -118,7 +118,12 @@ impl PushRules {
 
     /// [`PushRules::sentence_category`] of a sentence already normalised.
     pub(crate) fn category_normalized(&self, n: &str) -> Option<PushCategory> {
-        self.agent_sentence(n).0
+        let m = self.lists.matches(n);
+        // Cheap first pass: most sentences name no step, time or availability.
+        if !m.any_below(CANDIDATE) {
+            return None;
+        }
+        self.category_of(n, &self.blank_form_exceptions(n), m)
     }
 
     /// Of a normalised agent sentence: its push category (when on its own
