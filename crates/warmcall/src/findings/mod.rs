@@ -47,9 +47,11 @@ pub(crate) fn compute(ctx: &Ctx<'_>, report: &Report, signals: &[SignalHit]) -> 
     out.extend(long_monologue(ctx, report));
     out.extend(short_customer_story(ctx, report));
     out.extend(low_patience(ctx, report));
-    out.extend(no_wait_after_question(ctx, report));
+    // Agent questions with their places, looked up once for both rules.
+    let questions = agent_questions(ctx, report);
+    out.extend(no_wait_after_question(ctx, &questions));
     out.extend(question_band(ctx, report));
-    out.extend(silences(ctx, report));
+    out.extend(silences(ctx, &questions));
     out.extend(no_next_step(ctx, report));
     out.extend(not_a_conversation(ctx, report));
     sort(&mut out);
@@ -397,8 +399,9 @@ fn agent_questions(ctx: &Ctx<'_>, report: &Report) -> Vec<(usize, usize, String)
 
 /// An agent question followed by at least `no_wait_words` more agent words
 /// before the customer's next segment (a backchannel counts as the customer
-/// taking the floor).
-pub(crate) fn no_wait_after_question(ctx: &Ctx<'_>, report: &Report) -> Vec<Finding> {
+/// taking the floor). `questions`: from `agent_questions`, shared with
+/// [`silences`].
+pub(crate) fn no_wait_after_question(ctx: &Ctx<'_>, questions: &[(usize, usize, String)]) -> Vec<Finding> {
     let min = ctx.cfg.findings.no_wait_words;
     let mut out = Vec::new();
     let segs = ctx.segs();
@@ -410,7 +413,6 @@ pub(crate) fn no_wait_after_question(ctx: &Ctx<'_>, report: &Report) -> Vec<Find
             run_after[j] = ctx.words[j + 1] + run_after[j + 1];
         }
     }
-    let questions = agent_questions(ctx, report);
     // Words after each question in its own segment: the stretch up to the
     // next question's end plus what follows that one, from the back, so a
     // long segment full of questions is counted once, not once per question.
@@ -429,15 +431,15 @@ pub(crate) fn no_wait_after_question(ctx: &Ctx<'_>, report: &Report) -> Vec<Find
             _ => patterns::content_words(text_of.get(end..).unwrap_or("")),
         };
     }
-    for ((seg, _, text), rest) in questions.into_iter().zip(rest_words) {
-        let words = rest + run_after[seg];
+    for ((seg, _, text), rest) in questions.iter().zip(rest_words) {
+        let words = rest + run_after[*seg];
         if words >= min {
             out.push(finding(
                 ctx,
                 "no-wait-after-question",
                 Severity::Info,
-                Some(seg),
-                text,
+                Some(*seg),
+                text.clone(),
                 &words.to_string(),
             ));
         }
@@ -505,13 +507,12 @@ fn gaps(ctx: &Ctx<'_>) -> Vec<(f64, f64)> {
 
 /// Patient silences (≥ `patient_s` right after an agent question, broken by
 /// the customer) and dead air (≥ `dead_air_s`, not a patient silence).
-/// Fully timed transcripts only.
-pub(crate) fn silences(ctx: &Ctx<'_>, report: &Report) -> Vec<Finding> {
+/// Fully timed transcripts only. `questions`: from `agent_questions`.
+pub(crate) fn silences(ctx: &Ctx<'_>, questions: &[(usize, usize, String)]) -> Vec<Finding> {
     if !ctx.timed() {
         return Vec::new();
     }
     const EPS: f64 = 1e-6;
-    let questions = agent_questions(ctx, report);
     let segs = ctx.segs();
     let mut out = Vec::new();
     for (start, end) in gaps(ctx) {

@@ -57,15 +57,15 @@ pub(crate) fn normalize_into(s: &str, out: &mut String) {
 /// [`normalize`] of trimmed ASCII text (runs on every sentence).
 fn normalize_ascii(t: &str, out: &mut String) {
     // Usual case: single spaces only, no control character, no backtick:
-    // then normalising is just lowercasing (vectorised by std).
-    let mut prev_space = false;
-    let plain = t.bytes().all(|b| {
-        let space = b == b' ';
-        let ok = (b > b' ' && b != b'`') || (space && !prev_space);
-        prev_space = space;
-        ok
-    });
-    if plain {
+    // then normalising is just lowercasing (vectorised by std). The tests
+    // are folds without early exit so that they vectorise too.
+    let b = t.as_bytes();
+    let odd_byte = b.iter().fold(false, |acc, &c| acc | (c < b' ') | (c == b'`'));
+    let double_space = b
+        .iter()
+        .zip(b.get(1..).unwrap_or_default())
+        .fold(false, |acc, (&p, &c)| acc | ((p == b' ') & (c == b' ')));
+    if !odd_byte && !double_space {
         out.push_str(t);
         out.make_ascii_lowercase();
         return;
@@ -250,18 +250,44 @@ impl ClauseStart {
     }
 }
 
-/// `hay.find(needle)`, trying first where it usually is: right after the
-/// leading whitespace (a question opening its segment, or the next one after
-/// the previous question). The general search costs a set-up per needle.
+/// `hay.find(needle)` for a short needle in a short text (a question in its
+/// segment), without the general search's set-up per needle.
 pub(crate) fn find_quick(hay: &str, needle: &str) -> Option<usize> {
-    let lead = hay.len() - hay.trim_start().len();
-    // An earlier occurrence would have to start inside the whitespace, so
-    // the needle would have to start with whitespace (or be empty).
-    let starts_solid = needle.chars().next().is_some_and(|c| !c.is_whitespace());
-    if starts_solid && hay[lead..].starts_with(needle) {
-        return Some(lead);
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return Some(0);
+    };
+    if n.len() > h.len() {
+        return None;
     }
-    hay.find(needle)
+    // Candidates are the places of the needle's first byte; a match there
+    // is a char boundary (the needle starts with a char's first byte), so
+    // this is `str::find`. After a few misses the general search takes over
+    // (bounded work on repetitive text).
+    let last = h.len() - n.len();
+    let mut at = 0;
+    for _ in 0..8 {
+        match h[at..=last].iter().position(|&b| b == first) {
+            None => return None,
+            Some(p) if h[at + p..].starts_with(n) => return Some(at + p),
+            Some(p) if at + p == last => return None,
+            Some(p) => at += p + 1,
+        }
+    }
+    // `at` follows a first byte: step to the next char boundary.
+    let at = (at..=h.len()).find(|&i| hay.is_char_boundary(i)).unwrap_or(h.len());
+    hay[at..].find(needle).map(|p| p + at)
+}
+
+/// True when `text` holds `(` or `[`, where pause notation starts. Bytes, not
+/// chars: both are ASCII, and no byte of a multi-byte UTF-8 character is.
+pub(crate) fn has_pause_mark(text: &str) -> bool {
+    // Blocks of 32 bytes or-reduced without early exit (vectorised), so a
+    // long segment is scanned at SIMD speed.
+    let mark = |acc: u8, &b: &u8| acc | u8::from(b == b'(') | u8::from(b == b'[');
+    let blocks = text.as_bytes().chunks_exact(32);
+    let rest = blocks.remainder();
+    blocks.into_iter().any(|c| c.iter().fold(0, mark) != 0) || rest.iter().fold(0, mark) != 0
 }
 
 /// Word count without pause notation: `(.)`, `(..)`, `(1.2)`, `[pause]`,
@@ -273,7 +299,7 @@ pub(crate) fn content_words(text: &str) -> usize {
         Regex::new(r"(?i)\(\s*(?:\.+|\d+(?:[.,]\d+)?\s*s?)\s*\)|\[\s*(?:pause|stilte|silence|stil)[^\]]*\]")
             .expect("static pattern")
     });
-    if text.contains(['(', '[']) {
+    if has_pause_mark(text) {
         crate::text::word_count(&re.replace_all(text, " "))
     } else {
         crate::text::word_count(text)
@@ -357,9 +383,35 @@ mod tests {
             ("ab ab", "b"),
             ("a", "ab"),
             (" x", "  x"),
+            ("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxy", "xxy"),
+            ("ab", "ab"),
+            ("abab", "ba"),
+            ("caf\u{e9} caf\u{e9}?", "\u{e9}?"),
+            ("a\u{e9}b\u{e9}c", "\u{e9}c"),
+            (
+                "\u{e9}a\u{e9}a\u{e9}a\u{e9}a\u{e9}a\u{e9}a\u{e9}a\u{e9}a\u{e9}a\u{e9}a\u{e9}b",
+                "\u{e9}b",
+            ),
+            ("xaxaxaxaxaxaxaxaxaxaxaxaxb", "xb"),
+            ("xaxaxaxaxaxaxaxaxaxaxaxaxa", "xb"),
         ];
         for (hay, needle) in cases {
             assert_eq!(find_quick(hay, needle), hay.find(needle), "{hay:?} {needle:?}");
+        }
+    }
+
+    #[test]
+    fn find_quick_agrees_with_find_on_generated_text() {
+        let alphabet = ['a', 'b', ' ', '\u{e9}', '\u{20ac}', '?'];
+        let mut seed = 0x2545_f491_u64;
+        let mut next = move |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..20_000 {
+            let hay: String = (0..next(40)).map(|_| alphabet[next(alphabet.len())]).collect();
+            let needle: String = (0..next(4)).map(|_| alphabet[next(alphabet.len())]).collect();
+            assert_eq!(find_quick(&hay, &needle), hay.find(&needle), "{hay:?} {needle:?}");
         }
     }
 
@@ -399,6 +451,28 @@ mod tests {
                 }
                 assert_eq!(hits.any_below(names.len()), (0..names.len()).any(|i| hits.has(i)));
             }
+        }
+    }
+
+    #[test]
+    fn pause_mark_is_a_bracket_anywhere() {
+        let long = "word ".repeat(20);
+        let cases = [
+            "".to_string(),
+            "a".into(),
+            "(".into(),
+            "x[y".into(),
+            "caf\u{e9} (1.2)".into(),
+            "\u{ff08}".into(),
+            "\u{1f600}]".into(),
+            long.clone(),
+            format!("{long}("),
+            format!("[{long}"),
+            format!("{}[{}", &long[..31], &long[31..]),
+            format!("{}[{}", &long[..32], &long[32..]),
+        ];
+        for t in &cases {
+            assert_eq!(has_pause_mark(t), t.contains(['(', '[']), "{t:?}");
         }
     }
 

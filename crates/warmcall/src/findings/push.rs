@@ -16,7 +16,9 @@ use crate::lexicon::Lexicon;
 use crate::report::{PushCategory, PushItem, Pushes, QuestionKind, Questions, Readiness, Role};
 use crate::Error;
 
-use super::patterns::{content_words, find_quick, normalize, normalize_into, ClauseStart, Hits, PhraseSet, Phrases};
+use super::patterns::{
+    content_words, find_quick, has_pause_mark, normalize, normalize_into, ClauseStart, Hits, PhraseSet, Phrases,
+};
 use super::signals::SignalHit;
 use crate::report::SignalKind;
 
@@ -116,7 +118,12 @@ impl PushRules {
 
     /// [`PushRules::sentence_category`] of a sentence already normalised.
     pub(crate) fn category_normalized(&self, n: &str) -> Option<PushCategory> {
-        self.agent_sentence(n).0
+        let m = self.lists.matches(n);
+        // Cheap first pass: most sentences name no step, time or availability.
+        if !m.any_below(CANDIDATE) {
+            return None;
+        }
+        self.category_of(n, &self.blank_form_exceptions(n), m)
     }
 
     /// Of a normalised agent sentence: its push category (when on its own
@@ -365,7 +372,7 @@ fn customer_turns(ctx: &Ctx<'_>) -> Vec<(usize, usize, usize)> {
             let text = &ctx.segs()[i].text;
             // Without pause notation the content words are the segment's
             // words, counted already.
-            let w = if text.contains(['(', '[']) {
+            let w = if has_pause_mark(text) {
                 content_words(text)
             } else {
                 ctx.words[i]

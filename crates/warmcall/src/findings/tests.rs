@@ -921,3 +921,43 @@ fn start_only_readiness_uses_words_for_share_and_starts_for_time() {
         "words: 10 customer of 20, got {share}"
     );
 }
+
+/// The category alone (role assignment, `Analyzer::push_category`) and the
+/// category the push and signal stages read, with the offers-info flag, are
+/// the same decision: checked on every labelled eval sentence.
+#[test]
+fn category_alone_agrees_with_the_agent_sentence_pass() {
+    use super::patterns::normalize;
+    use super::push::PushRules;
+    let dir = std::env::var_os("WARMCALL_SHARED")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
+    let tsv = std::fs::read_to_string(dir.join("eval/pushes.tsv"))
+        .unwrap_or_else(|e| panic!("../shared/eval/pushes.tsv not readable (set WARMCALL_SHARED): {e}"));
+    let rules: Vec<(String, PushRules)> = ["nl", "en"]
+        .iter()
+        .map(|l| {
+            (
+                l.to_string(),
+                PushRules::new(&Lexicon::builtin(l).expect("lexicon")).expect("rules"),
+            )
+        })
+        .collect();
+    let (mut pushes, mut infos) = (0, 0);
+    let extra = [
+        "x1\ten\tShall I email you the information?",
+        "x2\tnl\tZal ik de informatie mailen?",
+        "x3\ten\tWould you like the brochure by email, and shall we meet on Tuesday?",
+    ];
+    for line in tsv.lines().skip(1).chain(extra) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (lang, sentence) = (cols[1], cols[2]);
+        let (_, r) = rules.iter().find(|(l, _)| l == lang).expect("nl or en");
+        let n = normalize(sentence);
+        let (category, info) = r.agent_sentence(&n);
+        assert_eq!(r.category_normalized(&n), category, "{sentence}");
+        pushes += usize::from(category.is_some());
+        infos += usize::from(info);
+    }
+    assert!(pushes > 50 && infos >= 2, "{pushes} pushes, {infos} info offers");
+}
