@@ -1222,9 +1222,11 @@ pub(crate) fn compute(ctx: &Ctx<'_>) -> Option<Questions> {
         }
         let role = ctx.role[i];
         // Most segments of a punctuated call hold no question at all; skip
-        // the sentence splitter for them.
+        // the sentence splitter for them (a `filter` on its sentences would
+        // still split the whole text).
         let may_ask = !punctuated || has_qmark(&seg.text) || rules.may_invite(&seg.text);
-        for (_, sentence) in crate::text::sentences(&seg.text).filter(|_| may_ask) {
+        let sentences = may_ask.then(|| crate::text::sentences(&seg.text));
+        for (_, sentence) in sentences.into_iter().flatten() {
             let Some((kind, toks)) = rules.classify_with(sentence, punctuated, &mut buf, &mut spans) else {
                 continue;
             };
