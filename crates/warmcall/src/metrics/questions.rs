@@ -104,9 +104,6 @@ impl std::hash::Hasher for WordHasher {
 type WordHashBuild = std::hash::BuildHasherDefault<WordHasher>;
 type WordMap = HashMap<String, u64, WordHashBuild>;
 type WordSet = HashSet<String, WordHashBuild>;
-/// Stop words borrowed from `LangModel::stopwords` (a SipHash set) and
-/// hashed with [`WordHasher`].
-type StopSet<'a> = HashSet<&'a str, WordHashBuild>;
 
 /// Hashes a packed content key (a `u128`) with one folded multiply instead
 /// of hashing its sixteen bytes (or SipHash).
@@ -135,7 +132,67 @@ impl std::hash::Hasher for KeyHasher {
 /// The first five characters of a content word, packed 21 bits per char
 /// (see [`content_key`]).
 type ContentKey = u128;
-type KeySet = HashSet<ContentKey, std::hash::BuildHasherDefault<KeyHasher>>;
+type KeyBuild = std::hash::BuildHasherDefault<KeyHasher>;
+type KeySet = HashSet<ContentKey, KeyBuild>;
+
+/// Words with their list bits, looked up per token. A word of up to 15
+/// bytes is keyed by its bytes and length packed into a `u128`: one
+/// multiply to hash and one compare to match, where a `String` key costs a
+/// hash over the bytes and a `memcmp`. Longer words use a String map.
+#[derive(Debug, Default)]
+struct PackedWords {
+    short: HashMap<u128, u64, KeyBuild>,
+    long: WordMap,
+}
+
+impl PackedWords {
+    fn new<'a>(words: impl IntoIterator<Item = (&'a str, u64)>) -> PackedWords {
+        let mut m = PackedWords::default();
+        for (w, bits) in words {
+            match pack_word(w.as_bytes(), 0, w.len()) {
+                Some(k) => *m.short.entry(k).or_insert(0) |= bits,
+                None => *m.long.entry(w.to_string()).or_insert(0) |= bits,
+            }
+        }
+        m
+    }
+
+    /// The bits of `w` (0 when it is on no list).
+    fn get(&self, w: &str) -> u64 {
+        self.get_at(w.as_bytes(), 0, w.len())
+    }
+
+    /// The bits of the word `hay[start..end]`; bytes after it in `hay` let
+    /// the key be read in one load.
+    fn get_at(&self, hay: &[u8], start: usize, end: usize) -> u64 {
+        match pack_word(hay, start, end - start) {
+            Some(k) => self.short.get(&k).copied().unwrap_or(0),
+            None => std::str::from_utf8(&hay[start..end])
+                .ok()
+                .and_then(|w| self.long.get(w))
+                .copied()
+                .unwrap_or(0),
+        }
+    }
+}
+
+/// `hay[start..start + len]` and its length packed into a `u128` (bytes
+/// little-endian, length in the top byte), or `None` past 15 bytes.
+fn pack_word(hay: &[u8], start: usize, len: usize) -> Option<u128> {
+    if len > 15 {
+        return None;
+    }
+    let k = match hay.get(start..start + 16) {
+        Some(b) => u128::from_le_bytes(b.try_into().expect("16 bytes")),
+        None => {
+            let mut a = [0u8; 16];
+            a[..len].copy_from_slice(&hay[start..start + len]);
+            u128::from_le_bytes(a)
+        }
+    };
+    // Drop the bytes after the word (len <= 15, so the shift is in range).
+    Some(k & ((1u128 << (8 * len)) - 1) | (len as u128) << 120)
+}
 
 /// A list of multi-word phrases, indexed by first word.
 #[derive(Debug)]
@@ -272,7 +329,7 @@ enum Head {
 #[derive(Debug)]
 pub(crate) struct QuestionRules {
     /// Every listed word with the bits of the lists it is on: one look-up per token.
-    words: WordMap,
+    words: PackedWords,
     /// Lists whose words may be empty (a language without the rule).
     has_v1: bool,
     has_cond_aux: bool,
@@ -365,7 +422,7 @@ impl QuestionRules {
             p.register(&mut words);
         }
         Ok(QuestionRules {
-            words,
+            words: PackedWords::new(words.iter().map(|(w, &f)| (w.as_str(), f))),
             has_v1: !list("v1_pronouns").is_empty(),
             has_cond_aux: !list("conditional_aux").is_empty(),
             has_not_verbs: !list("not_verbs").is_empty(),
@@ -474,14 +531,14 @@ impl QuestionRules {
     fn folded_bits(&self, word: &str) -> u64 {
         let mut small = [0u8; 32];
         if let Some(w) = ascii_lower(word, &mut small) {
-            return self.words.get(w).copied().unwrap_or(0);
+            return self.words.get(w);
         }
         let w: String = word
             .chars()
             .flat_map(char::to_lowercase)
             .map(|c| if c == '’' { '\'' } else { c })
             .collect();
-        self.words.get(&w).copied().unwrap_or(0)
+        self.words.get(&w)
     }
 
     /// The clitic `word` is (apostrophes straightened, lowercased), if it is
@@ -615,7 +672,7 @@ impl QuestionRules {
                 w,
                 comma_before: sp.comma_before,
                 cap: sp.cap,
-                f: self.words.get(w).copied().unwrap_or(0),
+                f: self.words.get_at(buf.as_bytes(), sp.start, sp.end),
             });
         }
         toks
@@ -1003,14 +1060,15 @@ impl QuestionRules {
     fn add_content_keys(
         &self,
         text: &str,
-        stop: &StopSet<'_>,
+        stop: &PackedWords,
         scratch: (&mut String, &mut Vec<Span>),
         keys: &mut KeySet,
     ) {
         let (buf, spans) = scratch;
         self.scan(text, buf, spans);
         for sp in spans.iter() {
-            if let Some(k) = content_key(&buf[sp.start..sp.end], stop) {
+            let is_stop = || stop.get_at(buf.as_bytes(), sp.start, sp.end) != 0;
+            if let Some(k) = content_key(&buf[sp.start..sp.end], is_stop) {
                 keys.insert(k);
             }
         }
@@ -1020,7 +1078,7 @@ impl QuestionRules {
 /// First five chars of a content word, or `None` for a stop word or a word
 /// of fewer than four letters. The chars are packed 21 bits each (no word
 /// holds a `\0`, so keys of different lengths differ): no String per word.
-fn content_key(w: &str, stop: &StopSet<'_>) -> Option<ContentKey> {
+fn content_key(w: &str, is_stop: impl FnOnce() -> bool) -> Option<ContentKey> {
     // Fewer than four bytes: fewer than four letters.
     if w.len() < 4 {
         return None;
@@ -1030,7 +1088,7 @@ fn content_key(w: &str, stop: &StopSet<'_>) -> Option<ContentKey> {
     } else {
         w.chars().filter(|c| c.is_alphabetic()).count()
     };
-    if letters < 4 || stop.contains(w) {
+    if letters < 4 || is_stop() {
         return None;
     }
     Some(w.chars().take(5).fold(0, |k, c| k << 21 | c as ContentKey))
@@ -1154,7 +1212,7 @@ pub(crate) fn compute(ctx: &Ctx<'_>) -> Option<Questions> {
     let mut keyed = 0;
     // Built at the first follow-up check: a few microseconds, against a
     // SipHash look-up per content word with the LangModel's own set.
-    let mut stop: Option<StopSet<'_>> = None;
+    let mut stop: Option<PackedWords> = None;
     // Buffers reused for every sentence (and every customer segment).
     let (mut buf, mut spans) = (String::new(), Vec::new());
     let (mut cust_buf, mut cust_spans) = (String::new(), Vec::new());
@@ -1164,14 +1222,17 @@ pub(crate) fn compute(ctx: &Ctx<'_>) -> Option<Questions> {
         }
         let role = ctx.role[i];
         // Most segments of a punctuated call hold no question at all; skip
-        // the sentence splitter for them.
+        // the sentence splitter for them (a `filter` on its sentences would
+        // still split the whole text).
         let may_ask = !punctuated || has_qmark(&seg.text) || rules.may_invite(&seg.text);
-        for (_, sentence) in crate::text::sentences(&seg.text).filter(|_| may_ask) {
+        let sentences = may_ask.then(|| crate::text::sentences(&seg.text));
+        for (_, sentence) in sentences.into_iter().flatten() {
             let Some((kind, toks)) = rules.classify_with(sentence, punctuated, &mut buf, &mut spans) else {
                 continue;
             };
             let follow_up = role == Role::Agent && kind != QuestionKind::Tag && {
-                let stop = stop.get_or_insert_with(|| ctx.lm.stopwords.iter().map(String::as_str).collect());
+                let stop =
+                    stop.get_or_insert_with(|| PackedWords::new(ctx.lm.stopwords.iter().map(|w| (w.as_str(), 1))));
                 for &c in &cust_run[keyed..] {
                     let scratch = (&mut cust_buf, &mut cust_spans);
                     rules.add_content_keys(&segs[c].text, stop, scratch, &mut cust_keys);
@@ -1179,7 +1240,7 @@ pub(crate) fn compute(ctx: &Ctx<'_>) -> Option<Questions> {
                 keyed = cust_run.len();
                 let reuse = toks
                     .iter()
-                    .any(|t| content_key(t.w, stop).is_some_and(|k| cust_keys.contains(&k)));
+                    .any(|t| content_key(t.w, || stop.get(t.w) != 0).is_some_and(|k| cust_keys.contains(&k)));
                 reuse || (!cust_run.is_empty() && rules.refers_back(&toks))
             };
             items.push(QuestionItem {
@@ -1273,6 +1334,19 @@ mod tests {
         }
 
         impl QuestionRules {
+            /// Every word the rules list, unpacked again.
+            pub(in super::super) fn ref_words(&self) -> impl Iterator<Item = String> + '_ {
+                let unpack = |k: &u128| {
+                    let len = (k >> 120) as usize;
+                    String::from_utf8(k.to_le_bytes()[..len].to_vec()).expect("packed from a str")
+                };
+                self.words
+                    .short
+                    .keys()
+                    .map(unpack)
+                    .chain(self.words.long.keys().cloned())
+            }
+
             /// Cheap pre-check for text without `?` in a punctuated transcript
             /// (one sentence or a whole segment): only an invitation or indirect
             /// question can make it a question, and those start a clause (after
@@ -1306,10 +1380,10 @@ mod tests {
                                 }
                             }));
                         }
-                        if self.words.get(&word).is_some_and(|f| f & HEAD_TRIGGER != 0) {
+                        if self.words.get(&word) & HEAD_TRIGGER != 0 {
                             return true;
                         }
-                        clause_start = self.words.get(&word).is_some_and(|f| f & FILLERS != 0);
+                        clause_start = self.words.get(&word) & FILLERS != 0;
                     }
                     rest = &rest[end..];
                 }
@@ -1400,7 +1474,7 @@ mod tests {
                         w: &buf[a..b],
                         comma_before,
                         cap,
-                        f: self.words.get(&buf[a..b]).copied().unwrap_or(0),
+                        f: self.words.get(&buf[a..b]),
                     })
                     .collect()
             }
@@ -1498,7 +1572,7 @@ mod tests {
 
     fn agree_on(r: &QuestionRules, stop: &HashSet<String>, s: &str) {
         let (mut b1, mut b2, mut spans) = (String::new(), String::new(), Vec::new());
-        let view: StopSet<'_> = stop.iter().map(String::as_str).collect();
+        let view = PackedWords::new(stop.iter().map(|w| (w.as_str(), 1)));
         let fast: Vec<(&str, bool, bool, u64)> = r
             .tokenize(s, &mut b1, &mut spans)
             .iter()
@@ -1523,9 +1597,54 @@ mod tests {
         assert_eq!(keys, packed, "content keys of {s:?}");
         for t in &slow {
             assert_eq!(
-                content_key(t.0, &view).is_some(),
+                content_key(t.0, || view.get(t.0) != 0).is_some(),
                 reference::content_key(t.0, stop).is_some()
             );
+        }
+    }
+
+    #[test]
+    fn packed_words_agree_with_a_string_map() {
+        let mut m = WordMap::default();
+        let listed = [
+            "",
+            "a",
+            "ab",
+            "n't",
+            "é",
+            "ὀδός",
+            "abcdefghijklmn",
+            "abcdefghijklmno",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+        ];
+        for (i, w) in listed.iter().enumerate() {
+            m.insert(w.to_string(), 1 << i);
+        }
+        for w in rules("en").ref_words().chain(rules("nl").ref_words()) {
+            *m.entry(w).or_insert(0) |= 1 << 20;
+        }
+        let p = PackedWords::new(m.iter().map(|(w, &f)| (w.as_str(), f)));
+        let probes = [
+            "abc",
+            "abcdefghijklm",
+            "abcdefghijklmnopqr",
+            "a\0",
+            "b",
+            "é ",
+            "ab ",
+            " ab",
+            "n'",
+            "nt",
+        ];
+        for w in m.keys().map(String::as_str).chain(probes) {
+            let want = m.get(w).copied().unwrap_or(0);
+            assert_eq!(p.get(w), want, "{w:?}");
+            // Read with one load from a longer text, and from the middle of one.
+            let after = format!("{w}-and-more-bytes-after-it");
+            assert_eq!(p.get_at(after.as_bytes(), 0, w.len()), want, "{w:?}");
+            let inside = format!("xy{w}z");
+            assert_eq!(p.get_at(inside.as_bytes(), 2, 2 + w.len()), want, "{w:?}");
         }
     }
 
