@@ -419,11 +419,11 @@ pub(crate) fn build_transcript(
 ) -> Transcript {
     let mut t = Transcript::empty(format);
     t.warnings = warnings;
-    let prefixes: Vec<Option<(String, String)>> = cues
+    let prefixes: Vec<Option<(String, std::ops::Range<usize>)>> = cues
         .iter()
         .map(|c| match c.speaker {
             Some(_) => None,
-            None => split_label_prefix(&c.text, brackets),
+            None => split_label_prefix_at(&c.text, brackets),
         })
         .collect();
     // One stray "Gerard Depardieu: …" line in a film's captions does not make
@@ -441,7 +441,13 @@ pub(crate) fn build_transcript(
     for (cue, prefix) in cues.into_iter().zip(prefixes) {
         let (label, text) = match (cue.speaker, prefix) {
             (Some(s), _) => (Some(s), cue.text),
-            (None, Some((label, rest))) if use_prefixes => (Some(label), rest),
+            (None, Some((label, rest))) if use_prefixes => {
+                // The cue's own buffer, cut down to the text after the label.
+                let mut text = cue.text;
+                text.truncate(rest.end);
+                text.replace_range(..rest.start, "");
+                (Some(label), text)
+            }
             (None, _) => (None, cue.text),
         };
         if text.is_empty() {
@@ -671,10 +677,22 @@ const SOUNDS: &[&str] = &[
     "typing",
 ];
 
+/// [`split_label_prefix_at`] with the rest of the text copied out.
+#[cfg(test)]
+pub(crate) fn split_label_prefix(text: &str, brackets: bool) -> Option<(String, String)> {
+    split_label_prefix_at(text, brackets).map(|(label, rest)| (label, text[rest].to_string()))
+}
+
 /// Splits a leading speaker label off cue text: `Name: text`, or (SRT)
 /// `[Name] text`. The label must look like a name (see [`is_name_like`]), so
 /// "Note: the meeting…", "Règle numéro un: …" or "10:30 works" stay text.
-pub(crate) fn split_label_prefix(text: &str, brackets: bool) -> Option<(String, String)> {
+/// Gives the label and the byte range of the text after it, so the caller,
+/// which owns the cue text, cuts it out without a copy.
+fn split_label_prefix_at(text: &str, brackets: bool) -> Option<(String, std::ops::Range<usize>)> {
+    let range = |rest: &str| {
+        let at = rest.as_ptr() as usize - text.as_ptr() as usize;
+        at..at + rest.len()
+    };
     if brackets && text.starts_with('[') {
         let close = text.find(']')?;
         let label = &text[1..close];
@@ -683,7 +701,7 @@ pub(crate) fn split_label_prefix(text: &str, brackets: bool) -> Option<(String, 
         if rest.is_empty() || lower.split([' ', '_', '-']).any(|w| SOUNDS.contains(&w)) || !is_name_like(label) {
             return None;
         }
-        return Some((clean_label(label)?, rest.to_string()));
+        return Some((clean_label(label)?, range(rest)));
     }
     let colon = text.char_indices().take(48).find(|&(_, c)| c == ':')?.0;
     let after = &text[colon + 1..];
@@ -694,7 +712,7 @@ pub(crate) fn split_label_prefix(text: &str, brackets: bool) -> Option<(String, 
     if !is_name_like(label) {
         return None;
     }
-    Some((clean_label(label)?, after.trim().to_string()))
+    Some((clean_label(label)?, range(after.trim())))
 }
 
 /// The speaker-label shape rule: one to four words, at most 40 characters;
