@@ -151,16 +151,80 @@ fn classify(line: &str) -> LineKind {
     if t.len() <= 9 && t.bytes().all(|b| b.is_ascii_digit()) {
         return LineKind::Index;
     }
-    if !t.contains("-->") {
+    if !has_arrow(t) {
         return LineKind::Text;
     }
-    match timing_re().captures(line) {
-        Some(c) => match (parse_caption_time(&c[1]), parse_caption_time(&c[2])) {
+    let times = if line.is_ascii() {
+        ascii_timing(line)
+    } else {
+        timing_re()
+            .captures(line)
+            .and_then(|c| Some((c.get(1)?.as_str(), c.get(2)?.as_str())))
+    };
+    match times {
+        Some((a, b)) => match (parse_caption_time(a), parse_caption_time(b)) {
             (Some(s), Some(e)) => LineKind::Timing(s, e),
             _ => LineKind::BadTiming,
         },
         None => LineKind::BadTiming,
     }
+}
+
+/// Whether a line holds `-->`. Asked of every caption line: a plain byte
+/// scan costs less on short lines than setting up a substring searcher.
+pub(crate) fn has_arrow(line: &str) -> bool {
+    line.as_bytes().windows(3).any(|w| w == b"-->")
+}
+
+/// [`timing_re`] by hand for ASCII lines, where its `\s` is the six ASCII
+/// spaces and `\d` is 0-9: the two time groups, or `None` when the line
+/// does not match. The pattern has one way to match (digit runs end at a
+/// non-digit, `:` and `[.,]` differ), so reading it greedily left to right
+/// finds the same groups as the regex.
+fn ascii_timing(line: &str) -> Option<(&str, &str)> {
+    let b = line.as_bytes();
+    let space = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let skip_spaces = |i: &mut usize| {
+        while *i < b.len() && space(b[*i]) {
+            *i += 1;
+        }
+    };
+    let digits = |i: &mut usize| {
+        let from = *i;
+        while *i < b.len() && b[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        (*i > from).then_some(())
+    };
+    // \d+(?::\d+){1,2}[.,]\d+
+    let time = |i: &mut usize| {
+        let from = *i;
+        digits(i)?;
+        let mut groups = 0;
+        while groups < 2 && b.get(*i) == Some(&b':') {
+            *i += 1;
+            digits(i)?;
+            groups += 1;
+        }
+        if groups == 0 || !matches!(b.get(*i), Some(b'.' | b',')) {
+            return None;
+        }
+        *i += 1;
+        digits(i)?;
+        Some(&line[from..*i])
+    };
+    let mut i = 0;
+    skip_spaces(&mut i);
+    let start = time(&mut i)?;
+    skip_spaces(&mut i);
+    if !b[i..].starts_with(b"-->") {
+        return None;
+    }
+    i += 3;
+    skip_spaces(&mut i);
+    let end = time(&mut i)?;
+    // (?:\s.*)?$ on a line without line feeds.
+    (i == b.len() || space(b[i])).then_some((start, end))
 }
 
 fn split_paragraphs(body: &[usize], kinds: &[LineKind]) -> Vec<Vec<usize>> {
@@ -379,12 +443,25 @@ pub(crate) fn tidy(s: &str) -> String {
 /// (single spaces between words, no other whitespace, as most cues are) is
 /// returned as it is instead of copied.
 pub(crate) fn tidy_owned(s: String) -> String {
-    let b = s.as_bytes();
-    let tidy_already = b.first() != Some(&b' ')
-        && b.last() != Some(&b' ')
-        && b.iter().all(|&c| c.is_ascii() && !matches!(c, b'\t'..=b'\r'))
-        && !b.windows(2).any(|w| w == b"  ");
-    if tidy_already {
+    // One pass: no byte outside ASCII or of the other whitespace, and every
+    // space follows a non-space and is not the last byte.
+    let mut after_space = true;
+    let mut tidy_already = true;
+    for &c in s.as_bytes() {
+        match c {
+            b' ' if after_space => {
+                tidy_already = false;
+                break;
+            }
+            b' ' => after_space = true,
+            b'\t'..=b'\r' | 0x80..=0xff => {
+                tidy_already = false;
+                break;
+            }
+            _ => after_space = false,
+        }
+    }
+    if tidy_already && (s.is_empty() || !after_space) {
         s
     } else {
         tidy(&s)
@@ -774,6 +851,50 @@ pub(crate) fn is_name_like(label: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    /// The hand-written timing reader finds what the regex finds, on
+    /// every line made of a few timing-like pieces.
+    #[test]
+    fn ascii_timing_matches_the_regex() {
+        let pieces = [
+            "", " ", "\t", "\x0b", "0", "00", "1:2", "00:00:01", ",", ".", "000", ":", "-->", "->", "x", "\x1c",
+        ];
+        let mut n = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in pieces {
+                        for line in [
+                            format!("{a}{b}{c}{d}"),
+                            format!("{a}{b} --> {c}{d}"),
+                            format!("{a}1:0{b}{c}-->0:0{d}"),
+                        ] {
+                            let want = timing_re()
+                                .captures(&line)
+                                .map(|m| (m.get(1).unwrap().as_str(), m.get(2).unwrap().as_str()));
+                            assert_eq!(ascii_timing(&line), want, "{line:?}");
+                            n += 1;
+                        }
+                    }
+                }
+            }
+        }
+        for line in [
+            "00:00:01,000 --> 00:00:04,000",
+            " 0:0:0.570-->0:0:1.0 X:10% line:5",
+            "00:00:01,000 --> 00:00:04,000x",
+            "00:00:01,000 --> 00:00:04,000\tx",
+            "1:2:3:4.5 --> 0:1.0",
+            "00:01.000 --> 00:02.000 ",
+            "01:02 --> 00:02.000",
+        ] {
+            let want = timing_re()
+                .captures(line)
+                .map(|m| (m.get(1).unwrap().as_str(), m.get(2).unwrap().as_str()));
+            assert_eq!(ascii_timing(line), want, "{line:?}");
+        }
+        assert!(n > 100_000);
+    }
+
     #[test]
     fn tidy_equals_remove_then_collapse() {
         let slow = |s: &str| {

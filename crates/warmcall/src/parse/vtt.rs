@@ -12,7 +12,7 @@
 
 use std::borrow::Cow;
 
-use super::srt::{build_transcript, clean_label, decode_entity, tag_len, tidy_owned, CaptionCue, NextByte};
+use super::srt::{build_transcript, clean_label, decode_entity, has_arrow, tag_len, tidy_owned, CaptionCue, NextByte};
 use super::timecode::parse_caption_time;
 use crate::{Error, Format, Transcript, Warning};
 
@@ -107,7 +107,8 @@ pub fn parse_cues_with(text: &str, stamps: Timestamps) -> Result<CueList, Error>
 /// The algorithm's input preprocessing: NUL to U+FFFD, CR and CRLF to LF.
 fn preprocess(text: &str) -> Cow<'_, str> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    if !text.contains(['\0', '\r']) {
+    // A byte scan: a `contains` with a char set decodes every char.
+    if !text.bytes().any(|b| b == 0 || b == b'\r') {
         return Cow::Borrowed(text);
     }
     Cow::Owned(text.replace('\0', "\u{FFFD}").replace("\r\n", "\n").replace('\r', "\n"))
@@ -136,7 +137,7 @@ impl Parser<'_> {
             let number = self.i + 1;
             self.i += 1;
             line_count += 1;
-            if line.contains("-->") {
+            if has_arrow(line) {
                 if !in_header && (line_count == 1 || (line_count == 2 && !seen_arrow)) {
                     seen_arrow = true;
                     previous = self.i;
