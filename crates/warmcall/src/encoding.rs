@@ -98,12 +98,45 @@ pub fn normalize_newlines(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains('\r') {
         return std::borrow::Cow::Borrowed(s);
     }
-    std::borrow::Cow::Owned(s.replace("\r\n", "\n").replace('\r', "\n"))
+    // One pass instead of replacing CRLF and then lone CR: each CR becomes
+    // LF and swallows an LF right after it.
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('\r') {
+        out.push_str(&rest[..i]);
+        out.push('\n');
+        rest = &rest[i + 1..];
+        rest = rest.strip_prefix('\n').unwrap_or(rest);
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn newlines_as_two_replacements() {
+        for s in [
+            "",
+            "a",
+            "\r",
+            "\n",
+            "a\r\nb",
+            "\r\r\n",
+            "\r\n\n",
+            "\n\r",
+            "a\rb\r",
+            "é\r\nü\r\r\n\r",
+        ] {
+            assert_eq!(
+                normalize_newlines(s),
+                s.replace("\r\n", "\n").replace('\r', "\n"),
+                "{s:?}"
+            );
+        }
+    }
 
     #[test]
     fn boms_and_fallback() {
