@@ -173,7 +173,17 @@ fn classify(line: &str) -> LineKind {
 /// Whether a line holds `-->`. Asked of every caption line: a plain byte
 /// scan costs less on short lines than setting up a substring searcher.
 pub(crate) fn has_arrow(line: &str) -> bool {
-    line.as_bytes().windows(3).any(|w| w == b"-->")
+    // Each `>` (found by memchr) is checked for the two dashes before it.
+    let b = line.as_bytes();
+    let mut from = 0;
+    while let Some(p) = line[from..].find('>') {
+        let at = from + p;
+        if at >= 2 && &b[at - 2..at] == b"--" {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 /// [`timing_re`] by hand for ASCII lines, where its `\s` is the six ASCII
@@ -443,25 +453,18 @@ pub(crate) fn tidy(s: &str) -> String {
 /// (single spaces between words, no other whitespace, as most cues are) is
 /// returned as it is instead of copied.
 pub(crate) fn tidy_owned(s: String) -> String {
-    // One pass: no byte outside ASCII or of the other whitespace, and every
-    // space follows a non-space and is not the last byte.
-    let mut after_space = true;
-    let mut tidy_already = true;
-    for &c in s.as_bytes() {
-        match c {
-            b' ' if after_space => {
-                tidy_already = false;
-                break;
-            }
-            b' ' => after_space = true,
-            b'\t'..=b'\r' | 0x80..=0xff => {
-                tidy_already = false;
-                break;
-            }
-            _ => after_space = false,
-        }
-    }
-    if tidy_already && (s.is_empty() || !after_space) {
+    // Branch-free folds the compiler vectorises: no byte outside ASCII or of
+    // the other whitespace, no two spaces in a row, none at either end.
+    let b = s.as_bytes();
+    let odd_byte = b.iter().fold(false, |seen, &c| {
+        seen | (c >= 0x80) | (c.wrapping_sub(b'\t') <= b'\r' - b'\t')
+    });
+    let double_space = b
+        .iter()
+        .zip(b.iter().skip(1))
+        .fold(false, |seen, (&x, &y)| seen | ((x == b' ') & (y == b' ')));
+    let tidy_already = !odd_byte && !double_space && b.first() != Some(&b' ') && b.last() != Some(&b' ');
+    if tidy_already {
         s
     } else {
         tidy(&s)
@@ -893,6 +896,25 @@ mod tests {
             assert_eq!(ascii_timing(line), want, "{line:?}");
         }
         assert!(n > 100_000);
+    }
+
+    #[test]
+    fn arrows() {
+        for (line, want) in [
+            ("", false),
+            ("-->", true),
+            ("->", false),
+            ("-- >", false),
+            (">-->", true),
+            ("a --> b", true),
+            ("--->", true),
+            ("<->>-->", true),
+            ("é-->", true),
+            ("é->>", false),
+        ] {
+            assert_eq!(has_arrow(line), want, "{line:?}");
+            assert_eq!(has_arrow(line), line.contains("-->"), "{line:?}");
+        }
     }
 
     #[test]
