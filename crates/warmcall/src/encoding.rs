@@ -1,17 +1,20 @@
 //! Bytes to text: BOMs (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE), Windows-1252
 //! fallback with a warning, and a binary check.
 
+use std::borrow::Cow;
+
 use crate::{Error, Warning};
 
-/// Decodes input bytes to text. Returns the text and warnings.
-pub fn decode(bytes: &[u8]) -> Result<(String, Vec<Warning>), Error> {
+/// Decodes input bytes to text. Returns the text (borrowed from `bytes`
+/// when they are UTF-8 already, as nearly all input is) and warnings.
+pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Vec<Warning>), Error> {
     let mut warnings = Vec::new();
     // UTF-32 BOMs first: the UTF-32 LE BOM starts with the UTF-16 LE one.
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE, 0x00, 0x00]) {
-        return decode_utf32(rest, false).map(|s| (s, warnings));
+        return decode_utf32(rest, false).map(|s| (Cow::Owned(s), warnings));
     }
     if let Some(rest) = bytes.strip_prefix(&[0x00, 0x00, 0xFE, 0xFF]) {
-        return decode_utf32(rest, true).map(|s| (s, warnings));
+        return decode_utf32(rest, true).map(|s| (Cow::Owned(s), warnings));
     }
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return decode_utf8_or_1252(rest, &mut warnings).map(|s| (s, warnings));
@@ -21,26 +24,26 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Vec<Warning>), Error> {
         if bad {
             warnings.push(Warning::new(0, "invalid UTF-16 sequences replaced with U+FFFD"));
         }
-        return Ok((s.into_owned(), warnings));
+        return Ok((Cow::Owned(s.into_owned()), warnings));
     }
     if bytes.starts_with(&[0xFE, 0xFF]) {
         let (s, _, bad) = encoding_rs::UTF_16BE.decode(bytes);
         if bad {
             warnings.push(Warning::new(0, "invalid UTF-16 sequences replaced with U+FFFD"));
         }
-        return Ok((s.into_owned(), warnings));
+        return Ok((Cow::Owned(s.into_owned()), warnings));
     }
     decode_utf8_or_1252(bytes, &mut warnings).map(|s| (s, warnings))
 }
 
-fn decode_utf8_or_1252(bytes: &[u8], warnings: &mut Vec<Warning>) -> Result<String, Error> {
+fn decode_utf8_or_1252<'a>(bytes: &'a [u8], warnings: &mut Vec<Warning>) -> Result<Cow<'a, str>, Error> {
     check_binary(bytes)?;
     match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
+        Ok(s) => Ok(Cow::Borrowed(s)),
         Err(_) => {
             let (s, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
             warnings.push(Warning::new(0, "input is not valid UTF-8; decoded as Windows-1252"));
-            Ok(s.into_owned())
+            Ok(Cow::Owned(s.into_owned()))
         }
     }
 }
@@ -95,12 +98,45 @@ pub fn normalize_newlines(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains('\r') {
         return std::borrow::Cow::Borrowed(s);
     }
-    std::borrow::Cow::Owned(s.replace("\r\n", "\n").replace('\r', "\n"))
+    // One pass instead of replacing CRLF and then lone CR: each CR becomes
+    // LF and swallows an LF right after it.
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('\r') {
+        out.push_str(&rest[..i]);
+        out.push('\n');
+        rest = &rest[i + 1..];
+        rest = rest.strip_prefix('\n').unwrap_or(rest);
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn newlines_as_two_replacements() {
+        for s in [
+            "",
+            "a",
+            "\r",
+            "\n",
+            "a\r\nb",
+            "\r\r\n",
+            "\r\n\n",
+            "\n\r",
+            "a\rb\r",
+            "é\r\nü\r\r\n\r",
+        ] {
+            assert_eq!(
+                normalize_newlines(s),
+                s.replace("\r\n", "\n").replace('\r', "\n"),
+                "{s:?}"
+            );
+        }
+    }
 
     #[test]
     fn boms_and_fallback() {

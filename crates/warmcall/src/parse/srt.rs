@@ -151,16 +151,90 @@ fn classify(line: &str) -> LineKind {
     if t.len() <= 9 && t.bytes().all(|b| b.is_ascii_digit()) {
         return LineKind::Index;
     }
-    if !t.contains("-->") {
+    if !has_arrow(t) {
         return LineKind::Text;
     }
-    match timing_re().captures(line) {
-        Some(c) => match (parse_caption_time(&c[1]), parse_caption_time(&c[2])) {
+    let times = if line.is_ascii() {
+        ascii_timing(line)
+    } else {
+        timing_re()
+            .captures(line)
+            .and_then(|c| Some((c.get(1)?.as_str(), c.get(2)?.as_str())))
+    };
+    match times {
+        Some((a, b)) => match (parse_caption_time(a), parse_caption_time(b)) {
             (Some(s), Some(e)) => LineKind::Timing(s, e),
             _ => LineKind::BadTiming,
         },
         None => LineKind::BadTiming,
     }
+}
+
+/// Whether a line holds `-->`. Asked of every caption line: a plain byte
+/// scan costs less on short lines than setting up a substring searcher.
+pub(crate) fn has_arrow(line: &str) -> bool {
+    // Each `>` (found by memchr) is checked for the two dashes before it.
+    let b = line.as_bytes();
+    let mut from = 0;
+    while let Some(p) = line[from..].find('>') {
+        let at = from + p;
+        if at >= 2 && &b[at - 2..at] == b"--" {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
+/// [`timing_re`] by hand for ASCII lines, where its `\s` is the six ASCII
+/// spaces and `\d` is 0-9: the two time groups, or `None` when the line
+/// does not match. The pattern has one way to match (digit runs end at a
+/// non-digit, `:` and `[.,]` differ), so reading it greedily left to right
+/// finds the same groups as the regex.
+fn ascii_timing(line: &str) -> Option<(&str, &str)> {
+    let b = line.as_bytes();
+    let space = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let skip_spaces = |i: &mut usize| {
+        while *i < b.len() && space(b[*i]) {
+            *i += 1;
+        }
+    };
+    let digits = |i: &mut usize| {
+        let from = *i;
+        while *i < b.len() && b[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        (*i > from).then_some(())
+    };
+    // \d+(?::\d+){1,2}[.,]\d+
+    let time = |i: &mut usize| {
+        let from = *i;
+        digits(i)?;
+        let mut groups = 0;
+        while groups < 2 && b.get(*i) == Some(&b':') {
+            *i += 1;
+            digits(i)?;
+            groups += 1;
+        }
+        if groups == 0 || !matches!(b.get(*i), Some(b'.' | b',')) {
+            return None;
+        }
+        *i += 1;
+        digits(i)?;
+        Some(&line[from..*i])
+    };
+    let mut i = 0;
+    skip_spaces(&mut i);
+    let start = time(&mut i)?;
+    skip_spaces(&mut i);
+    if !b[i..].starts_with(b"-->") {
+        return None;
+    }
+    i += 3;
+    skip_spaces(&mut i);
+    let end = time(&mut i)?;
+    // (?:\s.*)?$ on a line without line feeds.
+    (i == b.len() || space(b[i])).then_some((start, end))
 }
 
 fn split_paragraphs(body: &[usize], kinds: &[LineKind]) -> Vec<Vec<usize>> {
@@ -379,11 +453,17 @@ pub(crate) fn tidy(s: &str) -> String {
 /// (single spaces between words, no other whitespace, as most cues are) is
 /// returned as it is instead of copied.
 pub(crate) fn tidy_owned(s: String) -> String {
+    // Branch-free folds the compiler vectorises: no byte outside ASCII or of
+    // the other whitespace, no two spaces in a row, none at either end.
     let b = s.as_bytes();
-    let tidy_already = b.first() != Some(&b' ')
-        && b.last() != Some(&b' ')
-        && b.iter().all(|&c| c.is_ascii() && !matches!(c, b'\t'..=b'\r'))
-        && !b.windows(2).any(|w| w == b"  ");
+    let odd_byte = b.iter().fold(false, |seen, &c| {
+        seen | (c >= 0x80) | (c.wrapping_sub(b'\t') <= b'\r' - b'\t')
+    });
+    let double_space = b
+        .iter()
+        .zip(b.iter().skip(1))
+        .fold(false, |seen, (&x, &y)| seen | ((x == b' ') & (y == b' ')));
+    let tidy_already = !odd_byte && !double_space && b.first() != Some(&b' ') && b.last() != Some(&b' ');
     if tidy_already {
         s
     } else {
@@ -419,11 +499,11 @@ pub(crate) fn build_transcript(
 ) -> Transcript {
     let mut t = Transcript::empty(format);
     t.warnings = warnings;
-    let prefixes: Vec<Option<(String, String)>> = cues
+    let prefixes: Vec<Option<(String, std::ops::Range<usize>)>> = cues
         .iter()
         .map(|c| match c.speaker {
             Some(_) => None,
-            None => split_label_prefix(&c.text, brackets),
+            None => split_label_prefix_at(&c.text, brackets),
         })
         .collect();
     // One stray "Gerard Depardieu: …" line in a film's captions does not make
@@ -441,7 +521,13 @@ pub(crate) fn build_transcript(
     for (cue, prefix) in cues.into_iter().zip(prefixes) {
         let (label, text) = match (cue.speaker, prefix) {
             (Some(s), _) => (Some(s), cue.text),
-            (None, Some((label, rest))) if use_prefixes => (Some(label), rest),
+            (None, Some((label, rest))) if use_prefixes => {
+                // The cue's own buffer, cut down to the text after the label.
+                let mut text = cue.text;
+                text.truncate(rest.end);
+                text.replace_range(..rest.start, "");
+                (Some(label), text)
+            }
             (None, _) => (None, cue.text),
         };
         if text.is_empty() {
@@ -671,10 +757,22 @@ const SOUNDS: &[&str] = &[
     "typing",
 ];
 
+/// [`split_label_prefix_at`] with the rest of the text copied out.
+#[cfg(test)]
+pub(crate) fn split_label_prefix(text: &str, brackets: bool) -> Option<(String, String)> {
+    split_label_prefix_at(text, brackets).map(|(label, rest)| (label, text[rest].to_string()))
+}
+
 /// Splits a leading speaker label off cue text: `Name: text`, or (SRT)
 /// `[Name] text`. The label must look like a name (see [`is_name_like`]), so
 /// "Note: the meeting…", "Règle numéro un: …" or "10:30 works" stay text.
-pub(crate) fn split_label_prefix(text: &str, brackets: bool) -> Option<(String, String)> {
+/// Gives the label and the byte range of the text after it, so the caller,
+/// which owns the cue text, cuts it out without a copy.
+fn split_label_prefix_at(text: &str, brackets: bool) -> Option<(String, std::ops::Range<usize>)> {
+    let range = |rest: &str| {
+        let at = rest.as_ptr() as usize - text.as_ptr() as usize;
+        at..at + rest.len()
+    };
     if brackets && text.starts_with('[') {
         let close = text.find(']')?;
         let label = &text[1..close];
@@ -683,7 +781,7 @@ pub(crate) fn split_label_prefix(text: &str, brackets: bool) -> Option<(String, 
         if rest.is_empty() || lower.split([' ', '_', '-']).any(|w| SOUNDS.contains(&w)) || !is_name_like(label) {
             return None;
         }
-        return Some((clean_label(label)?, rest.to_string()));
+        return Some((clean_label(label)?, range(rest)));
     }
     let colon = text.char_indices().take(48).find(|&(_, c)| c == ':')?.0;
     let after = &text[colon + 1..];
@@ -694,7 +792,7 @@ pub(crate) fn split_label_prefix(text: &str, brackets: bool) -> Option<(String, 
     if !is_name_like(label) {
         return None;
     }
-    Some((clean_label(label)?, after.trim().to_string()))
+    Some((clean_label(label)?, range(after.trim())))
 }
 
 /// The speaker-label shape rule: one to four words, at most 40 characters;
@@ -756,6 +854,69 @@ pub(crate) fn is_name_like(label: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    /// The hand-written timing reader finds what the regex finds, on
+    /// every line made of a few timing-like pieces.
+    #[test]
+    fn ascii_timing_matches_the_regex() {
+        let pieces = [
+            "", " ", "\t", "\x0b", "0", "00", "1:2", "00:00:01", ",", ".", "000", ":", "-->", "->", "x", "\x1c",
+        ];
+        let mut n = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in pieces {
+                        for line in [
+                            format!("{a}{b}{c}{d}"),
+                            format!("{a}{b} --> {c}{d}"),
+                            format!("{a}1:0{b}{c}-->0:0{d}"),
+                        ] {
+                            let want = timing_re()
+                                .captures(&line)
+                                .map(|m| (m.get(1).unwrap().as_str(), m.get(2).unwrap().as_str()));
+                            assert_eq!(ascii_timing(&line), want, "{line:?}");
+                            n += 1;
+                        }
+                    }
+                }
+            }
+        }
+        for line in [
+            "00:00:01,000 --> 00:00:04,000",
+            " 0:0:0.570-->0:0:1.0 X:10% line:5",
+            "00:00:01,000 --> 00:00:04,000x",
+            "00:00:01,000 --> 00:00:04,000\tx",
+            "1:2:3:4.5 --> 0:1.0",
+            "00:01.000 --> 00:02.000 ",
+            "01:02 --> 00:02.000",
+        ] {
+            let want = timing_re()
+                .captures(line)
+                .map(|m| (m.get(1).unwrap().as_str(), m.get(2).unwrap().as_str()));
+            assert_eq!(ascii_timing(line), want, "{line:?}");
+        }
+        assert!(n > 100_000);
+    }
+
+    #[test]
+    fn arrows() {
+        for (line, want) in [
+            ("", false),
+            ("-->", true),
+            ("->", false),
+            ("-- >", false),
+            (">-->", true),
+            ("a --> b", true),
+            ("--->", true),
+            ("<->>-->", true),
+            ("é-->", true),
+            ("é->>", false),
+        ] {
+            assert_eq!(has_arrow(line), want, "{line:?}");
+            assert_eq!(has_arrow(line), line.contains("-->"), "{line:?}");
+        }
+    }
+
     #[test]
     fn tidy_equals_remove_then_collapse() {
         let slow = |s: &str| {

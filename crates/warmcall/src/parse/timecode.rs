@@ -49,9 +49,20 @@ pub fn parse_caption_time(s: &str) -> Option<f64> {
     if frac.is_empty() || frac.len() > 3 || !frac.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let parts: Vec<&str> = main.split(':').collect();
+    // At most three fields; a fourth makes it no caption time. An array,
+    // not a Vec: this runs for every cue timing.
+    let mut fields = [""; 3];
+    let mut n = 0;
+    for p in main.split(':') {
+        if n == fields.len() {
+            return None;
+        }
+        fields[n] = p;
+        n += 1;
+    }
+    let parts = &fields[..n];
     let digits = |p: &str, max_len: usize| !p.is_empty() && p.len() <= max_len && p.bytes().all(|b| b.is_ascii_digit());
-    let (h, m, sec) = match parts.as_slice() {
+    let (h, m, sec) = match parts {
         [h, m, sec] if digits(h, 9) && digits(m, 2) && digits(sec, 2) => {
             (h.parse::<f64>().ok()?, m.parse::<f64>().ok()?, sec.parse::<f64>().ok()?)
         }
@@ -98,5 +109,7 @@ mod tests {
         assert_eq!(parse_caption_time("00:00:1d.890"), None);
         assert_eq!(parse_caption_time("00:00:01.0000"), None);
         assert_eq!(parse_caption_time("10:30"), None);
+        assert_eq!(parse_caption_time("1:02:03:04.500"), None);
+        assert_eq!(parse_caption_time(":00.500"), None);
     }
 }

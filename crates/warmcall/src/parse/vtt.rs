@@ -12,7 +12,7 @@
 
 use std::borrow::Cow;
 
-use super::srt::{build_transcript, clean_label, decode_entity, tag_len, tidy_owned, CaptionCue, NextByte};
+use super::srt::{build_transcript, clean_label, decode_entity, has_arrow, tag_len, tidy_owned, CaptionCue, NextByte};
 use super::timecode::parse_caption_time;
 use crate::{Error, Format, Transcript, Warning};
 
@@ -107,7 +107,13 @@ pub fn parse_cues_with(text: &str, stamps: Timestamps) -> Result<CueList, Error>
 /// The algorithm's input preprocessing: NUL to U+FFFD, CR and CRLF to LF.
 fn preprocess(text: &str) -> Cow<'_, str> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    if !text.contains(['\0', '\r']) {
+    // A byte scan in blocks without an early exit inside a block, which the
+    // compiler vectorises (a `contains` with a char set decodes every char).
+    let needs_work = text
+        .as_bytes()
+        .chunks(64)
+        .any(|block| block.iter().fold(false, |seen, &b| seen | (b == 0) | (b == b'\r')));
+    if !needs_work {
         return Cow::Borrowed(text);
     }
     Cow::Owned(text.replace('\0', "\u{FFFD}").replace("\r\n", "\n").replace('\r', "\n"))
@@ -136,7 +142,7 @@ impl Parser<'_> {
             let number = self.i + 1;
             self.i += 1;
             line_count += 1;
-            if line.contains("-->") {
+            if has_arrow(line) {
                 if !in_header && (line_count == 1 || (line_count == 2 && !seen_arrow)) {
                     seen_arrow = true;
                     previous = self.i;
