@@ -28,6 +28,17 @@ pub(crate) struct Ctx<'a> {
     pub has_text: bool,
     /// What the finding stages compute once and share.
     pub findings: crate::findings::Cache<'a>,
+    /// Sentence spans of every segment, split on first use and shared by
+    /// every stage that reads sentences (they used to split the same text
+    /// again each).
+    sentence_spans: std::cell::OnceCell<SentenceSpans>,
+}
+
+/// [`crate::text::sentences`] of every segment as byte ranges: segment `i`
+/// owns `spans[start[i]..start[i + 1]]`.
+struct SentenceSpans {
+    spans: Vec<(usize, usize)>,
+    start: Vec<usize>,
 }
 
 impl<'a> Ctx<'a> {
@@ -59,7 +70,32 @@ impl<'a> Ctx<'a> {
             span,
             has_text,
             findings: Default::default(),
+            sentence_spans: Default::default(),
         }
+    }
+
+    /// `crate::text::sentences(&self.segs()[i].text)`, split once per
+    /// analysis: the same `(offset, sentence)` items, slices of the segment
+    /// text.
+    pub fn sentences(&self, i: usize) -> impl Iterator<Item = (usize, &'a str)> + '_ {
+        let all = self.sentence_spans.get_or_init(|| {
+            let segs = self.segs();
+            let mut out = SentenceSpans {
+                spans: Vec::new(),
+                start: Vec::with_capacity(segs.len() + 1),
+            };
+            for seg in segs {
+                out.start.push(out.spans.len());
+                out.spans
+                    .extend(crate::text::sentences(&seg.text).map(|(off, s)| (off, off + s.len())));
+            }
+            out.start.push(out.spans.len());
+            out
+        });
+        let text: &'a str = &self.t.segments[i].text;
+        all.spans[all.start[i]..all.start[i + 1]]
+            .iter()
+            .map(move |&(a, b)| (a, &text[a..b]))
     }
 
     /// Applies a role per speaker.

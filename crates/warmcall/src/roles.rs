@@ -116,18 +116,39 @@ pub(crate) struct Assignment {
 /// Assigns roles per speaker.
 pub(crate) fn assign(ctx: &Ctx<'_>, agent: Option<&AgentMatcher>) -> Assignment {
     let pushes = &ctx.lm.pushes;
-    assign_with(ctx.t, &ctx.lm.roles, agent, &|s: &str| {
-        pushes.sentence_category(s).is_some()
-    })
+    // The context's shared sentence split: the later stages read the same
+    // sentences, so the opening and the first-push search do not split again.
+    assign_in(
+        ctx.t,
+        &ctx.lm.roles,
+        agent,
+        &|s: &str| pushes.sentence_category(s).is_some(),
+        |i| ctx.sentences(i),
+    )
 }
 
 /// [`assign`] with the push test passed in, so the order of the rules can be
 /// tested without a push detector.
+#[cfg(test)]
 pub(crate) fn assign_with(
     t: &Transcript,
     rules: &RoleRules,
     agent: Option<&AgentMatcher>,
     is_push: &dyn Fn(&str) -> bool,
+) -> Assignment {
+    assign_in(t, rules, agent, is_push, |i| {
+        crate::text::sentences(&t.segments[i].text)
+    })
+}
+
+/// [`assign_with`] with the sentences of segment `i` given by `sentences`
+/// (the same items as `crate::text::sentences` of its text).
+fn assign_in<'t, I: Iterator<Item = (usize, &'t str)>>(
+    t: &'t Transcript,
+    rules: &RoleRules,
+    agent: Option<&AgentMatcher>,
+    is_push: &dyn Fn(&str) -> bool,
+    sentences: impl Fn(usize) -> I,
 ) -> Assignment {
     let n = t.speakers.len();
     if let Some(m) = agent {
@@ -152,7 +173,7 @@ pub(crate) fn assign_with(
             warnings,
         };
     }
-    let (agent, basis, why) = decide(t, rules, is_push);
+    let (agent, basis, why) = decide(t, rules, is_push, sentences);
     let mut roles = vec![Role::Customer; n];
     if let Some(r) = roles.get_mut(agent) {
         *r = Role::Agent;
@@ -169,7 +190,12 @@ pub(crate) fn assign_with(
 }
 
 /// The agent's speaker index, the basis, and the reason in words.
-fn decide(t: &Transcript, rules: &RoleRules, is_push: &dyn Fn(&str) -> bool) -> (usize, RoleBasis, String) {
+fn decide<'t, I: Iterator<Item = (usize, &'t str)>>(
+    t: &'t Transcript,
+    rules: &RoleRules,
+    is_push: &dyn Fn(&str) -> bool,
+    sentences: impl Fn(usize) -> I,
+) -> (usize, RoleBasis, String) {
     let segs = &t.segments;
     let Some(first) = segs.first() else {
         return (
@@ -194,7 +220,7 @@ fn decide(t: &Transcript, rules: &RoleRules, is_push: &dyn Fn(&str) -> bool) -> 
         .any(|(_, s)| s.speaker == first_speaker && rules.says_calling(&s.text));
     for &(i, s) in &opening {
         // Per sentence, so the warning can quote the whole sentence.
-        let Some((_, sentence)) = crate::text::sentences(&s.text).find(|(_, x)| rules.is_introduction(x)) else {
+        let Some((_, sentence)) = sentences(i).find(|(_, x)| rules.is_introduction(x)) else {
             continue;
         };
         // The one who picks up often names themselves and their firm
@@ -211,7 +237,7 @@ fn decide(t: &Transcript, rules: &RoleRules, is_push: &dyn Fn(&str) -> bool) -> 
         );
     }
     for (i, s) in segs.iter().enumerate() {
-        if let Some((_, sentence)) = crate::text::sentences(&s.text).find(|(_, x)| is_push(x)) {
+        if let Some((_, sentence)) = sentences(i).find(|(_, x)| is_push(x)) {
             return (
                 s.speaker,
                 RoleBasis::FirstPush,

@@ -381,11 +381,11 @@ fn agent_questions(ctx: &Ctx<'_>, report: &Report) -> Vec<(usize, usize, String)
     }
     let punctuated = ctx.segs().iter().any(|s| s.text.contains('?'));
     let mut out = Vec::new();
-    for (i, seg) in ctx.segs().iter().enumerate() {
+    for i in 0..ctx.segs().len() {
         if ctx.role[i] != Role::Agent {
             continue;
         }
-        for (off, s) in crate::text::sentences(&seg.text) {
+        for (off, s) in ctx.sentences(i) {
             if matches!(
                 ctx.lm.questions.classify(s, punctuated),
                 Some(QuestionKind::Open | QuestionKind::Closed)

@@ -286,12 +286,12 @@ pub(crate) fn agent_sentences<'c, 'a>(ctx: &'c Ctx<'a>) -> &'c AgentSentences<'a
             start: Vec::with_capacity(segs.len() + 1),
         };
         let mut n = String::new();
-        for (i, seg) in segs.iter().enumerate() {
+        for i in 0..segs.len() {
             out.start.push(out.sentences.len());
             if ctx.role[i] != Role::Agent || ctx.backchannel[i] {
                 continue;
             }
-            for (offset, text) in crate::text::sentences(&seg.text) {
+            for (offset, text) in ctx.sentences(i) {
                 normalize_into(text, &mut n);
                 let (category, offers_info) = rules.agent_sentence(&n);
                 out.sentences.push(AgentSentence {

@@ -180,7 +180,7 @@ pub(crate) fn detect(ctx: &Ctx<'_>) -> Vec<SignalHit> {
         if !ctx.backchannel[i] {
             in_agent_turn = false;
         }
-        for (_, sentence) in crate::text::sentences(&ctx.segs()[i].text) {
+        for (_, sentence) in ctx.sentences(i) {
             normalize_into(sentence, &mut n);
             let m = rules.lists.matches(&n);
             for kind in rules.classify_hits(&n, m, offer, m.has(TIME)) {

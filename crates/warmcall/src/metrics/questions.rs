@@ -1225,7 +1225,7 @@ pub(crate) fn compute(ctx: &Ctx<'_>) -> Option<Questions> {
         // the sentence splitter for them (a `filter` on its sentences would
         // still split the whole text).
         let may_ask = !punctuated || has_qmark(&seg.text) || rules.may_invite(&seg.text);
-        let sentences = may_ask.then(|| crate::text::sentences(&seg.text));
+        let sentences = may_ask.then(|| ctx.sentences(i));
         for (_, sentence) in sentences.into_iter().flatten() {
             let Some((kind, toks)) = rules.classify_with(sentence, punctuated, &mut buf, &mut spans) else {
                 continue;
