@@ -19,8 +19,9 @@ pub(crate) struct LangModel {
     backchannels: HashSet<String>,
     /// Stop words for follow-up detection.
     pub stopwords: HashSet<String>,
-    /// Function words for language detection.
-    pub function_words: lang::FunctionWords,
+    /// Function words for language detection (lowercased), compiled with
+    /// the other languages' into the analyzer's [`lang::Detector`].
+    pub function_words: HashSet<String>,
     /// Question rules.
     pub questions: QuestionRules,
     /// Push rules.
@@ -37,7 +38,7 @@ impl LangModel {
         Ok(LangModel {
             backchannels: set("backchannel.words"),
             stopwords: set("stopwords.words"),
-            function_words: lang::FunctionWords::new(&set("detect.function_words")),
+            function_words: set("detect.function_words"),
             questions: QuestionRules::new(&lex)?,
             pushes: PushRules::new(&lex)?,
             signals: SignalRules::new(&lex)?,
@@ -108,6 +109,8 @@ impl LangModel {
 pub struct Analyzer {
     config: Config,
     models: Vec<LangModel>,
+    /// Every model's function words in one table.
+    detector: lang::Detector,
     agent: Option<roles::AgentMatcher>,
     trackers: trackers::Trackers,
 }
@@ -164,9 +167,16 @@ impl Analyzer {
             .map(roles::AgentMatcher::new)
             .transpose()?;
         let trackers = trackers::Trackers::new(&config.trackers)?;
+        let detector = lang::Detector::new(
+            &models
+                .iter()
+                .map(|m| (m.lex.lang.as_str(), &m.function_words))
+                .collect::<Vec<_>>(),
+        );
         Ok(Analyzer {
             config,
             models,
+            detector,
             agent,
             trackers,
         })
@@ -213,7 +223,7 @@ impl Analyzer {
     /// Runs `f` on the per-call context [`Analyzer::analyze_with_path`]
     /// builds (language, words, backchannels, roles); for the benches.
     pub(crate) fn prepare<R>(&self, t: &Transcript, f: impl FnOnce(Ctx<'_>) -> R) -> R {
-        let (li, _) = lang::detect(t, &self.models, &self.config.language);
+        let (li, _) = lang::detect(t, &self.detector, &self.config.language);
         let mut ctx = Ctx::new(t, &self.config, &self.models[li]);
         let assignment = roles::assign(&ctx, self.agent.as_ref());
         ctx.set_roles(assignment.speaker_role);
@@ -240,7 +250,7 @@ impl Analyzer {
     /// Analyses one transcript, recording its path (as the caller wants it
     /// shown) in `source.path`.
     pub fn analyze_with_path(&self, t: &Transcript, path: Option<&str>) -> Report {
-        let (li, language_basis) = lang::detect(t, &self.models, &self.config.language);
+        let (li, language_basis) = lang::detect(t, &self.detector, &self.config.language);
         let lm = &self.models[li];
         let mut warnings: Vec<String> = t.warnings.iter().map(|w| w.to_string()).collect();
         if let [only] = t.speakers.as_slice() {

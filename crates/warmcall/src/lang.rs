@@ -8,23 +8,26 @@ use std::collections::HashSet;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::analyzer::LangModel;
 use crate::Transcript;
 
 /// The winner needs at least this many function words to overrule a
 /// declared language.
 pub(crate) const MIN_EVIDENCE: usize = 3;
 
-/// One language's function words, bucketed by first byte and length:
-/// detection looks up every word of every transcript, and most words fall
-/// in an empty bucket, or one of a single entry, which costs far less than
-/// hashing them. Words of up to eight bytes are compared as one `u64`.
+/// Every language's function words in one table, bucketed by first byte
+/// and length: detection looks up every word of every transcript, and most
+/// words fall in an empty bucket, or one of a single entry, which costs far
+/// less than hashing them. Words of up to eight bytes are compared as one
+/// `u64`. Each entry carries a bit per language that lists it, so a word
+/// takes one look-up whatever the number of languages.
 #[derive(Debug)]
 pub(crate) struct FunctionWords {
-    /// The words, sorted by bucket.
+    /// The words, sorted by bucket, each once.
     words: Vec<Box<str>>,
     /// `packed(word)` of each word (0 for words over eight bytes).
     keys: Vec<u64>,
+    /// Bit `i` of `masks[j]`: `words[j]` is a function word of language `i`.
+    masks: Vec<u64>,
     /// `words[start[k]..start[k + 1]]` are bucket `k`'s words, with
     /// `k = first byte * (max_len + 1) + length`.
     start: Box<[u32]>,
@@ -86,17 +89,34 @@ fn ascii_lower_u64(x: u64) -> u64 {
 }
 
 impl FunctionWords {
-    /// The entries of `set`. Words are looked up lowercased, so an entry with
-    /// an ASCII capital could never match and is left out.
+    /// Most languages one table can hold (a bit each).
+    pub(crate) const MAX_LANGS: usize = 64;
+
+    /// One language's words: bit 0.
+    #[cfg(test)]
     pub(crate) fn new(set: &HashSet<String>) -> FunctionWords {
-        let mut words: Vec<Box<str>> = set
-            .iter()
-            .filter(|w| !w.is_empty() && !w.bytes().any(|b| b.is_ascii_uppercase()))
-            .map(|w| w.as_str().into())
-            .collect();
-        let max_len = words.iter().map(|w| w.len()).max().unwrap_or(0);
+        FunctionWords::combined(&[set])
+    }
+
+    /// The entries of `sets`, entry `i` as language `i` (at most
+    /// [`FunctionWords::MAX_LANGS`]). Words are looked up lowercased, so an
+    /// entry with an ASCII capital could never match and is left out.
+    pub(crate) fn combined(sets: &[&HashSet<String>]) -> FunctionWords {
+        assert!(sets.len() <= Self::MAX_LANGS, "too many languages for one table");
+        let mut merged: std::collections::BTreeMap<&str, u64> = std::collections::BTreeMap::new();
+        for (i, set) in sets.iter().enumerate() {
+            for w in set.iter() {
+                if !w.is_empty() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+                    *merged.entry(w.as_str()).or_insert(0) |= 1 << i;
+                }
+            }
+        }
+        let max_len = merged.keys().map(|w| w.len()).max().unwrap_or(0);
         let bucket = |w: &[u8]| usize::from(w[0]) * (max_len + 1) + w.len();
-        words.sort_unstable_by_key(|w| bucket(w.as_bytes()));
+        let mut entries: Vec<(&str, u64)> = merged.into_iter().collect();
+        entries.sort_by_key(|(w, _)| bucket(w.as_bytes()));
+        let words: Vec<Box<str>> = entries.iter().map(|(w, _)| (*w).into()).collect();
+        let masks = entries.iter().map(|&(_, m)| m).collect();
         let keys = words
             .iter()
             .map(|w| if w.len() <= 8 { packed(w.as_bytes()) } else { 0 })
@@ -107,72 +127,105 @@ impl FunctionWords {
         FunctionWords {
             words,
             keys,
+            masks,
             start,
             max_len,
         }
     }
 
-    /// Whether the probed word lowercased is one of the words.
+    /// The languages (bit `i` for language `i`) whose function words hold
+    /// the probed word lowercased; 0 for none.
     #[inline]
-    fn contains(&self, p: &Probe<'_>) -> bool {
+    fn lookup(&self, p: &Probe<'_>) -> u64 {
         let w = p.word;
         let Some(&b) = w.first() else {
-            return false;
+            return 0;
         };
         if w.len() > self.max_len {
-            return false;
+            return 0;
         }
         let k = usize::from(b.to_ascii_lowercase()) * (self.max_len + 1) + w.len();
         let (lo, hi) = (self.start[k] as usize, self.start[k + 1] as usize);
-        if w.len() <= 8 {
+        // Entries are unique, so at most one matches.
+        let at = if w.len() <= 8 {
             // Same bucket, so same length: equal keys are equal words.
-            self.keys[lo..hi].contains(&p.key)
+            self.keys[lo..hi].iter().position(|&k| k == p.key)
         } else {
-            self.words[lo..hi].iter().any(|e| e.as_bytes().eq_ignore_ascii_case(w))
-        }
+            self.words[lo..hi]
+                .iter()
+                .position(|e| e.as_bytes().eq_ignore_ascii_case(w))
+        };
+        at.map_or(0, |j| self.masks[lo + j])
     }
 
-    /// [`FunctionWords::contains`] for one word.
+    /// Whether language `lang` lists `w` lowercased, for the tests.
     #[cfg(test)]
-    fn contains_folded(&self, w: &[u8]) -> bool {
-        self.contains(&Probe::new(w))
+    fn contains_folded(&self, w: &[u8], lang: usize) -> bool {
+        self.lookup(&Probe::new(w)) & (1 << lang) != 0
+    }
+}
+
+/// The language detector of an analyzer: the codes of its languages and
+/// their function words in one table, built once.
+#[derive(Debug)]
+pub(crate) struct Detector {
+    codes: Vec<String>,
+    words: FunctionWords,
+}
+
+impl Detector {
+    /// A detector over `(code, function words)` pairs, in the analyzer's
+    /// language order.
+    pub(crate) fn new(langs: &[(&str, &HashSet<String>)]) -> Detector {
+        let sets: Vec<&HashSet<String>> = langs.iter().map(|&(_, s)| s).collect();
+        Detector {
+            codes: langs.iter().map(|&(c, _)| c.to_string()).collect(),
+            words: FunctionWords::combined(&sets),
+        }
     }
 }
 
 /// Picks the language model to use and says why. `choice` is `auto` or a code.
-pub(crate) fn detect(t: &Transcript, models: &[LangModel], choice: &str) -> (usize, String) {
-    let langs: Vec<(&str, &FunctionWords)> = models
-        .iter()
-        .map(|m| (m.lex.lang.as_str(), &m.function_words))
-        .collect();
-    detect_with(t, &langs, choice)
+pub(crate) fn detect(t: &Transcript, d: &Detector, choice: &str) -> (usize, String) {
+    let langs: Vec<&str> = d.codes.iter().map(String::as_str).collect();
+    detect_with(t, &langs, &d.words, choice)
 }
 
-/// [`detect`] over `(code, function words)` pairs.
-pub(crate) fn detect_with(t: &Transcript, langs: &[(&str, &FunctionWords)], choice: &str) -> (usize, String) {
+/// [`detect`] over language codes and their function words, language `i`
+/// being bit `i` of `words`.
+fn detect_with(t: &Transcript, langs: &[&str], words: &FunctionWords, choice: &str) -> (usize, String) {
     if choice != "auto" {
-        if let Some(i) = langs.iter().position(|(l, _)| *l == choice) {
+        if let Some(i) = langs.iter().position(|l| *l == choice) {
             return (i, "explicit".to_string());
         }
     }
     let mut counts = vec![0usize; langs.len()];
     let mut total = 0usize;
     let mut buf = String::new();
+    let count = |w: &[u8], total: &mut usize, counts: &mut [usize]| {
+        *total += 1;
+        let mut m = words.lookup(&Probe::new(w));
+        while m != 0 {
+            counts[m.trailing_zeros() as usize] += 1;
+            m &= m - 1;
+        }
+    };
+    let mut saved = vec![0usize; langs.len()];
     for seg in &t.segments {
-        for_each_word(&seg.text, &mut buf, |w| {
-            total += 1;
-            let probe = Probe::new(w);
-            for ((_, set), count) in langs.iter().zip(counts.iter_mut()) {
-                if set.contains(&probe) {
-                    *count += 1;
-                }
-            }
-        });
+        // The byte scan gives up at the first non-ASCII byte; the segment's
+        // counts are then undone and it is read again as Unicode words.
+        let total_before = total;
+        saved.copy_from_slice(&counts);
+        if !ascii_words(&seg.text, |w| count(w, &mut total, &mut counts)) {
+            total = total_before;
+            counts.copy_from_slice(&saved);
+            unicode_words(&seg.text, &mut buf, |w| count(w, &mut total, &mut counts));
+        }
     }
     let summary = langs
         .iter()
         .zip(&counts)
-        .map(|((l, _), c)| format!("{l} {c}"))
+        .map(|(l, c)| format!("{l} {c}"))
         .collect::<Vec<_>>()
         .join(", ");
     let best = (0..langs.len())
@@ -185,7 +238,7 @@ pub(crate) fn detect_with(t: &Transcript, langs: &[(&str, &FunctionWords)], choi
     }
     if let Some(declared) = &t.language {
         let code = normalise_code(declared);
-        if let Some(i) = langs.iter().position(|(l, _)| *l == code) {
+        if let Some(i) = langs.iter().position(|l| *l == code) {
             return (
                 i,
                 format!("declared by the source ({declared}); too few function words to decide ({summary})"),
@@ -193,7 +246,7 @@ pub(crate) fn detect_with(t: &Transcript, langs: &[(&str, &FunctionWords)], choi
         }
     }
     if counts.iter().all(|&c| c == 0) {
-        let i = langs.iter().position(|(l, _)| *l == "en").unwrap_or(0);
+        let i = langs.iter().position(|l| *l == "en").unwrap_or(0);
         return (i, "default (no function words to detect from)".to_string());
     }
     (
@@ -217,48 +270,66 @@ fn normalise_code(declared: &str) -> String {
     }
 }
 
-/// Calls `f` with each word of `text`, lowercased except for ASCII capitals
-/// (which [`FunctionWords::contains`] folds), curly apostrophes made
-/// straight (`don’t` → `don't`). ASCII text takes a byte-level path: this
-/// runs over every word of every transcript.
+/// Calls `f` with each word of an ASCII `text`, ASCII capitals kept (which
+/// [`FunctionWords::lookup`] folds): runs of `[A-Za-z0-9']` with the
+/// apostrophes at their ends trimmed. Returns false, having stopped, at the
+/// first non-ASCII byte: such text takes [`unicode_words`] instead. Checking
+/// for that byte inside the scan (only where a word ends) spares a separate
+/// pass over every segment.
+fn ascii_words(text: &str, mut f: impl FnMut(&[u8])) -> bool {
+    let b = text.as_bytes();
+    let is_w = |c: u8| WORD_BYTE[usize::from(c)];
+    let mut i = 0;
+    while i < b.len() {
+        if !is_w(b[i]) {
+            if b[i] >= 0x80 {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        let mut s = i;
+        while i < b.len() && is_w(b[i]) {
+            i += 1;
+        }
+        let mut e = i;
+        while s < e && b[s] == b'\'' {
+            s += 1;
+        }
+        while e > s && b[e - 1] == b'\'' {
+            e -= 1;
+        }
+        if s < e {
+            f(&b[s..e]);
+        }
+    }
+    true
+}
+
+/// Calls `f` with each Unicode word of `text`, lowercased, curly apostrophes
+/// made straight (`don’t` → `don't`).
+fn unicode_words(text: &str, buf: &mut String, mut f: impl FnMut(&[u8])) {
+    for w in text.unicode_words() {
+        buf.clear();
+        for c in w.chars() {
+            if c == '’' {
+                buf.push('\'');
+            } else {
+                buf.extend(c.to_lowercase());
+            }
+        }
+        f(buf.as_bytes());
+    }
+}
+
+/// The words [`detect`] counts in `text`: [`ascii_words`] when it is ASCII,
+/// else [`unicode_words`].
+#[cfg(test)]
 fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&[u8])) {
     if text.is_ascii() {
-        // Runs of [A-Za-z0-9'] with the apostrophes at their ends trimmed.
-        let b = text.as_bytes();
-        let is_w = |c: u8| WORD_BYTE[usize::from(c)];
-        let mut i = 0;
-        while i < b.len() {
-            if !is_w(b[i]) {
-                i += 1;
-                continue;
-            }
-            let mut s = i;
-            while i < b.len() && is_w(b[i]) {
-                i += 1;
-            }
-            let mut e = i;
-            while s < e && b[s] == b'\'' {
-                s += 1;
-            }
-            while e > s && b[e - 1] == b'\'' {
-                e -= 1;
-            }
-            if s < e {
-                f(&b[s..e]);
-            }
-        }
+        assert!(ascii_words(text, &mut f));
     } else {
-        for w in text.unicode_words() {
-            buf.clear();
-            for c in w.chars() {
-                if c == '’' {
-                    buf.push('\'');
-                } else {
-                    buf.extend(c.to_lowercase());
-                }
-            }
-            f(buf.as_bytes());
-        }
+        unicode_words(text, buf, f);
     }
 }
 
@@ -312,8 +383,8 @@ mod tests {
 
     fn detect_text(texts: &[&str], declared: Option<&str>) -> (String, String) {
         let owned = sets();
-        let words: Vec<FunctionWords> = owned.iter().map(|(_, s)| FunctionWords::new(s)).collect();
-        let langs: Vec<(&str, &FunctionWords)> = owned.iter().zip(&words).map(|((c, _), w)| (c.as_str(), w)).collect();
+        let pairs: Vec<(&str, &HashSet<String>)> = owned.iter().map(|(c, s)| (c.as_str(), s)).collect();
+        let d = Detector::new(&pairs);
         let mut b = Transcript::builder();
         for (i, s) in texts.iter().enumerate() {
             b = b.untimed(if i % 2 == 0 { "A" } else { "B" }, s);
@@ -322,8 +393,116 @@ mod tests {
             b = b.language(d);
         }
         let t = b.build();
-        let (i, basis) = detect_with(&t, &langs, "auto");
-        (langs[i].0.to_string(), basis)
+        let (i, basis) = detect(&t, &d, "auto");
+        assert_eq!((i, basis.clone()), reference_detect(&t, &pairs), "{texts:?}");
+        (pairs[i].0.to_string(), basis)
+    }
+
+    /// Detection as it was before the combined table: every word looked up
+    /// in each language's hash set, ASCII checked before the scan.
+    fn reference_detect(t: &Transcript, langs: &[(&str, &HashSet<String>)]) -> (usize, String) {
+        let mut counts = vec![0usize; langs.len()];
+        let mut total = 0usize;
+        for seg in &t.segments {
+            let words: Vec<String> = if seg.text.is_ascii() {
+                seg.text
+                    .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+                    .map(|w| w.trim_matches('\'').to_ascii_lowercase())
+                    .filter(|w| !w.is_empty())
+                    .collect()
+            } else {
+                seg.text
+                    .unicode_words()
+                    .map(|w| w.chars().map(|c| if c == '’' { '\'' } else { c }).collect::<String>())
+                    .map(|w| w.to_lowercase())
+                    .collect()
+            };
+            for w in words {
+                total += 1;
+                for ((_, set), c) in langs.iter().zip(counts.iter_mut()) {
+                    if set.contains(&w) {
+                        *c += 1;
+                    }
+                }
+            }
+        }
+        let summary = langs
+            .iter()
+            .zip(&counts)
+            .map(|((l, _), c)| format!("{l} {c}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let best = (0..langs.len())
+            .max_by_key(|&i| (counts[i], std::cmp::Reverse(i)))
+            .unwrap_or(0);
+        let tie = counts.iter().filter(|&&c| c == counts[best]).count() > 1;
+        if !tie && counts.get(best).copied().unwrap_or(0) >= MIN_EVIDENCE {
+            return (best, format!("function words ({summary}) of {total} words"));
+        }
+        if let Some(declared) = &t.language {
+            let code = normalise_code(declared);
+            if let Some(i) = langs.iter().position(|(l, _)| *l == code) {
+                return (
+                    i,
+                    format!("declared by the source ({declared}); too few function words to decide ({summary})"),
+                );
+            }
+        }
+        if counts.iter().all(|&c| c == 0) {
+            let i = langs.iter().position(|(l, _)| *l == "en").unwrap_or(0);
+            return (i, "default (no function words to detect from)".to_string());
+        }
+        (
+            best,
+            format!("function words ({summary}) of {total} words; weak evidence, first language on a tie"),
+        )
+    }
+
+    /// The combined table gives each word the languages whose sets hold it,
+    /// overlapping and odd entries included, and detection over it decides
+    /// and words its basis as the per-language sets did.
+    #[test]
+    fn combined_table_matches_the_sets_and_the_old_detection() {
+        let mut owned = sets();
+        let extra = |ws: &[&str]| ws.iter().map(|w| w.to_string()).collect::<HashSet<String>>();
+        owned.push((
+            "xx".into(),
+            extra(&["de", "the", "één", "it's", "zzzzzzzzzzzz", "Upper", ""]),
+        ));
+        owned.push(("yy".into(), extra(&["the", "één", "a", "ß", "i̇", "zzzzzzzzzzzz"])));
+        let pairs: Vec<(&str, &HashSet<String>)> = owned.iter().map(|(c, s)| (c.as_str(), s)).collect();
+        let d = Detector::new(&pairs);
+        let texts = [
+            "A it's IT'S It’s OKÉ oké Oké één ÉÉN Don’t DON'T ß SS upper Upper UPPER",
+            "İ i̇ I zzzzzzzzzzzz ZZZZZZZZZZZZ zzzzzzzzzzzzz ''a'' b the De",
+            "Ja, goeiemiddag, u spreekt met Jeroen. Heeft u even? THE The the",
+            "Hi there, is that Helen? I'm calling from Brightwater.",
+            "café the and de het een, is it?",
+            "the de the de café",
+            "",
+            "Hm.",
+        ];
+        for text in texts {
+            for_each_word(text, &mut String::new(), |w| {
+                let key = String::from_utf8(w.to_ascii_lowercase()).unwrap();
+                for (i, (_, set)) in pairs.iter().enumerate() {
+                    let listed = !key.is_empty() && set.contains(&key) && !key.bytes().any(|b| b.is_ascii_uppercase());
+                    assert_eq!(d.words.contains_folded(w, i), listed, "{key:?} lang {i}");
+                }
+            });
+        }
+        for a in texts {
+            for b in texts {
+                for declared in [None, Some("en"), Some("yy"), Some("nld")] {
+                    let mut tb = Transcript::builder().untimed("A", a).untimed("B", b).untimed("A", "ok");
+                    if let Some(l) = declared {
+                        tb = tb.language(l);
+                    }
+                    let t = tb.build();
+                    assert_eq!(detect(&t, &d, "auto"), reference_detect(&t, &pairs), "{a:?} {b:?}");
+                }
+            }
+        }
     }
 
     /// The overlapping loads pack what a zero-padded copy packs.
@@ -379,7 +558,7 @@ mod tests {
             let mut n = 0;
             for_each_word(text, &mut String::new(), |w| {
                 let key = String::from_utf8(w.to_ascii_lowercase()).unwrap();
-                assert_eq!(fw.contains_folded(w), set.contains(&key), "{key:?} in {text:?}");
+                assert_eq!(fw.contains_folded(w, 0), set.contains(&key), "{key:?} in {text:?}");
                 n += 1;
             });
             assert!(n > 5);

@@ -115,11 +115,170 @@ struct Patterns {
 const TIME: &str = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?";
 const BARE_TIME: &str = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?";
 
+/// A `time_prefix` match: the start time as written, the end time of a
+/// bracketed range, whether the time was bare (`ns`, no brackets), and the
+/// length of the match (prefix and the spaces after it).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct TimePrefix<'a> {
+    start: &'a str,
+    end: Option<&'a str>,
+    bare: bool,
+    len: usize,
+}
+
+/// `time_prefix` on `line`: read by hand while the bytes it looks at are
+/// ASCII (this runs on every line of every timed text file), by the regex
+/// otherwise.
+fn time_prefix(line: &str) -> Option<TimePrefix<'_>> {
+    match ascii_time_prefix(line) {
+        Ok(m) => m,
+        Err(NotAscii) => time_prefix_regex(line),
+    }
+}
+
+fn time_prefix_regex(line: &str) -> Option<TimePrefix<'_>> {
+    let c = patterns().time_prefix.captures(line)?;
+    let (start, bare) = match (c.name("bs"), c.name("ps"), c.name("ns")) {
+        (Some(m), _, _) | (None, Some(m), _) => (m.as_str(), false),
+        (None, None, Some(m)) => (m.as_str(), true),
+        _ => return None,
+    };
+    Some(TimePrefix {
+        start,
+        end: c.name("be").map(|m| m.as_str()),
+        bare,
+        len: c.get(0).map_or(line.len(), |m| m.end()),
+    })
+}
+
+/// The hand-written reader met a byte that is not ASCII where it had to
+/// decide (`\s`, `\d` and the en dash of the pattern reach beyond ASCII).
+struct NotAscii;
+
+/// The regex's own white space on ASCII: tab to carriage return (vertical
+/// tab included, unlike `u8::is_ascii_whitespace`) and space.
+fn ascii_space(b: u8) -> bool {
+    b == b' ' || (0x09..=0x0d).contains(&b)
+}
+
+/// `time_prefix` on ASCII. Every sub-pattern ends where the next one must
+/// start with a byte the time cannot hold (white space, `-`, `|`, `]`, `)`,
+/// the end), so each time is read greedily and never needs backtracking.
+fn ascii_time_prefix(line: &str) -> Result<Option<TimePrefix<'_>>, NotAscii> {
+    let b = line.as_bytes();
+    // The byte at `i`, `None` at the end; an error on a non-ASCII byte.
+    let at = |i: usize| match b.get(i) {
+        Some(&c) if c >= 0x80 => Err(NotAscii),
+        c => Ok(c.copied()),
+    };
+    let skip_space = |mut i: usize| -> Result<usize, NotAscii> {
+        while at(i)?.is_some_and(ascii_space) {
+            i += 1;
+        }
+        Ok(i)
+    };
+    // Up to `max` ASCII digits from `i` (at least `min`): the end, or None.
+    let digits = |i: usize, min: usize, max: usize| -> Result<Option<usize>, NotAscii> {
+        let mut j = i;
+        while j - i < max && at(j)?.is_some_and(|c| c.is_ascii_digit()) {
+            j += 1;
+        }
+        Ok((j - i >= min).then_some(j))
+    };
+    // An optional `[.,]\d{1,3}` at `i`.
+    let fraction = |i: usize| -> Result<usize, NotAscii> {
+        if matches!(at(i)?, Some(b'.' | b',')) {
+            if let Some(j) = digits(i + 1, 1, 3)? {
+                return Ok(j);
+            }
+        }
+        Ok(i)
+    };
+    // TIME: `\d{1,2}(?::\d{1,2}){1,2}` and a fraction.
+    let time = |i: usize| -> Result<Option<usize>, NotAscii> {
+        let Some(mut j) = digits(i, 1, 2)? else {
+            return Ok(None);
+        };
+        for rep in 0..2 {
+            match (at(j)?, digits(j + 1, 1, 2)?) {
+                (Some(b':'), Some(k)) => j = k,
+                _ if rep == 0 => return Ok(None),
+                _ => break,
+            }
+        }
+        Ok(Some(fraction(j)?))
+    };
+    // BARE_TIME: `\d{1,2}:\d{2}(?::\d{2})?` and a fraction.
+    let bare_time = |i: usize| -> Result<Option<usize>, NotAscii> {
+        let Some(mut j) = digits(i, 1, 2)? else {
+            return Ok(None);
+        };
+        match (at(j)?, digits(j + 1, 2, 2)?) {
+            (Some(b':'), Some(k)) => j = k,
+            _ => return Ok(None),
+        }
+        if let (Some(b':'), Some(k)) = (at(j)?, digits(j + 1, 2, 2)?) {
+            j = k;
+        }
+        Ok(Some(fraction(j)?))
+    };
+    let found = |s: usize, e: usize, end: Option<(usize, usize)>, bare: bool, len: usize| TimePrefix {
+        start: &line[s..e],
+        end: end.map(|(s, e)| &line[s..e]),
+        bare,
+        len,
+    };
+    match at(0)? {
+        Some(b'[') => {
+            let s = skip_space(1)?;
+            let Some(e) = time(s)? else { return Ok(None) };
+            let mut i = skip_space(e)?;
+            let mut end = None;
+            if at(i)? == Some(b'-') {
+                // `-` or `-->`: after a lone `-` that is followed by `->` the
+                // time cannot start, so the regex takes `-->` there.
+                let dash = if b[i..].starts_with(b"-->") { 3 } else { 1 };
+                let s2 = skip_space(i + dash)?;
+                let Some(e2) = time(s2)? else { return Ok(None) };
+                end = Some((s2, e2));
+                i = skip_space(e2)?;
+            }
+            if at(i)? != Some(b']') {
+                return Ok(None);
+            }
+            Ok(Some(found(s, e, end, false, skip_space(i + 1)?)))
+        }
+        Some(b'(') => {
+            let s = skip_space(1)?;
+            let Some(e) = time(s)? else { return Ok(None) };
+            let i = skip_space(e)?;
+            if at(i)? != Some(b')') {
+                return Ok(None);
+            }
+            Ok(Some(found(s, e, None, false, skip_space(i + 1)?)))
+        }
+        Some(c) if c.is_ascii_digit() => {
+            let Some(e) = bare_time(0)? else { return Ok(None) };
+            // `\s+`, else `\s*[-–|]\s*` (here without spaces before it),
+            // else the end; then `\s*`.
+            let len = match at(e)? {
+                Some(c) if ascii_space(c) => skip_space(e)?,
+                Some(b'-' | b'|') => skip_space(e + 1)?,
+                None => e,
+                Some(_) => return Ok(None),
+            };
+            Ok(Some(found(0, e, None, true, len)))
+        }
+        _ => Ok(None),
+    }
+}
+
 /// The text after a `time_prefix` match. The pattern stops after the
 /// prefix and its spaces instead of capturing the rest of the line with
 /// `(?P<rest>.*)$`: on a line (no `\n`) that tail always matches the whole
 /// remainder, so the result is the same, and the regex engine no longer
 /// walks every line to its end.
+#[cfg(test)]
 fn after_match<'a>(line: &'a str, c: &regex::Captures<'_>) -> &'a str {
     &line[c.get(0).map_or(line.len(), |m| m.end())..]
 }
@@ -193,10 +352,13 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
         });
     }
     // A subtitle file saved as .txt would parse into cue timings glued to
-    // the text; say what it is instead.
+    // the text; say what it is instead. One search of the whole text spares
+    // a search per line in the usual file that holds no `-->` at all.
     if let Some((i, l)) = text
-        .lines()
-        .enumerate()
+        .contains("-->")
+        .then(|| text.lines().enumerate())
+        .into_iter()
+        .flatten()
         .find(|(_, l)| l.contains("-->") && patterns().cue_timing.is_match(l.trim()))
     {
         return Err(Error::parse(
@@ -322,39 +484,22 @@ fn classify(raw: &str) -> Line<'_> {
         }
     }
     let time_possible = line.starts_with(|c: char| c == '[' || c == '(' || c.is_ascii_digit());
-    let (start, end, rest) = match time_possible.then(|| p.time_prefix.captures(line)).flatten() {
-        Some(c) => {
-            let start = ["bs", "ps", "ns"]
-                .iter()
-                .find_map(|n| c.name(n))
-                .and_then(|m| parse_clock(m.as_str()));
-            let end = c.name("be").and_then(|m| parse_clock(m.as_str()));
-            match start {
-                Some(s) => (Some(s), end, after_match(line, &c)),
-                None => (None, None, line),
-            }
-        }
+    let (start, end, rest) = match time_possible.then(|| time_prefix(line)).flatten() {
+        Some(m) => match parse_clock(m.start) {
+            Some(s) => (Some(s), m.end.and_then(parse_clock), &line[m.len..]),
+            None => (None, None, line),
+        },
         None => (None, None, line),
     };
     if let Some((label, text)) = split_label(rest) {
         // Sonix and others put the time after the label: `Ann: [00:01:02] text`.
         // Only a bracketed time: `Ann: 10:30 works for me` keeps its text.
         let (start, end, text) = match (start, text.starts_with(['[', '('])) {
-            (None, true) => match p.time_prefix.captures(text) {
-                Some(c) if c.name("ns").is_none() => {
-                    let s = ["bs", "ps"]
-                        .iter()
-                        .find_map(|n| c.name(n))
-                        .and_then(|m| parse_clock(m.as_str()));
-                    match s {
-                        Some(s) => (
-                            Some(s),
-                            c.name("be").and_then(|m| parse_clock(m.as_str())),
-                            after_match(text, &c),
-                        ),
-                        None => (None, None, text),
-                    }
-                }
+            (None, true) => match time_prefix(text) {
+                Some(m) if !m.bare => match parse_clock(m.start) {
+                    Some(s) => (Some(s), m.end.and_then(parse_clock), &text[m.len..]),
+                    None => (None, None, text),
+                },
                 _ => (None, None, text),
             },
             _ => (start, end, text),
@@ -839,6 +984,91 @@ mod tests {
         }
     }
 
+    /// The hand-written reader answers what the regex answers: match or
+    /// not, the same start/end text, bare or not, the same length.
+    fn same_time_prefix(line: &str) {
+        let want = time_prefix_regex(line);
+        assert_eq!(time_prefix(line), want, "{line:?}");
+        if line.is_ascii() {
+            assert!(ascii_time_prefix(line).is_ok(), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_time_prefix_matches_the_regex() {
+        for line in [
+            "[00:00:03] Peter Smit: Dus, we hebben.",
+            "[00:01 - 00:02]   Ann: hi",
+            "[00:01 --> 00:02]Ann: hi",
+            "[00:01 -> 00:02] Ann",
+            "[00:01 - -> 00:02] Ann",
+            "[00:01 -- 00:02] Ann",
+            "[00:01 - ] Ann",
+            "[00:01 – 00:02] Ann",
+            "[00:01\u{a0}] Ann",
+            "[\u{a0}00:01] Ann",
+            "(00:01\u{2003}) Ann",
+            "12:30\u{a0}Ann",
+            "12:30–Ann",
+            "12:30\u{2013} Ann",
+            "12:30é",
+            "(1:02:03.5) Bob: yes",
+            "( 1:02 ) Bob",
+            "(1:02:03:04) Bob",
+            "(1:2) Bob",
+            "(1:) Bob",
+            "(:12) Bob",
+            "12:30 Ann: ok",
+            "12:30",
+            "12:30 - Ann",
+            "12:30- Ann",
+            "12:30 -Ann",
+            "12:30|x",
+            "12:30 | x",
+            "12:30x",
+            "12:3 Ann",
+            "12:345 Ann",
+            "123:45 Ann",
+            "1:23:45 Ann",
+            "1:23:4 Ann",
+            "1:23:456 Ann",
+            "1:23.4 Ann",
+            "1:23,456 Ann",
+            "1:23.4567 Ann",
+            "1:23. Ann",
+            "1:23.",
+            "1:23:45.678",
+            "100:00:00 Ann",
+            "[100:00:00] Ann",
+            "[1:2:3]\r",
+            "[1:2:3]\r\n",
+            "[00:00]  \t ",
+            "[00:00] a\rb",
+            "[00:00]\x0bAnn",
+            "[00:00.5] Ann",
+            "[00:00.] Ann",
+            "[00:00:00,000 --> 00:00:01,500] SPEAKER_00: Hi",
+            "[00:00:00 - 00:00:01 Ann",
+            "[00:00:00 00:00:01] Ann",
+            "[ 0:0 ]",
+            "[0:0:0:0]",
+            "[]",
+            "[",
+            "(",
+            "1",
+            "1:",
+            "1:2",
+            "\u{feff}[00:01] Ann",
+            "[00:01] José: olé",
+            "[00:01]\u{a0}José",
+            "00:00:01.123 – text – more",
+            "nothing",
+            "",
+        ] {
+            same_time_prefix(line);
+        }
+    }
+
     #[test]
     fn time_prefixes() {
         for (src, start) in [
@@ -1082,6 +1312,20 @@ mod tests {
         use proptest::prelude::*;
 
         const LINE: &str = "(\\[0[0-9]:[0-5][0-9]\\] |[0-9]:[0-5][0-9] |\\(0[0-9]:[0-5][0-9]\\) )?((Ann|Bob|Note|Speaker 1|@X|we said)(:| \\(00:0[0-9]\\):|  0:0[0-9]) )?([a-zé ,.?]|\\(\\.\\)|\\(1\\.5\\)|\\[pause\\]|\\[silence 2s\\]|:|\t|10:30){0,12}";
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(4000))]
+            #[test]
+            fn ascii_time_prefix_matches_the_regex_on_generated_lines(
+                s in "[\\[(]?[ \t\x0b]?[0-9]{0,3}(:[0-9]{0,3}){0,3}([.,][0-9]{0,4})?[ \t]?(-|->|-->|–|\\|)?[ \u{a0}]?([0-9]{0,3}(:[0-9]{0,3}){0,3}([.,][0-9]{0,4})?)?[ ]?[\\])]?[ \r\u{a0}]?(Ann|José|é|:|-)?"
+            ) {
+                let want = time_prefix_regex(&s);
+                prop_assert_eq!(time_prefix(&s), want);
+                if s.is_ascii() {
+                    prop_assert!(ascii_time_prefix(&s).is_ok());
+                }
+            }
+        }
 
         proptest! {
             #[test]
