@@ -155,6 +155,18 @@ impl Analyzer {
                 message: format!("no lexicon for language {:?}", config.language),
             });
         }
+        if lexicons.len() > lang::FunctionWords::MAX_LANGS {
+            // Language detection keeps one bit per language in a word table.
+            return Err(Error::Config {
+                key: "lexicon".into(),
+                line: 0,
+                message: format!(
+                    "{} languages configured; at most {} are supported",
+                    lexicons.len(),
+                    lang::FunctionWords::MAX_LANGS
+                ),
+            });
+        }
         let models = lexicons
             .into_iter()
             .map(LangModel::new)
@@ -357,6 +369,21 @@ mod tests {
                 assert_eq!(lm.is_backchannel(text), want, "{lang} {text:?}");
             }
         }
+    }
+
+    #[test]
+    fn too_many_languages_is_a_config_error() {
+        let mut cfg = Config::default();
+        for i in 0..lang::FunctionWords::MAX_LANGS {
+            let table: toml::Table = toml::from_str(&format!("[detect]\nfunction_words = [\"w{i}\"]")).unwrap();
+            let change = crate::config::LexiconChange {
+                replace: Some(table),
+                ..Default::default()
+            };
+            cfg.lexicon.insert(format!("x{i}"), change);
+        }
+        let err = Analyzer::new(cfg).unwrap_err();
+        assert!(err.to_string().contains("at most 64"), "{err}");
     }
 
     #[test]
