@@ -260,8 +260,8 @@ pub fn run_batch(
     let mut rows: Vec<CallRow> = Vec::new();
     let mut failed = 0;
     sink.begin(out)?;
-    for chunk in inputs.chunks(CHUNK) {
-        let items: Vec<Item> = pool.install(|| {
+    let analyse = |chunk: &[Input]| -> Vec<Item> {
+        pool.install(|| {
             chunk
                 .par_iter()
                 .map(|i| {
@@ -272,7 +272,9 @@ pub fn run_batch(
                     item
                 })
                 .collect()
-        });
+        })
+    };
+    let mut write = |items: Vec<Item>| -> Result<()> {
         for item in items {
             match item {
                 Item::Call(c) => {
@@ -291,6 +293,23 @@ pub fn run_batch(
         }
         // jsonl streams: each finished chunk reaches the reader.
         out.flush()?;
+        Ok(())
+    };
+    // The pool analyses chunk N+1 while this thread writes chunk N, so
+    // serialising the reports (a few per cent of the work) does not leave
+    // the workers idle: it would otherwise cap -j 2 well below 2x.
+    let mut pending: Option<Vec<Item>> = None;
+    for chunk in inputs.chunks(CHUNK) {
+        let (analysed, written) = std::thread::scope(|s| {
+            let worker = s.spawn(|| analyse(chunk));
+            let written = pending.take().map_or(Ok(()), &mut write);
+            (worker.join(), written)
+        });
+        written?;
+        pending = Some(analysed.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+    }
+    if let Some(items) = pending {
+        write(items)?;
     }
     let summary = Summary {
         files: inputs.len(),
