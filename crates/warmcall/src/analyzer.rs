@@ -235,11 +235,17 @@ impl Analyzer {
     /// Runs `f` on the per-call context [`Analyzer::analyze_with_path`]
     /// builds (language, words, backchannels, roles); for the benches.
     pub(crate) fn prepare<R>(&self, t: &Transcript, f: impl FnOnce(Ctx<'_>) -> R) -> R {
-        let (li, _) = lang::detect(t, &self.detector, &self.config.language);
+        f(self.begin(t).0)
+    }
+
+    /// What every analysis starts with: the language (and the basis of the
+    /// choice), the per-segment facts, and roles assigned.
+    fn begin<'a>(&'a self, t: &'a Transcript) -> (Ctx<'a>, String, roles::Assignment) {
+        let (li, language_basis) = lang::detect(t, &self.detector, &self.config.language);
         let mut ctx = Ctx::new(t, &self.config, &self.models[li]);
         let assignment = roles::assign(&ctx, self.agent.as_ref());
-        ctx.set_roles(assignment.speaker_role);
-        f(ctx)
+        ctx.set_roles(assignment.speaker_role.clone());
+        (ctx, language_basis, assignment)
     }
 
     /// Analyses one transcript. Never fails: what cannot be measured (time
@@ -262,8 +268,8 @@ impl Analyzer {
     /// Analyses one transcript, recording its path (as the caller wants it
     /// shown) in `source.path`.
     pub fn analyze_with_path(&self, t: &Transcript, path: Option<&str>) -> Report {
-        let (li, language_basis) = lang::detect(t, &self.detector, &self.config.language);
-        let lm = &self.models[li];
+        let (ctx, language_basis, assignment) = self.begin(t);
+        let lm = ctx.lm;
         let mut warnings: Vec<String> = t.warnings.iter().map(|w| w.to_string()).collect();
         if let [only] = t.speakers.as_slice() {
             // Not a parse problem, but every share reads 100 % and every
@@ -273,10 +279,7 @@ impl Analyzer {
                 only.label
             ));
         }
-        let mut ctx = Ctx::new(t, &self.config, lm);
-        let assignment = roles::assign(&ctx, self.agent.as_ref());
         warnings.extend(assignment.warnings.iter().cloned());
-        ctx.set_roles(assignment.speaker_role.clone());
 
         let (talk, speakers) = metrics::talk::compute(&ctx);
         let turns = metrics::turns::compute(&ctx);
