@@ -17,8 +17,6 @@ pub(crate) struct LangModel {
     /// The lists as loaded.
     pub lex: Lexicon,
     backchannels: HashSet<String>,
-    /// Stop words for follow-up detection.
-    pub stopwords: HashSet<String>,
     /// Function words for language detection (lowercased), compiled with
     /// the other languages' into the analyzer's [`lang::Detector`].
     pub function_words: HashSet<String>,
@@ -37,7 +35,6 @@ impl LangModel {
         let set = |name: &str| lex.list(name).iter().map(|w| w.to_lowercase()).collect::<HashSet<_>>();
         Ok(LangModel {
             backchannels: set("backchannel.words"),
-            stopwords: set("stopwords.words"),
             function_words: set("detect.function_words"),
             questions: QuestionRules::new(&lex)?,
             pushes: PushRules::new(&lex)?,

@@ -347,6 +347,8 @@ pub(crate) struct QuestionRules {
     tags: Phrases,
     tail_tags: Phrases,
     refer_back: Phrases,
+    /// Stop words (lowercased) for follow-up detection.
+    stopwords: PackedWords,
 }
 
 impl QuestionRules {
@@ -421,7 +423,9 @@ impl QuestionRules {
         ] {
             p.register(&mut words);
         }
+        let stopwords: Vec<String> = lex.list("stopwords.words").iter().map(|w| w.to_lowercase()).collect();
         Ok(QuestionRules {
+            stopwords: PackedWords::new(stopwords.iter().map(|w| (w.as_str(), 1))),
             words: PackedWords::new(words.iter().map(|(w, &f)| (w.as_str(), f))),
             has_v1: !list("v1_pronouns").is_empty(),
             has_cond_aux: !list("conditional_aux").is_empty(),
@@ -1057,17 +1061,11 @@ impl QuestionRules {
     /// Adds the content keys of `text`'s words (the same words the
     /// classifier sees) to `keys`. The classifier's dropping of immediate
     /// repetitions is left out: a repeated word adds the key it already added.
-    fn add_content_keys(
-        &self,
-        text: &str,
-        stop: &PackedWords,
-        scratch: (&mut String, &mut Vec<Span>),
-        keys: &mut KeySet,
-    ) {
+    fn add_content_keys(&self, text: &str, scratch: (&mut String, &mut Vec<Span>), keys: &mut KeySet) {
         let (buf, spans) = scratch;
         self.scan(text, buf, spans);
         for sp in spans.iter() {
-            let is_stop = || stop.get_at(buf.as_bytes(), sp.start, sp.end) != 0;
+            let is_stop = || self.stopwords.get_at(buf.as_bytes(), sp.start, sp.end) != 0;
             if let Some(k) = content_key(&buf[sp.start..sp.end], is_stop) {
                 keys.insert(k);
             }
@@ -1210,9 +1208,6 @@ pub(crate) fn compute(ctx: &Ctx<'_>) -> Option<Questions> {
     let mut cust_run: Vec<usize> = Vec::new();
     let mut cust_keys = KeySet::default();
     let mut keyed = 0;
-    // Built at the first follow-up check: a few microseconds, against a
-    // SipHash look-up per content word with the LangModel's own set.
-    let mut stop: Option<PackedWords> = None;
     // Buffers reused for every sentence (and every customer segment).
     let (mut buf, mut spans) = (String::new(), Vec::new());
     let (mut cust_buf, mut cust_spans) = (String::new(), Vec::new());
@@ -1231,16 +1226,14 @@ pub(crate) fn compute(ctx: &Ctx<'_>) -> Option<Questions> {
                 continue;
             };
             let follow_up = role == Role::Agent && kind != QuestionKind::Tag && {
-                let stop =
-                    stop.get_or_insert_with(|| PackedWords::new(ctx.lm.stopwords.iter().map(|w| (w.as_str(), 1))));
                 for &c in &cust_run[keyed..] {
                     let scratch = (&mut cust_buf, &mut cust_spans);
-                    rules.add_content_keys(&segs[c].text, stop, scratch, &mut cust_keys);
+                    rules.add_content_keys(&segs[c].text, scratch, &mut cust_keys);
                 }
                 keyed = cust_run.len();
-                let reuse = toks
-                    .iter()
-                    .any(|t| content_key(t.w, || stop.get(t.w) != 0).is_some_and(|k| cust_keys.contains(&k)));
+                let reuse = toks.iter().any(|t| {
+                    content_key(t.w, || rules.stopwords.get(t.w) != 0).is_some_and(|k| cust_keys.contains(&k))
+                });
                 reuse || (!cust_run.is_empty() && rules.refers_back(&toks))
             };
             items.push(QuestionItem {
@@ -1572,7 +1565,6 @@ mod tests {
 
     fn agree_on(r: &QuestionRules, stop: &HashSet<String>, s: &str) {
         let (mut b1, mut b2, mut spans) = (String::new(), String::new(), Vec::new());
-        let view = PackedWords::new(stop.iter().map(|w| (w.as_str(), 1)));
         let fast: Vec<(&str, bool, bool, u64)> = r
             .tokenize(s, &mut b1, &mut spans)
             .iter()
@@ -1588,7 +1580,7 @@ mod tests {
         // The follow-up keys: the same words (the scan keeps repetitions the
         // tokenizer drops) and the same keys, packed.
         let mut keys = KeySet::default();
-        r.add_content_keys(s, &view, (&mut String::new(), &mut Vec::new()), &mut keys);
+        r.add_content_keys(s, (&mut String::new(), &mut Vec::new()), &mut keys);
         let slow_keys: HashSet<String> = slow.iter().filter_map(|t| reference::content_key(t.0, stop)).collect();
         let packed: KeySet = slow_keys
             .iter()
@@ -1597,7 +1589,7 @@ mod tests {
         assert_eq!(keys, packed, "content keys of {s:?}");
         for t in &slow {
             assert_eq!(
-                content_key(t.0, || view.get(t.0) != 0).is_some(),
+                content_key(t.0, || r.stopwords.get(t.0) != 0).is_some(),
                 reference::content_key(t.0, stop).is_some()
             );
         }
