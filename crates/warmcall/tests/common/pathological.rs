@@ -83,13 +83,7 @@ pub fn generate(name: &str, n: usize) -> Option<(Vec<u8>, &'static str)> {
         "csv-rows" => {
             let mut s = String::from("start,end,speaker,text\n");
             s.push_str(&rows(n, |_, who, a, b| {
-                format!(
-                    "{}.{:03},{}.{:03},{who},ja hoor\n",
-                    a / 1000,
-                    a % 1000,
-                    b / 1000,
-                    b % 1000
-                )
+                format!("{},{},{who},ja hoor\n", secs(a), secs(b))
             }));
             (s.into_bytes(), "x.csv")
         }
@@ -104,25 +98,17 @@ pub fn generate(name: &str, n: usize) -> Option<(Vec<u8>, &'static str)> {
         "json-segments" => {
             let body = rows(n, |i, who, a, b| {
                 format!(
-                    "{}{{\"speaker\":\"{who}\",\"start\":{}.{:03},\"end\":{}.{:03},\"text\":\"ja hoor\"}}",
+                    "{}{{\"speaker\":\"{who}\",\"start\":{},\"end\":{},\"text\":\"ja hoor\"}}",
                     if i == 0 { "" } else { "," },
-                    a / 1000,
-                    a % 1000,
-                    b / 1000,
-                    b % 1000
+                    secs(a),
+                    secs(b)
                 )
             });
             (format!("{{\"segments\":[{body}]}}").into_bytes(), "x.json")
         }
         "rttm-lines" => (
             rows(n, |_, who, a, b| {
-                format!(
-                    "SPEAKER call 1 {}.{:03} {}.{:03} <NA> <NA> {who} <NA> <NA>\n",
-                    a / 1000,
-                    a % 1000,
-                    (b - a) / 1000,
-                    (b - a) % 1000
-                )
+                format!("SPEAKER call 1 {} {} <NA> <NA> {who} <NA> <NA>\n", secs(a), secs(b - a))
             })
             .into_bytes(),
             "x.rttm",
@@ -215,6 +201,11 @@ fn rows(n: usize, f: impl Fn(usize, &str, u64, u64) -> String) -> String {
         s.push_str(&f(i, who, i as u64 * 1000, i as u64 * 1000 + 900));
     }
     s
+}
+
+/// Milliseconds as seconds with three decimals: `1234` → `1.234`.
+fn secs(ms: u64) -> String {
+    format!("{}.{:03}", ms / 1000, ms % 1000)
 }
 
 fn clock(ms: u64, _i: usize) -> String {
