@@ -9,55 +9,77 @@ pub fn word_count(text: &str) -> usize {
     // apostrophes, dots and commas followed by a letter or digit (it's, 3.5,
     // 1,000). A word starts at a word byte unless the byte before is a word
     // byte, or a joiner between a word byte and a letter or digit. That test
-    // looks only at the two bytes before, so the loop carries their classes
-    // and counts without a branch; it also notes any non-ASCII byte, which
+    // looks only at the two bytes before, so eight bytes are classified and
+    // tested at once in a `u64` (one flag per byte, in its high bit), the
+    // last two bytes' flags carried to the next eight. Any non-ASCII byte
     // hands the text to the Unicode segmenter.
-    let mut n = 0usize;
-    let mut seen = 0u8;
-    let (mut k1, mut k2) = (0u8, 0u8);
-    for &c in text.as_bytes() {
-        let k = WC_CLASS[usize::from(c)];
-        seen |= k;
-        // Bit 0 of: word(k) && !(word(k1) || (joiner(k1) && word(k2) && alnum(k))).
-        let start = k & !(k1 | ((k1 >> 2) & k2 & (k >> 1))) & WC_WORD;
-        n += usize::from(start);
-        (k2, k1) = (k1, k);
+    let b = text.as_bytes();
+    let (mut n, mut seen) = (0usize, 0u64);
+    let (mut prev_word, mut prev_joiner) = (0u64, 0u64);
+    let mut chunks = b.chunks_exact(8);
+    let mut step = |x: u64| {
+        let c = Swar::classify(x);
+        seen |= c.non_ascii;
+        let w1 = c.word << 8 | prev_word >> 56;
+        let w2 = c.word << 16 | prev_word >> 48;
+        let j1 = c.joiner << 8 | prev_joiner >> 56;
+        let start = c.word & !(w1 | (j1 & w2 & c.alnum));
+        n += start.count_ones() as usize;
+        (prev_word, prev_joiner) = (c.word, c.joiner);
+    };
+    for c in &mut chunks {
+        step(u64::from_le_bytes(c.try_into().expect("8 bytes")));
     }
-    if seen & WC_NON_ASCII == 0 {
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        // Zero bytes after the text start no word and end none.
+        let mut last = [0u8; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        step(u64::from_le_bytes(last));
+    }
+    if seen == 0 {
         n
     } else {
         text.unicode_words().count()
     }
 }
 
-// Bit positions matter: `word_count` shifts the joiner and letter-or-digit
-// bits onto the word bit.
-const WC_WORD: u8 = 1;
-const WC_ALNUM: u8 = 2;
-const WC_JOINER: u8 = 4;
-const WC_NON_ASCII: u8 = 8;
+/// The byte classes of [`word_count`]'s ASCII path for eight bytes, each as
+/// the high bit of its byte.
+struct Swar {
+    word: u64,
+    alnum: u64,
+    joiner: u64,
+    non_ascii: u64,
+}
 
-/// Byte classes of [`word_count`]'s ASCII path.
-const WC_CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        let c = i as u8;
-        t[i] = if c.is_ascii_alphanumeric() {
-            WC_WORD | WC_ALNUM
-        } else if c == b'_' {
-            WC_WORD
-        } else if c == b'\'' || c == b'.' || c == b',' {
-            WC_JOINER
-        } else if c.is_ascii() {
-            0
-        } else {
-            WC_NON_ASCII
+impl Swar {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = !Self::HIGH;
+
+    #[inline]
+    fn classify(x: u64) -> Swar {
+        let ascii = !x & Self::HIGH;
+        let low7 = x & Self::LOW7;
+        // Per byte, without carries (low7 <= 0x7f): the high bit of
+        // low7 + 0x80 - c is set exactly when low7 >= c.
+        let ge = |c: u8| (low7 + Self::ONES * u64::from(0x80 - c)) & Self::HIGH;
+        let range = |a: u8, z: u8| ge(a) & !ge(z + 1);
+        // Exact byte equality: a zero byte of x ^ c, found without carries.
+        let eq = |c: u8| {
+            let y = x ^ (Self::ONES * u64::from(c));
+            !(((y & Self::LOW7) + Self::LOW7) | y) & Self::HIGH
         };
-        i += 1;
+        let alnum = (range(b'0', b'9') | range(b'A', b'Z') | range(b'a', b'z')) & ascii;
+        Swar {
+            word: alnum | eq(b'_'),
+            alnum,
+            joiner: eq(b'\'') | eq(b'.') | eq(b','),
+            non_ascii: x & Self::HIGH,
+        }
     }
-    t
-};
+}
 
 /// Iterates the Unicode words of `text`, lowercased.
 pub fn words_lower(text: &str) -> impl Iterator<Item = String> + '_ {
@@ -327,6 +349,124 @@ fn lower_follows(text: &str, mut j: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The byte classes of the byte-at-a-time loop, kept to check the
+    // eight-byte one. Bit positions matter: the loop shifts the joiner and
+    // letter-or-digit bits onto the word bit.
+    const WC_WORD: u8 = 1;
+    const WC_ALNUM: u8 = 2;
+    const WC_JOINER: u8 = 4;
+    const WC_NON_ASCII: u8 = 8;
+
+    /// Byte classes of the byte-at-a-time loop.
+    const WC_CLASS: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut i = 0;
+        while i < 256 {
+            let c = i as u8;
+            t[i] = if c.is_ascii_alphanumeric() {
+                WC_WORD | WC_ALNUM
+            } else if c == b'_' {
+                WC_WORD
+            } else if c == b'\'' || c == b'.' || c == b',' {
+                WC_JOINER
+            } else if c.is_ascii() {
+                0
+            } else {
+                WC_NON_ASCII
+            };
+            i += 1;
+        }
+        t
+    };
+
+    /// The byte-at-a-time loop [`word_count`] had before it classified
+    /// eight bytes at once.
+    fn word_count_bytewise(text: &str) -> usize {
+        let mut n = 0usize;
+        let mut seen = 0u8;
+        let (mut k1, mut k2) = (0u8, 0u8);
+        for &c in text.as_bytes() {
+            let k = WC_CLASS[usize::from(c)];
+            seen |= k;
+            let start = k & !(k1 | ((k1 >> 2) & k2 & (k >> 1))) & WC_WORD;
+            n += usize::from(start);
+            (k2, k1) = (k1, k);
+        }
+        if seen & WC_NON_ASCII == 0 {
+            n
+        } else {
+            text.unicode_words().count()
+        }
+    }
+
+    /// Every string of up to four word bytes, joiners and others, after
+    /// every prefix of up to nine bytes (so across each position of the
+    /// eight-byte step), counts as the byte-at-a-time loop counts; so do
+    /// long generated strings.
+    #[test]
+    fn eight_bytes_at_once_matches_the_bytewise_loop() {
+        let alphabet = [b'a', b'Z', b'7', b'_', b'\'', b'.', b',', b' ', b'-', 0x7f];
+        let prefix = "b'.c,_ 9x";
+        for p in 0..=prefix.len() {
+            for len in 0..=4 {
+                let mut idx = [0usize; 4];
+                loop {
+                    let s: String = prefix[..p]
+                        .chars()
+                        .chain(idx[..len].iter().map(|&i| char::from(alphabet[i])))
+                        .collect();
+                    assert_eq!(word_count(&s), word_count_bytewise(&s), "{s:?}");
+                    let mut k = 0;
+                    while k < len {
+                        idx[k] += 1;
+                        if idx[k] < alphabet.len() {
+                            break;
+                        }
+                        idx[k] = 0;
+                        k += 1;
+                    }
+                    if k == len {
+                        break;
+                    }
+                }
+            }
+        }
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for len in 0..300 {
+            let s: String = (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    char::from(alphabet[(seed % alphabet.len() as u64) as usize])
+                })
+                .collect();
+            assert_eq!(word_count(&s), word_count_bytewise(&s), "{s:?}");
+            for c in [b'\0', b'\t', b'@', b'`', b'[', b'{', b'/', b':', 0x7f] {
+                let t = format!("{s}{}{s}", char::from(c));
+                assert_eq!(word_count(&t), word_count_bytewise(&t), "{t:?}");
+            }
+        }
+        for s in ["caf\u{e9} it's", "x\u{2014}y", "\u{80}", "ab\u{ff}"] {
+            assert_eq!(word_count(s), word_count_bytewise(s), "{s:?}");
+        }
+    }
+
+    /// Every ASCII byte has the class of the byte table.
+    #[test]
+    fn swar_classes_match_the_byte_table() {
+        for c in 0..=255u8 {
+            let x = u64::from_le_bytes([b'a', c, 0, c, 0xff, c, b' ', c]);
+            let k = Swar::classify(x);
+            let bit = |m: u64| m >> 15 & 1 == 1;
+            let t = WC_CLASS[usize::from(c)];
+            assert_eq!(bit(k.word), t & WC_WORD != 0, "{c:#x}");
+            assert_eq!(bit(k.alnum), t & WC_ALNUM != 0, "{c:#x}");
+            assert_eq!(bit(k.joiner), t & WC_JOINER != 0, "{c:#x}");
+            assert_eq!(bit(k.non_ascii), t & WC_NON_ASCII != 0, "{c:#x}");
+        }
+    }
 
     /// The byte loop [`word_count`] had before it carried byte classes.
     fn word_count_stateful(text: &str) -> usize {

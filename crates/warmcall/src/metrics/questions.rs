@@ -184,14 +184,37 @@ fn pack_word(hay: &[u8], start: usize, len: usize) -> Option<u128> {
     }
     let k = match hay.get(start..start + 16) {
         Some(b) => u128::from_le_bytes(b.try_into().expect("16 bytes")),
+        // Near the end of `hay` (every word `PackedWords::get` looks up):
+        // fixed-size loads, where a copy of `len` bytes into a zeroed array
+        // compiled to a `memcpy` call and a stalled reload.
         None => {
-            let mut a = [0u8; 16];
-            a[..len].copy_from_slice(&hay[start..start + len]);
-            u128::from_le_bytes(a)
+            let w = &hay[start..start + len];
+            if len <= 8 {
+                u128::from(packed_u64(w))
+            } else {
+                let lo = u64::from_le_bytes(w[..8].try_into().expect("8 bytes"));
+                u128::from(lo) | u128::from(packed_u64(&w[8..])) << 64
+            }
         }
     };
     // Drop the bytes after the word (len <= 15, so the shift is in range).
     Some(k & ((1u128 << (8 * len)) - 1) | (len as u128) << 120)
+}
+
+/// Up to eight bytes as a little-endian `u64`, zero padded: two loads that
+/// overlap in the middle (equal bytes, so or-ing them is harmless).
+#[inline]
+fn packed_u64(w: &[u8]) -> u64 {
+    let n = w.len();
+    debug_assert!(n <= 8);
+    let le32 = |b: &[u8]| u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+    let le16 = |b: &[u8]| u64::from(u16::from_le_bytes([b[0], b[1]]));
+    match n {
+        4..=8 => le32(&w[..4]) | le32(&w[n - 4..]) << (8 * (n - 4)),
+        2..=3 => le16(&w[..2]) | le16(&w[n - 2..]) << (8 * (n - 2)),
+        1 => u64::from(w[0]),
+        _ => 0,
+    }
 }
 
 /// A list of multi-word phrases, indexed by first word.
@@ -534,8 +557,9 @@ impl QuestionRules {
     /// `may_invite` reads a clause's first word.
     fn folded_bits(&self, word: &str) -> u64 {
         let mut small = [0u8; 32];
-        if let Some(w) = ascii_lower(word, &mut small) {
-            return self.words.get(w);
+        if let Some(len) = ascii_lower(word, &mut small).map(str::len) {
+            // Read from the array, which holds 16 bytes past any short word.
+            return self.words.get_at(&small, 0, len);
         }
         let w: String = word
             .chars()
@@ -583,6 +607,92 @@ impl QuestionRules {
     fn scan(&self, s: &str, buf: &mut String, spans: &mut Vec<Span>) {
         buf.clear();
         spans.clear();
+        if s.is_ascii() {
+            self.scan_ascii(s, buf, spans);
+        } else {
+            self.scan_general(s, buf, spans);
+        }
+    }
+
+    /// [`QuestionRules::scan`] of an ASCII `s` (buffers cleared): the same
+    /// rules byte by byte, with no char decoding and no curly apostrophes
+    /// to straighten. A word is taken as its first byte and the run of
+    /// letters and digits after it in one copy.
+    fn scan_ascii(&self, s: &str, buf: &mut String, spans: &mut Vec<Span>) {
+        let b = s.as_bytes();
+        let n = b.len();
+        let mut comma = false;
+        let mut cur: Option<(usize, bool)> = None;
+        // Whether the previous char is whitespace (a dash after one marks a clause).
+        let mut prev_space = true;
+        let mut pos = 0;
+        while pos < n {
+            let c = b[pos];
+            if !ASCII_ALNUM[usize::from(c)] {
+                // An apostrophe, or a dash inside a word, joins a letter or digit.
+                let next_alnum = b.get(pos + 1).is_some_and(u8::is_ascii_alphanumeric);
+                if !((c == b'\'' || (c == b'-' && cur.is_some())) && next_alnum) {
+                    if let Some((start, cap)) = cur.take() {
+                        spans.push(Span {
+                            start,
+                            end: buf.len(),
+                            comma_before: comma,
+                            cap,
+                        });
+                        comma = false;
+                    }
+                    if matches!(c, b',' | b';' | b':') || (c == b'-' && prev_space) {
+                        comma = true;
+                    }
+                    prev_space = char::from(c).is_whitespace();
+                    pos += 1;
+                    continue;
+                }
+            }
+            if cur.is_none() {
+                if !comma && matches!(c, b'\'' | b'n' | b'N') && !self.clitics.is_empty() {
+                    if let Some(last) = spans.last_mut() {
+                        // A clitic written apart joins the previous word ("is n't").
+                        let wlen = b[pos..]
+                            .iter()
+                            .take_while(|&&x| x.is_ascii_alphanumeric() || x == b'\'')
+                            .count();
+                        if let Some(rest) = self.clitic(&s[pos..pos + wlen]) {
+                            buf.push_str(rest);
+                            last.end = buf.len();
+                            pos += wlen.max(1);
+                            prev_space = false;
+                            continue;
+                        }
+                    }
+                }
+                if !buf.is_empty() {
+                    buf.push(' ');
+                }
+                cur = Some((buf.len(), c.is_ascii_uppercase()));
+            }
+            let mut end = pos + 1;
+            while end < n && ASCII_ALNUM[usize::from(b[end])] {
+                end += 1;
+            }
+            let at = buf.len();
+            buf.push_str(&s[pos..end]);
+            buf[at..].make_ascii_lowercase();
+            prev_space = false;
+            pos = end;
+        }
+        if let Some((start, cap)) = cur {
+            spans.push(Span {
+                start,
+                end: buf.len(),
+                comma_before: comma,
+                cap,
+            });
+        }
+    }
+
+    /// [`QuestionRules::scan`] of any text (buffers cleared).
+    fn scan_general(&self, s: &str, buf: &mut String, spans: &mut Vec<Span>) {
         let bytes = s.as_bytes();
         let mut comma = false;
         // The word being read: its start in `buf` and whether it is capitalised.
@@ -1114,6 +1224,18 @@ fn char_at(s: &str, pos: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
+/// `u8::is_ascii_alphanumeric` as a table: one load per byte in the scan's
+/// inner loop instead of three range checks.
+const ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
 /// `str::find` with a char predicate, without decoding ASCII bytes.
 fn find_char(s: &str, pred: impl Fn(char) -> bool) -> Option<usize> {
     let mut pos = 0;
@@ -1592,6 +1714,79 @@ mod tests {
                 content_key(t.0, || r.stopwords.get(t.0) != 0).is_some(),
                 reference::content_key(t.0, stop).is_some()
             );
+        }
+    }
+
+    /// Packing a word at the end of its text (fixed-size loads) gives the
+    /// key that packing it from the middle of a longer text (one 16-byte
+    /// load) gives, for every length.
+    #[test]
+    fn pack_word_at_the_end_equals_pack_word_inside() {
+        let text = "abcdefghijklmnopqrstuvwxyz0123456789";
+        for len in 0..=16 {
+            let w = &text.as_bytes()[..len];
+            assert_eq!(pack_word(w, 0, len), pack_word(text.as_bytes(), 0, len), "{len}");
+            let mut padded = [0u8; 16];
+            padded[..len.min(16)].copy_from_slice(&w[..len.min(16)]);
+            if len <= 15 {
+                let want = u128::from_le_bytes(padded) | (len as u128) << 120;
+                assert_eq!(pack_word(w, 0, len), Some(want), "{len}");
+            } else {
+                assert_eq!(pack_word(w, 0, len), None);
+            }
+        }
+    }
+
+    /// The ASCII scan finds the words, clause marks, capitals and joined
+    /// clitics the general scan finds: every string of up to five chars over
+    /// letters (clitic letters among them), apostrophes, dashes, clause
+    /// marks and whitespace.
+    #[test]
+    fn ascii_scan_matches_the_general_scan_exhaustively() {
+        let alphabet = [
+            b'a', b'N', b'n', b't', b's', b'\'', b'-', b' ', b',', b'.', b'\t', b'I', b'7',
+        ];
+        let scan = |r: &QuestionRules, s: &str, general: bool| {
+            let (mut buf, mut spans) = (String::new(), Vec::new());
+            if general {
+                r.scan_general(s, &mut buf, &mut spans);
+            } else {
+                r.scan_ascii(s, &mut buf, &mut spans);
+            }
+            let words: Vec<(String, bool, bool)> = spans
+                .iter()
+                .map(|sp| (buf[sp.start..sp.end].to_string(), sp.comma_before, sp.cap))
+                .collect();
+            (buf, words)
+        };
+        for r in [rules("en"), rules("nl")] {
+            let mut idx = [0usize; 5];
+            for len in 0..=5 {
+                idx.iter_mut().for_each(|i| *i = 0);
+                loop {
+                    let s: String = idx[..len].iter().map(|&i| char::from(alphabet[i])).collect();
+                    assert_eq!(scan(&r, &s, false), scan(&r, &s, true), "{s:?}");
+                    let mut p = 0;
+                    while p < len {
+                        idx[p] += 1;
+                        if idx[p] < alphabet.len() {
+                            break;
+                        }
+                        idx[p] = 0;
+                        p += 1;
+                    }
+                    if p == len {
+                        break;
+                    }
+                }
+            }
+            for s in [
+                "They do n't make them any more do they .",
+                "IS N'T it, 'S no-one - x-' -a ''s n'tx \u{b}-y \x0c-z",
+                "don't'll've 'd'm 're 'll'",
+            ] {
+                assert_eq!(scan(&r, s, false), scan(&r, s, true), "{s:?}");
+            }
         }
     }
 
