@@ -33,7 +33,25 @@ pub(crate) struct FunctionWords {
     start: Box<[u32]>,
     /// The longest word, in bytes.
     max_len: usize,
+    /// The words of up to eight bytes again, in an open-addressing table
+    /// keyed by `packed(word)`: most words looked up are that short, and a
+    /// multiply and one slot (rarely two) answer them, where the bucket
+    /// needs its bounds loaded and a scan.
+    short: Box<[Slot]>,
+    /// `64 - log2(short.len())`: the hash is the top bits of a multiply.
+    short_shift: u32,
 }
+
+/// One slot of [`FunctionWords::short`]; `mask == 0` marks it empty (every
+/// entry is some language's word).
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key: u64,
+    len: u64,
+    mask: u64,
+}
+
+const SLOT_HASH_K: u64 = 0x9e37_79b9_7f4a_7c15;
 
 /// A word as [`FunctionWords::contains`] looks it up: lowercase already
 /// except for ASCII capitals, which are folded here. That matches
@@ -116,20 +134,40 @@ impl FunctionWords {
         let mut entries: Vec<(&str, u64)> = merged.into_iter().collect();
         entries.sort_by_key(|(w, _)| bucket(w.as_bytes()));
         let words: Vec<Box<str>> = entries.iter().map(|(w, _)| (*w).into()).collect();
-        let masks = entries.iter().map(|&(_, m)| m).collect();
-        let keys = words
+        let masks: Vec<u64> = entries.iter().map(|&(_, m)| m).collect();
+        let keys: Vec<u64> = words
             .iter()
             .map(|w| if w.len() <= 8 { packed(w.as_bytes()) } else { 0 })
             .collect();
         let start = (0..=256 * (max_len + 1))
             .map(|k| words.partition_point(|w| bucket(w.as_bytes()) < k) as u32)
             .collect();
+        let n_short = words.iter().filter(|w| w.len() <= 8).count();
+        // At most a quarter full: a miss, the common case, stops at the
+        // first or second slot.
+        let size = (4 * n_short).next_power_of_two().max(16);
+        let short_shift = 64 - size.trailing_zeros();
+        let mut short = vec![Slot::default(); size].into_boxed_slice();
+        for (i, w) in words.iter().enumerate().filter(|(_, w)| w.len() <= 8) {
+            let key = keys[i];
+            let mut h = (key.wrapping_mul(SLOT_HASH_K) >> short_shift) as usize;
+            while short[h].mask != 0 {
+                h = (h + 1) & (size - 1);
+            }
+            short[h] = Slot {
+                key,
+                len: w.len() as u64,
+                mask: masks[i],
+            };
+        }
         FunctionWords {
             words,
             keys,
             masks,
             start,
             max_len,
+            short,
+            short_shift,
         }
     }
 
@@ -137,6 +175,27 @@ impl FunctionWords {
     /// the probed word lowercased; 0 for none.
     #[inline]
     fn lookup(&self, p: &Probe<'_>) -> u64 {
+        let n = p.word.len();
+        if (1..=8).contains(&n) {
+            let mut h = (p.key.wrapping_mul(SLOT_HASH_K) >> self.short_shift) as usize;
+            loop {
+                let s = self.short[h];
+                if s.mask == 0 {
+                    return 0;
+                }
+                if s.key == p.key && s.len == n as u64 {
+                    return s.mask;
+                }
+                h = (h + 1) & (self.short.len() - 1);
+            }
+        }
+        self.lookup_bucket(p)
+    }
+
+    /// [`FunctionWords::lookup`] through the buckets, for any length (the
+    /// tests compare it with the table of short words).
+    #[inline]
+    fn lookup_bucket(&self, p: &Probe<'_>) -> u64 {
         let w = p.word;
         let Some(&b) = w.first() else {
             return 0;
@@ -161,7 +220,14 @@ impl FunctionWords {
     /// Whether language `lang` lists `w` lowercased, for the tests.
     #[cfg(test)]
     fn contains_folded(&self, w: &[u8], lang: usize) -> bool {
-        self.lookup(&Probe::new(w)) & (1 << lang) != 0
+        let p = Probe::new(w);
+        assert_eq!(
+            self.lookup(&p),
+            self.lookup_bucket(&p),
+            "{:?}",
+            String::from_utf8_lossy(w)
+        );
+        self.lookup(&p) & (1 << lang) != 0
     }
 }
 
@@ -500,6 +566,46 @@ mod tests {
                     }
                     let t = tb.build();
                     assert_eq!(detect(&t, &d, "auto"), reference_detect(&t, &pairs), "{a:?} {b:?}");
+                }
+            }
+        }
+    }
+
+    /// The open-addressing table of short words answers what the buckets
+    /// answer: every listed word in every case, every string of up to three
+    /// letters, and longer near misses.
+    #[test]
+    fn short_word_table_matches_the_buckets() {
+        let owned = sets();
+        let pairs: Vec<(&str, &HashSet<String>)> = owned.iter().map(|(c, s)| (c.as_str(), s)).collect();
+        let d = Detector::new(&pairs);
+        let fw = &d.words;
+        let check = |w: &str| {
+            let p = Probe::new(w.as_bytes());
+            assert_eq!(fw.lookup(&p), fw.lookup_bucket(&p), "{w:?}");
+            // Every prefix too (bytes: a cut inside a char is a near miss).
+            for n in 0..w.len() {
+                let p = Probe::new(&w.as_bytes()[..n]);
+                assert_eq!(fw.lookup(&p), fw.lookup_bucket(&p), "{w:?} {n}");
+            }
+        };
+        let mut hits = 0;
+        for (_, set) in &owned {
+            for w in set {
+                check(w);
+                check(&w.to_uppercase());
+                check(&format!("{w}s"));
+                hits += usize::from(fw.lookup(&Probe::new(w.as_bytes())) != 0);
+            }
+        }
+        assert!(hits > 50, "{hits}");
+        let letters: Vec<char> = ('a'..='z').chain(['\'', '0', 'E']).collect();
+        for a in &letters {
+            for b in &letters {
+                for c in &letters {
+                    check(&format!("{a}"));
+                    check(&format!("{a}{b}"));
+                    check(&format!("{a}{b}{c}"));
                 }
             }
         }

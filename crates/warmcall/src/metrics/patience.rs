@@ -47,7 +47,11 @@ pub(crate) fn compute(ctx: &Ctx<'_>, questions: Option<&Questions>, signals: &[S
                     after_objection.push(gap);
                 }
             }
-            (Role::Agent, Role::Customer) if ends_in_question(&segs[p].text, questions.is_some(), &asked[p]) => {
+            (Role::Agent, Role::Customer)
+                if ends_in_question(&segs[p].text, questions.is_some(), &asked[p], || {
+                    ctx.sentences(p).last().map(|(_, s)| s)
+                }) =>
+            {
                 after_question.push(gap)
             }
             _ => {}
@@ -65,12 +69,20 @@ pub(crate) fn compute(ctx: &Ctx<'_>, questions: Option<&Questions>, signals: &[S
 /// Whether an agent segment ends in a question: its last sentence is one of
 /// the detector's questions in it (`asked`; tags too: the seller asked and
 /// can wait), or, without a question detector's answer, its text ends in `?`.
-fn ends_in_question(text: &str, detected: bool, asked: &[&str]) -> bool {
+/// `last_sentence` gives the segment's last sentence from the context's
+/// shared split: the last sentence of the text with its trailing whitespace
+/// trimmed, as splitting that trimmed text gave (a test checks the two agree).
+fn ends_in_question<'s>(
+    text: &str,
+    detected: bool,
+    asked: &[&str],
+    last_sentence: impl FnOnce() -> Option<&'s str>,
+) -> bool {
     let text = text.trim_end();
     if !detected {
         return text.ends_with('?');
     }
-    let Some((_, last)) = crate::text::sentences(text).last() else {
+    let Some(last) = last_sentence() else {
         return false;
     };
     asked
@@ -147,6 +159,56 @@ mod tests {
         let q = Questions { items: vec![], ..q };
         let p = with_ctx(&call(), "en", "A", |c| compute(c, Some(&q), &[])).unwrap();
         assert_eq!(p.wait_after_question_mean_s, None);
+    }
+
+    /// The last sentence of a text is the last sentence of the text with
+    /// its trailing whitespace trimmed (what this stage split before it
+    /// read the context's sentences), whatever the whitespace: paragraph
+    /// separators, CR LF, and characters outside the splitter's fast path.
+    #[test]
+    fn last_sentence_ignores_trailing_whitespace() {
+        let parts = [
+            "Is it?",
+            "Yes.",
+            "ok",
+            "Mr. Smith",
+            "e.g. this",
+            "A.",
+            "b",
+            "“Really?”",
+            "x!)",
+            ",",
+            "\u{3a3}",
+        ];
+        let spaces = [
+            "",
+            " ",
+            "\n",
+            "\r\n",
+            "\t",
+            "\u{85}",
+            "\u{a0}",
+            "\u{2028}",
+            "\u{3000}",
+            "\u{b}\u{c}",
+            " \n \n",
+        ];
+        for a in parts {
+            for b in parts {
+                for s1 in spaces {
+                    for s2 in spaces {
+                        let text = format!("{a}{s1}{b}{s2}");
+                        let want = crate::text::sentences(text.trim_end()).last().map(|(_, s)| s);
+                        let got = crate::text::sentences(&text).last().map(|(_, s)| s);
+                        assert_eq!(got, want, "{text:?}");
+                    }
+                }
+            }
+        }
+        for text in ["", " ", "\n\n", "\u{2029}", "?"] {
+            let want = crate::text::sentences(text.trim_end()).last().map(|(_, s)| s);
+            assert_eq!(crate::text::sentences(text).last().map(|(_, s)| s), want, "{text:?}");
+        }
     }
 
     #[test]

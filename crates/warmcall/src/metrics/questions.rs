@@ -675,9 +675,7 @@ impl QuestionRules {
             while end < n && ASCII_ALNUM[usize::from(b[end])] {
                 end += 1;
             }
-            let at = buf.len();
             buf.push_str(&s[pos..end]);
-            buf[at..].make_ascii_lowercase();
             prev_space = false;
             pos = end;
         }
@@ -689,6 +687,10 @@ impl QuestionRules {
                 cap,
             });
         }
+        // Words go in as written and are lowercased here in one pass: the
+        // buffer holds only them, spaces and clitics (lowercase already), and
+        // a pass over it vectorises where one per word did not.
+        buf.make_ascii_lowercase();
     }
 
     /// [`QuestionRules::scan`] of any text (buffers cleared).
