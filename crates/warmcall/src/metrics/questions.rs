@@ -139,22 +139,62 @@ type KeySet = HashSet<ContentKey, KeyBuild>;
 /// bytes is keyed by its bytes and length packed into a `u128`: one
 /// multiply to hash and one compare to match, where a `String` key costs a
 /// hash over the bytes and a `memcmp`. Longer words use a String map.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct PackedWords {
-    short: HashMap<u128, u64, KeyBuild>,
+    /// Open addressing over the packed keys, at most a quarter full; a slot
+    /// with no bits is empty (a word with no bits answers 0 either way).
+    /// Every token of every candidate sentence is looked up, most of them
+    /// misses that stop at the first empty slot.
+    short: Box<[(u128, u64)]>,
+    /// `64 - log2(short.len())`.
+    short_shift: u32,
     long: WordMap,
 }
 
 impl PackedWords {
     fn new<'a>(words: impl IntoIterator<Item = (&'a str, u64)>) -> PackedWords {
-        let mut m = PackedWords::default();
+        let mut short: HashMap<u128, u64, KeyBuild> = HashMap::default();
+        let mut long = WordMap::default();
         for (w, bits) in words {
             match pack_word(w.as_bytes(), 0, w.len()) {
-                Some(k) => *m.short.entry(k).or_insert(0) |= bits,
-                None => *m.long.entry(w.to_string()).or_insert(0) |= bits,
+                Some(k) => *short.entry(k).or_insert(0) |= bits,
+                None => *long.entry(w.to_string()).or_insert(0) |= bits,
             }
         }
-        m
+        let size = (4 * short.len()).next_power_of_two().max(16);
+        let short_shift = 64 - size.trailing_zeros();
+        let mut table = vec![(0u128, 0u64); size].into_boxed_slice();
+        for (k, bits) in short.into_iter().filter(|&(_, b)| b != 0) {
+            let mut h = slot_of(k, short_shift);
+            while table[h].1 != 0 {
+                h = (h + 1) & (size - 1);
+            }
+            table[h] = (k, bits);
+        }
+        PackedWords {
+            short: table,
+            short_shift,
+            long,
+        }
+    }
+
+    /// The bits of a word of up to 15 bytes packed by [`pack_word`].
+    #[inline]
+    fn get_key(&self, k: u128) -> u64 {
+        let mut h = slot_of(k, self.short_shift);
+        loop {
+            let (key, bits) = self.short[h];
+            if bits == 0 || key == k {
+                return bits;
+            }
+            h = (h + 1) & (self.short.len() - 1);
+        }
+    }
+
+    /// The packed keys of the short words, for the tests.
+    #[cfg(test)]
+    fn short_keys(&self) -> impl Iterator<Item = &u128> {
+        self.short.iter().filter(|(_, b)| *b != 0).map(|(k, _)| k)
     }
 
     /// The bits of `w` (0 when it is on no list).
@@ -166,7 +206,7 @@ impl PackedWords {
     /// the key be read in one load.
     fn get_at(&self, hay: &[u8], start: usize, end: usize) -> u64 {
         match pack_word(hay, start, end - start) {
-            Some(k) => self.short.get(&k).copied().unwrap_or(0),
+            Some(k) => self.get_key(k),
             None => std::str::from_utf8(&hay[start..end])
                 .ok()
                 .and_then(|w| self.long.get(w))
@@ -174,6 +214,29 @@ impl PackedWords {
                 .unwrap_or(0),
         }
     }
+}
+
+/// The first slot of packed key `k` in a table of `2^(64 - shift)` slots.
+#[inline]
+fn slot_of(k: u128, shift: u32) -> usize {
+    let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
+    let m = u128::from(x).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (((m as u64) ^ ((m >> 64) as u64)) >> shift) as usize
+}
+
+/// A [`pack_word`] key with the ASCII capitals of its word lowercased: per
+/// byte, without carries, as `lang` folds its keys. The length byte (at
+/// most 15) is no capital and stays.
+fn ascii_lower_u128(k: u128) -> u128 {
+    fn lower(x: u64) -> u64 {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let low7 = x & !HIGH;
+        let ge_a = low7 + ONES * u64::from(0x80 - b'A');
+        let gt_z = low7 + ONES * u64::from(0x80 - b'Z' - 1);
+        x | ((ge_a & !gt_z & !x & HIGH) >> 2)
+    }
+    u128::from(lower(k as u64)) | u128::from(lower((k >> 64) as u64)) << 64
 }
 
 /// `hay[start..start + len]` and its length packed into a `u128` (bytes
@@ -526,6 +589,47 @@ impl QuestionRules {
     /// question can make it a question, and those start a clause (after
     /// fillers) with a known word.
     fn may_invite(&self, s: &str) -> bool {
+        if s.is_ascii() {
+            return self.may_invite_ascii(s);
+        }
+        self.may_invite_general(s)
+    }
+
+    /// [`QuestionRules::may_invite`] of ASCII text: the same walk over
+    /// bytes, a clause's first word looked up packed and lowercased in
+    /// place instead of copied.
+    fn may_invite_ascii(&self, s: &str) -> bool {
+        let b = s.as_bytes();
+        let mut i = 0;
+        loop {
+            while i < b.len() && !ASCII_ALNUM[usize::from(b[i])] {
+                i += 1;
+            }
+            if i == b.len() {
+                return false;
+            }
+            let start = i;
+            while i < b.len() && (ASCII_ALNUM[usize::from(b[i])] || b[i] == b'\'' || b[i] == b'-') {
+                i += 1;
+            }
+            let f = match pack_word(b, start, i - start) {
+                Some(k) => self.words.get_key(ascii_lower_u128(k)),
+                None => self.folded_bits(&s[start..i]),
+            };
+            if f & HEAD_TRIGGER != 0 {
+                return true;
+            }
+            if f & FILLERS == 0 {
+                let Some(mark) = find_clause_mark(&s[i..]) else {
+                    return false;
+                };
+                i += mark;
+            }
+        }
+    }
+
+    /// [`QuestionRules::may_invite`] of any text.
+    fn may_invite_general(&self, s: &str) -> bool {
         let mut rest = s;
         loop {
             // `rest` is at a clause start: its first word decides.
@@ -1458,8 +1562,7 @@ mod tests {
                     String::from_utf8(k.to_le_bytes()[..len].to_vec()).expect("packed from a str")
                 };
                 self.words
-                    .short
-                    .keys()
+                    .short_keys()
                     .map(unpack)
                     .chain(self.words.long.keys().cloned())
             }
@@ -1736,6 +1839,62 @@ mod tests {
             } else {
                 assert_eq!(pack_word(w, 0, len), None);
             }
+        }
+    }
+
+    /// The packed lowercasing changes exactly the bytes A-Z.
+    #[test]
+    fn packed_lowercase_touches_only_ascii_capitals() {
+        for c in 0..=255u8 {
+            for other in [0u8, b'A', b'z', 0x7f, 0x80, 0xc3, 0xff] {
+                let bytes = [
+                    c, other, c, b'Z', other, b'@', c, b'[', c, other, b'`', c, b'{', other, c, 9,
+                ];
+                let k = u128::from_le_bytes(bytes);
+                let want = u128::from_le_bytes(bytes.map(|b| b.to_ascii_lowercase()));
+                assert_eq!(ascii_lower_u128(k), want, "{c:#x} {other:#x}");
+            }
+        }
+    }
+
+    /// The ASCII pre-check answers what the general one answers on every
+    /// sequence of up to four pieces: trigger words and fillers in any
+    /// case, other words, clause and sentence marks, apostrophes, dashes.
+    #[test]
+    fn ascii_may_invite_matches_the_general_one() {
+        let pieces = [
+            "tell",
+            "Vertel",
+            "eens",
+            "me",
+            "UH",
+            "um",
+            "so",
+            "walk",
+            "x",
+            "wondering",
+            ",",
+            ".",
+            " ",
+            "-",
+            "'",
+            ";",
+        ];
+        for r in [rules("en"), rules("nl")] {
+            let mut n = 0;
+            for a in pieces {
+                for b in pieces {
+                    for c in pieces {
+                        for d in pieces {
+                            let s = format!("{a}{b} {c}{d}");
+                            let fast = r.may_invite_ascii(&s);
+                            assert_eq!(fast, r.may_invite_general(&s), "{s:?}");
+                            n += usize::from(fast);
+                        }
+                    }
+                }
+            }
+            assert!(n > 100, "{n}");
         }
     }
 
