@@ -309,9 +309,7 @@ fn sentence_end(text: &str, start: usize) -> usize {
                 // and only the class of the character before one matters:
                 // plain ASCII runs are skipped a byte at a time.
                 let run = i;
-                while i < n && ASCII_PLAIN[usize::from(text.as_bytes()[i])] {
-                    i += 1;
-                }
+                i = skip_plain(text.as_bytes(), i);
                 if i > run {
                     prev = Some(ASCII_SB[usize::from(text.as_bytes()[i - 1])]);
                 }
@@ -331,6 +329,32 @@ const ASCII_PLAIN: [bool; 256] = {
     }
     t
 };
+
+/// The first byte from `i` on that is not [`ASCII_PLAIN`] (or the end):
+/// eight bytes per step, testing for a high bit or one of the five stop
+/// bytes at once; sentences run for dozens of bytes between stops.
+fn skip_plain(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = !HIGH;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        // Exact per-byte equality: a zero byte of x ^ c, without carries.
+        let eq = |c: u8| {
+            let y = x ^ (ONES * u64::from(c));
+            !(((y & LOW7) + LOW7) | y) & HIGH
+        };
+        let stop = (x & HIGH) | eq(b'\r') | eq(b'\n') | eq(b'.') | eq(b'!') | eq(b'?');
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && ASCII_PLAIN[usize::from(b[i])] {
+        i += 1;
+    }
+    i
+}
 
 /// Whether a Lower comes before any Upper, paragraph separator or
 /// terminator from byte `j` on (the look-ahead of SB8).
@@ -516,6 +540,42 @@ mod tests {
                 if p == len {
                     break;
                 }
+            }
+        }
+    }
+
+    /// The eight-byte skip stops where the byte loop stops: every byte as
+    /// the stop at every offset of a longer plain run, and generated text.
+    #[test]
+    fn skip_plain_matches_the_byte_loop() {
+        let bytewise = |b: &[u8], mut i: usize| {
+            while i < b.len() && ASCII_PLAIN[usize::from(b[i])] {
+                i += 1;
+            }
+            i
+        };
+        for c in 0..=255u8 {
+            for at in 0..20 {
+                let mut b = vec![b'a'; 24];
+                b[at] = c;
+                for from in 0..=at {
+                    assert_eq!(skip_plain(&b, from), bytewise(&b, from), "{c:#x} at {at} from {from}");
+                }
+            }
+        }
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let alphabet = b"ab .!?\r\n,'\x80\xc3z";
+        for len in 0..200 {
+            let b: Vec<u8> = (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    alphabet[(seed % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            for from in 0..=b.len() {
+                assert_eq!(skip_plain(&b, from), bytewise(&b, from), "{b:?} from {from}");
             }
         }
     }
