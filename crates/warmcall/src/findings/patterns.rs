@@ -167,6 +167,20 @@ impl PhraseSet {
         }
         Hits(bits)
     }
+
+    /// [`PhraseSet::matches`] for sets that most texts match none of (the
+    /// push lists over agent sentences: ~5-13 % of them match any). The
+    /// existence test stops at the first match, runs the unrolled
+    /// non-overlapping search and allocates nothing, so the overlapping
+    /// scan runs only for the few texts where some list occurs. Same
+    /// result: no list occurs exactly when the set does not match.
+    pub(crate) fn matches_sparse(&self, text: &str) -> Hits {
+        if self.0.is_match(text) {
+            self.matches(text)
+        } else {
+            Hits(0)
+        }
+    }
 }
 
 /// The lists of a [`PhraseSet`] that matched, one bit per list.
@@ -451,6 +465,104 @@ mod tests {
                 }
                 assert_eq!(hits.any_below(names.len()), (0..names.len()).any(|i| hits.has(i)));
             }
+        }
+    }
+
+    /// Normalised sentences to compare matchers on: every eval sentence, the
+    /// lines of the eval calls, and generated text of lexicon words mixed
+    /// with non-ASCII letters (glued to words too, where Unicode `\b`
+    /// differs from an ASCII one).
+    pub(crate) fn sample_texts(lang: &str) -> Vec<String> {
+        let dir = std::env::var_os("WARMCALL_SHARED")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
+        let eval = dir.join("eval");
+        let read = |p: std::path::PathBuf| {
+            std::fs::read_to_string(&p)
+                .unwrap_or_else(|e| panic!("{} not readable (set WARMCALL_SHARED): {e}", p.display()))
+        };
+        let mut raw: Vec<String> = Vec::new();
+        for (file, col) in [("pushes.tsv", 2), ("questions.tsv", 3)] {
+            for line in read(eval.join(file)).lines().skip(1) {
+                if let Some(s) = line.split('\t').nth(col) {
+                    raw.push(s.to_string());
+                }
+            }
+        }
+        let mut calls: Vec<_> = std::fs::read_dir(eval.join("calls"))
+            .expect("eval/calls")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| !p.to_string_lossy().ends_with(".expected.json"))
+            .collect();
+        calls.sort();
+        assert!(calls.len() >= 10, "eval calls missing");
+        for p in calls {
+            let text = String::from_utf8_lossy(&std::fs::read(&p).expect("call")).into_owned();
+            for line in text.lines() {
+                raw.extend(crate::text::sentences(line).map(|(_, s)| s.to_string()));
+            }
+        }
+        let lex = Lexicon::builtin(lang).expect("lexicon");
+        let mut words: Vec<String> = lex
+            .all_phrases()
+            .flat_map(|p| p.split(|c: char| !c.is_alphanumeric() && c != '\'').map(str::to_string))
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.sort();
+        words.dedup();
+        let odd = [
+            "é", "ß", "Σ", "ς", "’", "ü", "ı", "İ", "日本", "\u{a0}", "–", "1", "12:30", "ÉÉN", "naïef", "café",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..4000 {
+            let mut s = String::new();
+            for _ in 0..1 + next(12) {
+                let w = if next(5) == 0 {
+                    odd[next(odd.len())]
+                } else {
+                    &words[next(words.len())]
+                };
+                match next(8) {
+                    0 => s.push_str(odd[next(odd.len())]),
+                    1 => s.push_str(", "),
+                    2 => {}
+                    _ => s.push(' '),
+                }
+                s.push_str(w);
+            }
+            s.push(['.', '?', '!', ' '][next(4)]);
+            raw.push(s);
+        }
+        raw.iter().map(|s| normalize(s)).collect()
+    }
+
+    /// The sparse test is an optimisation only: the same lists as the full
+    /// scan, on every sample text.
+    #[test]
+    fn sparse_matches_are_the_matches() {
+        for lang in ["en", "nl"] {
+            let lex = Lexicon::builtin(lang).unwrap();
+            let names: Vec<String> = lex
+                .names_under("pushes.")
+                .chain(lex.names_under("signals."))
+                .map(String::from)
+                .collect();
+            let texts = sample_texts(lang);
+            let mut hits = 0;
+            for chunk in names.chunks(40) {
+                let chunk: Vec<&str> = chunk.iter().map(String::as_str).collect();
+                let set = PhraseSet::new(&lex, &chunk).unwrap();
+                for t in &texts {
+                    let full = set.matches(t);
+                    assert_eq!(set.matches_sparse(t), full, "{lang}: {t:?}");
+                    hits += usize::from(full != Hits::default());
+                }
+            }
+            assert!(hits > 1000, "{lang}: only {hits} texts match anything");
         }
     }
 

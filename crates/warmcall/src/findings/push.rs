@@ -45,7 +45,8 @@ pub(crate) struct PushRules {
     send_verbs: Phrases,
     commit_verbs: Phrases,
     /// The step lists, the time lists, availability and info_send, matched
-    /// in one pass (indices: [`STEP`], [`WEAK`], [`TIME`], ...). Any step,
+    /// in one pass (by [`PhraseSet::matches_sparse`]: few sentences name
+    /// any) (indices: [`STEP`], [`WEAK`], [`TIME`], ...). Any step,
     /// time or availability form ([`CANDIDATE`]): without one a sentence is
     /// no push.
     lists: PhraseSet,
@@ -118,7 +119,7 @@ impl PushRules {
 
     /// [`PushRules::sentence_category`] of a sentence already normalised.
     pub(crate) fn category_normalized(&self, n: &str) -> Option<PushCategory> {
-        let m = self.lists.matches(n);
+        let m = self.lists.matches_sparse(n);
         // Cheap first pass: most sentences name no step, time or availability.
         if !m.any_below(CANDIDATE) {
             return None;
@@ -132,7 +133,7 @@ impl PushRules {
     /// agreeing to that is a continuation, not an advance). One pass over
     /// the lists serves both.
     pub(crate) fn agent_sentence(&self, n: &str) -> (Option<PushCategory>, bool) {
-        let m = self.lists.matches(n);
+        let m = self.lists.matches_sparse(n);
         // Cheap first pass: most sentences name no step, time or
         // availability, and offer no information.
         let candidate = m.any_below(CANDIDATE);
@@ -200,7 +201,7 @@ impl PushRules {
     /// commitment verb (sign, order) its close step does not count.
     fn assumed_step(&self, clause: &str) -> Option<PushCategory> {
         let just_sending = self.send_verbs.is_match(clause) && !self.commit_verbs.is_match(clause);
-        let m = self.lists.matches(clause);
+        let m = self.lists.matches_sparse(clause);
         let pick = |base: usize| {
             CATEGORIES
                 .iter()
@@ -215,7 +216,7 @@ impl PushRules {
     /// The most committing step named in normalised text (weak steps only
     /// when no other is named).
     pub(crate) fn step(&self, n: &str) -> Option<PushCategory> {
-        self.step_in(self.lists.matches(n))
+        self.step_in(self.lists.matches_sparse(n))
     }
 
     /// [`PushRules::step`] from the list matches of a text.
