@@ -8,6 +8,7 @@ use std::collections::HashSet;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::text::{ascii_lower_u64, packed_u64};
 use crate::Transcript;
 
 /// The winner needs at least this many function words to overrule a
@@ -24,7 +25,7 @@ pub(crate) const MIN_EVIDENCE: usize = 3;
 pub(crate) struct FunctionWords {
     /// The words, sorted by bucket, each once.
     words: Vec<Box<str>>,
-    /// `packed(word)` of each word (0 for words over eight bytes).
+    /// `packed_u64(word)` of each word (0 for words over eight bytes).
     keys: Vec<u64>,
     /// Bit `i` of `masks[j]`: `words[j]` is a function word of language `i`.
     masks: Vec<u64>,
@@ -34,7 +35,7 @@ pub(crate) struct FunctionWords {
     /// The longest word, in bytes.
     max_len: usize,
     /// The words of up to eight bytes again, in an open-addressing table
-    /// keyed by `packed(word)`: most words looked up are that short, and a
+    /// keyed by `packed_u64(word)`: most words looked up are that short, and a
     /// multiply and one slot (rarely two) answer them, where the bucket
     /// needs its bounds loaded and a scan.
     short: Box<[Slot]>,
@@ -66,44 +67,12 @@ impl<'a> Probe<'a> {
     #[inline]
     fn new(word: &'a [u8]) -> Probe<'a> {
         let key = if word.len() <= 8 {
-            ascii_lower_u64(packed(word))
+            ascii_lower_u64(packed_u64(word))
         } else {
             0
         };
         Probe { word, key }
     }
-}
-
-/// Up to eight bytes as a little-endian `u64`, zero padded. Two loads that
-/// overlap in the middle (equal bytes, so or-ing them is harmless) instead
-/// of a copy of variable length, which compiled to a `memcpy` call.
-#[inline]
-fn packed(w: &[u8]) -> u64 {
-    let n = w.len();
-    debug_assert!(n <= 8);
-    let le32 = |b: &[u8]| u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
-    let le16 = |b: &[u8]| u64::from(u16::from_le_bytes([b[0], b[1]]));
-    match n {
-        4..=8 => le32(&w[..4]) | le32(&w[n - 4..]) << (8 * (n - 4)),
-        2..=3 => le16(&w[..2]) | le16(&w[n - 2..]) << (8 * (n - 2)),
-        1 => u64::from(w[0]),
-        _ => 0,
-    }
-}
-
-/// Lowercases the ASCII capitals among eight packed bytes and leaves every
-/// other byte (non-ASCII ones included) as it is.
-#[inline]
-fn ascii_lower_u64(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let low7 = x & !HIGH;
-    // Per byte, no carries: low7 + 0x80 - b'A' sets the high bit when
-    // low7 >= 'A'; low7 + 0x80 - b'Z' - 1 when low7 > 'Z'.
-    let ge_a = low7 + ONES * u64::from(0x80 - b'A');
-    let gt_z = low7 + ONES * u64::from(0x80 - b'Z' - 1);
-    let upper = ge_a & !gt_z & !x & HIGH;
-    x | (upper >> 2)
 }
 
 impl FunctionWords {
@@ -137,7 +106,7 @@ impl FunctionWords {
         let masks: Vec<u64> = entries.iter().map(|&(_, m)| m).collect();
         let keys: Vec<u64> = words
             .iter()
-            .map(|w| if w.len() <= 8 { packed(w.as_bytes()) } else { 0 })
+            .map(|w| if w.len() <= 8 { packed_u64(w.as_bytes()) } else { 0 })
             .collect();
         let start = (0..=256 * (max_len + 1))
             .map(|k| words.partition_point(|w| bucket(w.as_bytes()) < k) as u32)
@@ -618,7 +587,7 @@ mod tests {
         for n in 0..=8 {
             let mut a = [0u8; 8];
             a[..n].copy_from_slice(&bytes[..n]);
-            assert_eq!(packed(&bytes[..n]), u64::from_le_bytes(a), "{n}");
+            assert_eq!(packed_u64(&bytes[..n]), u64::from_le_bytes(a), "{n}");
         }
     }
 

@@ -370,6 +370,69 @@ fn lower_follows(text: &str, mut j: usize) -> bool {
     false
 }
 
+/// Up to eight bytes as a little-endian `u64`, zero padded: the key under
+/// which language detection and the question rules look short words up.
+/// Two loads that overlap in the middle (equal bytes, so or-ing them is
+/// harmless) instead of a copy of variable length, which compiled to a
+/// `memcpy` call.
+#[inline]
+pub(crate) fn packed_u64(w: &[u8]) -> u64 {
+    let n = w.len();
+    debug_assert!(n <= 8);
+    let le32 = |b: &[u8]| u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+    let le16 = |b: &[u8]| u64::from(u16::from_le_bytes([b[0], b[1]]));
+    match n {
+        4..=8 => le32(&w[..4]) | le32(&w[n - 4..]) << (8 * (n - 4)),
+        2..=3 => le16(&w[..2]) | le16(&w[n - 2..]) << (8 * (n - 2)),
+        1 => u64::from(w[0]),
+        _ => 0,
+    }
+}
+
+/// Lowercases the ASCII capitals among eight packed bytes and leaves every
+/// other byte (non-ASCII ones included) as it is.
+#[inline]
+pub(crate) fn ascii_lower_u64(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low7 = x & !HIGH;
+    // Per byte, no carries: low7 + 0x80 - b'A' sets the high bit when
+    // low7 >= 'A'; low7 + 0x80 - b'Z' - 1 when low7 > 'Z'.
+    let ge_a = low7 + ONES * u64::from(0x80 - b'A');
+    let gt_z = low7 + ONES * u64::from(0x80 - b'Z' - 1);
+    let upper = ge_a & !gt_z & !x & HIGH;
+    x | (upper >> 2)
+}
+
+/// Calls `f` with every sequence of exactly `len` symbols of `alphabet`
+/// (odometer order), for the tests that compare a fast path with the code
+/// it replaced on all short inputs.
+#[cfg(test)]
+pub(crate) fn every_string<T: Copy>(alphabet: &[T], len: usize, mut f: impl FnMut(&[T])) {
+    if alphabet.is_empty() && len > 0 {
+        return;
+    }
+    let mut idx = vec![0usize; len];
+    let mut cur: Vec<T> = idx.iter().map(|&i| alphabet[i]).collect();
+    loop {
+        f(&cur);
+        let mut k = 0;
+        while k < len {
+            idx[k] += 1;
+            if idx[k] < alphabet.len() {
+                cur[k] = alphabet[idx[k]];
+                break;
+            }
+            idx[k] = 0;
+            cur[k] = alphabet[0];
+            k += 1;
+        }
+        if k == len {
+            return;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -434,26 +497,10 @@ mod tests {
         let prefix = "b'.c,_ 9x";
         for p in 0..=prefix.len() {
             for len in 0..=4 {
-                let mut idx = [0usize; 4];
-                loop {
-                    let s: String = prefix[..p]
-                        .chars()
-                        .chain(idx[..len].iter().map(|&i| char::from(alphabet[i])))
-                        .collect();
+                every_string(&alphabet, len, |tail| {
+                    let s: String = prefix[..p].chars().chain(tail.iter().map(|&b| char::from(b))).collect();
                     assert_eq!(word_count(&s), word_count_bytewise(&s), "{s:?}");
-                    let mut k = 0;
-                    while k < len {
-                        idx[k] += 1;
-                        if idx[k] < alphabet.len() {
-                            break;
-                        }
-                        idx[k] = 0;
-                        k += 1;
-                    }
-                    if k == len {
-                        break;
-                    }
-                }
+                });
             }
         }
         let mut seed = 0x2545_f491_4f6c_dd1du64;
@@ -519,28 +566,11 @@ mod tests {
     #[test]
     fn word_count_matches_the_stateful_loop_exhaustively() {
         let alphabet = ['a', 'Z', '7', '_', '\'', '.', ',', ' ', '-', '\u{e9}'];
-        let mut s = String::new();
-        let mut idx = [0usize; 5];
         for len in 0..=5 {
-            idx.iter_mut().for_each(|i| *i = 0);
-            loop {
-                s.clear();
-                s.extend(idx[..len].iter().map(|&i| alphabet[i]));
+            every_string(&alphabet, len, |cs| {
+                let s: String = cs.iter().collect();
                 assert_eq!(word_count(&s), word_count_stateful(&s), "{s:?}");
-                // Next combination, odometer style.
-                let mut p = 0;
-                while p < len {
-                    idx[p] += 1;
-                    if idx[p] < alphabet.len() {
-                        break;
-                    }
-                    idx[p] = 0;
-                    p += 1;
-                }
-                if p == len {
-                    break;
-                }
-            }
+            });
         }
     }
 

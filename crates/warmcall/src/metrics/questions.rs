@@ -12,6 +12,7 @@ use std::collections::{HashMap, HashSet};
 use crate::context::Ctx;
 use crate::lexicon::Lexicon;
 use crate::report::{QuestionBasis, QuestionItem, QuestionKind, QuestionStats, Questions, Role};
+use crate::text::{ascii_lower_u64, packed_u64};
 use crate::Error;
 
 // One bit per word list.
@@ -228,15 +229,7 @@ fn slot_of(k: u128, shift: u32) -> usize {
 /// byte, without carries, as `lang` folds its keys. The length byte (at
 /// most 15) is no capital and stays.
 fn ascii_lower_u128(k: u128) -> u128 {
-    fn lower(x: u64) -> u64 {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGH: u64 = 0x8080_8080_8080_8080;
-        let low7 = x & !HIGH;
-        let ge_a = low7 + ONES * u64::from(0x80 - b'A');
-        let gt_z = low7 + ONES * u64::from(0x80 - b'Z' - 1);
-        x | ((ge_a & !gt_z & !x & HIGH) >> 2)
-    }
-    u128::from(lower(k as u64)) | u128::from(lower((k >> 64) as u64)) << 64
+    u128::from(ascii_lower_u64(k as u64)) | u128::from(ascii_lower_u64((k >> 64) as u64)) << 64
 }
 
 /// `hay[start..start + len]` and its length packed into a `u128` (bytes
@@ -262,22 +255,6 @@ fn pack_word(hay: &[u8], start: usize, len: usize) -> Option<u128> {
     };
     // Drop the bytes after the word (len <= 15, so the shift is in range).
     Some(k & ((1u128 << (8 * len)) - 1) | (len as u128) << 120)
-}
-
-/// Up to eight bytes as a little-endian `u64`, zero padded: two loads that
-/// overlap in the middle (equal bytes, so or-ing them is harmless).
-#[inline]
-fn packed_u64(w: &[u8]) -> u64 {
-    let n = w.len();
-    debug_assert!(n <= 8);
-    let le32 = |b: &[u8]| u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
-    let le16 = |b: &[u8]| u64::from(u16::from_le_bytes([b[0], b[1]]));
-    match n {
-        4..=8 => le32(&w[..4]) | le32(&w[n - 4..]) << (8 * (n - 4)),
-        2..=3 => le16(&w[..2]) | le16(&w[n - 2..]) << (8 * (n - 2)),
-        1 => u64::from(w[0]),
-        _ => 0,
-    }
 }
 
 /// A list of multi-word phrases, indexed by first word.
@@ -1921,25 +1898,11 @@ mod tests {
             (buf, words)
         };
         for r in [rules("en"), rules("nl")] {
-            let mut idx = [0usize; 5];
             for len in 0..=5 {
-                idx.iter_mut().for_each(|i| *i = 0);
-                loop {
-                    let s: String = idx[..len].iter().map(|&i| char::from(alphabet[i])).collect();
+                crate::text::every_string(&alphabet, len, |cs| {
+                    let s: String = cs.iter().map(|&b| char::from(b)).collect();
                     assert_eq!(scan(&r, &s, false), scan(&r, &s, true), "{s:?}");
-                    let mut p = 0;
-                    while p < len {
-                        idx[p] += 1;
-                        if idx[p] < alphabet.len() {
-                            break;
-                        }
-                        idx[p] = 0;
-                        p += 1;
-                    }
-                    if p == len {
-                        break;
-                    }
-                }
+                });
             }
             for s in [
                 "They do n't make them any more do they .",
