@@ -449,13 +449,10 @@ pub(crate) fn tidy(s: &str) -> String {
     out
 }
 
-/// [`tidy`] of a string the caller owns: ASCII text that is tidy already
-/// (single spaces between words, no other whitespace, as most cues are) is
-/// returned as it is instead of copied.
-pub(crate) fn tidy_owned(s: String) -> String {
-    // Branch-free folds the compiler vectorises: no byte outside ASCII or of
-    // the other whitespace, no two spaces in a row, none at either end.
-    let b = s.as_bytes();
+/// Whether [`tidy`] would return the text unchanged, judged on ASCII only:
+/// no byte outside ASCII or of the other whitespace, no two spaces in a row,
+/// none at either end. Branch-free folds the compiler vectorises.
+fn is_tidy_ascii(b: &[u8]) -> bool {
     let odd_byte = b.iter().fold(false, |seen, &c| {
         seen | (c >= 0x80) | (c.wrapping_sub(b'\t') <= b'\r' - b'\t')
     });
@@ -463,8 +460,14 @@ pub(crate) fn tidy_owned(s: String) -> String {
         .iter()
         .zip(b.iter().skip(1))
         .fold(false, |seen, (&x, &y)| seen | ((x == b' ') & (y == b' ')));
-    let tidy_already = !odd_byte && !double_space && b.first() != Some(&b' ') && b.last() != Some(&b' ');
-    if tidy_already {
+    !odd_byte && !double_space && b.first() != Some(&b' ') && b.last() != Some(&b' ')
+}
+
+/// [`tidy`] of a string the caller owns: ASCII text that is tidy already
+/// (single spaces between words, no other whitespace, as most cues are) is
+/// returned as it is instead of copied.
+pub(crate) fn tidy_owned(s: String) -> String {
+    if is_tidy_ascii(s.as_bytes()) {
         s
     } else {
         tidy(&s)
@@ -473,13 +476,14 @@ pub(crate) fn tidy_owned(s: String) -> String {
 
 /// A cue found by the SRT or WebVTT parser, text already free of markup.
 #[derive(Debug, Clone)]
-pub(crate) struct CaptionCue {
+pub(crate) struct CaptionCue<'a> {
     pub start_s: f64,
     pub end_s: f64,
     /// 1-based line of the cue timing.
     pub line: usize,
-    /// A speaker named by markup (WebVTT voice span), if any.
-    pub speaker: Option<String>,
+    /// A speaker named by markup (WebVTT voice span), if any, borrowed from
+    /// the source when it needed no clean-up.
+    pub speaker: Option<std::borrow::Cow<'a, str>>,
     /// Plain text; may still start with a `Name:` prefix.
     pub text: String,
 }
@@ -493,13 +497,14 @@ pub(crate) const MAX_SAME_WARNINGS: usize = 10;
 /// cue without one continuing the previous speaker, empty cues skipped.
 pub(crate) fn build_transcript(
     format: Format,
-    cues: Vec<CaptionCue>,
+    cues: Vec<CaptionCue<'_>>,
     warnings: Vec<Warning>,
     brackets: bool,
 ) -> Transcript {
     let mut t = Transcript::empty(format);
     t.warnings = warnings;
-    let prefixes: Vec<Option<(String, std::ops::Range<usize>)>> = cues
+    t.segments.reserve(cues.len());
+    let prefixes: Vec<Option<(PrefixLabel, std::ops::Range<usize>)>> = cues
         .iter()
         .map(|c| match c.speaker {
             Some(_) => None,
@@ -514,28 +519,36 @@ pub(crate) fn build_transcript(
     let use_prefixes = prefixed >= 2 || (prefixed == 1 && with_text == 1);
     let any_label = cues.iter().any(|c| c.speaker.is_some()) || (use_prefixes && prefixed > 0);
 
+    let mut speakers = SpeakerCache::default();
     let mut current: Option<usize> = None;
     let mut reversed = 0usize;
     let mut empty = 0usize;
     let mut unknown_at = None;
     for (cue, prefix) in cues.into_iter().zip(prefixes) {
+        // The speaker is looked up only once the cue is known to hold text:
+        // an empty cue names no speaker.
         let (label, text) = match (cue.speaker, prefix) {
-            (Some(s), _) => (Some(s), cue.text),
-            (None, Some((label, rest))) if use_prefixes => {
+            (Some(s), _) if !cue.text.is_empty() => (Some(speakers.index(&mut t, &s)), cue.text),
+            (None, Some((label, rest))) if use_prefixes && !rest.is_empty() => {
+                let speaker = match &label {
+                    PrefixLabel::InText(r) => speakers.index(&mut t, &cue.text[r.clone()]),
+                    PrefixLabel::Cleaned(l) => speakers.index(&mut t, l),
+                };
                 // The cue's own buffer, cut down to the text after the label.
                 let mut text = cue.text;
                 text.truncate(rest.end);
                 text.replace_range(..rest.start, "");
-                (Some(label), text)
+                (Some(speaker), text)
             }
-            (None, _) => (None, cue.text),
+            (None, Some(_)) if use_prefixes => (None, String::new()),
+            (_, _) => (None, cue.text),
         };
         if text.is_empty() {
             empty += 1;
             continue;
         }
         let speaker = match label {
-            Some(l) => t.speaker_index(&l),
+            Some(s) => s,
             None => match current {
                 Some(s) => s,
                 None if any_label => {
@@ -592,12 +605,64 @@ pub(crate) fn build_transcript(
     t
 }
 
+/// Labels already looked up in this file and their speaker index. A call
+/// has a handful of speakers, so comparing a few short strings costs less
+/// than hashing each cue's label in [`Transcript::speaker_index`]; labels
+/// are only added, so a label once seen keeps its index.
+#[derive(Default)]
+struct SpeakerCache {
+    seen: Vec<(String, usize)>,
+}
+
+impl SpeakerCache {
+    fn index(&mut self, t: &mut Transcript, label: &str) -> usize {
+        if let Some((_, i)) = self.seen.iter().find(|(l, _)| l == label) {
+            return *i;
+        }
+        let i = t.speaker_index(label);
+        if self.seen.len() < 16 {
+            self.seen.push((label.to_string(), i));
+        }
+        i
+    }
+}
+
+/// A speaker label found at the start of cue text.
+#[derive(Debug, Clone, PartialEq)]
+enum PrefixLabel {
+    /// The label as it stands at this range of the cue text (clean already).
+    InText(std::ops::Range<usize>),
+    /// The label after clean-up.
+    Cleaned(String),
+}
+
+impl PrefixLabel {
+    fn of(text: &str, label: &str) -> Option<PrefixLabel> {
+        Some(match clean_label_cow(label)? {
+            std::borrow::Cow::Borrowed(l) => {
+                let at = l.as_ptr() as usize - text.as_ptr() as usize;
+                PrefixLabel::InText(at..at + l.len())
+            }
+            std::borrow::Cow::Owned(l) => PrefixLabel::Cleaned(l),
+        })
+    }
+}
+
 /// Cleans a speaker label: trimmed, whitespace collapsed, and without the `@`
 /// that Teams puts before anonymised users. `None` when nothing is left.
 pub(crate) fn clean_label(label: &str) -> Option<String> {
     let l = tidy(label);
     let l = l.trim_start_matches('@').trim();
     (!l.is_empty()).then(|| l.to_string())
+}
+
+/// [`clean_label`] borrowing the label when it is clean already: ASCII,
+/// single spaces between words and none at the ends, no `@`.
+pub(crate) fn clean_label_cow(label: &str) -> Option<std::borrow::Cow<'_, str>> {
+    if !label.is_empty() && !label.starts_with('@') && is_tidy_ascii(label.as_bytes()) {
+        return Some(std::borrow::Cow::Borrowed(label));
+    }
+    clean_label(label).map(std::borrow::Cow::Owned)
 }
 
 /// Words that introduce a sentence or a field rather than name a speaker.
@@ -760,15 +825,21 @@ const SOUNDS: &[&str] = &[
 /// [`split_label_prefix_at`] with the rest of the text copied out.
 #[cfg(test)]
 pub(crate) fn split_label_prefix(text: &str, brackets: bool) -> Option<(String, String)> {
-    split_label_prefix_at(text, brackets).map(|(label, rest)| (label, text[rest].to_string()))
+    split_label_prefix_at(text, brackets).map(|(label, rest)| {
+        let label = match label {
+            PrefixLabel::InText(r) => text[r].to_string(),
+            PrefixLabel::Cleaned(l) => l,
+        };
+        (label, text[rest].to_string())
+    })
 }
 
 /// Splits a leading speaker label off cue text: `Name: text`, or (SRT)
 /// `[Name] text`. The label must look like a name (see [`is_name_like`]), so
 /// "Note: the meeting…", "Règle numéro un: …" or "10:30 works" stay text.
-/// Gives the label and the byte range of the text after it, so the caller,
+/// Gives the label (as a range of `text` when it is clean already) and the byte range of the text after it, so the caller,
 /// which owns the cue text, cuts it out without a copy.
-fn split_label_prefix_at(text: &str, brackets: bool) -> Option<(String, std::ops::Range<usize>)> {
+fn split_label_prefix_at(text: &str, brackets: bool) -> Option<(PrefixLabel, std::ops::Range<usize>)> {
     let range = |rest: &str| {
         let at = rest.as_ptr() as usize - text.as_ptr() as usize;
         at..at + rest.len()
@@ -781,7 +852,7 @@ fn split_label_prefix_at(text: &str, brackets: bool) -> Option<(String, std::ops
         if rest.is_empty() || lower.split([' ', '_', '-']).any(|w| SOUNDS.contains(&w)) || !is_name_like(label) {
             return None;
         }
-        return Some((clean_label(label)?, range(rest)));
+        return Some((PrefixLabel::of(text, label)?, range(rest)));
     }
     let colon = text.char_indices().take(48).find(|&(_, c)| c == ':')?.0;
     let after = &text[colon + 1..];
@@ -792,7 +863,7 @@ fn split_label_prefix_at(text: &str, brackets: bool) -> Option<(String, std::ops
     if !is_name_like(label) {
         return None;
     }
-    Some((clean_label(label)?, range(after.trim())))
+    Some((PrefixLabel::of(text, label)?, range(after.trim())))
 }
 
 /// The speaker-label shape rule: one to four words, at most 40 characters;
@@ -914,6 +985,47 @@ mod tests {
         ] {
             assert_eq!(has_arrow(line), want, "{line:?}");
             assert_eq!(has_arrow(line), line.contains("-->"), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn borrowed_labels_equal_cleaned_ones() {
+        for label in [
+            "",
+            " ",
+            "@",
+            "Ann",
+            "Ann Lee",
+            " Ann",
+            "Ann ",
+            "Ann  Lee",
+            "Ann\tLee",
+            "@Ann",
+            "@ Ann",
+            "Zoë",
+            "Ann\u{A0}Lee",
+            "Ann\u{200E}",
+            "Ann\r\nLee",
+            "\u{FEFF}Ann",
+        ] {
+            assert_eq!(
+                clean_label_cow(label).map(|l| l.into_owned()),
+                clean_label(label),
+                "{label:?}"
+            );
+        }
+        for (text, label) in [
+            ("Ann Lee: hi", "Ann Lee"),
+            ("@Ann: hi", "Ann"),
+            ("Ann  Lee: hi", "Ann Lee"),
+            ("[Kevin]: hoi", "Kevin"),
+        ] {
+            let (l, _) = split_label_prefix_at(text, true).unwrap();
+            let got = match l {
+                PrefixLabel::InText(r) => text[r].to_string(),
+                PrefixLabel::Cleaned(l) => l,
+            };
+            assert_eq!(got, label, "{text:?}");
         }
     }
 
