@@ -50,7 +50,11 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
         ));
     }
 
-    let mut cues = Vec::new();
+    let mut cues = Vec::with_capacity(timing_at.len());
+    // Reused for every cue: the text lines and, for a cue of several
+    // lines, their join.
+    let mut text_lines: Vec<&str> = Vec::new();
+    let mut joined = String::new();
     for (k, &at) in timing_at.iter().enumerate() {
         let next = timing_at.get(k + 1).copied();
         let (start, end) = match kinds[at] {
@@ -66,35 +70,52 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
                 continue;
             }
         };
-        let mut body: Vec<usize> = (at + 1..next.unwrap_or(lines.len())).collect();
-        while body.last().is_some_and(|&i| kinds[i] == LineKind::Blank) {
-            body.pop();
+        // The body is the lines up to the next timing, without the blank
+        // lines at its end.
+        let body_start = at + 1;
+        let mut body_end = next.unwrap_or(lines.len());
+        while body_end > body_start && kinds[body_end - 1] == LineKind::Blank {
+            body_end -= 1;
         }
         // The next cue's index sits just before its timing. A lone number
         // right under this timing is this cue's text, not an index; a lone
         // word after a blank line is a wrong index ("x", "12a").
-        if let (Some(next), Some(&last)) = (next, body.last()) {
-            let alone = body.len() > 1 && kinds[last - 1] == LineKind::Blank;
+        if let (Some(next), true) = (next, body_end > body_start) {
+            let last = body_end - 1;
+            let several = body_end - body_start > 1;
+            let alone = several && kinds[last - 1] == LineKind::Blank;
             let token = lines[last].trim();
-            if kinds[last] == LineKind::Index && body.len() > 1 {
-                body.pop();
+            if kinds[last] == LineKind::Index && several {
+                body_end -= 1;
             } else if last + 1 == next && alone && token.len() <= 12 && !token.contains(char::is_whitespace) {
                 warnings.push(Warning::new(
                     last + 1,
                     format!("cue number {token:?} is not a number; ignored"),
                 ));
-                body.pop();
+                body_end -= 1;
             }
         }
-        let paragraphs = split_paragraphs(&body, &kinds);
-        let mut text_lines: Vec<&str> = Vec::new();
-        for (p, para) in paragraphs.iter().enumerate() {
-            if p == 0 {
-                text_lines.extend(para.iter().map(|&i| lines[i]));
+        // Paragraphs are runs of lines between blank lines: the first is the
+        // cue text; a later one headed by a number is a cue without timing
+        // (skipped), any other is text joined to this cue.
+        text_lines.clear();
+        let mut i = body_start;
+        let mut first_paragraph = true;
+        while i < body_end {
+            if kinds[i] == LineKind::Blank {
+                i += 1;
                 continue;
             }
-            let head = para[0];
-            if kinds[head] == LineKind::Index {
+            let head = i;
+            let mut end = i;
+            while end < body_end && kinds[end] != LineKind::Blank {
+                end += 1;
+            }
+            i = end;
+            if first_paragraph {
+                first_paragraph = false;
+                text_lines.extend(&lines[head..end]);
+            } else if kinds[head] == LineKind::Index {
                 warnings.push(Warning::new(
                     head + 1,
                     format!(
@@ -108,18 +129,28 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
                     head + 1,
                     format!("text after a blank line joined to the cue timed on line {}", at + 1),
                 ));
-                text_lines.extend(para.iter().map(|&i| lines[i]));
+                text_lines.extend(&lines[head..end]);
             }
         }
+        let text = match text_lines.as_slice() {
+            [one] => clean_srt_text(one),
+            _ => {
+                joined.clear();
+                for (n, l) in text_lines.iter().enumerate() {
+                    if n > 0 {
+                        joined.push('\n');
+                    }
+                    joined.push_str(l);
+                }
+                clean_srt_text(&joined)
+            }
+        };
         cues.push(CaptionCue {
             start_s: start,
             end_s: end,
             line: at + 1,
             speaker: None,
-            text: match text_lines.as_slice() {
-                [one] => clean_srt_text(one),
-                _ => clean_srt_text(&text_lines.join("\n")),
-            },
+            text,
         });
     }
     Ok(build_transcript(Format::Srt, cues, warnings, true))
@@ -237,24 +268,6 @@ fn ascii_timing(line: &str) -> Option<(&str, &str)> {
     (i == b.len() || space(b[i])).then_some((start, end))
 }
 
-fn split_paragraphs(body: &[usize], kinds: &[LineKind]) -> Vec<Vec<usize>> {
-    let mut out: Vec<Vec<usize>> = Vec::new();
-    let mut cur = Vec::new();
-    for &i in body {
-        if kinds[i] == LineKind::Blank {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-        } else {
-            cur.push(i);
-        }
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
-}
-
 /// The error for a file where not one cue timing could be read: points at
 /// the line that should have been a timing.
 fn no_cue_error(lines: &[&str], kinds: &[LineKind]) -> Error {
@@ -276,6 +289,11 @@ fn no_cue_error(lines: &[&str], kinds: &[LineKind]) -> Error {
 /// Removes SRT markup: HTML-like tags (`<i>`, `<font color=…>`), ASS override
 /// blocks (`{\an8}`) and the ASS line-break and hard-space escapes.
 fn clean_srt_text(raw: &str) -> String {
+    // Most cue text holds no markup at all: then the loop below would copy
+    // it whole, and a vectorised scan finds that out faster.
+    if !any_byte_of(raw.as_bytes(), [b'<', b'{', b'\\', b'&']) {
+        return tidy_owned(raw.to_string());
+    }
     let mut out = String::with_capacity(raw.len());
     let mut gt = NextByte::new(raw, b'>');
     let mut brace = NextByte::new(raw, b'}');
@@ -317,6 +335,17 @@ fn clean_srt_text(raw: &str) -> String {
         rest = &rest[c.len_utf8()..];
     }
     tidy_owned(out)
+}
+
+/// Whether `b` holds any of the bytes of `set`: a scan in blocks without an
+/// early exit inside a block, which the compiler vectorises (a `position`
+/// with several bytes goes byte by byte).
+pub(crate) fn any_byte_of<const N: usize>(b: &[u8], set: [u8; N]) -> bool {
+    b.chunks(64).any(|block| {
+        block
+            .iter()
+            .fold(false, |seen, &c| set.iter().fold(seen, |seen, &x| seen | (c == x)))
+    })
 }
 
 /// Length of a markup tag at the start of `s` (`<b>`, `</font>`,
@@ -610,12 +639,13 @@ pub(crate) fn build_transcript(
 /// than hashing each cue's label in [`Transcript::speaker_index`]; labels
 /// are only added, so a label once seen keeps its index.
 #[derive(Default)]
-struct SpeakerCache {
+pub(crate) struct SpeakerCache {
     seen: Vec<(String, usize)>,
 }
 
 impl SpeakerCache {
-    fn index(&mut self, t: &mut Transcript, label: &str) -> usize {
+    /// The index [`Transcript::speaker_index`] gives `label`.
+    pub(crate) fn index(&mut self, t: &mut Transcript, label: &str) -> usize {
         if let Some((_, i)) = self.seen.iter().find(|(l, _)| l == label) {
             return *i;
         }
@@ -1132,6 +1162,24 @@ mod tests {
             split_label_prefix("@Anna Jansen: hoi", false),
             Some(("Anna Jansen".into(), "hoi".into()))
         );
+    }
+
+    #[test]
+    fn any_byte_of_matches_contains() {
+        let set = [b'<', b'{', b'\\', b'&'];
+        for s in [
+            "",
+            "a",
+            "<",
+            "plain text",
+            "x&y",
+            "é\\",
+            &"a".repeat(200),
+            &format!("{}{{", "b".repeat(130)),
+        ] {
+            let want = s.bytes().any(|c| set.contains(&c));
+            assert_eq!(any_byte_of(s.as_bytes(), set), want, "{s:?}");
+        }
     }
 
     #[test]

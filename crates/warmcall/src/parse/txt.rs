@@ -8,11 +8,13 @@
 //! one (`Note: …`, `Ratio: 3:1`, `We agreed on this: …`). The rules are in
 //! docs/formats.md, "Plain text".
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::parse::srt::SpeakerCache;
 use crate::parse::timecode::parse_clock;
 use crate::{Error, Format, PauseEvent, Segment, Timing, Transcript, Warning};
 
@@ -344,7 +346,9 @@ enum Line<'a> {
 
 /// Parses plain text (line ends already normalised to LF, BOM removed).
 pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
-    let lines: Vec<Line<'_>> = text.lines().map(classify).collect();
+    // The text is split once: the raw lines are kept beside their classes.
+    let raws: Vec<&str> = text.lines().collect();
+    let lines: Vec<Line<'_>> = raws.iter().map(|l| classify(l)).collect();
     if lines.iter().all(|l| *l == Line::Blank) {
         return Err(Error::Empty {
             path: None,
@@ -356,7 +360,7 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
     // a search per line in the usual file that holds no `-->` at all.
     if let Some((i, l)) = text
         .contains("-->")
-        .then(|| text.lines().enumerate())
+        .then(|| raws.iter().copied().enumerate())
         .into_iter()
         .flatten()
         .find(|(_, l)| l.contains("-->") && patterns().cue_timing.is_match(l.trim()))
@@ -394,7 +398,7 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
 
     let mut b = Builder::default();
     let mut marks: Option<(usize, usize)> = None;
-    for (i, (raw, line)) in text.lines().zip(&lines).enumerate() {
+    for (i, (raw, line)) in raws.iter().zip(&lines).enumerate() {
         let ln = i + 1;
         let raw = raw.trim();
         match *line {
@@ -410,7 +414,7 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
                 let accepted = labels.accepted(label)
                     && (!timed_file || start.is_some() || known_timed.contains(clean_label(label)));
                 if accepted {
-                    b.open(ln, clean_label(label), start, end, text);
+                    b.open(ln, Cow::Borrowed(clean_label(label)), start, end, text);
                 } else if let (Some(s), false, true) = (start, header, timed_file && b.has_speaker()) {
                     b.open_same_speaker(ln, s, end, rest);
                 } else {
@@ -545,14 +549,13 @@ fn name_shape(label: &str) -> bool {
     if n == 0 || n > MAX_LABEL_CHARS || !l.chars().next().is_some_and(char::is_alphabetic) {
         return false;
     }
-    let words: Vec<&str> = l.split_whitespace().collect();
-    if words.len() > MAX_LABEL_WORDS {
+    if l.split_whitespace().nth(MAX_LABEL_WORDS).is_some() {
         return false;
     }
-    words.iter().all(|w| {
+    l.split_whitespace().all(|w| {
         let (body, dot) = match w.strip_suffix('.') {
             Some(b) => (b, true),
-            None => (*w, false),
+            None => (w, false),
         };
         !body.is_empty()
             && (!dot || body.chars().count() <= 3)
@@ -578,49 +581,64 @@ fn capitalised(label: &str) -> bool {
 }
 
 /// Candidate labels and how often each opens a line.
-struct LabelStats {
-    counts: HashMap<String, usize>,
+struct LabelStats<'a> {
+    /// Per cleaned label: how many lines it opens and whether it is
+    /// accepted as a speaker (decided once per label, not once per line).
+    labels: HashMap<&'a str, (usize, bool)>,
     /// Some label other than a heading word opens two or more lines.
     has_repeated_speaker: bool,
 }
 
-impl LabelStats {
-    fn collect(lines: &[Line<'_>]) -> LabelStats {
-        let mut counts: HashMap<String, usize> = HashMap::new();
+impl<'a> LabelStats<'a> {
+    fn collect(lines: &[Line<'a>]) -> LabelStats<'a> {
+        let mut labels: HashMap<&'a str, (usize, bool)> = HashMap::new();
         for l in lines {
             if let Line::Start { label, .. } = l {
-                let label = clean_label(label);
-                match counts.get_mut(label) {
-                    Some(c) => *c += 1,
-                    None => {
-                        counts.insert(label.to_string(), 1);
-                    }
-                }
+                labels.entry(clean_label(label)).or_insert((0, false)).0 += 1;
             }
         }
-        let has_repeated_speaker = counts.iter().any(|(l, &c)| c >= 2 && !is_heading(l));
+        // Some label other than a heading word opens two or more lines.
+        let has_repeated_speaker = labels.iter().any(|(l, &(c, _))| c >= 2 && !is_heading(l));
+        for (l, (count, accepted)) in labels.iter_mut() {
+            *accepted = label_accepted(l, *count, has_repeated_speaker);
+        }
         LabelStats {
-            counts,
+            labels,
             has_repeated_speaker,
         }
     }
 
-    /// Whether a candidate label names a speaker in this file: heading words
-    /// are not speakers beside real ones, and a label used only once beside
-    /// repeated speakers must be capitalised like a name.
+    /// Whether a candidate label names a speaker in this file (see
+    /// [`label_accepted`]).
     fn accepted(&self, label: &str) -> bool {
         let l = clean_label(label);
-        if !self.has_repeated_speaker {
-            return true;
+        match self.labels.get(l) {
+            Some(&(_, accepted)) => accepted,
+            // Not a label of this file's lines: judged as one seen never.
+            None => label_accepted(l, 0, self.has_repeated_speaker),
         }
-        if is_heading(l) {
-            return false;
-        }
-        self.counts.get(l).copied().unwrap_or(0) >= 2 || capitalised(l)
     }
 }
 
+/// Heading words are not speakers beside real ones, and a label used only
+/// once beside repeated speakers must be capitalised like a name.
+fn label_accepted(l: &str, count: usize, has_repeated_speaker: bool) -> bool {
+    if !has_repeated_speaker {
+        return true;
+    }
+    if is_heading(l) {
+        return false;
+    }
+    count >= 2 || capitalised(l)
+}
+
 fn is_heading(label: &str) -> bool {
+    // The heading words are ASCII lower case: an ASCII label matches one
+    // exactly when it equals it ignoring ASCII case. Other labels take the
+    // full lower-casing (`K`, the Kelvin sign, lower-cases to `k`).
+    if label.is_ascii() {
+        return HEADING_WORDS.iter().any(|w| w.eq_ignore_ascii_case(label));
+    }
     HEADING_WORDS.contains(&label.to_lowercase().as_str())
 }
 
@@ -635,7 +653,7 @@ struct Cleaned {
 
 /// Removes pause notation from text, returning the text and the pauses.
 fn strip_pauses(s: &str) -> Cleaned {
-    if !s.contains(['(', '[']) {
+    if !super::srt::any_byte_of(s.as_bytes(), [b'(', b'[']) {
         return Cleaned {
             text: s.trim().to_string(),
             leading: Vec::new(),
@@ -690,10 +708,10 @@ fn join_piece(out: &mut String, piece: &str) {
 }
 
 #[derive(Default)]
-struct Builder {
+struct Builder<'a> {
     t: Option<Transcript>,
     /// A speaker line or header whose text has not come yet.
-    pending: Option<Pending>,
+    pending: Option<Pending<'a>>,
     /// Lines before the first speaker (title, date…): first line and count.
     skipped: Option<(usize, usize)>,
     /// Segments that had no time of their own in a timed file (line numbers).
@@ -701,16 +719,18 @@ struct Builder {
     /// Times seen in an untimed file.
     dropped_times: usize,
     any_time: bool,
+    speakers: SpeakerCache,
 }
 
-struct Pending {
+struct Pending<'a> {
     line: usize,
-    label: String,
+    /// Borrowed from the text unless it repeats the previous speaker's.
+    label: Cow<'a, str>,
     start: Option<f64>,
     end: Option<f64>,
 }
 
-impl Builder {
+impl<'a> Builder<'a> {
     fn t(&mut self) -> &mut Transcript {
         self.t.get_or_insert_with(|| Transcript::empty(Format::Txt))
     }
@@ -737,7 +757,7 @@ impl Builder {
         }
     }
 
-    fn open(&mut self, line: usize, label: &str, start: Option<f64>, end: Option<f64>, text: &str) {
+    fn open(&mut self, line: usize, label: Cow<'a, str>, start: Option<f64>, end: Option<f64>, text: &str) {
         if let Some(p) = self.pending.take() {
             let msg = format!("speaker line for {} has no text; skipped", p.label);
             self.t().warnings.push(Warning::new(p.line, msg));
@@ -745,7 +765,7 @@ impl Builder {
         self.any_time |= start.is_some();
         self.pending = Some(Pending {
             line,
-            label: label.to_string(),
+            label,
             start,
             end,
         });
@@ -759,10 +779,10 @@ impl Builder {
             Some(p) => p.label.clone(),
             None => {
                 let t = self.t.as_ref().expect("has a speaker");
-                t.label(t.segments.last().expect("has a segment")).to_string()
+                Cow::Owned(t.label(t.segments.last().expect("has a segment")).to_string())
             }
         };
-        self.open(line, &label, Some(start), end, text);
+        self.open(line, label, Some(start), end, text);
     }
 
     /// Text for the pending speaker line, or continuation of the last segment.
@@ -780,8 +800,8 @@ impl Builder {
         }
         if let Some(p) = self.pending.take() {
             self.pause(last, &c.leading, line);
-            let t = self.t();
-            let speaker = t.speaker_index(&p.label);
+            let t = self.t.get_or_insert_with(|| Transcript::empty(Format::Txt));
+            let speaker = self.speakers.index(t, &p.label);
             t.segments.push(Segment {
                 speaker,
                 start_s: p.start,
@@ -922,6 +942,50 @@ mod tests {
             .iter()
             .map(|s| (t.label(s).to_string(), s.text.clone()))
             .collect()
+    }
+
+    #[test]
+    fn heading_fast_path_equals_lower_casing() {
+        for l in [
+            "Note",
+            "NOTE",
+            "note",
+            "Notes",
+            "n.b.",
+            "N.B.",
+            "Let op",
+            "LET OP",
+            "let  op",
+            "Vraag",
+            "Ann",
+            "",
+            "Note ",
+            "\u{212A}ind",
+            "Tijd",
+            "T\u{130}jd",
+            "Stap",
+            "ŞTAP",
+            "Ratio",
+            "RATİO",
+        ] {
+            let slow = HEADING_WORDS.contains(&l.to_lowercase().as_str());
+            assert_eq!(is_heading(l), slow, "{l:?}");
+        }
+    }
+
+    #[test]
+    fn name_shape_counts_words_without_collecting() {
+        for (l, want) in [
+            ("Ann", true),
+            ("Ann de Boer", true),
+            ("A B C D", true),
+            ("A B C D E", false),
+            (" A  B\tC D ", true),
+            ("Dr. Jansen", true),
+            ("Prof. Dr. Ir. X Y", false),
+        ] {
+            assert_eq!(name_shape(l), want, "{l:?}");
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@
 use std::borrow::Cow;
 
 use super::srt::{
-    build_transcript, clean_label_cow, decode_entity, has_arrow, tag_len, tidy_owned, CaptionCue, NextByte,
+    any_byte_of, build_transcript, clean_label_cow, decode_entity, has_arrow, tag_len, tidy_owned, CaptionCue, NextByte,
 };
 use super::timecode::parse_caption_time;
 use crate::{Error, Format, Transcript, Warning};
@@ -361,6 +361,10 @@ pub fn cue_plain_text(raw: &str) -> (String, Vec<String>) {
 /// [`cue_plain_text`] handing each voice label to `voice` as it is met,
 /// borrowed from `raw` when it needs no clean-up (as nearly all do).
 fn plain_text_with<'r>(raw: &'r str, mut voice: impl FnMut(Cow<'r, str>)) -> String {
+    // Zoom cues hold no markup: the loop below would copy them whole.
+    if !any_byte_of(raw.as_bytes(), [b'<', b'&']) {
+        return tidy_owned(raw.to_string());
+    }
     let mut out = String::with_capacity(raw.len());
     let mut in_rt = 0usize;
     let mut gt = NextByte::new(raw, b'>');
