@@ -55,7 +55,7 @@ fn check_binary(bytes: &[u8]) -> Result<(), Error> {
     if head.is_empty() {
         return Ok(());
     }
-    if let Some(pos) = head.iter().position(|&b| b == 0) {
+    if let Some(pos) = memchr::memchr(0, head) {
         return Err(Error::Binary {
             path: None,
             why: format!("NUL byte at offset {pos}"),

@@ -653,7 +653,7 @@ struct Cleaned {
 
 /// Removes pause notation from text, returning the text and the pauses.
 fn strip_pauses(s: &str) -> Cleaned {
-    if !super::srt::any_byte_of(s.as_bytes(), [b'(', b'[']) {
+    if memchr::memchr2(b'(', b'[', s.as_bytes()).is_none() {
         return Cleaned {
             text: s.trim().to_string(),
             leading: Vec::new(),

@@ -12,8 +12,9 @@
 
 use std::borrow::Cow;
 
+use super::split_lf;
 use super::srt::{
-    any_byte_of, build_transcript, clean_label_cow, decode_entity, has_arrow, tag_len, tidy_owned, CaptionCue, NextByte,
+    build_transcript, clean_label_cow, decode_entity, has_arrow, tag_len, tidy_owned, CaptionCue, NextByte,
 };
 use super::timecode::parse_caption_time;
 use crate::{Error, Format, Transcript, Warning};
@@ -97,9 +98,7 @@ struct RawCue<'a> {
 
 /// The algorithm itself on preprocessed text (BOM gone, LF line ends).
 fn raw_cues(text: &str, stamps: Timestamps) -> Result<(Vec<RawCue<'_>>, Vec<Warning>), Error> {
-    // About four lines per cue; a reserve spares the doublings of a long file.
-    let mut lines: Vec<&str> = Vec::with_capacity(text.len() / 24 + 4);
-    lines.extend(text.split('\n'));
+    let mut lines = split_lf(text);
     if text.ends_with('\n') {
         lines.pop();
     }
@@ -143,13 +142,9 @@ fn raw_cues(text: &str, stamps: Timestamps) -> Result<(Vec<RawCue<'_>>, Vec<Warn
 /// The algorithm's input preprocessing: NUL to U+FFFD, CR and CRLF to LF.
 fn preprocess(text: &str) -> Cow<'_, str> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    // A byte scan in blocks without an early exit inside a block, which the
-    // compiler vectorises (a `contains` with a char set decodes every char).
-    let needs_work = text
-        .as_bytes()
-        .chunks(64)
-        .any(|block| block.iter().fold(false, |seen, &b| seen | (b == 0) | (b == b'\r')));
-    if !needs_work {
+    // A vectorised search for either byte (a `contains` with a char set
+    // decodes every char).
+    if memchr::memchr2(0, b'\r', text.as_bytes()).is_none() {
         return Cow::Borrowed(text);
     }
     Cow::Owned(text.replace('\0', "\u{FFFD}").replace("\r\n", "\n").replace('\r', "\n"))
@@ -362,7 +357,7 @@ pub fn cue_plain_text(raw: &str) -> (String, Vec<String>) {
 /// borrowed from `raw` when it needs no clean-up (as nearly all do).
 fn plain_text_with<'r>(raw: &'r str, mut voice: impl FnMut(Cow<'r, str>)) -> String {
     // Zoom cues hold no markup: the loop below would copy them whole.
-    if !any_byte_of(raw.as_bytes(), [b'<', b'&']) {
+    if memchr::memchr2(b'<', b'&', raw.as_bytes()).is_none() {
         return tidy_owned(raw.to_string());
     }
     let mut out = String::with_capacity(raw.len());
@@ -372,7 +367,7 @@ fn plain_text_with<'r>(raw: &'r str, mut voice: impl FnMut(Cow<'r, str>)) -> Str
     while !rest.is_empty() {
         // Text up to the next `<` or `&` is copied as it is (or dropped
         // inside ruby text).
-        let plain = rest.bytes().position(|b| b == b'<' || b == b'&').unwrap_or(rest.len());
+        let plain = memchr::memchr2(b'<', b'&', rest.as_bytes()).unwrap_or(rest.len());
         if in_rt == 0 {
             out.push_str(&rest[..plain]);
         }
