@@ -247,6 +247,16 @@ fn drop_duplicates(t: &mut Transcript) {
     if t.timing != crate::Timing::Full {
         return;
     }
+    // Starts that all rise strictly (as in nearly every call, sorted just
+    // before) give no two segments one key: nothing to look up.
+    let distinct_starts = t.segments.first().is_some_and(|s| s.start_s.is_some())
+        && t.segments.windows(2).all(|w| match (w[0].start_s, w[1].start_s) {
+            (Some(a), Some(b)) => a < b,
+            _ => false,
+        });
+    if distinct_starts {
+        return;
+    }
     // Segments are keyed by speaker and times first; only segments whose
     // key repeats have their text hashed and compared, which spares hashing
     // every text of a call where nearly all keys are unique.
@@ -418,6 +428,42 @@ pub fn detect_content(text: &str) -> Result<Format, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn duplicates_dropped_only_where_speaker_times_and_text_repeat() {
+        let cue = |t: &str, who: &str, text: &str| format!("{t} --> 00:09.000\n<v {who}>{text}\n\n");
+        let dup_count = |body: &str| {
+            let t = parse_str(&format!("WEBVTT\n\n{body}"), None).unwrap();
+            let w = t.warnings.iter().find(|w| w.message.contains("duplicate"));
+            (t.segments.len(), w.map(|w| (w.line, w.message.clone())))
+        };
+        // Rising starts: the early return.
+        let rising = [cue("00:01.000", "A", "x"), cue("00:02.000", "A", "x")].concat();
+        assert_eq!(dup_count(&rising), (2, None));
+        // Same start: same key and text dropped, other speaker or text kept.
+        let same = [
+            cue("00:01.000", "A", "x"),
+            cue("00:01.000", "B", "x"),
+            cue("00:01.000", "A", "y"),
+            cue("00:01.000", "A", "x"),
+            cue("00:02.000", "A", "x"),
+        ]
+        .concat();
+        let (n, w) = dup_count(&same);
+        assert_eq!(n, 4);
+        assert_eq!(
+            w.unwrap().1,
+            "1 duplicate segment(s) (same speaker, times and text) dropped"
+        );
+        // Out of order in the file: sorted first, then found.
+        let unsorted = [
+            cue("00:02.000", "A", "x"),
+            cue("00:01.000", "A", "z"),
+            cue("00:02.000", "A", "x"),
+        ]
+        .concat();
+        assert_eq!(dup_count(&unsorted).0, 2);
+    }
 
     #[test]
     fn split_lf_equals_split() {
