@@ -375,8 +375,8 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
     let labels = LabelStats::collect(&lines);
     // A file whose speaker lines are mostly timed (or Otter blocks) is a timed
     // file: an untimed `X:` line there is running text unless X already speaks.
-    let (timed, untimed) = lines.iter().fold((0, 0), |(a, b), l| match l {
-        Line::Start { label, start, .. } if labels.accepted(label) => {
+    let (timed, untimed) = lines.iter().enumerate().fold((0, 0), |(a, b), (i, l)| match l {
+        Line::Start { start, .. } if labels.accepted_at(i) => {
             if start.is_some() {
                 (a + 1, b)
             } else {
@@ -386,15 +386,6 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
         _ => (a, b),
     });
     let timed_file = timed > 0 && timed >= untimed;
-    let known_timed: std::collections::HashSet<&str> = lines
-        .iter()
-        .filter_map(|l| match l {
-            Line::Start {
-                label, start: Some(_), ..
-            } if labels.accepted(label) => Some(clean_label(label)),
-            _ => None,
-        })
-        .collect();
 
     let mut b = Builder::default();
     let mut marks: Option<(usize, usize)> = None;
@@ -411,8 +402,7 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
                 header,
                 rest,
             } => {
-                let accepted = labels.accepted(label)
-                    && (!timed_file || start.is_some() || known_timed.contains(clean_label(label)));
+                let accepted = labels.accepted_at(i) && (!timed_file || start.is_some() || labels.timed_at(i));
                 if accepted {
                     b.open(ln, Cow::Borrowed(clean_label(label)), start, end, text);
                 } else if let (Some(s), false, true) = (start, header, timed_file && b.has_speaker()) {
@@ -580,43 +570,83 @@ fn capitalised(label: &str) -> bool {
     })
 }
 
-/// Candidate labels and how often each opens a line.
+/// Candidate labels, how often each opens a line, and what is decided once
+/// per label rather than once per line.
 struct LabelStats<'a> {
-    /// Per cleaned label: how many lines it opens and whether it is
-    /// accepted as a speaker (decided once per label, not once per line).
-    labels: HashMap<&'a str, (usize, bool)>,
-    /// Some label other than a heading word opens two or more lines.
-    has_repeated_speaker: bool,
+    /// Distinct cleaned labels in order of first use.
+    entries: Vec<LabelEntry<'a>>,
+    /// Per line: its label's entry (speaker lines only).
+    slot: Vec<Option<usize>>,
 }
+
+struct LabelEntry<'a> {
+    label: &'a str,
+    /// Lines it opens.
+    count: usize,
+    /// Accepted as a speaker in this file (see [`label_accepted`]).
+    accepted: bool,
+    /// Accepted and opens at least one timed line.
+    timed: bool,
+}
+
+/// Up to this many distinct labels are found by comparing strings (a call
+/// has a handful of speakers); past it a map takes over.
+const LINEAR_LABELS: usize = 8;
 
 impl<'a> LabelStats<'a> {
     fn collect(lines: &[Line<'a>]) -> LabelStats<'a> {
-        let mut labels: HashMap<&'a str, (usize, bool)> = HashMap::new();
+        let mut entries: Vec<LabelEntry<'a>> = Vec::new();
+        let mut index: HashMap<&'a str, usize> = HashMap::new();
+        let mut slot = Vec::with_capacity(lines.len());
         for l in lines {
-            if let Line::Start { label, .. } = l {
-                labels.entry(clean_label(label)).or_insert((0, false)).0 += 1;
-            }
+            let Line::Start { label, .. } = l else {
+                slot.push(None);
+                continue;
+            };
+            let label = clean_label(label);
+            let found = if entries.len() <= LINEAR_LABELS {
+                entries.iter().position(|e| e.label == label)
+            } else {
+                index.get(label).copied()
+            };
+            let at = found.unwrap_or_else(|| {
+                entries.push(LabelEntry {
+                    label,
+                    count: 0,
+                    accepted: false,
+                    timed: false,
+                });
+                if entries.len() == LINEAR_LABELS + 1 {
+                    index.extend(entries.iter().enumerate().map(|(i, e)| (e.label, i)));
+                } else if entries.len() > LINEAR_LABELS + 1 {
+                    index.insert(label, entries.len() - 1);
+                }
+                entries.len() - 1
+            });
+            entries[at].count += 1;
+            slot.push(Some(at));
         }
         // Some label other than a heading word opens two or more lines.
-        let has_repeated_speaker = labels.iter().any(|(l, &(c, _))| c >= 2 && !is_heading(l));
-        for (l, (count, accepted)) in labels.iter_mut() {
-            *accepted = label_accepted(l, *count, has_repeated_speaker);
+        let has_repeated_speaker = entries.iter().any(|e| e.count >= 2 && !is_heading(e.label));
+        for e in &mut entries {
+            e.accepted = label_accepted(e.label, e.count, has_repeated_speaker);
         }
-        LabelStats {
-            labels,
-            has_repeated_speaker,
+        for (l, s) in lines.iter().zip(&slot) {
+            if let (Line::Start { start: Some(_), .. }, Some(s)) = (l, s) {
+                entries[*s].timed |= entries[*s].accepted;
+            }
         }
+        LabelStats { entries, slot }
     }
 
-    /// Whether a candidate label names a speaker in this file (see
-    /// [`label_accepted`]).
-    fn accepted(&self, label: &str) -> bool {
-        let l = clean_label(label);
-        match self.labels.get(l) {
-            Some(&(_, accepted)) => accepted,
-            // Not a label of this file's lines: judged as one seen never.
-            None => label_accepted(l, 0, self.has_repeated_speaker),
-        }
+    /// Whether line `i` opens with a label naming a speaker in this file.
+    fn accepted_at(&self, i: usize) -> bool {
+        self.slot[i].is_some_and(|s| self.entries[s].accepted)
+    }
+
+    /// Whether the label of line `i` opens an accepted timed line somewhere.
+    fn timed_at(&self, i: usize) -> bool {
+        self.slot[i].is_some_and(|s| self.entries[s].timed)
     }
 }
 
@@ -942,6 +972,25 @@ mod tests {
             .iter()
             .map(|s| (t.label(s).to_string(), s.text.clone()))
             .collect()
+    }
+
+    #[test]
+    fn many_distinct_labels_past_the_linear_search() {
+        let names = [
+            "Ann", "Bob", "Cas", "Dirk", "Eva", "Fem", "Gijs", "Hans", "Ilse", "Jan", "Kees", "Lot",
+        ];
+        let mut text = String::from("Note: a heading\n");
+        for round in 0..2 {
+            for n in names {
+                text.push_str(&format!("[00:0{round}:00] {n}: hello\n"));
+            }
+        }
+        text.push_str("Ilse: untimed but known\nZed: untimed and unknown\n");
+        let t = p(&text);
+        let labels: Vec<&str> = t.speakers.iter().map(|s| s.label.as_str()).collect();
+        assert_eq!(labels, names);
+        assert_eq!(t.segments.len(), 25);
+        assert_eq!(t.segments[24].text, "untimed but known Zed: untimed and unknown");
     }
 
     #[test]
