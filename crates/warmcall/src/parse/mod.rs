@@ -36,6 +36,27 @@ pub(crate) fn split_lf(text: &str) -> Vec<&str> {
     lines
 }
 
+/// `text.lines()` collected (pieces split at LF, one CR before it dropped,
+/// no empty piece after a final LF), by [`split_lf`]'s vectorised search.
+pub(crate) fn std_lines(text: &str) -> Vec<&str> {
+    let mut lines = split_lf(text);
+    // The piece after the last LF (or the whole text): `lines()` yields it
+    // only when it is not empty.
+    if lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+    // Every piece but a last one without its own LF ended at an LF.
+    let ended = if text.ends_with('\n') {
+        lines.len()
+    } else {
+        lines.len().saturating_sub(1)
+    };
+    for l in &mut lines[..ended] {
+        *l = l.strip_suffix('\r').unwrap_or(l);
+    }
+    lines
+}
+
 /// Options for parsing; `Default` detects everything.
 #[derive(Debug, Clone, Default)]
 #[non_exhaustive]
@@ -463,6 +484,30 @@ mod tests {
         ]
         .concat();
         assert_eq!(dup_count(&unsorted).0, 2);
+    }
+
+    #[test]
+    fn std_lines_equals_lines() {
+        for s in [
+            "",
+            "\n",
+            "\n\n",
+            "\r",
+            "\r\n",
+            "a",
+            "a\n",
+            "a\r",
+            "a\r\n",
+            "a\nb",
+            "a\r\nb\r",
+            "\na\r\nb\n\n",
+            "a\r\r\n",
+            "é\nü\r\n\u{0}\n",
+            "x\n\r",
+            "\r\n\r\n",
+        ] {
+            assert_eq!(std_lines(s), s.lines().collect::<Vec<_>>(), "{s:?}");
+        }
     }
 
     #[test]

@@ -347,7 +347,7 @@ enum Line<'a> {
 /// Parses plain text (line ends already normalised to LF, BOM removed).
 pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
     // The text is split once: the raw lines are kept beside their classes.
-    let raws: Vec<&str> = text.lines().collect();
+    let raws = super::std_lines(text);
     let lines: Vec<Line<'_>> = raws.iter().map(|l| classify(l)).collect();
     if lines.iter().all(|l| *l == Line::Blank) {
         return Err(Error::Empty {
@@ -358,8 +358,8 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
     // A subtitle file saved as .txt would parse into cue timings glued to
     // the text; say what it is instead. One search of the whole text spares
     // a search per line in the usual file that holds no `-->` at all.
-    if let Some((i, l)) = text
-        .contains("-->")
+    if let Some((i, l)) = memchr::memmem::find(text.as_bytes(), b"-->")
+        .is_some()
         .then(|| raws.iter().copied().enumerate())
         .into_iter()
         .flatten()
@@ -521,7 +521,7 @@ fn classify(raw: &str) -> Line<'_> {
 /// Splits `Name: text` when the part before the first colon has a name's
 /// shape and the colon is followed by white space or the end of the line.
 fn split_label(s: &str) -> Option<(&str, &str)> {
-    let i = s.find(':')?;
+    let i = memchr::memchr(b':', s.as_bytes())?;
     let (label, after) = (&s[..i], &s[i + 1..]);
     if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
         return None;
