@@ -43,6 +43,34 @@ pub fn parse_clock(s: &str) -> Option<f64> {
 /// milliseconds is not a caption time. Returns `None` for anything else.
 pub fn parse_caption_time(s: &str) -> Option<f64> {
     let s = s.trim();
+    if let Some(t) = hh_mm_ss_ttt(s.as_bytes()) {
+        return t;
+    }
+    general_caption_time(s)
+}
+
+/// `hh:mm:ss,ttt` or `hh:mm:ss.ttt` exactly, the shape of nearly every SRT
+/// and WebVTT time, read in one go: `Some` with what the general reader
+/// gives, `None` when the shape differs and it must decide.
+fn hh_mm_ss_ttt(b: &[u8]) -> Option<Option<f64>> {
+    let t: &[u8; 12] = b.try_into().ok()?;
+    let d = |i: usize| t[i].is_ascii_digit();
+    let shape = d(0) && d(1) && t[2] == b':' && d(3) && d(4) && t[5] == b':' && d(6) && d(7);
+    if !(shape && matches!(t[8], b'.' | b',') && d(9) && d(10) && d(11)) {
+        return None;
+    }
+    let n = |i: usize, len: usize| t[i..i + len].iter().fold(0u64, |v, &c| v * 10 + u64::from(c - b'0')) as f64;
+    let (h, m, sec) = (n(0, 2), n(3, 2), n(6, 2));
+    if sec >= 60.0 || m >= 60.0 {
+        return Some(None);
+    }
+    // The general reader's arithmetic, in its order.
+    let frac = n(9, 3) / 10f64.powi(3);
+    Some(Some(h * 3600.0 + m * 60.0 + sec + frac))
+}
+
+/// [`parse_caption_time`] for every shape (`s` already trimmed).
+fn general_caption_time(s: &str) -> Option<f64> {
     let sep = s.rfind(['.', ','])?;
     let (main, frac) = (&s[..sep], &s[sep + 1..]);
     if frac.is_empty() || frac.len() > 3 || !frac.bytes().all(|b| b.is_ascii_digit()) {
@@ -143,6 +171,32 @@ mod tests {
             }
         }
         assert_eq!(read, 6);
+    }
+
+    #[test]
+    fn fast_caption_time_equals_general() {
+        let pieces = [
+            "00", "59", "60", "99", "7", "123", ":", ".", ",", "000", "999", "5", "x",
+        ];
+        let mut n = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for s in [
+                        format!("{a}:{b}:{c},000"),
+                        format!("01:{a}:{b}.{c}"),
+                        format!("{a}{b}:{c}"),
+                    ] {
+                        if let Some(fast) = hh_mm_ss_ttt(s.as_bytes()) {
+                            assert_eq!(fast, general_caption_time(&s), "{s:?}");
+                            n += 1;
+                        }
+                        assert_eq!(parse_caption_time(&s), general_caption_time(s.trim()), "{s:?}");
+                    }
+                }
+            }
+        }
+        assert!(n > 100, "{n}");
     }
 
     #[test]
