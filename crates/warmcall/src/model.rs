@@ -397,12 +397,13 @@ impl Transcript {
             }
             // A NaN start has no later start (`t > NaN` never holds).
             let next = later.last().copied().filter(|_| !start.is_nan());
-            let spoken = start + (crate::text::word_count(&self.segments[i].text) as f64 * 0.4).max(1.0);
+            // The words are counted only where the end depends on them.
+            let spoken = || start + (crate::text::word_count(&self.segments[i].text) as f64 * 0.4).max(1.0);
             let tied = self.segments.get(i + 1).and_then(|s| s.start_s) == Some(start);
             let end = match next {
-                Some(t) if tied => t.min(spoken),
+                Some(t) if tied => t.min(spoken()),
                 Some(t) => t,
-                None => spoken,
+                None => spoken(),
             };
             self.segments[i].end_s = Some(end);
             if !start.is_nan() {

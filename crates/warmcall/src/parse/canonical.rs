@@ -2,9 +2,12 @@
 //! what `warmcall convert` writes. The shape is documented in
 //! docs/formats.md (`## JSON shapes`).
 
+use std::borrow::Cow;
+
 use serde::Deserialize;
 
 use super::json::{check_times, from_str, norm_lang, settle_timing, Label, Num};
+use super::srt::SpeakerCache;
 use crate::{Error, Format, Segment, Transcript};
 
 /// The optional `format` tag that marks a canonical document.
@@ -14,12 +17,13 @@ const EXPECTED: &str = "canonical JSON {\"segments\":[{\"speaker\": string, \"st
 \"text\": string}]}";
 
 #[derive(Deserialize)]
-struct Doc {
+struct Doc<'a> {
     #[serde(default)]
     language: Label,
     #[serde(default)]
     speakers: Vec<SpeakerDecl>,
-    segments: Vec<Seg>,
+    #[serde(borrow)]
+    segments: Vec<Seg<'a>>,
 }
 
 #[derive(Deserialize)]
@@ -31,22 +35,65 @@ struct SpeakerDecl {
 }
 
 #[derive(Deserialize)]
-struct Seg {
+struct Seg<'a> {
     #[serde(default)]
     speaker: Label,
     #[serde(default)]
     start: Num,
     #[serde(default)]
     end: Num,
-    #[serde(default)]
-    text: Option<String>,
+    /// Borrowed from the document unless it holds escapes: the segment's
+    /// own copy is made once, after trimming.
+    #[serde(default, borrow)]
+    text: Text<'a>,
+}
+
+/// `Option<String>` as serde reads it (`null` or absent is `None`, anything
+/// but a string is the same error), but borrowing the string when the
+/// document holds it without escapes: serde only borrows a `Cow` field
+/// itself, not one inside an `Option`.
+#[derive(Default)]
+struct Text<'a>(Option<Cow<'a, str>>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Option::<CowStr<'a>>::deserialize(d).map(|o| Text(o.map(|c| c.0)))
+    }
+}
+
+struct CowStr<'a>(Cow<'a, str>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for CowStr<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_str(CowStrVisitor(std::marker::PhantomData))
+    }
+}
+
+struct CowStrVisitor<'a>(std::marker::PhantomData<&'a ()>);
+
+impl<'de: 'a, 'a> serde::de::Visitor<'de> for CowStrVisitor<'a> {
+    type Value = CowStr<'a>;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // What `String` says, so errors read as before.
+        f.write_str("a string")
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<CowStr<'a>, E> {
+        Ok(CowStr(Cow::Borrowed(v)))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<CowStr<'a>, E> {
+        Ok(CowStr(Cow::Owned(v.to_string())))
+    }
+    fn visit_string<E>(self, v: String) -> Result<CowStr<'a>, E> {
+        Ok(CowStr(Cow::Owned(v)))
+    }
 }
 
 /// Parses the canonical JSON shape.
 pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
-    let doc: Doc = from_str(text, Format::CanonicalJson, EXPECTED)?;
+    let doc: Doc<'_> = from_str(text, Format::CanonicalJson, EXPECTED)?;
     let mut t = Transcript::empty(Format::CanonicalJson);
     t.language = doc.language.0.as_deref().and_then(norm_lang);
+    let mut speakers = SpeakerCache::default();
     for (i, seg) in doc.segments.into_iter().enumerate() {
         let Some(label) = seg.speaker.0 else {
             return Err(Error::parse(
@@ -56,9 +103,9 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
                 "a segment without a speaker",
             ));
         };
-        let text = seg.text.unwrap_or_default().trim().to_string();
+        let text = seg.text.0.as_deref().unwrap_or("").trim().to_string();
         let (start, end) = check_times(&mut t.warnings, 0, &format!("segments[{i}]"), seg.start.0, seg.end.0);
-        let speaker = t.speaker_index(&label);
+        let speaker = speakers.index(&mut t, &label);
         t.segments.push(Segment::new(speaker, start, end, text));
     }
     // A map, not a search per declaration: thousands of declared speakers
@@ -102,6 +149,24 @@ mod tests {
     }
 
     #[test]
+    fn escaped_and_plain_text_read_alike() {
+        let t = parse(
+            r#"{"segments":[{"speaker":"A","start":0,"end":1,"text":"  plain é  "},
+                           {"speaker":"B","start":1,"end":2,"text":" esc\u00e9\n\"q\" "},
+                           {"speaker":"A","start":2,"end":3,"text":null},
+                           {"speaker":"A","start":3,"end":4}]}"#,
+        )
+        .unwrap();
+        let texts: Vec<&str> = t.segments.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["plain é", "escé\n\"q\"", "", ""]);
+        assert_eq!(t.segments.iter().map(|s| s.speaker).collect::<Vec<_>>(), [0, 1, 0, 0]);
+        let plain: Seg<'_> = serde_json::from_str(r#"{"speaker":"A","text":" x "}"#).unwrap();
+        assert!(matches!(plain.text.0, Some(Cow::Borrowed(" x "))));
+        let escaped: Seg<'_> = serde_json::from_str(r#"{"speaker":"A","text":"\u0078"}"#).unwrap();
+        assert!(matches!(escaped.text.0, Some(Cow::Owned(ref s)) if s == "x"));
+    }
+
+    #[test]
     fn missing_speaker_is_an_error_naming_the_segment() {
         let e = parse(r#"{"segments":[{"start":0,"end":1,"text":"x"}]}"#)
             .unwrap_err()
@@ -121,5 +186,9 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("canonical JSON"), "{e}");
+        // The same words serde gives an `Option<String>`.
+        let want = serde_json::from_str::<Option<String>>("5").unwrap_err().to_string();
+        let want = want.split(" at line").next().unwrap();
+        assert!(e.contains(want), "{e} / {want}");
     }
 }

@@ -22,6 +22,41 @@ use std::path::Path;
 use crate::encoding;
 use crate::{Error, Format, Transcript, Warning};
 
+/// `text.split('\n')` collected, by a vectorised search for each line end
+/// (the char-pattern splitter pays a call per line on top), with room for
+/// the lines reserved up front.
+pub(crate) fn split_lf(text: &str) -> Vec<&str> {
+    let mut lines = Vec::with_capacity(text.len() / 32 + 4);
+    let mut from = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        lines.push(&text[from..end]);
+        from = end + 1;
+    }
+    lines.push(&text[from..]);
+    lines
+}
+
+/// `text.lines()` collected (pieces split at LF, one CR before it dropped,
+/// no empty piece after a final LF), by [`split_lf`]'s vectorised search.
+pub(crate) fn std_lines(text: &str) -> Vec<&str> {
+    let mut lines = split_lf(text);
+    // The piece after the last LF (or the whole text): `lines()` yields it
+    // only when it is not empty.
+    if lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+    // Every piece but a last one without its own LF ended at an LF.
+    let ended = if text.ends_with('\n') {
+        lines.len()
+    } else {
+        lines.len().saturating_sub(1)
+    };
+    for l in &mut lines[..ended] {
+        *l = l.strip_suffix('\r').unwrap_or(l);
+    }
+    lines
+}
+
 /// Options for parsing; `Default` detects everything.
 #[derive(Debug, Clone, Default)]
 #[non_exhaustive]
@@ -233,6 +268,16 @@ fn drop_duplicates(t: &mut Transcript) {
     if t.timing != crate::Timing::Full {
         return;
     }
+    // Starts that all rise strictly (as in nearly every call, sorted just
+    // before) give no two segments one key: nothing to look up.
+    let distinct_starts = t.segments.first().is_some_and(|s| s.start_s.is_some())
+        && t.segments.windows(2).all(|w| match (w[0].start_s, w[1].start_s) {
+            (Some(a), Some(b)) => a < b,
+            _ => false,
+        });
+    if distinct_starts {
+        return;
+    }
     // Segments are keyed by speaker and times first; only segments whose
     // key repeats have their text hashed and compared, which spares hashing
     // every text of a call where nearly all keys are unique.
@@ -399,4 +444,86 @@ pub fn detect_content(text: &str) -> Result<Format, Error> {
         hint: "no WEBVTT header, cue timings, JSON, CHAT tiers, RTTM lines, CSV header or `Name: text` lines found"
             .to_string(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn duplicates_dropped_only_where_speaker_times_and_text_repeat() {
+        let cue = |t: &str, who: &str, text: &str| format!("{t} --> 00:09.000\n<v {who}>{text}\n\n");
+        let dup_count = |body: &str| {
+            let t = parse_str(&format!("WEBVTT\n\n{body}"), None).unwrap();
+            let w = t.warnings.iter().find(|w| w.message.contains("duplicate"));
+            (t.segments.len(), w.map(|w| (w.line, w.message.clone())))
+        };
+        // Rising starts: the early return.
+        let rising = [cue("00:01.000", "A", "x"), cue("00:02.000", "A", "x")].concat();
+        assert_eq!(dup_count(&rising), (2, None));
+        // Same start: same key and text dropped, other speaker or text kept.
+        let same = [
+            cue("00:01.000", "A", "x"),
+            cue("00:01.000", "B", "x"),
+            cue("00:01.000", "A", "y"),
+            cue("00:01.000", "A", "x"),
+            cue("00:02.000", "A", "x"),
+        ]
+        .concat();
+        let (n, w) = dup_count(&same);
+        assert_eq!(n, 4);
+        assert_eq!(
+            w.unwrap().1,
+            "1 duplicate segment(s) (same speaker, times and text) dropped"
+        );
+        // Out of order in the file: sorted first, then found.
+        let unsorted = [
+            cue("00:02.000", "A", "x"),
+            cue("00:01.000", "A", "z"),
+            cue("00:02.000", "A", "x"),
+        ]
+        .concat();
+        assert_eq!(dup_count(&unsorted).0, 2);
+    }
+
+    #[test]
+    fn std_lines_equals_lines() {
+        for s in [
+            "",
+            "\n",
+            "\n\n",
+            "\r",
+            "\r\n",
+            "a",
+            "a\n",
+            "a\r",
+            "a\r\n",
+            "a\nb",
+            "a\r\nb\r",
+            "\na\r\nb\n\n",
+            "a\r\r\n",
+            "é\nü\r\n\u{0}\n",
+            "x\n\r",
+            "\r\n\r\n",
+        ] {
+            assert_eq!(std_lines(s), s.lines().collect::<Vec<_>>(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn split_lf_equals_split() {
+        for s in [
+            "",
+            "\n",
+            "\n\n",
+            "a",
+            "a\n",
+            "a\nb",
+            "\na\r\nb\n\n",
+            "é\nü\r\n\u{0}\n",
+            "WEBVTT\n\n00:01.000",
+        ] {
+            assert_eq!(split_lf(s), s.split('\n').collect::<Vec<_>>(), "{s:?}");
+        }
+    }
 }

@@ -26,7 +26,7 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
             why: "the SRT file is empty".to_string(),
         });
     }
-    let lines: Vec<&str> = text.split('\n').collect();
+    let lines = super::split_lf(text);
     let kinds: Vec<LineKind> = lines.iter().map(|l| classify(l)).collect();
     let timing_at: Vec<usize> = (0..lines.len())
         .filter(|&i| matches!(kinds[i], LineKind::Timing(..) | LineKind::BadTiming))
@@ -50,7 +50,11 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
         ));
     }
 
-    let mut cues = Vec::new();
+    let mut cues = Vec::with_capacity(timing_at.len());
+    // Reused for every cue: the text lines and, for a cue of several
+    // lines, their join.
+    let mut text_lines: Vec<&str> = Vec::new();
+    let mut joined = String::new();
     for (k, &at) in timing_at.iter().enumerate() {
         let next = timing_at.get(k + 1).copied();
         let (start, end) = match kinds[at] {
@@ -66,35 +70,52 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
                 continue;
             }
         };
-        let mut body: Vec<usize> = (at + 1..next.unwrap_or(lines.len())).collect();
-        while body.last().is_some_and(|&i| kinds[i] == LineKind::Blank) {
-            body.pop();
+        // The body is the lines up to the next timing, without the blank
+        // lines at its end.
+        let body_start = at + 1;
+        let mut body_end = next.unwrap_or(lines.len());
+        while body_end > body_start && kinds[body_end - 1] == LineKind::Blank {
+            body_end -= 1;
         }
         // The next cue's index sits just before its timing. A lone number
         // right under this timing is this cue's text, not an index; a lone
         // word after a blank line is a wrong index ("x", "12a").
-        if let (Some(next), Some(&last)) = (next, body.last()) {
-            let alone = body.len() > 1 && kinds[last - 1] == LineKind::Blank;
+        if let (Some(next), true) = (next, body_end > body_start) {
+            let last = body_end - 1;
+            let several = body_end - body_start > 1;
+            let alone = several && kinds[last - 1] == LineKind::Blank;
             let token = lines[last].trim();
-            if kinds[last] == LineKind::Index && body.len() > 1 {
-                body.pop();
+            if kinds[last] == LineKind::Index && several {
+                body_end -= 1;
             } else if last + 1 == next && alone && token.len() <= 12 && !token.contains(char::is_whitespace) {
                 warnings.push(Warning::new(
                     last + 1,
                     format!("cue number {token:?} is not a number; ignored"),
                 ));
-                body.pop();
+                body_end -= 1;
             }
         }
-        let paragraphs = split_paragraphs(&body, &kinds);
-        let mut text_lines: Vec<&str> = Vec::new();
-        for (p, para) in paragraphs.iter().enumerate() {
-            if p == 0 {
-                text_lines.extend(para.iter().map(|&i| lines[i]));
+        // Paragraphs are runs of lines between blank lines: the first is the
+        // cue text; a later one headed by a number is a cue without timing
+        // (skipped), any other is text joined to this cue.
+        text_lines.clear();
+        let mut i = body_start;
+        let mut first_paragraph = true;
+        while i < body_end {
+            if kinds[i] == LineKind::Blank {
+                i += 1;
                 continue;
             }
-            let head = para[0];
-            if kinds[head] == LineKind::Index {
+            let head = i;
+            let mut end = i;
+            while end < body_end && kinds[end] != LineKind::Blank {
+                end += 1;
+            }
+            i = end;
+            if first_paragraph {
+                first_paragraph = false;
+                text_lines.extend(&lines[head..end]);
+            } else if kinds[head] == LineKind::Index {
                 warnings.push(Warning::new(
                     head + 1,
                     format!(
@@ -108,18 +129,28 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
                     head + 1,
                     format!("text after a blank line joined to the cue timed on line {}", at + 1),
                 ));
-                text_lines.extend(para.iter().map(|&i| lines[i]));
+                text_lines.extend(&lines[head..end]);
             }
         }
+        let text = match text_lines.as_slice() {
+            [one] => clean_srt_text(one),
+            _ => {
+                joined.clear();
+                for (n, l) in text_lines.iter().enumerate() {
+                    if n > 0 {
+                        joined.push('\n');
+                    }
+                    joined.push_str(l);
+                }
+                clean_srt_text(&joined)
+            }
+        };
         cues.push(CaptionCue {
             start_s: start,
             end_s: end,
             line: at + 1,
             speaker: None,
-            text: match text_lines.as_slice() {
-                [one] => clean_srt_text(one),
-                _ => clean_srt_text(&text_lines.join("\n")),
-            },
+            text,
         });
     }
     Ok(build_transcript(Format::Srt, cues, warnings, true))
@@ -176,7 +207,7 @@ pub(crate) fn has_arrow(line: &str) -> bool {
     // Each `>` (found by memchr) is checked for the two dashes before it.
     let b = line.as_bytes();
     let mut from = 0;
-    while let Some(p) = line[from..].find('>') {
+    while let Some(p) = memchr::memchr(b'>', &b[from..]) {
         let at = from + p;
         if at >= 2 && &b[at - 2..at] == b"--" {
             return true;
@@ -237,24 +268,6 @@ fn ascii_timing(line: &str) -> Option<(&str, &str)> {
     (i == b.len() || space(b[i])).then_some((start, end))
 }
 
-fn split_paragraphs(body: &[usize], kinds: &[LineKind]) -> Vec<Vec<usize>> {
-    let mut out: Vec<Vec<usize>> = Vec::new();
-    let mut cur = Vec::new();
-    for &i in body {
-        if kinds[i] == LineKind::Blank {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-        } else {
-            cur.push(i);
-        }
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
-}
-
 /// The error for a file where not one cue timing could be read: points at
 /// the line that should have been a timing.
 fn no_cue_error(lines: &[&str], kinds: &[LineKind]) -> Error {
@@ -276,6 +289,12 @@ fn no_cue_error(lines: &[&str], kinds: &[LineKind]) -> Error {
 /// Removes SRT markup: HTML-like tags (`<i>`, `<font color=…>`), ASS override
 /// blocks (`{\an8}`) and the ASS line-break and hard-space escapes.
 fn clean_srt_text(raw: &str) -> String {
+    // Most cue text holds no markup at all: then the loop below would copy
+    // it whole, and a vectorised scan finds that out faster.
+    let b = raw.as_bytes();
+    if memchr::memchr3(b'<', b'{', b'&', b).is_none() && memchr::memchr(b'\\', b).is_none() {
+        return tidy_owned(raw.to_string());
+    }
     let mut out = String::with_capacity(raw.len());
     let mut gt = NextByte::new(raw, b'>');
     let mut brace = NextByte::new(raw, b'}');
@@ -449,22 +468,68 @@ pub(crate) fn tidy(s: &str) -> String {
     out
 }
 
+/// Whether [`tidy`] would return the text unchanged, judged on ASCII only:
+/// no byte outside ASCII or of the other whitespace (tab to carriage
+/// return), no two spaces in a row, none at either end. Asked of every cue
+/// and label, so it reads eight bytes at a time and only collects flags in
+/// the loop (no branch, nothing carried from one word to the next): a
+/// second read one byte further on pairs every byte with the next for the
+/// double-space test. A control byte sends it to the byte loop.
+fn is_tidy_ascii(b: &[u8]) -> bool {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const SPACES: u64 = 0x2020_2020_2020_2020;
+    // The high bit of each byte of `y` that is zero; exact, as no sum
+    // carries into the next byte.
+    let zero_bytes = |y: u64| !(((y & LOW7) + LOW7) | y) & HIGH;
+    let word = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"));
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let (mut high, mut low, mut double) = (0u64, 0u64, 0u64);
+    let mut i = 0;
+    while i + 9 <= b.len() {
+        let (x, next) = (word(i), word(i + 1));
+        high |= x;
+        // Bytes below 0x20 (and 0x80..0x9F) have neither bit 5 nor bit 6.
+        low |= zero_bytes(x & 0x6060_6060_6060_6060);
+        double |= zero_bytes(x ^ SPACES) & zero_bytes(next ^ SPACES);
+        i += 8;
+    }
+    if high & HIGH != 0 || double != 0 {
+        return false;
+    }
+    if low != 0 {
+        return is_tidy_ascii_bytes(b);
+    }
+    // The tail, paired with the byte before it (already checked itself).
+    let mut space_before = i > 0 && b[i - 1] == b' ';
+    for &c in &b[i..] {
+        if c >= 0x80 || c.wrapping_sub(b'\t') <= b'\r' - b'\t' || (c == b' ' && space_before) {
+            return false;
+        }
+        space_before = c == b' ';
+    }
+    true
+}
+
+/// [`is_tidy_ascii`] byte by byte.
+fn is_tidy_ascii_bytes(b: &[u8]) -> bool {
+    let mut space_before = false;
+    for &c in b {
+        if c >= 0x80 || c.wrapping_sub(b'\t') <= b'\r' - b'\t' || (c == b' ' && space_before) {
+            return false;
+        }
+        space_before = c == b' ';
+    }
+    b.first() != Some(&b' ') && b.last() != Some(&b' ')
+}
+
 /// [`tidy`] of a string the caller owns: ASCII text that is tidy already
 /// (single spaces between words, no other whitespace, as most cues are) is
 /// returned as it is instead of copied.
 pub(crate) fn tidy_owned(s: String) -> String {
-    // Branch-free folds the compiler vectorises: no byte outside ASCII or of
-    // the other whitespace, no two spaces in a row, none at either end.
-    let b = s.as_bytes();
-    let odd_byte = b.iter().fold(false, |seen, &c| {
-        seen | (c >= 0x80) | (c.wrapping_sub(b'\t') <= b'\r' - b'\t')
-    });
-    let double_space = b
-        .iter()
-        .zip(b.iter().skip(1))
-        .fold(false, |seen, (&x, &y)| seen | ((x == b' ') & (y == b' ')));
-    let tidy_already = !odd_byte && !double_space && b.first() != Some(&b' ') && b.last() != Some(&b' ');
-    if tidy_already {
+    if is_tidy_ascii(s.as_bytes()) {
         s
     } else {
         tidy(&s)
@@ -473,13 +538,14 @@ pub(crate) fn tidy_owned(s: String) -> String {
 
 /// A cue found by the SRT or WebVTT parser, text already free of markup.
 #[derive(Debug, Clone)]
-pub(crate) struct CaptionCue {
+pub(crate) struct CaptionCue<'a> {
     pub start_s: f64,
     pub end_s: f64,
     /// 1-based line of the cue timing.
     pub line: usize,
-    /// A speaker named by markup (WebVTT voice span), if any.
-    pub speaker: Option<String>,
+    /// A speaker named by markup (WebVTT voice span), if any, borrowed from
+    /// the source when it needed no clean-up.
+    pub speaker: Option<std::borrow::Cow<'a, str>>,
     /// Plain text; may still start with a `Name:` prefix.
     pub text: String,
 }
@@ -493,13 +559,14 @@ pub(crate) const MAX_SAME_WARNINGS: usize = 10;
 /// cue without one continuing the previous speaker, empty cues skipped.
 pub(crate) fn build_transcript(
     format: Format,
-    cues: Vec<CaptionCue>,
+    cues: Vec<CaptionCue<'_>>,
     warnings: Vec<Warning>,
     brackets: bool,
 ) -> Transcript {
     let mut t = Transcript::empty(format);
     t.warnings = warnings;
-    let prefixes: Vec<Option<(String, std::ops::Range<usize>)>> = cues
+    t.segments.reserve(cues.len());
+    let prefixes: Vec<Option<(PrefixLabel, std::ops::Range<usize>)>> = cues
         .iter()
         .map(|c| match c.speaker {
             Some(_) => None,
@@ -514,28 +581,36 @@ pub(crate) fn build_transcript(
     let use_prefixes = prefixed >= 2 || (prefixed == 1 && with_text == 1);
     let any_label = cues.iter().any(|c| c.speaker.is_some()) || (use_prefixes && prefixed > 0);
 
+    let mut speakers = SpeakerCache::default();
     let mut current: Option<usize> = None;
     let mut reversed = 0usize;
     let mut empty = 0usize;
     let mut unknown_at = None;
     for (cue, prefix) in cues.into_iter().zip(prefixes) {
+        // The speaker is looked up only once the cue is known to hold text:
+        // an empty cue names no speaker.
         let (label, text) = match (cue.speaker, prefix) {
-            (Some(s), _) => (Some(s), cue.text),
-            (None, Some((label, rest))) if use_prefixes => {
+            (Some(s), _) if !cue.text.is_empty() => (Some(speakers.index(&mut t, &s)), cue.text),
+            (None, Some((label, rest))) if use_prefixes && !rest.is_empty() => {
+                let speaker = match &label {
+                    PrefixLabel::InText(r) => speakers.index(&mut t, &cue.text[r.clone()]),
+                    PrefixLabel::Cleaned(l) => speakers.index(&mut t, l),
+                };
                 // The cue's own buffer, cut down to the text after the label.
                 let mut text = cue.text;
                 text.truncate(rest.end);
                 text.replace_range(..rest.start, "");
-                (Some(label), text)
+                (Some(speaker), text)
             }
-            (None, _) => (None, cue.text),
+            (None, Some(_)) if use_prefixes => (None, String::new()),
+            (_, _) => (None, cue.text),
         };
         if text.is_empty() {
             empty += 1;
             continue;
         }
         let speaker = match label {
-            Some(l) => t.speaker_index(&l),
+            Some(s) => s,
             None => match current {
                 Some(s) => s,
                 None if any_label => {
@@ -592,12 +667,65 @@ pub(crate) fn build_transcript(
     t
 }
 
+/// Labels already looked up in this file and their speaker index. A call
+/// has a handful of speakers, so comparing a few short strings costs less
+/// than hashing each cue's label in [`Transcript::speaker_index`]; labels
+/// are only added, so a label once seen keeps its index.
+#[derive(Default)]
+pub(crate) struct SpeakerCache {
+    seen: Vec<(String, usize)>,
+}
+
+impl SpeakerCache {
+    /// The index [`Transcript::speaker_index`] gives `label`.
+    pub(crate) fn index(&mut self, t: &mut Transcript, label: &str) -> usize {
+        if let Some((_, i)) = self.seen.iter().find(|(l, _)| l == label) {
+            return *i;
+        }
+        let i = t.speaker_index(label);
+        if self.seen.len() < 16 {
+            self.seen.push((label.to_string(), i));
+        }
+        i
+    }
+}
+
+/// A speaker label found at the start of cue text.
+#[derive(Debug, Clone, PartialEq)]
+enum PrefixLabel {
+    /// The label as it stands at this range of the cue text (clean already).
+    InText(std::ops::Range<usize>),
+    /// The label after clean-up.
+    Cleaned(String),
+}
+
+impl PrefixLabel {
+    fn of(text: &str, label: &str) -> Option<PrefixLabel> {
+        Some(match clean_label_cow(label)? {
+            std::borrow::Cow::Borrowed(l) => {
+                let at = l.as_ptr() as usize - text.as_ptr() as usize;
+                PrefixLabel::InText(at..at + l.len())
+            }
+            std::borrow::Cow::Owned(l) => PrefixLabel::Cleaned(l),
+        })
+    }
+}
+
 /// Cleans a speaker label: trimmed, whitespace collapsed, and without the `@`
 /// that Teams puts before anonymised users. `None` when nothing is left.
 pub(crate) fn clean_label(label: &str) -> Option<String> {
     let l = tidy(label);
     let l = l.trim_start_matches('@').trim();
     (!l.is_empty()).then(|| l.to_string())
+}
+
+/// [`clean_label`] borrowing the label when it is clean already: ASCII,
+/// single spaces between words and none at the ends, no `@`.
+pub(crate) fn clean_label_cow(label: &str) -> Option<std::borrow::Cow<'_, str>> {
+    if !label.is_empty() && !label.starts_with('@') && is_tidy_ascii(label.as_bytes()) {
+        return Some(std::borrow::Cow::Borrowed(label));
+    }
+    clean_label(label).map(std::borrow::Cow::Owned)
 }
 
 /// Words that introduce a sentence or a field rather than name a speaker.
@@ -760,15 +888,21 @@ const SOUNDS: &[&str] = &[
 /// [`split_label_prefix_at`] with the rest of the text copied out.
 #[cfg(test)]
 pub(crate) fn split_label_prefix(text: &str, brackets: bool) -> Option<(String, String)> {
-    split_label_prefix_at(text, brackets).map(|(label, rest)| (label, text[rest].to_string()))
+    split_label_prefix_at(text, brackets).map(|(label, rest)| {
+        let label = match label {
+            PrefixLabel::InText(r) => text[r].to_string(),
+            PrefixLabel::Cleaned(l) => l,
+        };
+        (label, text[rest].to_string())
+    })
 }
 
 /// Splits a leading speaker label off cue text: `Name: text`, or (SRT)
 /// `[Name] text`. The label must look like a name (see [`is_name_like`]), so
 /// "Note: the meeting…", "Règle numéro un: …" or "10:30 works" stay text.
-/// Gives the label and the byte range of the text after it, so the caller,
+/// Gives the label (as a range of `text` when it is clean already) and the byte range of the text after it, so the caller,
 /// which owns the cue text, cuts it out without a copy.
-fn split_label_prefix_at(text: &str, brackets: bool) -> Option<(String, std::ops::Range<usize>)> {
+fn split_label_prefix_at(text: &str, brackets: bool) -> Option<(PrefixLabel, std::ops::Range<usize>)> {
     let range = |rest: &str| {
         let at = rest.as_ptr() as usize - text.as_ptr() as usize;
         at..at + rest.len()
@@ -781,7 +915,7 @@ fn split_label_prefix_at(text: &str, brackets: bool) -> Option<(String, std::ops
         if rest.is_empty() || lower.split([' ', '_', '-']).any(|w| SOUNDS.contains(&w)) || !is_name_like(label) {
             return None;
         }
-        return Some((clean_label(label)?, range(rest)));
+        return Some((PrefixLabel::of(text, label)?, range(rest)));
     }
     let colon = text.char_indices().take(48).find(|&(_, c)| c == ':')?.0;
     let after = &text[colon + 1..];
@@ -792,7 +926,7 @@ fn split_label_prefix_at(text: &str, brackets: bool) -> Option<(String, std::ops
     if !is_name_like(label) {
         return None;
     }
-    Some((clean_label(label)?, range(after.trim())))
+    Some((PrefixLabel::of(text, label)?, range(after.trim())))
 }
 
 /// The speaker-label shape rule: one to four words, at most 40 characters;
@@ -811,8 +945,18 @@ pub(crate) fn is_name_like(label: &str) -> bool {
     {
         return false;
     }
-    let words: Vec<&str> = label.split_whitespace().collect();
-    if words.is_empty() || words.len() > 4 {
+    // At most four words, so an array instead of a Vec per label.
+    let mut slots = [""; 4];
+    let mut n = 0;
+    for w in label.split_whitespace() {
+        if n == slots.len() {
+            return false;
+        }
+        slots[n] = w;
+        n += 1;
+    }
+    let words = &slots[..n];
+    if words.is_empty() {
         return false;
     }
     if words.len() == 1 {
@@ -914,6 +1058,102 @@ mod tests {
         ] {
             assert_eq!(has_arrow(line), want, "{line:?}");
             assert_eq!(has_arrow(line), line.contains("-->"), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn tidy_check_equals_tidy() {
+        for s in [
+            "",
+            " ",
+            "a",
+            "a b",
+            "a  b",
+            " a",
+            "a ",
+            "a\tb",
+            "a\nb",
+            "a\x0bb",
+            "a\x0cb",
+            "a\rb",
+            "a\x1cb",
+            "é",
+            "a\u{a0}b",
+            "a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k l m n o p q r s t u v w x y z",
+            "a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k l m n o p q r s t u v w x y  z",
+        ] {
+            assert_eq!(is_tidy_ascii(s.as_bytes()), s.is_ascii() && tidy(s) == s, "{s:?}");
+        }
+        // Every string of up to 20 bytes from a small alphabet, in every
+        // position relative to the eight-byte words.
+        let alphabet = [b'a', b' ', b'\t', b'\x1c', 0xC3, b'\r', b'~'];
+        let mut n = 0;
+        for len in 0..=40usize {
+            for seed in 0..400u64 {
+                let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (len as u64);
+                let bytes: Vec<u8> = (0..len)
+                    .map(|_| {
+                        x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                        // Mostly letters and spaces, so tidy strings occur.
+                        let k = (x >> 33) as usize % 16;
+                        alphabet[if k < 7 {
+                            0
+                        } else if k < 12 {
+                            1
+                        } else {
+                            k - 10
+                        }]
+                    })
+                    .collect();
+                let want = is_tidy_ascii_bytes(&bytes);
+                assert_eq!(is_tidy_ascii(&bytes), want, "{bytes:?}");
+                if let Ok(s) = std::str::from_utf8(&bytes) {
+                    assert_eq!(want, s.is_ascii() && tidy(s) == s, "{s:?}");
+                }
+                n += 1;
+            }
+        }
+        assert!(n > 16000);
+    }
+
+    #[test]
+    fn borrowed_labels_equal_cleaned_ones() {
+        for label in [
+            "",
+            " ",
+            "@",
+            "Ann",
+            "Ann Lee",
+            " Ann",
+            "Ann ",
+            "Ann  Lee",
+            "Ann\tLee",
+            "@Ann",
+            "@ Ann",
+            "Zoë",
+            "Ann\u{A0}Lee",
+            "Ann\u{200E}",
+            "Ann\r\nLee",
+            "\u{FEFF}Ann",
+        ] {
+            assert_eq!(
+                clean_label_cow(label).map(|l| l.into_owned()),
+                clean_label(label),
+                "{label:?}"
+            );
+        }
+        for (text, label) in [
+            ("Ann Lee: hi", "Ann Lee"),
+            ("@Ann: hi", "Ann"),
+            ("Ann  Lee: hi", "Ann Lee"),
+            ("[Kevin]: hoi", "Kevin"),
+        ] {
+            let (l, _) = split_label_prefix_at(text, true).unwrap();
+            let got = match l {
+                PrefixLabel::InText(r) => text[r].to_string(),
+                PrefixLabel::Cleaned(l) => l,
+            };
+            assert_eq!(got, label, "{text:?}");
         }
     }
 

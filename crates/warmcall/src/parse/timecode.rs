@@ -20,15 +20,14 @@ pub fn parse_clock(s: &str) -> Option<f64> {
     {
         return None;
     }
-    let nums: Vec<f64> = parts.iter().map(|p| p.parse::<f64>().ok()).collect::<Option<_>>()?;
-    let secs = match nums.as_slice() {
-        [m, s] => m * 60.0 + s,
-        [h, m, s] => h * 3600.0 + m * 60.0 + s,
+    let secs = match parts.as_slice() {
+        [m, s] => digits_value(m) * 60.0 + digits_value(s),
+        [h, m, s] => digits_value(h) * 3600.0 + digits_value(m) * 60.0 + digits_value(s),
         _ => return None,
     };
     let frac = match frac {
         Some(f) if !f.is_empty() && f.len() <= 9 && f.bytes().all(|b| b.is_ascii_digit()) => {
-            f.parse::<f64>().ok()? / 10f64.powi(f.len() as i32)
+            digits_value(f) / 10f64.powi(f.len() as i32)
         }
         Some(_) => return None,
         None => 0.0,
@@ -44,6 +43,34 @@ pub fn parse_clock(s: &str) -> Option<f64> {
 /// milliseconds is not a caption time. Returns `None` for anything else.
 pub fn parse_caption_time(s: &str) -> Option<f64> {
     let s = s.trim();
+    if let Some(t) = hh_mm_ss_ttt(s.as_bytes()) {
+        return t;
+    }
+    general_caption_time(s)
+}
+
+/// `hh:mm:ss,ttt` or `hh:mm:ss.ttt` exactly, the shape of nearly every SRT
+/// and WebVTT time, read in one go: `Some` with what the general reader
+/// gives, `None` when the shape differs and it must decide.
+fn hh_mm_ss_ttt(b: &[u8]) -> Option<Option<f64>> {
+    let t: &[u8; 12] = b.try_into().ok()?;
+    let d = |i: usize| t[i].is_ascii_digit();
+    let shape = d(0) && d(1) && t[2] == b':' && d(3) && d(4) && t[5] == b':' && d(6) && d(7);
+    if !(shape && matches!(t[8], b'.' | b',') && d(9) && d(10) && d(11)) {
+        return None;
+    }
+    let n = |i: usize, len: usize| t[i..i + len].iter().fold(0u64, |v, &c| v * 10 + u64::from(c - b'0')) as f64;
+    let (h, m, sec) = (n(0, 2), n(3, 2), n(6, 2));
+    if sec >= 60.0 || m >= 60.0 {
+        return Some(None);
+    }
+    // The general reader's arithmetic, in its order.
+    let frac = n(9, 3) / 10f64.powi(3);
+    Some(Some(h * 3600.0 + m * 60.0 + sec + frac))
+}
+
+/// [`parse_caption_time`] for every shape (`s` already trimmed).
+fn general_caption_time(s: &str) -> Option<f64> {
     let sep = s.rfind(['.', ','])?;
     let (main, frac) = (&s[..sep], &s[sep + 1..]);
     if frac.is_empty() || frac.len() > 3 || !frac.bytes().all(|b| b.is_ascii_digit()) {
@@ -64,16 +91,24 @@ pub fn parse_caption_time(s: &str) -> Option<f64> {
     let digits = |p: &str, max_len: usize| !p.is_empty() && p.len() <= max_len && p.bytes().all(|b| b.is_ascii_digit());
     let (h, m, sec) = match parts {
         [h, m, sec] if digits(h, 9) && digits(m, 2) && digits(sec, 2) => {
-            (h.parse::<f64>().ok()?, m.parse::<f64>().ok()?, sec.parse::<f64>().ok()?)
+            (digits_value(h), digits_value(m), digits_value(sec))
         }
-        [m, sec] if digits(m, 4) && digits(sec, 2) => (0.0, m.parse::<f64>().ok()?, sec.parse::<f64>().ok()?),
+        [m, sec] if digits(m, 4) && digits(sec, 2) => (0.0, digits_value(m), digits_value(sec)),
         _ => return None,
     };
     if sec >= 60.0 || (parts.len() == 3 && m >= 60.0) {
         return None;
     }
-    let frac = frac.parse::<f64>().ok()? / 10f64.powi(frac.len() as i32);
+    let frac = digits_value(frac) / 10f64.powi(frac.len() as i32);
     Some(h * 3600.0 + m * 60.0 + sec + frac)
+}
+
+/// The value of a run of at most 15 ASCII digits (checked by the callers),
+/// read as an integer: below 2^53 every integer is an `f64` exactly, so this
+/// is what `str::parse::<f64>` gives, without the general float parser.
+fn digits_value(s: &str) -> f64 {
+    debug_assert!(s.len() <= 15 && s.bytes().all(|b| b.is_ascii_digit()), "{s:?}");
+    s.bytes().fold(0u64, |v, b| v * 10 + u64::from(b - b'0')) as f64
 }
 
 #[cfg(test)]
@@ -89,6 +124,79 @@ mod tests {
         assert_eq!(parse_clock("1:02"), Some(62.0));
         assert_eq!(parse_clock("x:02"), None);
         assert_eq!(parse_clock("12"), None);
+    }
+
+    #[test]
+    fn digit_runs_read_as_the_float_parser_reads_them() {
+        for s in [
+            "0",
+            "00",
+            "7",
+            "59",
+            "0570",
+            "999999",
+            "123456789",
+            "000000001",
+            "999999999999999",
+        ] {
+            assert_eq!(digits_value(s), s.parse::<f64>().unwrap(), "{s:?}");
+        }
+        // The whole reader against the float parser on the fields.
+        let slow = |s: &str| {
+            let (main, frac) = s.split_once(['.', ',']).unwrap();
+            let p: Vec<f64> = main.split(':').map(|x| x.parse().unwrap()).collect();
+            let f: f64 = frac.parse::<f64>().unwrap() / 10f64.powi(frac.len() as i32);
+            match p.as_slice() {
+                [m, s] => m * 60.0 + s + f,
+                [h, m, s] => h * 3600.0 + m * 60.0 + s + f,
+                _ => unreachable!(),
+            }
+        };
+        let mut read = 0;
+        for s in [
+            "0:0:0.570",
+            "00:00:0,000",
+            "01:02:03,5",
+            "123456789:59:59.999",
+            "999999:59:59.999",
+            "9999:59.001",
+            "00:01.123456789",
+        ] {
+            if let Some(v) = parse_clock(s) {
+                assert_eq!(v, slow(s), "{s:?}");
+            }
+            if let Some(v) = parse_caption_time(s) {
+                assert_eq!(v, slow(s), "{s:?}");
+                read += 1;
+            }
+        }
+        assert_eq!(read, 6);
+    }
+
+    #[test]
+    fn fast_caption_time_equals_general() {
+        let pieces = [
+            "00", "59", "60", "99", "7", "123", ":", ".", ",", "000", "999", "5", "x",
+        ];
+        let mut n = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for s in [
+                        format!("{a}:{b}:{c},000"),
+                        format!("01:{a}:{b}.{c}"),
+                        format!("{a}{b}:{c}"),
+                    ] {
+                        if let Some(fast) = hh_mm_ss_ttt(s.as_bytes()) {
+                            assert_eq!(fast, general_caption_time(&s), "{s:?}");
+                            n += 1;
+                        }
+                        assert_eq!(parse_caption_time(&s), general_caption_time(s.trim()), "{s:?}");
+                    }
+                }
+            }
+        }
+        assert!(n > 100, "{n}");
     }
 
     #[test]

@@ -8,11 +8,13 @@
 //! one (`Note: …`, `Ratio: 3:1`, `We agreed on this: …`). The rules are in
 //! docs/formats.md, "Plain text".
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::parse::srt::SpeakerCache;
 use crate::parse::timecode::parse_clock;
 use crate::{Error, Format, PauseEvent, Segment, Timing, Transcript, Warning};
 
@@ -344,7 +346,9 @@ enum Line<'a> {
 
 /// Parses plain text (line ends already normalised to LF, BOM removed).
 pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
-    let lines: Vec<Line<'_>> = text.lines().map(classify).collect();
+    // The text is split once: the raw lines are kept beside their classes.
+    let raws = super::std_lines(text);
+    let lines: Vec<Line<'_>> = raws.iter().map(|l| classify(l)).collect();
     if lines.iter().all(|l| *l == Line::Blank) {
         return Err(Error::Empty {
             path: None,
@@ -354,9 +358,9 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
     // A subtitle file saved as .txt would parse into cue timings glued to
     // the text; say what it is instead. One search of the whole text spares
     // a search per line in the usual file that holds no `-->` at all.
-    if let Some((i, l)) = text
-        .contains("-->")
-        .then(|| text.lines().enumerate())
+    if let Some((i, l)) = memchr::memmem::find(text.as_bytes(), b"-->")
+        .is_some()
+        .then(|| raws.iter().copied().enumerate())
         .into_iter()
         .flatten()
         .find(|(_, l)| l.contains("-->") && patterns().cue_timing.is_match(l.trim()))
@@ -371,8 +375,8 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
     let labels = LabelStats::collect(&lines);
     // A file whose speaker lines are mostly timed (or Otter blocks) is a timed
     // file: an untimed `X:` line there is running text unless X already speaks.
-    let (timed, untimed) = lines.iter().fold((0, 0), |(a, b), l| match l {
-        Line::Start { label, start, .. } if labels.accepted(label) => {
+    let (timed, untimed) = lines.iter().enumerate().fold((0, 0), |(a, b), (i, l)| match l {
+        Line::Start { start, .. } if labels.accepted_at(i) => {
             if start.is_some() {
                 (a + 1, b)
             } else {
@@ -382,19 +386,10 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
         _ => (a, b),
     });
     let timed_file = timed > 0 && timed >= untimed;
-    let known_timed: std::collections::HashSet<&str> = lines
-        .iter()
-        .filter_map(|l| match l {
-            Line::Start {
-                label, start: Some(_), ..
-            } if labels.accepted(label) => Some(clean_label(label)),
-            _ => None,
-        })
-        .collect();
 
     let mut b = Builder::default();
     let mut marks: Option<(usize, usize)> = None;
-    for (i, (raw, line)) in text.lines().zip(&lines).enumerate() {
+    for (i, (raw, line)) in raws.iter().zip(&lines).enumerate() {
         let ln = i + 1;
         let raw = raw.trim();
         match *line {
@@ -407,10 +402,9 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
                 header,
                 rest,
             } => {
-                let accepted = labels.accepted(label)
-                    && (!timed_file || start.is_some() || known_timed.contains(clean_label(label)));
+                let accepted = labels.accepted_at(i) && (!timed_file || start.is_some() || labels.timed_at(i));
                 if accepted {
-                    b.open(ln, clean_label(label), start, end, text);
+                    b.open(ln, Cow::Borrowed(clean_label(label)), start, end, text);
                 } else if let (Some(s), false, true) = (start, header, timed_file && b.has_speaker()) {
                     b.open_same_speaker(ln, s, end, rest);
                 } else {
@@ -527,7 +521,7 @@ fn classify(raw: &str) -> Line<'_> {
 /// Splits `Name: text` when the part before the first colon has a name's
 /// shape and the colon is followed by white space or the end of the line.
 fn split_label(s: &str) -> Option<(&str, &str)> {
-    let i = s.find(':')?;
+    let i = memchr::memchr(b':', s.as_bytes())?;
     let (label, after) = (&s[..i], &s[i + 1..]);
     if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
         return None;
@@ -545,14 +539,13 @@ fn name_shape(label: &str) -> bool {
     if n == 0 || n > MAX_LABEL_CHARS || !l.chars().next().is_some_and(char::is_alphabetic) {
         return false;
     }
-    let words: Vec<&str> = l.split_whitespace().collect();
-    if words.len() > MAX_LABEL_WORDS {
+    if l.split_whitespace().nth(MAX_LABEL_WORDS).is_some() {
         return false;
     }
-    words.iter().all(|w| {
+    l.split_whitespace().all(|w| {
         let (body, dot) = match w.strip_suffix('.') {
             Some(b) => (b, true),
-            None => (*w, false),
+            None => (w, false),
         };
         !body.is_empty()
             && (!dot || body.chars().count() <= 3)
@@ -577,50 +570,105 @@ fn capitalised(label: &str) -> bool {
     })
 }
 
-/// Candidate labels and how often each opens a line.
-struct LabelStats {
-    counts: HashMap<String, usize>,
-    /// Some label other than a heading word opens two or more lines.
-    has_repeated_speaker: bool,
+/// Candidate labels, how often each opens a line, and what is decided once
+/// per label rather than once per line.
+struct LabelStats<'a> {
+    /// Distinct cleaned labels in order of first use.
+    entries: Vec<LabelEntry<'a>>,
+    /// Per line: its label's entry (speaker lines only).
+    slot: Vec<Option<usize>>,
 }
 
-impl LabelStats {
-    fn collect(lines: &[Line<'_>]) -> LabelStats {
-        let mut counts: HashMap<String, usize> = HashMap::new();
+struct LabelEntry<'a> {
+    label: &'a str,
+    /// Lines it opens.
+    count: usize,
+    /// Accepted as a speaker in this file (see [`label_accepted`]).
+    accepted: bool,
+    /// Accepted and opens at least one timed line.
+    timed: bool,
+}
+
+/// Up to this many distinct labels are found by comparing strings (a call
+/// has a handful of speakers); past it a map takes over.
+const LINEAR_LABELS: usize = 8;
+
+impl<'a> LabelStats<'a> {
+    fn collect(lines: &[Line<'a>]) -> LabelStats<'a> {
+        let mut entries: Vec<LabelEntry<'a>> = Vec::new();
+        let mut index: HashMap<&'a str, usize> = HashMap::new();
+        let mut slot = Vec::with_capacity(lines.len());
         for l in lines {
-            if let Line::Start { label, .. } = l {
-                let label = clean_label(label);
-                match counts.get_mut(label) {
-                    Some(c) => *c += 1,
-                    None => {
-                        counts.insert(label.to_string(), 1);
-                    }
+            let Line::Start { label, .. } = l else {
+                slot.push(None);
+                continue;
+            };
+            let label = clean_label(label);
+            let found = if entries.len() <= LINEAR_LABELS {
+                entries.iter().position(|e| e.label == label)
+            } else {
+                index.get(label).copied()
+            };
+            let at = found.unwrap_or_else(|| {
+                entries.push(LabelEntry {
+                    label,
+                    count: 0,
+                    accepted: false,
+                    timed: false,
+                });
+                if entries.len() == LINEAR_LABELS + 1 {
+                    index.extend(entries.iter().enumerate().map(|(i, e)| (e.label, i)));
+                } else if entries.len() > LINEAR_LABELS + 1 {
+                    index.insert(label, entries.len() - 1);
                 }
+                entries.len() - 1
+            });
+            entries[at].count += 1;
+            slot.push(Some(at));
+        }
+        // Some label other than a heading word opens two or more lines.
+        let has_repeated_speaker = entries.iter().any(|e| e.count >= 2 && !is_heading(e.label));
+        for e in &mut entries {
+            e.accepted = label_accepted(e.label, e.count, has_repeated_speaker);
+        }
+        for (l, s) in lines.iter().zip(&slot) {
+            if let (Line::Start { start: Some(_), .. }, Some(s)) = (l, s) {
+                entries[*s].timed |= entries[*s].accepted;
             }
         }
-        let has_repeated_speaker = counts.iter().any(|(l, &c)| c >= 2 && !is_heading(l));
-        LabelStats {
-            counts,
-            has_repeated_speaker,
-        }
+        LabelStats { entries, slot }
     }
 
-    /// Whether a candidate label names a speaker in this file: heading words
-    /// are not speakers beside real ones, and a label used only once beside
-    /// repeated speakers must be capitalised like a name.
-    fn accepted(&self, label: &str) -> bool {
-        let l = clean_label(label);
-        if !self.has_repeated_speaker {
-            return true;
-        }
-        if is_heading(l) {
-            return false;
-        }
-        self.counts.get(l).copied().unwrap_or(0) >= 2 || capitalised(l)
+    /// Whether line `i` opens with a label naming a speaker in this file.
+    fn accepted_at(&self, i: usize) -> bool {
+        self.slot[i].is_some_and(|s| self.entries[s].accepted)
     }
+
+    /// Whether the label of line `i` opens an accepted timed line somewhere.
+    fn timed_at(&self, i: usize) -> bool {
+        self.slot[i].is_some_and(|s| self.entries[s].timed)
+    }
+}
+
+/// Heading words are not speakers beside real ones, and a label used only
+/// once beside repeated speakers must be capitalised like a name.
+fn label_accepted(l: &str, count: usize, has_repeated_speaker: bool) -> bool {
+    if !has_repeated_speaker {
+        return true;
+    }
+    if is_heading(l) {
+        return false;
+    }
+    count >= 2 || capitalised(l)
 }
 
 fn is_heading(label: &str) -> bool {
+    // The heading words are ASCII lower case: an ASCII label matches one
+    // exactly when it equals it ignoring ASCII case. Other labels take the
+    // full lower-casing (`K`, the Kelvin sign, lower-cases to `k`).
+    if label.is_ascii() {
+        return HEADING_WORDS.iter().any(|w| w.eq_ignore_ascii_case(label));
+    }
     HEADING_WORDS.contains(&label.to_lowercase().as_str())
 }
 
@@ -635,7 +683,7 @@ struct Cleaned {
 
 /// Removes pause notation from text, returning the text and the pauses.
 fn strip_pauses(s: &str) -> Cleaned {
-    if !s.contains(['(', '[']) {
+    if memchr::memchr2(b'(', b'[', s.as_bytes()).is_none() {
         return Cleaned {
             text: s.trim().to_string(),
             leading: Vec::new(),
@@ -690,10 +738,10 @@ fn join_piece(out: &mut String, piece: &str) {
 }
 
 #[derive(Default)]
-struct Builder {
+struct Builder<'a> {
     t: Option<Transcript>,
     /// A speaker line or header whose text has not come yet.
-    pending: Option<Pending>,
+    pending: Option<Pending<'a>>,
     /// Lines before the first speaker (title, date…): first line and count.
     skipped: Option<(usize, usize)>,
     /// Segments that had no time of their own in a timed file (line numbers).
@@ -701,16 +749,18 @@ struct Builder {
     /// Times seen in an untimed file.
     dropped_times: usize,
     any_time: bool,
+    speakers: SpeakerCache,
 }
 
-struct Pending {
+struct Pending<'a> {
     line: usize,
-    label: String,
+    /// Borrowed from the text unless it repeats the previous speaker's.
+    label: Cow<'a, str>,
     start: Option<f64>,
     end: Option<f64>,
 }
 
-impl Builder {
+impl<'a> Builder<'a> {
     fn t(&mut self) -> &mut Transcript {
         self.t.get_or_insert_with(|| Transcript::empty(Format::Txt))
     }
@@ -737,7 +787,7 @@ impl Builder {
         }
     }
 
-    fn open(&mut self, line: usize, label: &str, start: Option<f64>, end: Option<f64>, text: &str) {
+    fn open(&mut self, line: usize, label: Cow<'a, str>, start: Option<f64>, end: Option<f64>, text: &str) {
         if let Some(p) = self.pending.take() {
             let msg = format!("speaker line for {} has no text; skipped", p.label);
             self.t().warnings.push(Warning::new(p.line, msg));
@@ -745,7 +795,7 @@ impl Builder {
         self.any_time |= start.is_some();
         self.pending = Some(Pending {
             line,
-            label: label.to_string(),
+            label,
             start,
             end,
         });
@@ -759,10 +809,10 @@ impl Builder {
             Some(p) => p.label.clone(),
             None => {
                 let t = self.t.as_ref().expect("has a speaker");
-                t.label(t.segments.last().expect("has a segment")).to_string()
+                Cow::Owned(t.label(t.segments.last().expect("has a segment")).to_string())
             }
         };
-        self.open(line, &label, Some(start), end, text);
+        self.open(line, label, Some(start), end, text);
     }
 
     /// Text for the pending speaker line, or continuation of the last segment.
@@ -780,8 +830,8 @@ impl Builder {
         }
         if let Some(p) = self.pending.take() {
             self.pause(last, &c.leading, line);
-            let t = self.t();
-            let speaker = t.speaker_index(&p.label);
+            let t = self.t.get_or_insert_with(|| Transcript::empty(Format::Txt));
+            let speaker = self.speakers.index(t, &p.label);
             t.segments.push(Segment {
                 speaker,
                 start_s: p.start,
@@ -922,6 +972,69 @@ mod tests {
             .iter()
             .map(|s| (t.label(s).to_string(), s.text.clone()))
             .collect()
+    }
+
+    #[test]
+    fn many_distinct_labels_past_the_linear_search() {
+        let names = [
+            "Ann", "Bob", "Cas", "Dirk", "Eva", "Fem", "Gijs", "Hans", "Ilse", "Jan", "Kees", "Lot",
+        ];
+        let mut text = String::from("Note: a heading\n");
+        for round in 0..2 {
+            for n in names {
+                text.push_str(&format!("[00:0{round}:00] {n}: hello\n"));
+            }
+        }
+        text.push_str("Ilse: untimed but known\nZed: untimed and unknown\n");
+        let t = p(&text);
+        let labels: Vec<&str> = t.speakers.iter().map(|s| s.label.as_str()).collect();
+        assert_eq!(labels, names);
+        assert_eq!(t.segments.len(), 25);
+        assert_eq!(t.segments[24].text, "untimed but known Zed: untimed and unknown");
+    }
+
+    #[test]
+    fn heading_fast_path_equals_lower_casing() {
+        for l in [
+            "Note",
+            "NOTE",
+            "note",
+            "Notes",
+            "n.b.",
+            "N.B.",
+            "Let op",
+            "LET OP",
+            "let  op",
+            "Vraag",
+            "Ann",
+            "",
+            "Note ",
+            "\u{212A}ind",
+            "Tijd",
+            "T\u{130}jd",
+            "Stap",
+            "ŞTAP",
+            "Ratio",
+            "RATİO",
+        ] {
+            let slow = HEADING_WORDS.contains(&l.to_lowercase().as_str());
+            assert_eq!(is_heading(l), slow, "{l:?}");
+        }
+    }
+
+    #[test]
+    fn name_shape_counts_words_without_collecting() {
+        for (l, want) in [
+            ("Ann", true),
+            ("Ann de Boer", true),
+            ("A B C D", true),
+            ("A B C D E", false),
+            (" A  B\tC D ", true),
+            ("Dr. Jansen", true),
+            ("Prof. Dr. Ir. X Y", false),
+        ] {
+            assert_eq!(name_shape(l), want, "{l:?}");
+        }
     }
 
     #[test]

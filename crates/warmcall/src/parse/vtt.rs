@@ -12,7 +12,10 @@
 
 use std::borrow::Cow;
 
-use super::srt::{build_transcript, clean_label, decode_entity, has_arrow, tag_len, tidy_owned, CaptionCue, NextByte};
+use super::split_lf;
+use super::srt::{
+    build_transcript, clean_label_cow, decode_entity, has_arrow, tag_len, tidy_owned, CaptionCue, NextByte,
+};
 use super::timecode::parse_caption_time;
 use crate::{Error, Format, Transcript, Warning};
 
@@ -65,7 +68,37 @@ pub fn parse_cues(text: &str) -> Result<Vec<Cue>, Error> {
 #[doc(hidden)]
 pub fn parse_cues_with(text: &str, stamps: Timestamps) -> Result<CueList, Error> {
     let text = preprocess(text);
-    let mut lines: Vec<&str> = text.split('\n').collect();
+    let (cues, warnings) = raw_cues(&text, stamps)?;
+    let cues = cues
+        .into_iter()
+        .map(|c| Cue {
+            id: c.id.to_string(),
+            start_s: c.start_s,
+            end_s: c.end_s,
+            settings: c.settings.to_string(),
+            text: c.text.to_string(),
+            line: c.line,
+        })
+        .collect();
+    Ok(CueList { cues, warnings })
+}
+
+/// A [`Cue`] whose strings borrow the preprocessed text: the identifier,
+/// settings and cue text are each a run of whole lines (or part of one),
+/// and lines joined with LF are the text between them as it stands, so no
+/// cue needs a string of its own until its plain text is built.
+struct RawCue<'a> {
+    id: &'a str,
+    start_s: f64,
+    end_s: f64,
+    settings: &'a str,
+    text: &'a str,
+    line: usize,
+}
+
+/// The algorithm itself on preprocessed text (BOM gone, LF line ends).
+fn raw_cues(text: &str, stamps: Timestamps) -> Result<(Vec<RawCue<'_>>, Vec<Warning>), Error> {
+    let mut lines = split_lf(text);
     if text.ends_with('\n') {
         lines.pop();
     }
@@ -81,10 +114,12 @@ pub fn parse_cues_with(text: &str, stamps: Timestamps) -> Result<CueList, Error>
         return Err(Error::parse(Format::Vtt, 1, expected, first));
     }
     let mut p = Parser {
+        text,
         lines: &lines,
         i: 1,
         stamps,
-        out: CueList::default(),
+        cues: Vec::with_capacity(lines.len() / 4),
+        warnings: Vec::new(),
     };
     if p.i < lines.len() {
         if lines[p.i].is_empty() {
@@ -95,48 +130,59 @@ pub fn parse_cues_with(text: &str, stamps: Timestamps) -> Result<CueList, Error>
     }
     while p.i < lines.len() {
         if let Some(cue) = p.block(false) {
-            p.out.cues.push(cue);
+            p.cues.push(cue);
         }
         while p.i < lines.len() && lines[p.i].is_empty() {
             p.i += 1;
         }
     }
-    Ok(p.out)
+    Ok((p.cues, p.warnings))
 }
 
 /// The algorithm's input preprocessing: NUL to U+FFFD, CR and CRLF to LF.
 fn preprocess(text: &str) -> Cow<'_, str> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    // A byte scan in blocks without an early exit inside a block, which the
-    // compiler vectorises (a `contains` with a char set decodes every char).
-    let needs_work = text
-        .as_bytes()
-        .chunks(64)
-        .any(|block| block.iter().fold(false, |seen, &b| seen | (b == 0) | (b == b'\r')));
-    if !needs_work {
+    // A vectorised search for either byte (a `contains` with a char set
+    // decodes every char).
+    if memchr::memchr2(0, b'\r', text.as_bytes()).is_none() {
         return Cow::Borrowed(text);
     }
     Cow::Owned(text.replace('\0', "\u{FFFD}").replace("\r\n", "\n").replace('\r', "\n"))
 }
 
-struct Parser<'a> {
-    lines: &'a [&'a str],
+struct Parser<'a, 'l> {
+    /// The preprocessed text the lines are slices of.
+    text: &'a str,
+    lines: &'l [&'a str],
     /// Index of the next line to read.
     i: usize,
     stamps: Timestamps,
-    out: CueList,
+    cues: Vec<RawCue<'a>>,
+    warnings: Vec<Warning>,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a, '_> {
+    /// Lines `first..=last` as they stand in the text: the algorithm's
+    /// buffer, lines joined with LF.
+    fn span(&self, (first, last): (usize, usize)) -> &'a str {
+        let base = self.text.as_ptr() as usize;
+        let from = self.lines[first].as_ptr() as usize - base;
+        let to = self.lines[last].as_ptr() as usize - base + self.lines[last].len();
+        &self.text[from..to]
+    }
+
     /// "Collect a WebVTT block". NOTE, STYLE and REGION blocks, headers and
     /// blocks whose timing fails all come back as `None`.
-    fn block(&mut self, in_header: bool) -> Option<Cue> {
+    fn block(&mut self, in_header: bool) -> Option<RawCue<'a>> {
         let mut line_count = 0;
         let start = self.i;
         let mut previous = self.i;
-        let mut buffer = String::new();
+        // The buffer as the first and last line it holds: the lines pushed
+        // into it are always consecutive (an arrow line either takes the
+        // buffer or ends the block).
+        let mut buffer: Option<(usize, usize)> = None;
         let mut seen_arrow = false;
-        let mut cue: Option<Cue> = None;
+        let mut cue: Option<RawCue<'a>> = None;
         while self.i < self.lines.len() {
             let line = self.lines[self.i];
             let number = self.i + 1;
@@ -146,20 +192,21 @@ impl Parser<'_> {
                 if !in_header && (line_count == 1 || (line_count == 2 && !seen_arrow)) {
                     seen_arrow = true;
                     previous = self.i;
+                    let id = buffer.take().map_or("", |b| self.span(b));
                     match self.timings(line) {
                         Some((start_s, end_s, settings)) => {
-                            cue = Some(Cue {
-                                id: std::mem::take(&mut buffer),
+                            cue = Some(RawCue {
+                                id,
                                 start_s,
                                 end_s,
-                                settings: settings.trim().to_string(),
-                                text: String::new(),
+                                settings: settings.trim(),
+                                text: "",
                                 line: number,
                             });
                         }
                         None => {
                             cue = None;
-                            self.out.warnings.push(Warning::new(
+                            self.warnings.push(Warning::new(
                                 number,
                                 format!(
                                     "expected a cue timing like 00:00:01.000 --> 00:00:04.000, found {}; cue skipped",
@@ -175,20 +222,15 @@ impl Parser<'_> {
             } else if line.is_empty() {
                 break;
             } else {
-                if !buffer.is_empty() {
-                    buffer.push('\n');
-                }
-                buffer.push_str(line);
+                let at = self.i - 1;
+                buffer = Some(buffer.map_or((at, at), |(first, _)| (first, at)));
                 previous = self.i;
             }
         }
-        if cue.is_none()
-            && !in_header
-            && !seen_arrow
-            && self.stamps == Timestamps::Lenient
-            && !is_comment_block(&buffer)
+        let buffer = buffer.map_or("", |b| self.span(b));
+        if cue.is_none() && !in_header && !seen_arrow && self.stamps == Timestamps::Lenient && !is_comment_block(buffer)
         {
-            self.out.warnings.push(Warning::new(
+            self.warnings.push(Warning::new(
                 start + 1,
                 "text without a cue timing (expected a line like 00:00:01.000 --> 00:00:04.000 above it); ignored",
             ));
@@ -263,6 +305,9 @@ fn digits(b: &[u8], pos: &mut usize) -> Option<(u64, usize)> {
 /// "Collect a WebVTT timestamp": `[hh+:]mm:ss.ttt`, where a first field that
 /// is not exactly two digits or exceeds 59 means hours.
 fn strict_timestamp(b: &[u8], pos: &mut usize) -> Option<f64> {
+    if let Some(t) = hh_mm_ss_ttt(b, pos) {
+        return t;
+    }
     let (v1, len1) = digits(b, pos)?;
     let hours_first = len1 != 2 || v1 > 59;
     if b.get(*pos) != Some(&b':') {
@@ -297,6 +342,23 @@ fn strict_timestamp(b: &[u8], pos: &mut usize) -> Option<f64> {
     Some(h as f64 * 3600.0 + m as f64 * 60.0 + s as f64 + ms as f64 / 1000.0)
 }
 
+/// The shape nearly every cue time has, `hh:mm:ss.ttt` not followed by a
+/// digit, read in one go: `Some` with what [`strict_timestamp`] gives (and
+/// `pos` moved past it, as it would be), `None` when the shape differs and
+/// the general reader must decide.
+fn hh_mm_ss_ttt(b: &[u8], pos: &mut usize) -> Option<Option<f64>> {
+    let t = b.get(*pos..*pos + 12)?;
+    let d = |i: usize| t[i].is_ascii_digit();
+    let shape = d(0) && d(1) && t[2] == b':' && d(3) && d(4) && t[5] == b':' && d(6) && d(7) && t[8] == b'.';
+    if !(shape && d(9) && d(10) && d(11)) || b.get(*pos + 12).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let n = |i: usize, len: usize| t[i..i + len].iter().fold(0u64, |v, &c| v * 10 + u64::from(c - b'0'));
+    let (h, m, s, ms) = (n(0, 2), n(3, 2), n(6, 2), n(9, 3));
+    *pos += 12;
+    Some((m <= 59 && s <= 59).then(|| h as f64 * 3600.0 + m as f64 * 60.0 + s as f64 + ms as f64 / 1000.0))
+}
+
 /// Plain text of a cue and the voice-span speakers in it, in order.
 ///
 /// Tags are dropped (`<c.x>`, `<i>`, `<b>`, `<u>`, `<lang en>`, `<ruby>`,
@@ -306,15 +368,26 @@ fn strict_timestamp(b: &[u8], pos: &mut usize) -> Option<f64> {
 /// files write `2 < 3` unescaped.
 #[doc(hidden)]
 pub fn cue_plain_text(raw: &str) -> (String, Vec<String>) {
-    let mut out = String::with_capacity(raw.len());
     let mut voices: Vec<String> = Vec::new();
+    let text = plain_text_with(raw, |v| voices.push(v.into_owned()));
+    (text, voices)
+}
+
+/// [`cue_plain_text`] handing each voice label to `voice` as it is met,
+/// borrowed from `raw` when it needs no clean-up (as nearly all do).
+fn plain_text_with<'r>(raw: &'r str, mut voice: impl FnMut(Cow<'r, str>)) -> String {
+    // Zoom cues hold no markup: the loop below would copy them whole.
+    if memchr::memchr2(b'<', b'&', raw.as_bytes()).is_none() {
+        return tidy_owned(raw.to_string());
+    }
+    let mut out = String::with_capacity(raw.len());
     let mut in_rt = 0usize;
     let mut gt = NextByte::new(raw, b'>');
     let mut rest = raw;
     while !rest.is_empty() {
         // Text up to the next `<` or `&` is copied as it is (or dropped
         // inside ruby text).
-        let plain = rest.bytes().position(|b| b == b'<' || b == b'&').unwrap_or(rest.len());
+        let plain = memchr::memchr2(b'<', b'&', rest.as_bytes()).unwrap_or(rest.len());
         if in_rt == 0 {
             out.push_str(&rest[..plain]);
         }
@@ -339,8 +412,8 @@ pub fn cue_plain_text(raw: &str) -> (String, Vec<String>) {
                 let name = head.split('.').next().unwrap_or("");
                 match name {
                     "v" => {
-                        if let Some(label) = clean_label(annotation) {
-                            voices.push(label);
+                        if let Some(label) = clean_label_cow(annotation) {
+                            voice(label);
                         }
                     }
                     "rt" => in_rt += 1,
@@ -363,7 +436,7 @@ pub fn cue_plain_text(raw: &str) -> (String, Vec<String>) {
         }
         rest = &rest[c.len_utf8()..];
     }
-    (tidy_owned(out), voices)
+    tidy_owned(out)
 }
 
 /// Parses WebVTT text (line ends already normalised to LF, BOM removed).
@@ -374,18 +447,25 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
             why: "the WebVTT file is empty".to_string(),
         });
     }
-    let list = parse_cues_with(text, Timestamps::Lenient)?;
-    let mut warnings = list.warnings;
-    if list.cues.is_empty() {
+    let text = preprocess(text);
+    let (raw, mut warnings) = raw_cues(&text, Timestamps::Lenient)?;
+    if raw.is_empty() {
         return Err(Error::Empty {
             path: None,
             why: "the WebVTT file has a header but no cues".to_string(),
         });
     }
-    let mut cues = Vec::with_capacity(list.cues.len());
-    for cue in list.cues {
-        let (text, voices) = cue_plain_text(&cue.text);
-        if voices.iter().any(|v| *v != voices[0]) {
+    let mut cues = Vec::with_capacity(raw.len());
+    for cue in raw {
+        let mut first: Option<Cow<'_, str>> = None;
+        let mut mixed = false;
+        let text = plain_text_with(cue.text, |v| match &first {
+            None => first = Some(v),
+            Some(f) => mixed |= *f != v,
+        });
+        if mixed {
+            // Rare: the full list only for the message.
+            let (_, voices) = cue_plain_text(cue.text);
             warnings.push(Warning::new(
                 cue.line,
                 format!(
@@ -399,7 +479,7 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
             start_s: cue.start_s,
             end_s: cue.end_s,
             line: cue.line,
-            speaker: voices.into_iter().next(),
+            speaker: first,
             text,
         });
     }
@@ -408,6 +488,7 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::srt::clean_label;
     use super::*;
 
     fn times(text: &str) -> Vec<(f64, f64)> {
@@ -432,6 +513,78 @@ mod tests {
         }
         let mut pos = 0;
         assert_eq!(strict_timestamp(b"120:00:00.000", &mut pos), Some(432000.0));
+    }
+
+    /// The one-shape reader gives what the general one gives, end position
+    /// included, on every line built from time-like pieces.
+    #[test]
+    fn fast_timestamp_equals_general() {
+        let general = |b: &[u8]| {
+            // The general reader as it stands below the shortcut.
+            let mut pos = 0;
+            let r = (|| {
+                let (v1, len1) = digits(b, &mut pos)?;
+                let hours_first = len1 != 2 || v1 > 59;
+                if b.get(pos) != Some(&b':') {
+                    return None;
+                }
+                pos += 1;
+                let (v2, len2) = digits(b, &mut pos)?;
+                if len2 != 2 {
+                    return None;
+                }
+                let (h, m, s) = if hours_first || b.get(pos) == Some(&b':') {
+                    if b.get(pos) != Some(&b':') {
+                        return None;
+                    }
+                    pos += 1;
+                    let (v3, len3) = digits(b, &mut pos)?;
+                    if len3 != 2 {
+                        return None;
+                    }
+                    (v1, v2, v3)
+                } else {
+                    (0, v1, v2)
+                };
+                if b.get(pos) != Some(&b'.') {
+                    return None;
+                }
+                pos += 1;
+                let (ms, len4) = digits(b, &mut pos)?;
+                if len4 != 3 || m > 59 || s > 59 {
+                    return None;
+                }
+                Some(h as f64 * 3600.0 + m as f64 * 60.0 + s as f64 + ms as f64 / 1000.0)
+            })();
+            (r, pos)
+        };
+        let pieces = [
+            "00", "59", "60", "99", "7", "123", ":", ".", "000", "999", "5", " ", "x", ",",
+        ];
+        let mut n = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for line in [
+                        format!("{a}:{b}:{c}.000"),
+                        format!("01:{a}:{b}.{c}"),
+                        format!("{a}:{b}.{c}"),
+                        format!("{a}{b}{c}"),
+                        format!("12:34:56.789{a}"),
+                    ] {
+                        let mut pos = 0;
+                        let got = strict_timestamp(line.as_bytes(), &mut pos);
+                        let want = general(line.as_bytes());
+                        // Where both fail the position is not used.
+                        if want.0.is_some() || got.is_some() {
+                            assert_eq!((got, pos), want, "{line:?}");
+                        }
+                        n += 1;
+                    }
+                }
+            }
+        }
+        assert!(n > 10_000);
     }
 
     #[test]
@@ -488,6 +641,62 @@ mod tests {
         assert_eq!(v, ["Anonymous User"]);
         let (t, v) = cue_plain_text("<v>no name</v>");
         assert_eq!((t.as_str(), v.len()), ("no name", 0));
+    }
+
+    /// Cue identifiers and texts are slices of the preprocessed text; they
+    /// must equal the algorithm's buffer (lines joined with LF) whatever the
+    /// line ends, BOM, NUL bytes or blank lines around them.
+    #[test]
+    fn borrowed_cue_text_equals_the_joined_buffer() {
+        let text = "\u{FEFF}WEBVTT\r\nKind: x\r\n\r\nid é\r00:01.000 --> 00:02.000  align:start \r\n\
+                    line one\r\n\tline two \u{0}\n\n\n00:03.000 --> 00:04.000\nA\n00:05.000 --> 00:06.000\nB\n\
+                    NOTE\n\nx\n00:0x.000 --> 00:08.000\nlost\n\n00:09.000 --> 00:10.000\n\n";
+        let cues = parse_cues(text).unwrap();
+        let got: Vec<(&str, &str, &str)> = cues
+            .iter()
+            .map(|c| (c.id.as_str(), c.settings.as_str(), c.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("id é", "align:start", "line one\n\tline two \u{FFFD}"),
+                ("", "", "A"),
+                ("", "", "B\nNOTE"),
+                ("", "", "")
+            ]
+        );
+        let l = parse_cues_with(text, Timestamps::Lenient).unwrap();
+        assert_eq!(l.cues, cues);
+        assert_eq!(l.warnings.len(), 1);
+    }
+
+    #[test]
+    fn borrowed_voice_labels_equal_cleaned_ones() {
+        for raw in [
+            "<v Ann>a</v>",
+            "<v  Ann   Lee >a",
+            "<v @Ann>a",
+            "<v Ann\tLee>a",
+            "<v Zoë>a",
+            "<v Ann\u{A0}Lee>a",
+            "<v.loud Ann><v Bob>a",
+            "<v @>a",
+        ] {
+            let mut borrowed = Vec::new();
+            let text = plain_text_with(raw, |v| borrowed.push(v.into_owned()));
+            assert_eq!((text, borrowed), cue_plain_text(raw), "{raw:?}");
+            let (_, voices) = cue_plain_text(raw);
+            let slow: Vec<String> = raw
+                .split("<v")
+                .skip(1)
+                .filter_map(|t| {
+                    let tag = &t[..t.find('>').unwrap()];
+                    let annotation = tag.find([' ', '\t']).map_or("", |i| tag[i..].trim());
+                    clean_label(annotation)
+                })
+                .collect();
+            assert_eq!(voices, slow, "{raw:?}");
+        }
     }
 
     #[test]
