@@ -11,7 +11,11 @@ use crate::run::{CallOutput, ErrorRecord};
 
 /// The jsonl sink.
 #[derive(Debug, Default)]
-pub struct Jsonl;
+pub struct Jsonl {
+    /// A record is serialised here, then written at once: serde_json's many
+    /// small writes are cheaper into a `Vec` than through `dyn Write`.
+    buf: Vec<u8>,
+}
 
 /// A record with its `type` tag first.
 #[derive(Serialize)]
@@ -22,19 +26,21 @@ struct Tagged<'a, T: Serialize> {
     inner: &'a T,
 }
 
-fn line<T: Serialize>(w: &mut dyn Write, ty: &'static str, inner: &T) -> io::Result<()> {
-    serde_json::to_writer(&mut *w, &Tagged { ty, inner }).map_err(json_err)?;
-    w.write_all(b"\n")
+fn line<T: Serialize>(buf: &mut Vec<u8>, w: &mut dyn Write, ty: &'static str, inner: &T) -> io::Result<()> {
+    buf.clear();
+    serde_json::to_writer(&mut *buf, &Tagged { ty, inner }).map_err(json_err)?;
+    buf.push(b'\n');
+    w.write_all(buf)
 }
 
 impl Sink for Jsonl {
     fn call(&mut self, w: &mut dyn Write, call: &CallOutput) -> io::Result<()> {
-        line(w, "call", &call.report)
+        line(&mut self.buf, w, "call", &call.report)
     }
     fn error(&mut self, w: &mut dyn Write, e: &ErrorRecord) -> io::Result<()> {
-        line(w, "error", e)
+        line(&mut self.buf, w, "error", e)
     }
     fn finish(&mut self, w: &mut dyn Write, summary: &Summary, _rows: &[CallRow]) -> io::Result<()> {
-        line(w, "summary", summary)
+        line(&mut self.buf, w, "summary", summary)
     }
 }

@@ -34,7 +34,7 @@ pub fn sink(format: crate::args::OutFormat) -> Box<dyn Sink> {
     match format {
         crate::args::OutFormat::Table => Box::new(table::Table::default()),
         crate::args::OutFormat::Json => Box::new(json::Json::default()),
-        crate::args::OutFormat::Jsonl => Box::new(jsonl::Jsonl),
+        crate::args::OutFormat::Jsonl => Box::new(jsonl::Jsonl::default()),
         crate::args::OutFormat::Csv => Box::new(csv::Csv),
     }
 }
