@@ -85,6 +85,8 @@ pub mod parse;
 pub mod report;
 mod roles;
 mod score;
+#[cfg(test)]
+mod test_support;
 pub mod text;
 mod trackers;
 

@@ -404,35 +404,6 @@ pub(crate) fn ascii_lower_u64(x: u64) -> u64 {
     x | (upper >> 2)
 }
 
-/// Calls `f` with every sequence of exactly `len` symbols of `alphabet`
-/// (odometer order), for the tests that compare a fast path with the code
-/// it replaced on all short inputs.
-#[cfg(test)]
-pub(crate) fn every_string<T: Copy>(alphabet: &[T], len: usize, mut f: impl FnMut(&[T])) {
-    if alphabet.is_empty() && len > 0 {
-        return;
-    }
-    let mut idx = vec![0usize; len];
-    let mut cur: Vec<T> = idx.iter().map(|&i| alphabet[i]).collect();
-    loop {
-        f(&cur);
-        let mut k = 0;
-        while k < len {
-            idx[k] += 1;
-            if idx[k] < alphabet.len() {
-                cur[k] = alphabet[idx[k]];
-                break;
-            }
-            idx[k] = 0;
-            cur[k] = alphabet[0];
-            k += 1;
-        }
-        if k == len {
-            return;
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -497,7 +468,7 @@ mod tests {
         let prefix = "b'.c,_ 9x";
         for p in 0..=prefix.len() {
             for len in 0..=4 {
-                every_string(&alphabet, len, |tail| {
+                crate::test_support::every_string(&alphabet, len, |tail| {
                     let s: String = prefix[..p].chars().chain(tail.iter().map(|&b| char::from(b))).collect();
                     assert_eq!(word_count(&s), word_count_bytewise(&s), "{s:?}");
                 });
@@ -567,7 +538,7 @@ mod tests {
     fn word_count_matches_the_stateful_loop_exhaustively() {
         let alphabet = ['a', 'Z', '7', '_', '\'', '.', ',', ' ', '-', '\u{e9}'];
         for len in 0..=5 {
-            every_string(&alphabet, len, |cs| {
+            crate::test_support::every_string(&alphabet, len, |cs| {
                 let s: String = cs.iter().collect();
                 assert_eq!(word_count(&s), word_count_stateful(&s), "{s:?}");
             });

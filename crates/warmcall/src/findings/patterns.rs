@@ -473,13 +473,9 @@ mod tests {
     /// with non-ASCII letters (glued to words too, where Unicode `\b`
     /// differs from an ASCII one).
     pub(crate) fn sample_texts(lang: &str) -> Vec<String> {
-        let dir = std::env::var_os("WARMCALL_SHARED")
-            .map(std::path::PathBuf::from)
-            .unwrap_or_else(|| std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
-        let eval = dir.join("eval");
+        let eval = crate::test_support::shared_dir().join("eval");
         let read = |p: std::path::PathBuf| {
-            std::fs::read_to_string(&p)
-                .unwrap_or_else(|e| panic!("{} not readable (set WARMCALL_SHARED): {e}", p.display()))
+            std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{} not readable: {e}", p.display()))
         };
         let mut raw: Vec<String> = Vec::new();
         for (file, col) in [("pushes.tsv", 2), ("questions.tsv", 3)] {

@@ -929,11 +929,8 @@ fn start_only_readiness_uses_words_for_share_and_starts_for_time() {
 fn category_alone_agrees_with_the_agent_sentence_pass() {
     use super::patterns::normalize;
     use super::push::PushRules;
-    let dir = std::env::var_os("WARMCALL_SHARED")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
-    let tsv = std::fs::read_to_string(dir.join("eval/pushes.tsv"))
-        .unwrap_or_else(|e| panic!("../shared/eval/pushes.tsv not readable (set WARMCALL_SHARED): {e}"));
+    let tsv = std::fs::read_to_string(crate::test_support::shared_dir().join("eval/pushes.tsv"))
+        .unwrap_or_else(|e| panic!("../shared/eval/pushes.tsv not readable: {e}"));
     let rules: Vec<(String, PushRules)> = ["nl", "en"]
         .iter()
         .map(|l| {

@@ -1899,7 +1899,7 @@ mod tests {
         };
         for r in [rules("en"), rules("nl")] {
             for len in 0..=5 {
-                crate::text::every_string(&alphabet, len, |cs| {
+                crate::test_support::every_string(&alphabet, len, |cs| {
                     let s: String = cs.iter().map(|&b| char::from(b)).collect();
                     assert_eq!(scan(&r, &s, false), scan(&r, &s, true), "{s:?}");
                 });
