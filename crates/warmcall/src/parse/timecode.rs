@@ -43,30 +43,33 @@ pub fn parse_clock(s: &str) -> Option<f64> {
 /// milliseconds is not a caption time. Returns `None` for anything else.
 pub fn parse_caption_time(s: &str) -> Option<f64> {
     let s = s.trim();
-    if let Some(t) = hh_mm_ss_ttt(s.as_bytes()) {
-        return t;
+    if s.len() == 12 {
+        if let Some((_, t)) = fixed_clock(s.as_bytes()) {
+            return t;
+        }
     }
     general_caption_time(s)
 }
 
-/// `hh:mm:ss,ttt` or `hh:mm:ss.ttt` exactly, the shape of nearly every SRT
-/// and WebVTT time, read in one go: `Some` with what the general reader
-/// gives, `None` when the shape differs and it must decide.
-fn hh_mm_ss_ttt(b: &[u8]) -> Option<Option<f64>> {
-    let t: &[u8; 12] = b.try_into().ok()?;
+/// `hh:mm:ss` and a three-digit fraction after `.` or `,` in the first 12
+/// bytes of `b`, the shape of nearly every SRT and WebVTT time, read in one
+/// go: the separator and the seconds (`None` when minutes or seconds pass
+/// 59), or `None` when the shape differs and a general reader must decide.
+/// The arithmetic is the general readers', in their order, so both give the
+/// same `f64`.
+pub(crate) fn fixed_clock(b: &[u8]) -> Option<(u8, Option<f64>)> {
+    let t = b.get(..12)?;
     let d = |i: usize| t[i].is_ascii_digit();
     let shape = d(0) && d(1) && t[2] == b':' && d(3) && d(4) && t[5] == b':' && d(6) && d(7);
     if !(shape && matches!(t[8], b'.' | b',') && d(9) && d(10) && d(11)) {
         return None;
     }
-    let n = |i: usize, len: usize| t[i..i + len].iter().fold(0u64, |v, &c| v * 10 + u64::from(c - b'0')) as f64;
-    let (h, m, sec) = (n(0, 2), n(3, 2), n(6, 2));
-    if sec >= 60.0 || m >= 60.0 {
-        return Some(None);
-    }
-    // The general reader's arithmetic, in its order.
-    let frac = n(9, 3) / 10f64.powi(3);
-    Some(Some(h * 3600.0 + m * 60.0 + sec + frac))
+    let (h, m, sec) = (digits_value(&t[0..2]), digits_value(&t[3..5]), digits_value(&t[6..8]));
+    let frac = digits_value(&t[9..12]) / 1000.0;
+    Some((
+        t[8],
+        (sec < 60.0 && m < 60.0).then_some(h * 3600.0 + m * 60.0 + sec + frac),
+    ))
 }
 
 /// [`parse_caption_time`] for every shape (`s` already trimmed).
@@ -106,9 +109,10 @@ fn general_caption_time(s: &str) -> Option<f64> {
 /// The value of a run of at most 15 ASCII digits (checked by the callers),
 /// read as an integer: below 2^53 every integer is an `f64` exactly, so this
 /// is what `str::parse::<f64>` gives, without the general float parser.
-fn digits_value(s: &str) -> f64 {
-    debug_assert!(s.len() <= 15 && s.bytes().all(|b| b.is_ascii_digit()), "{s:?}");
-    s.bytes().fold(0u64, |v, b| v * 10 + u64::from(b - b'0')) as f64
+fn digits_value(s: impl AsRef<[u8]>) -> f64 {
+    let s = s.as_ref();
+    debug_assert!(s.len() <= 15 && s.iter().all(u8::is_ascii_digit), "{s:?}");
+    s.iter().fold(0u64, |v, &b| v * 10 + u64::from(b - b'0')) as f64
 }
 
 #[cfg(test)]
@@ -187,7 +191,7 @@ mod tests {
                         format!("01:{a}:{b}.{c}"),
                         format!("{a}{b}:{c}"),
                     ] {
-                        if let Some(fast) = hh_mm_ss_ttt(s.as_bytes()) {
+                        if let Some((_, fast)) = fixed_clock(s.as_bytes()).filter(|_| s.len() == 12) {
                             assert_eq!(fast, general_caption_time(&s), "{s:?}");
                             n += 1;
                         }

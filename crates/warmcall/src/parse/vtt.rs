@@ -16,7 +16,7 @@ use super::split_lf;
 use super::srt::{
     build_transcript, clean_label_cow, decode_entity, has_arrow, tag_len, tidy_owned, CaptionCue, NextByte,
 };
-use super::timecode::parse_caption_time;
+use super::timecode::{fixed_clock, parse_caption_time};
 use crate::{Error, Format, Transcript, Warning};
 
 /// One cue as the W3C algorithm produces it.
@@ -305,8 +305,12 @@ fn digits(b: &[u8], pos: &mut usize) -> Option<(u64, usize)> {
 /// "Collect a WebVTT timestamp": `[hh+:]mm:ss.ttt`, where a first field that
 /// is not exactly two digits or exceeds 59 means hours.
 fn strict_timestamp(b: &[u8], pos: &mut usize) -> Option<f64> {
-    if let Some(t) = hh_mm_ss_ttt(b, pos) {
-        return t;
+    // The usual `hh:mm:ss.ttt`, not followed by a digit, in one go.
+    if let Some((b'.', t)) = b.get(*pos..).and_then(fixed_clock) {
+        if !b.get(*pos + 12).is_some_and(u8::is_ascii_digit) {
+            *pos += 12;
+            return t;
+        }
     }
     let (v1, len1) = digits(b, pos)?;
     let hours_first = len1 != 2 || v1 > 59;
@@ -340,23 +344,6 @@ fn strict_timestamp(b: &[u8], pos: &mut usize) -> Option<f64> {
         return None;
     }
     Some(h as f64 * 3600.0 + m as f64 * 60.0 + s as f64 + ms as f64 / 1000.0)
-}
-
-/// The shape nearly every cue time has, `hh:mm:ss.ttt` not followed by a
-/// digit, read in one go: `Some` with what [`strict_timestamp`] gives (and
-/// `pos` moved past it, as it would be), `None` when the shape differs and
-/// the general reader must decide.
-fn hh_mm_ss_ttt(b: &[u8], pos: &mut usize) -> Option<Option<f64>> {
-    let t = b.get(*pos..*pos + 12)?;
-    let d = |i: usize| t[i].is_ascii_digit();
-    let shape = d(0) && d(1) && t[2] == b':' && d(3) && d(4) && t[5] == b':' && d(6) && d(7) && t[8] == b'.';
-    if !(shape && d(9) && d(10) && d(11)) || b.get(*pos + 12).is_some_and(u8::is_ascii_digit) {
-        return None;
-    }
-    let n = |i: usize, len: usize| t[i..i + len].iter().fold(0u64, |v, &c| v * 10 + u64::from(c - b'0'));
-    let (h, m, s, ms) = (n(0, 2), n(3, 2), n(6, 2), n(9, 3));
-    *pos += 12;
-    Some((m <= 59 && s <= 59).then(|| h as f64 * 3600.0 + m as f64 * 60.0 + s as f64 + ms as f64 / 1000.0))
 }
 
 /// Plain text of a cue and the voice-span speakers in it, in order.
