@@ -570,7 +570,7 @@ fn annotate(out: &mut String, body: &str, commented_out: bool) {
     let mut documented = std::collections::BTreeSet::new();
     let mut header_doc = String::new();
     for line in body.lines() {
-        let offset = line.as_ptr() as usize - body.as_ptr() as usize;
+        let offset = crate::text::range_in(body, line).start;
         let key = entries.iter().find(|(_, o)| *o == offset).map(|(k, _)| k.as_str());
         if let Some(key) = key {
             let is_header = line.trim_start().starts_with('[');

@@ -370,6 +370,18 @@ fn lower_follows(text: &str, mut j: usize) -> bool {
     false
 }
 
+/// The byte range `part` takes within `whole`, where `part` is a slice of
+/// `whole` (a line of a text, a label in a cue): lets a caller keep a range
+/// instead of a borrow, or join neighbouring slices, without searching.
+pub(crate) fn range_in(whole: &str, part: &str) -> std::ops::Range<usize> {
+    let start = (part.as_ptr() as usize).wrapping_sub(whole.as_ptr() as usize);
+    assert!(
+        start <= whole.len() && part.len() <= whole.len() - start,
+        "range_in: not a slice of the text"
+    );
+    start..start + part.len()
+}
+
 /// Up to eight bytes as a little-endian `u64`, zero padded: the key under
 /// which language detection and the question rules look short words up.
 /// Two loads that overlap in the middle (equal bytes, so or-ing them is
@@ -407,6 +419,23 @@ pub(crate) fn ascii_lower_u64(x: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn range_in_locates_slices() {
+        let whole = "caf\u{e9} line\nnext";
+        for (from, to) in [(0, 0), (0, 5), (3, 10), (11, 15), (15, 15)] {
+            assert_eq!(range_in(whole, &whole[from..to]), from..to);
+        }
+        let lines: Vec<&str> = whole.lines().collect();
+        assert_eq!(range_in(whole, lines[1]), 11..15);
+    }
+
+    #[test]
+    #[should_panic(expected = "not a slice")]
+    fn range_in_refuses_other_text() {
+        let other = String::from("elsewhere");
+        range_in("some text", &other);
+    }
 
     // The byte classes of the byte-at-a-time loop, kept to check the
     // eight-byte one. Bit positions matter: the loop shifts the joiner and

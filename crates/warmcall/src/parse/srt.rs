@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::timecode::parse_caption_time;
+use crate::text::range_in;
 use crate::{Error, Format, Segment, Transcript, Warning};
 
 /// What a cue timing looks like, for messages.
@@ -702,10 +703,7 @@ enum PrefixLabel {
 impl PrefixLabel {
     fn of(text: &str, label: &str) -> Option<PrefixLabel> {
         Some(match clean_label_cow(label)? {
-            std::borrow::Cow::Borrowed(l) => {
-                let at = l.as_ptr() as usize - text.as_ptr() as usize;
-                PrefixLabel::InText(at..at + l.len())
-            }
+            std::borrow::Cow::Borrowed(l) => PrefixLabel::InText(range_in(text, l)),
             std::borrow::Cow::Owned(l) => PrefixLabel::Cleaned(l),
         })
     }
@@ -900,13 +898,11 @@ pub(crate) fn split_label_prefix(text: &str, brackets: bool) -> Option<(String, 
 /// Splits a leading speaker label off cue text: `Name: text`, or (SRT)
 /// `[Name] text`. The label must look like a name (see [`is_name_like`]), so
 /// "Note: the meeting…", "Règle numéro un: …" or "10:30 works" stay text.
-/// Gives the label (as a range of `text` when it is clean already) and the byte range of the text after it, so the caller,
-/// which owns the cue text, cuts it out without a copy.
+/// Gives the label (as a range of `text` when it is clean already) and the
+/// byte range of the text after it, so the caller, which owns the cue text,
+/// cuts it out without a copy.
 fn split_label_prefix_at(text: &str, brackets: bool) -> Option<(PrefixLabel, std::ops::Range<usize>)> {
-    let range = |rest: &str| {
-        let at = rest.as_ptr() as usize - text.as_ptr() as usize;
-        at..at + rest.len()
-    };
+    let range = |rest: &str| range_in(text, rest);
     if brackets && text.starts_with('[') {
         let close = text.find(']')?;
         let label = &text[1..close];

@@ -17,6 +17,7 @@ use super::srt::{
     build_transcript, clean_label_cow, decode_entity, has_arrow, tag_len, tidy_owned, CaptionCue, NextByte,
 };
 use super::timecode::{fixed_clock, parse_caption_time};
+use crate::text::range_in;
 use crate::{Error, Format, Transcript, Warning};
 
 /// One cue as the W3C algorithm produces it.
@@ -165,9 +166,8 @@ impl<'a> Parser<'a, '_> {
     /// Lines `first..=last` as they stand in the text: the algorithm's
     /// buffer, lines joined with LF.
     fn span(&self, (first, last): (usize, usize)) -> &'a str {
-        let base = self.text.as_ptr() as usize;
-        let from = self.lines[first].as_ptr() as usize - base;
-        let to = self.lines[last].as_ptr() as usize - base + self.lines[last].len();
+        let from = range_in(self.text, self.lines[first]).start;
+        let to = range_in(self.text, self.lines[last]).end;
         &self.text[from..to]
     }
 
