@@ -504,26 +504,25 @@ fn is_tidy_ascii(b: &[u8]) -> bool {
         return is_tidy_ascii_bytes(b);
     }
     // The tail, paired with the byte before it (already checked itself).
-    let mut space_before = i > 0 && b[i - 1] == b' ';
-    for &c in &b[i..] {
-        if c >= 0x80 || c.wrapping_sub(b'\t') <= b'\r' - b'\t' || (c == b' ' && space_before) {
-            return false;
-        }
-        space_before = c == b' ';
-    }
-    true
+    tidy_bytes(&b[i..], i > 0 && b[i - 1] == b' ')
 }
 
 /// [`is_tidy_ascii`] byte by byte.
 fn is_tidy_ascii_bytes(b: &[u8]) -> bool {
-    let mut space_before = false;
+    tidy_bytes(b, false) && b.first() != Some(&b' ') && b.last() != Some(&b' ')
+}
+
+/// Whether every byte of `b` is one [`tidy`] leaves as it is: ASCII, not
+/// tab to carriage return, no space after a space (`space_before`: the byte
+/// before `b` is a space).
+fn tidy_bytes(b: &[u8], mut space_before: bool) -> bool {
     for &c in b {
         if c >= 0x80 || c.wrapping_sub(b'\t') <= b'\r' - b'\t' || (c == b' ' && space_before) {
             return false;
         }
         space_before = c == b' ';
     }
-    b.first() != Some(&b' ') && b.last() != Some(&b' ')
+    true
 }
 
 /// [`tidy`] of a string the caller owns: ASCII text that is tidy already
