@@ -22,6 +22,13 @@ use std::path::Path;
 use crate::encoding;
 use crate::{Error, Format, Transcript, Warning};
 
+/// The regex crate's `\s` on ASCII, which the hand-written readers of
+/// timing lines and time prefixes follow: tab to carriage return (vertical
+/// tab included, unlike `u8::is_ascii_whitespace`) and space.
+pub(crate) fn ascii_space(b: u8) -> bool {
+    b == b' ' || (0x09..=0x0d).contains(&b)
+}
+
 /// `text.split('\n')` collected, by a vectorised search for each line end
 /// (the char-pattern splitter pays a call per line on top), with room for
 /// the lines reserved up front.

@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::ascii_space;
 use super::timecode::parse_caption_time;
 use crate::text::range_in;
 use crate::{Error, Format, Segment, Transcript, Warning};
@@ -225,9 +226,8 @@ pub(crate) fn has_arrow(line: &str) -> bool {
 /// finds the same groups as the regex.
 fn ascii_timing(line: &str) -> Option<(&str, &str)> {
     let b = line.as_bytes();
-    let space = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
     let skip_spaces = |i: &mut usize| {
-        while *i < b.len() && space(b[*i]) {
+        while *i < b.len() && ascii_space(b[*i]) {
             *i += 1;
         }
     };
@@ -266,7 +266,7 @@ fn ascii_timing(line: &str) -> Option<(&str, &str)> {
     skip_spaces(&mut i);
     let end = time(&mut i)?;
     // (?:\s.*)?$ on a line without line feeds.
-    (i == b.len() || space(b[i])).then_some((start, end))
+    (i == b.len() || ascii_space(b[i])).then_some((start, end))
 }
 
 /// The error for a file where not one cue timing could be read: points at

@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::parse::ascii_space;
 use crate::parse::srt::SpeakerCache;
 use crate::parse::timecode::parse_clock;
 use crate::{Error, Format, PauseEvent, Segment, Timing, Transcript, Warning};
@@ -156,12 +157,6 @@ fn time_prefix_regex(line: &str) -> Option<TimePrefix<'_>> {
 /// The hand-written reader met a byte that is not ASCII where it had to
 /// decide (`\s`, `\d` and the en dash of the pattern reach beyond ASCII).
 struct NotAscii;
-
-/// The regex's own white space on ASCII: tab to carriage return (vertical
-/// tab included, unlike `u8::is_ascii_whitespace`) and space.
-fn ascii_space(b: u8) -> bool {
-    b == b' ' || (0x09..=0x0d).contains(&b)
-}
 
 /// `time_prefix` on ASCII. Every sub-pattern ends where the next one must
 /// start with a byte the time cannot hold (white space, `-`, `|`, `]`, `)`,
