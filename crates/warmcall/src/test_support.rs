@@ -1,12 +1,13 @@
-//! Helpers shared by the unit tests of several modules (the integration
-//! tests have their own in `tests/common`).
+//! Helpers shared by the unit tests of several modules; the integration
+//! tests include this file too (`tests/common`), so it uses nothing of the
+//! crate.
 
 use std::path::PathBuf;
 
 /// The shared folder beside the repository (`../shared`), or
 /// `$WARMCALL_SHARED`. Panics loudly when it is missing: a test that reads
 /// the eval or real data must never pass silently without it.
-pub(crate) fn shared_dir() -> PathBuf {
+pub fn shared_dir() -> PathBuf {
     let dir = std::env::var_os("WARMCALL_SHARED")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
@@ -22,7 +23,7 @@ pub(crate) fn shared_dir() -> PathBuf {
 /// Calls `f` with every sequence of exactly `len` symbols of `alphabet`
 /// (odometer order), for the tests that compare a fast path with the code
 /// it replaced on all short inputs.
-pub(crate) fn every_string<T: Copy>(alphabet: &[T], len: usize, mut f: impl FnMut(&[T])) {
+pub fn every_string<T: Copy>(alphabet: &[T], len: usize, mut f: impl FnMut(&[T])) {
     if alphabet.is_empty() && len > 0 {
         return;
     }

@@ -3,20 +3,15 @@
 
 use std::path::PathBuf;
 
+// The library's unit tests find `../shared` with the same function: one
+// definition, included here, so both say the same when it is missing.
+#[path = "../../src/test_support.rs"]
+mod test_support;
+
 /// The shared folder beside the repository (`../shared`), or
-/// `$WARMCALL_SHARED`. Panics loudly when it is missing: tests that measure
-/// against real data must never pass silently without it.
+/// `$WARMCALL_SHARED`; panics loudly when it is missing.
 pub fn shared_dir() -> PathBuf {
-    let dir = std::env::var_os("WARMCALL_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
-    assert!(
-        dir.join("SPEC.md").exists(),
-        "\n\n*** ../shared NOT FOUND at {} ***\nThis test reads the shared eval/realdata sets; place the shared folder beside \
-         the repository or set WARMCALL_SHARED.\n",
-        dir.display()
-    );
-    dir
+    test_support::shared_dir()
 }
 
 /// The repository's testdata folder.
