@@ -89,6 +89,65 @@ fn realdata_table() -> Vec<(&'static str, Want)> {
     ]
 }
 
+/// The PersuasionForGood chats: one `Persuader: …` / `Persuadee: …` line a
+/// turn, no times (see its README). Sixty files checked by one rule read off
+/// the folder's README instead of sixty table rows: turn i of the file is
+/// segment i, with the label stripped. `labels.tsv` is the folder's label
+/// table, not a transcript: a parse error at its header line.
+/// `None` when `rel` is not in that folder.
+fn persuasion_chat(rel: &str, path: &Path) -> Option<Vec<String>> {
+    let name = rel.strip_prefix("persuasionforgood-dev/")?;
+    let mut misses = Vec::new();
+    if name == "labels.tsv" {
+        match parse_file(path) {
+            Err(e @ Error::Parse { .. }) if e.line() == 1 => {}
+            other => misses.push(format!("{rel}: {other:?}, want a parse error at line 1")),
+        }
+        return Some(misses);
+    }
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut want_speakers: Vec<&str> = Vec::new();
+    let mut want_turns = Vec::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let (who, said) = line.split_once(':').expect("every chat line is labelled");
+        assert!(matches!(who, "Persuader" | "Persuadee"), "{rel}: {line}");
+        if !want_speakers.contains(&who) {
+            want_speakers.push(who);
+        }
+        want_turns.push((who, said.trim()));
+    }
+    match parse_file(path) {
+        Err(e) => misses.push(format!("{rel}: {e}")),
+        Ok(t) => {
+            let labels: Vec<&str> = t.speakers.iter().map(|s| s.label.as_str()).collect();
+            if labels != want_speakers {
+                misses.push(format!("{rel}: speakers {labels:?}, want {want_speakers:?}"));
+            }
+            if t.timing != Timing::None {
+                misses.push(format!("{rel}: timing {:?}, want None", t.timing));
+            }
+            if t.segments.len() != want_turns.len() {
+                misses.push(format!(
+                    "{rel}: {} segments, want {}",
+                    t.segments.len(),
+                    want_turns.len()
+                ));
+            }
+            for (i, (seg, (who, said))) in t.segments.iter().zip(&want_turns).enumerate() {
+                let label = t.speakers.get(seg.speaker).map_or("", |s| s.label.as_str());
+                if label != *who || seg.text.trim() != *said {
+                    misses.push(format!(
+                        "{rel}: segment {i} is {label}: {:?}, want {who}: {said:?}",
+                        seg.text
+                    ));
+                    break;
+                }
+            }
+        }
+    }
+    Some(misses)
+}
+
 #[test]
 fn realdata_text_and_csv_files() {
     let root = common::shared_dir().join("realdata");
@@ -99,6 +158,10 @@ fn realdata_text_and_csv_files() {
     let mut misses = Vec::new();
     for path in &found {
         let rel = path.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+        if let Some(miss) = persuasion_chat(&rel, path) {
+            misses.extend(miss);
+            continue;
+        }
         let Some((_, want)) = table.iter().find(|(n, _)| *n == rel) else {
             misses.push(format!("{rel}: not in the table; read it and add its expected values"));
             continue;
