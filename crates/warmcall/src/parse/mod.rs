@@ -7,6 +7,7 @@ mod canonical;
 mod chat;
 mod csv;
 mod deepgram;
+mod eaf;
 mod json;
 mod rttm;
 mod srt;
@@ -16,7 +17,9 @@ mod txt;
 #[doc(hidden)]
 pub mod vtt;
 mod whisper;
+mod xml;
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::encoding;
@@ -70,6 +73,10 @@ pub(crate) fn std_lines(text: &str) -> Vec<&str> {
 pub struct ParseOptions {
     /// Skip detection and parse as this format (`--format-hint`).
     pub format_hint: Option<Format>,
+    /// Tier names (ELAN) mapped to speaker labels: a named tier is read as
+    /// that speaker even where the skip rule would leave it out, and an
+    /// empty label skips it (config `[tiers]`).
+    pub tier_speakers: BTreeMap<String, String>,
 }
 
 impl ParseOptions {
@@ -77,7 +84,24 @@ impl ParseOptions {
     pub fn with_format(format: Format) -> ParseOptions {
         ParseOptions {
             format_hint: Some(format),
+            ..ParseOptions::default()
         }
+    }
+
+    /// These options with tier names mapped to speaker labels (see
+    /// [`ParseOptions::tier_speakers`]).
+    ///
+    /// ```
+    /// use warmcall::ParseOptions;
+    /// let opts = ParseOptions::default().with_tier_speakers([("spk1 (orth)", "Sanne")]);
+    /// assert_eq!(opts.tier_speakers["spk1 (orth)"], "Sanne");
+    /// ```
+    pub fn with_tier_speakers<K: Into<String>, V: Into<String>>(
+        mut self,
+        map: impl IntoIterator<Item = (K, V)>,
+    ) -> ParseOptions {
+        self.tier_speakers = map.into_iter().map(|(k, v)| (k.into(), v.into())).collect();
+        self
     }
 }
 
@@ -140,14 +164,15 @@ fn parse_text(text: &str, path: Option<&Path>, opts: &ParseOptions) -> Result<Tr
         Some(f) => f,
         None => detect(&text, path)?,
     };
-    let mut t = parse_as(format, &text)?;
+    let mut t = parse_as(format, &text, opts)?;
     finish(&mut t)?;
     Ok(t)
 }
 
 /// Parses text as one given format.
-fn parse_as(format: Format, text: &str) -> Result<Transcript, Error> {
+fn parse_as(format: Format, text: &str, opts: &ParseOptions) -> Result<Transcript, Error> {
     match format {
+        Format::Eaf => eaf::parse(text, &opts.tier_speakers),
         Format::Vtt => vtt::parse(text),
         Format::Srt => srt::parse(text),
         Format::Txt => txt::parse(text),
@@ -356,12 +381,7 @@ pub fn detect(text: &str, path: Option<&Path>) -> Result<Format, Error> {
         Some("csv") | Some("tsv") => return Ok(Format::Csv),
         Some("json") => return json::detect_shape(text),
         Some("sbv") => return Err(unsupported("SubViewer (SBV)", "convert it to SRT or WebVTT")),
-        Some("eaf") => {
-            return Err(unsupported(
-                "ELAN EAF",
-                "export it from ELAN as tab-delimited text (CSV/TSV)",
-            ))
-        }
+        Some("eaf") => return Ok(Format::Eaf),
         Some("stm") => return Err(unsupported("NIST STM", "")),
         Some("ctm") => return Err(unsupported("NIST CTM", "")),
         Some("trn") => return Err(unsupported("NIST TRN", "")),
@@ -386,6 +406,15 @@ fn is_sbv_timing(line: &str) -> bool {
     time(a) && time(b)
 }
 
+/// The XML formats, by their root element (in the head, after any
+/// declaration and comments).
+fn detect_xml(head: &str) -> Option<Result<Format, Error>> {
+    if head.contains("<ANNOTATION_DOCUMENT") {
+        return Some(Ok(Format::Eaf));
+    }
+    None
+}
+
 fn unsupported(name: &str, reason: &str) -> Error {
     Error::Unsupported {
         path: None,
@@ -406,6 +435,11 @@ pub fn detect_content(text: &str) -> Result<Format, Error> {
     let trimmed = head.trim_start();
     if trimmed.starts_with("WEBVTT") {
         return Ok(Format::Vtt);
+    }
+    if trimmed.starts_with('<') {
+        if let Some(f) = detect_xml(head) {
+            return f;
+        }
     }
     if trimmed.starts_with('{') || trimmed.starts_with('[') {
         return json::detect_shape(text);
