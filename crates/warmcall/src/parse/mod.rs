@@ -9,6 +9,7 @@ mod csv;
 mod deepgram;
 mod eaf;
 mod json;
+mod layouts;
 mod rttm;
 mod srt;
 pub(crate) mod timecode;
@@ -385,7 +386,7 @@ pub fn detect(text: &str, path: Option<&Path>) -> Result<Format, Error> {
         Some("stm") => return Err(unsupported("NIST STM", "")),
         Some("ctm") => return Err(unsupported("NIST CTM", "")),
         Some("trn") => return Err(unsupported("NIST TRN", "")),
-        Some("txt") | Some("text") => return Ok(Format::Txt),
+        Some("txt") | Some("text") | Some("md") | Some("markdown") => return Ok(Format::Txt),
         _ => {}
     }
     detect_content(text)
@@ -470,6 +471,9 @@ pub fn detect_content(text: &str) -> Result<Format, Error> {
     // line of the head, as an SBV file may open with a broken cue.
     if head.lines().any(is_sbv_timing) {
         return Err(unsupported("SubViewer (SBV)", "convert it to SRT or WebVTT"));
+    }
+    if layouts::detect(head).is_some() {
+        return Ok(Format::Txt);
     }
     if let Some(first) = head.lines().find(|l| !l.trim().is_empty()) {
         if csv::looks_like_header(first) {
