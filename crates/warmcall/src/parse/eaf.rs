@@ -9,7 +9,7 @@
 //!   they describe, so reading them would count its words twice), tiers
 //!   whose id starts with `%` (the CHAT habit for dependent tiers), and
 //!   tiers whose id or type has a word for something that is not speech
-//!   ([`NOT_SPEECH`]: gaze, gesture, translation, comment, …).
+//!   ([`super::tiers::NOT_SPEECH`]: gaze, gesture, translation, comment, …).
 //! - `ParseOptions::tier_speakers` (config `[tiers]`) overrides the rule: a
 //!   named tier is read under the given speaker label (a dependent tier
 //!   too: reference annotations take their times from the annotation they
@@ -26,31 +26,9 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::json::{check_times, settle_timing};
+use super::tiers::not_speech_word;
 use super::xml;
 use crate::{Error, Format, Segment, Transcript, Warning};
-
-/// Words (whole tokens of a tier id or linguistic type, any case) that mark
-/// a tier as something other than speech. The usual names in ELAN templates
-/// and corpora for gaze, gesture, translation, gloss and comment tiers.
-const NOT_SPEECH: &[&str] = &[
-    "gaze",
-    "gest",
-    "gesture",
-    "gestures",
-    "translation",
-    "translations",
-    "transl",
-    "gloss",
-    "glosses",
-    "comment",
-    "comments",
-    "note",
-    "notes",
-    "nonverbal",
-    "action",
-    "actions",
-    "posture",
-];
 
 /// How an annotation gets its times.
 enum Anchor<'a> {
@@ -259,15 +237,10 @@ fn not_speech(tier: roxmltree::Node<'_, '_>, types: &HashMap<&str, roxmltree::No
         return Some("a %-tier".to_string());
     }
     let type_ref = tier.attribute("LINGUISTIC_TYPE_REF").unwrap_or("");
-    let word_in = |name: &str| {
-        name.split(|c: char| !c.is_alphanumeric())
-            .map(str::to_lowercase)
-            .find(|w| NOT_SPEECH.contains(&w.as_str()))
-    };
-    if let Some(w) = word_in(id) {
+    if let Some(w) = not_speech_word(id) {
         return Some(format!("named {w}"));
     }
-    if let Some(w) = word_in(type_ref) {
+    if let Some(w) = not_speech_word(type_ref) {
         return Some(format!("of type {type_ref:?}, {w}"));
     }
     // A top-level tier of a type that cannot be time-aligned is a broken

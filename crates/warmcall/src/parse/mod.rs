@@ -7,12 +7,16 @@ mod canonical;
 mod chat;
 mod csv;
 mod deepgram;
+mod docx;
 mod eaf;
 mod json;
 mod layouts;
 mod rttm;
 mod srt;
+mod textgrid;
+mod tiers;
 pub(crate) mod timecode;
+mod trs;
 mod txt;
 /// The W3C WebVTT cue layer, public for the conformance tests.
 #[doc(hidden)]
@@ -134,6 +138,9 @@ pub fn parse_bytes_with(bytes: &[u8], path: Option<&Path>, opts: &ParseOptions) 
         Some(p) => e.with_path(p),
         None => e,
     };
+    if is_docx(bytes, path, opts) {
+        return parse_docx(bytes, opts).map_err(with_path);
+    }
     let (text, warnings) = encoding::decode(bytes).map_err(with_path)?;
     let mut t = parse_text(&text, path, opts).map_err(with_path)?;
     let mut all = warnings;
@@ -158,6 +165,47 @@ pub fn parse_str(text: &str, path: Option<&Path>) -> Result<Transcript, Error> {
     })
 }
 
+/// A Word document: by hint, by extension, or (no hint, no extension
+/// saying otherwise) by the zip signature.
+fn is_docx(bytes: &[u8], path: Option<&Path>, opts: &ParseOptions) -> bool {
+    let ext = path
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase());
+    match opts.format_hint {
+        Some(f) => f == Format::Docx,
+        None => ext.as_deref() == Some("docx") || docx::is_zip(bytes),
+    }
+}
+
+/// A Word document's paragraphs, read as lines of text by content.
+fn parse_docx(bytes: &[u8], opts: &ParseOptions) -> Result<Transcript, Error> {
+    let text = docx::paragraphs(bytes)?;
+    let format = detect_content(&text).map_err(|e| match e {
+        Error::UnknownFormat { tried, hint, .. } => Error::UnknownFormat {
+            path: None,
+            tried,
+            hint: format!("the Word document's paragraphs: {hint}"),
+        },
+        e => e,
+    })?;
+    let mut t = parse_as(format, &text, opts).map_err(|e| match e {
+        Error::Parse {
+            line, expected, found, ..
+        } => Error::Parse {
+            path: None,
+            format: Format::Docx,
+            line,
+            expected: format!("{expected} (in paragraph {line} of the Word document)"),
+            found,
+        },
+        e => e,
+    })?;
+    t.format = Format::Docx;
+    finish(&mut t)?;
+    Ok(t)
+}
+
 fn parse_text(text: &str, path: Option<&Path>, opts: &ParseOptions) -> Result<Transcript, Error> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let text = encoding::normalize_newlines(text);
@@ -174,6 +222,10 @@ fn parse_text(text: &str, path: Option<&Path>, opts: &ParseOptions) -> Result<Tr
 fn parse_as(format: Format, text: &str, opts: &ParseOptions) -> Result<Transcript, Error> {
     match format {
         Format::Eaf => eaf::parse(text, &opts.tier_speakers),
+        Format::TextGrid => textgrid::parse(text, &opts.tier_speakers),
+        Format::Trs => trs::parse(text),
+        // A Word document is a zip archive: only `parse_bytes` can open it.
+        Format::Docx => Err(unsupported("A .docx given as text", "pass its bytes to parse_bytes")),
         Format::Vtt => vtt::parse(text),
         Format::Srt => srt::parse(text),
         Format::Txt => txt::parse(text),
@@ -383,6 +435,9 @@ pub fn detect(text: &str, path: Option<&Path>) -> Result<Format, Error> {
         Some("json") => return json::detect_shape(text),
         Some("sbv") => return Err(unsupported("SubViewer (SBV)", "convert it to SRT or WebVTT")),
         Some("eaf") => return Ok(Format::Eaf),
+        Some("trs") => return Ok(Format::Trs),
+        Some("textgrid") => return Ok(Format::TextGrid),
+        Some("docx") => return Err(unsupported("A .docx given as text", "pass its bytes to parse_bytes")),
         Some("stm") => return Err(unsupported("NIST STM", "")),
         Some("ctm") => return Err(unsupported("NIST CTM", "")),
         Some("trn") => return Err(unsupported("NIST TRN", "")),
@@ -413,6 +468,12 @@ fn detect_xml(head: &str) -> Option<Result<Format, Error>> {
     if head.contains("<ANNOTATION_DOCUMENT") {
         return Some(Ok(Format::Eaf));
     }
+    if ["<Trans ", "<Trans>", "<Trans\n", "<Trans\t"]
+        .iter()
+        .any(|p| head.contains(p))
+    {
+        return Some(Ok(Format::Trs));
+    }
     None
 }
 
@@ -436,6 +497,9 @@ pub fn detect_content(text: &str) -> Result<Format, Error> {
     let trimmed = head.trim_start();
     if trimmed.starts_with("WEBVTT") {
         return Ok(Format::Vtt);
+    }
+    if trimmed.starts_with("File type = \"ooTextFile\"") && head.contains("\"TextGrid\"") {
+        return Ok(Format::TextGrid);
     }
     if trimmed.starts_with('<') {
         if let Some(f) = detect_xml(head) {
