@@ -202,6 +202,12 @@ fn parse_docx(bytes: &[u8], opts: &ParseOptions) -> Result<Transcript, Error> {
         e => e,
     })?;
     t.format = Format::Docx;
+    // A `<w:tab/>` inside the words is layout, not a separator.
+    for s in &mut t.segments {
+        if s.text.contains('\t') {
+            s.text = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        }
+    }
     finish(&mut t)?;
     Ok(t)
 }

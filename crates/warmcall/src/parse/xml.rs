@@ -15,7 +15,12 @@ pub(crate) fn document(text: &str, format: Format) -> Result<roxmltree::Document
         ..roxmltree::ParsingOptions::default()
     };
     roxmltree::Document::parse_with_options(text, opts).map_err(|e| {
-        let line = e.pos().row as usize;
+        // The reader places a cut-off document's end at its start; the
+        // line where it stops is the one to look at.
+        let line = match e {
+            roxmltree::Error::UnexpectedEndOfStream | roxmltree::Error::UnclosedRootNode => text.lines().count().max(1),
+            _ => e.pos().row as usize,
+        };
         let found = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
         Error::parse(format, line, format!("well-formed XML ({e})"), found)
     })
