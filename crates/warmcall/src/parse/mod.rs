@@ -602,6 +602,48 @@ mod tests {
     }
 
     #[test]
+    fn annotation_formats_are_detected_by_extension_and_content() {
+        let by_ext = |name: &str| detect("", Some(Path::new(name))).map_err(|e| e.to_string());
+        assert_eq!(by_ext("a.eaf"), Ok(Format::Eaf));
+        assert_eq!(by_ext("a.TextGrid"), Ok(Format::TextGrid));
+        assert_eq!(by_ext("a.trs"), Ok(Format::Trs));
+        assert_eq!(by_ext("a.md"), Ok(Format::Txt));
+        let content = |text: &str| detect_content(text).ok();
+        assert_eq!(
+            content("<?xml version=\"1.0\"?>\n<ANNOTATION_DOCUMENT FORMAT=\"3.0\">"),
+            Some(Format::Eaf)
+        );
+        assert_eq!(
+            content("<?xml version=\"1.0\"?>\n<Trans version=\"1\">"),
+            Some(Format::Trs)
+        );
+        assert_eq!(
+            content("File type = \"ooTextFile\"\nObject class = \"TextGrid\"\n"),
+            Some(Format::TextGrid)
+        );
+        // Near misses: another XML root; a Praat file of another class.
+        assert_ne!(content("<Transcript><p>Ann: hi</p></Transcript>"), Some(Format::Trs));
+        assert_ne!(
+            content("File type = \"ooTextFile\"\nObject class = \"Sound\"\n"),
+            Some(Format::TextGrid)
+        );
+    }
+
+    #[test]
+    fn a_word_document_is_opened_before_decoding() {
+        let bytes = docx::tests::build(&["Ann Lee   0:01", "Hello there.", "Bob Vos   0:04", "Hi."]);
+        // By the zip signature, without a name.
+        let t = parse_bytes(&bytes, None).unwrap();
+        assert_eq!((t.format, t.segments.len()), (Format::Docx, 2));
+        // A hint to another format reads the bytes as that format.
+        let e = parse_bytes_with(&bytes, None, &ParseOptions::with_format(Format::Txt)).unwrap_err();
+        assert!(matches!(e, Error::Binary { .. }), "{e}");
+        // A .docx that is not a zip says so by name.
+        let e = parse_bytes(b"Ann: hi\n", Some(Path::new("call.docx"))).unwrap_err();
+        assert!(e.to_string().starts_with("call.docx: expected a Word document"), "{e}");
+    }
+
+    #[test]
     fn std_lines_equals_lines() {
         for s in [
             "",
