@@ -3,7 +3,8 @@
 
 A Teams transcript downloaded as Word holds one paragraph per line: the
 meeting title, date and length, Teams' "started transcription" notice, then
-per turn a `Name   m:ss` paragraph and the words. Only the parts warmcall
+per turn a `Name   m:ss` paragraph and the words. The older layout holds
+cue timings, the name and the words. Only the parts warmcall
 reads are written (content types, relationships, word/document.xml). The
 archive is deterministic (fixed timestamps), so rerunning gives the same
 bytes: `python3 scripts/make_docx_fixtures.py`.
@@ -29,6 +30,22 @@ TEAMS = [
     "Peter de Vries   0:24",
     "Een dag, ongeveer.\tMisschien meer.",
     "Sanne Visser stopped transcription",
+]
+
+# The older Teams / Stream layout: WebVTT cues without header or voice tags,
+# the name (often "Last, First") alone above the words.
+TEAMS_CLASSIC = [
+    "0:0:0.0 --> 0:0:4.120",
+    "Visser, Sanne",
+    "Goedemiddag Peter, hoor je me goed?",
+    "",
+    "0:0:4.120 --> 0:0:6.900",
+    "de Vries, Peter",
+    "Ja, prima.",
+    "",
+    "0:0:7.210 --> 0:0:12.480",
+    "Visser, Sanne",
+    "Mooi. Hoe plannen jullie nu de diensten?",
 ]
 
 CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -68,6 +85,7 @@ def main() -> None:
         "word/document.xml": document(TEAMS),
     }
     write("teams_transcript.docx", full)
+    write("teams_classic.docx", {**full, "word/document.xml": document(TEAMS_CLASSIC)})
     # The same document cut off in the middle of a paragraph: the XML is
     # not closed.
     cut = document(TEAMS)

@@ -80,6 +80,43 @@ pub(crate) fn paragraphs(bytes: &[u8]) -> Result<String, Error> {
     Ok(out)
 }
 
+/// Lines added before the document by [`classic_as_vtt`]: `WEBVTT` and a
+/// blank line.
+pub(crate) const CLASSIC_HEADER_LINES: usize = 2;
+
+/// The older Teams (and Stream) Word transcript: WebVTT cues without the
+/// header or voice tags, the speaker's name alone on the line after the
+/// timing (`0:0:0.0 --> 0:0:5.280` / `Roe, Jane` / the words). Written
+/// as WebVTT with the name as a voice span on its own line, so the names
+/// (which may hold a comma) are never guessed from a `Name:` prefix; line
+/// numbers shift by [`CLASSIC_HEADER_LINES`]. `None` when the paragraphs
+/// are not this layout: every cue (but a cut-off last one) must have a
+/// name-shaped line, without a colon, above its words, and there must be
+/// two cues at least.
+pub(crate) fn classic_as_vtt(text: &str) -> Option<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let cues: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].contains("-->")).collect();
+    let named = |i: usize| {
+        let name = lines.get(i + 1).map_or("", |l| l.trim());
+        let words = lines.get(i + 2).map_or("", |l| l.trim());
+        super::layouts::name_shaped(name) && !name.contains(':') && !words.is_empty() && !words.contains("-->")
+    };
+    let (last, rest) = cues.split_last()?;
+    if cues.len() < 2 || !rest.iter().all(|&i| named(i)) {
+        return None;
+    }
+    let mut out = String::from("WEBVTT\n\n");
+    for (i, l) in lines.iter().enumerate() {
+        if i > 0 && lines[i - 1].contains("-->") && (i - 1 != *last || named(i - 1)) {
+            out.push_str(&format!("<v {}>\n", l.trim()));
+        } else {
+            out.push_str(l);
+            out.push('\n');
+        }
+    }
+    Some(out)
+}
+
 /// An element of WordprocessingML (any prefix) with this local name.
 fn is_w(n: &roxmltree::Node<'_, '_>, name: &str) -> bool {
     n.is_element()
@@ -144,6 +181,25 @@ pub(crate) mod tests {
             paragraphs(&bytes).unwrap(),
             "Transcript\n\nJane Roe   0:03\nHello\tall.\nStarted transcription is what I said\n"
         );
+    }
+
+    #[test]
+    fn the_classic_layout_becomes_voice_spans() {
+        let classic =
+            "0:0:0.0 --> 0:0:5.280\nRoe, Jane\nHello everyone.\n\n0:0:5.280 --> 0:0:7.100\nJohn Smith\nYes.\n";
+        let vtt = classic_as_vtt(classic).unwrap();
+        assert!(
+            vtt.starts_with("WEBVTT\n\n0:0:0.0 --> 0:0:5.280\n<v Roe, Jane>\nHello everyone.\n"),
+            "{vtt}"
+        );
+        assert_eq!(vtt.lines().count(), classic.lines().count() + CLASSIC_HEADER_LINES);
+        // Near miss: cues whose first line is the words, not a name.
+        let plain =
+            "0:0:0.0 --> 0:0:5.280\nHello everyone, can you hear me?\n\n0:0:5.280 --> 0:0:7.100\nYes.\nThanks.\n";
+        assert_eq!(classic_as_vtt(plain), None);
+        // Near miss: `Name: words` on one line is the caption prefix layout.
+        let prefixed = "0:0:0.0 --> 0:0:5.280\nJane: Hello.\nMore.\n\n0:0:5.280 --> 0:0:7.100\nJohn: Yes.\nOk.\n";
+        assert_eq!(classic_as_vtt(prefixed), None);
     }
 
     #[test]

@@ -181,6 +181,13 @@ fn is_docx(bytes: &[u8], path: Option<&Path>, opts: &ParseOptions) -> bool {
 /// A Word document's paragraphs, read as lines of text by content.
 fn parse_docx(bytes: &[u8], opts: &ParseOptions) -> Result<Transcript, Error> {
     let text = docx::paragraphs(bytes)?;
+    let classic = docx::classic_as_vtt(&text);
+    let shift = if classic.is_some() {
+        docx::CLASSIC_HEADER_LINES
+    } else {
+        0
+    };
+    let text = classic.unwrap_or(text);
     let format = detect_content(&text).map_err(|e| match e {
         Error::UnknownFormat { tried, hint, .. } => Error::UnknownFormat {
             path: None,
@@ -192,16 +199,25 @@ fn parse_docx(bytes: &[u8], opts: &ParseOptions) -> Result<Transcript, Error> {
     let mut t = parse_as(format, &text, opts).map_err(|e| match e {
         Error::Parse {
             line, expected, found, ..
-        } => Error::Parse {
-            path: None,
-            format: Format::Docx,
-            line,
-            expected: format!("{expected} (in paragraph {line} of the Word document)"),
-            found,
-        },
+        } => {
+            let line = line.saturating_sub(shift);
+            Error::Parse {
+                path: None,
+                format: Format::Docx,
+                line,
+                expected: format!("{expected} (in paragraph {line} of the Word document)"),
+                found,
+            }
+        }
         e => e,
     })?;
     t.format = Format::Docx;
+    for s in &mut t.segments {
+        s.source_line = s.source_line.saturating_sub(shift);
+    }
+    for w in &mut t.warnings {
+        w.line = w.line.saturating_sub(shift);
+    }
     // A `<w:tab/>` inside the words is layout, not a separator.
     for s in &mut t.segments {
         if s.text.contains('\t') {
