@@ -202,6 +202,17 @@ pub(crate) mod tests {
         assert_eq!(classic_as_vtt(prefixed), None);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn damaged_archives_never_panic(cut in 0usize..2000, flip in 0usize..2000, byte in 0u8..=255) {
+            let mut bytes = build(&["Jane Roe   0:03", "Hello.", "John   0:05", "Hi."]);
+            let i = flip % bytes.len();
+            bytes[i] = byte;
+            bytes.truncate(cut.max(4));
+            let _ = paragraphs(&bytes);
+        }
+    }
+
     #[test]
     fn broken_archives_say_what_they_are() {
         let bytes = build(&["Jane Roe   0:03", "Hello."]);

@@ -193,6 +193,13 @@ muziek
         );
     }
 
+    proptest::proptest! {
+        #[test]
+        fn never_panics(s in "<Trans>(<Speakers>(<Speaker id=\"s[12]\"( name=\"[a-z]{0,3}\")?/>){0,2}</Speakers>)?(<Turn( speaker=\"s[1-3]( s[12])?\")?( startTime=\"[0-9.x-]{0,3}\")?( endTime=\"[0-9.]{0,3}\")?>(<Sync time=\"[0-9.]{1,3}\"/>|<Who nb=\"[0-3]\"/>|[a-z ]{0,5}){0,4}</Turn>){0,3}</Trans>") {
+            let _ = parse(&s);
+        }
+    }
+
     #[test]
     fn bad_documents_name_their_line() {
         let e = parse(&TRS.replace("time=\"1.5\"", "time=\"x\"")).unwrap_err();

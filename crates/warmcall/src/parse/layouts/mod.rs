@@ -101,6 +101,18 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn never_panics(s in "((\\[[A-Za-z ]{0,8}\\] |\\*\\*[A-Za-z]{0,5}\\*\\* |\\[[0-9:. -]{0,14}\\] )?([0-9]{1,2}:[0-9]{1,2}(:[0-9]{1,2})?)?( >>)?[\t A-Za-z:.é山]{0,12}\n){0,8}") {
+            if let Some(layout) = detect(&s) {
+                let r = parse(&s).expect("a detected layout is parsed");
+                if let Ok(t) = r {
+                    proptest::prop_assert!(!t.segments.is_empty(), "{layout:?}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn names_are_short_and_not_sentences() {
         assert!(name_shaped("Jane Roe"));
