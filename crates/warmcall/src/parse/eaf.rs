@@ -106,6 +106,7 @@ pub(crate) fn parse(text: &str, tier_speakers: &BTreeMap<String, String>) -> Res
         }
     }
 
+    let lines = xml::LineIndex::new(text);
     let mut t = Transcript::empty(Format::Eaf);
     let mut skipped: Vec<String> = Vec::new();
     let mut raws: Vec<Raw> = Vec::new();
@@ -151,7 +152,7 @@ pub(crate) fn parse(text: &str, tier_speakers: &BTreeMap<String, String>) -> Res
             if words.is_empty() {
                 continue;
             }
-            let line = xml::line_of(&doc, a);
+            let line = lines.line(a);
             let (start, end) = match a.attribute("ANNOTATION_ID").and_then(|id| times(id, &anchors, &slots)) {
                 Some((s, e)) => check_times(&mut t.warnings, line, "annotation", Some(s), Some(e)),
                 None => {

@@ -56,6 +56,7 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
             "a Transcriber <Trans> root element",
         ));
     }
+    let lines = xml::LineIndex::new(text);
     let mut t = Transcript::empty(Format::Trs);
     let names: HashMap<&str, &str> = root
         .descendants()
@@ -67,7 +68,7 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
         let speakers: Vec<&str> = turn.attribute("speaker").unwrap_or("").split_whitespace().collect();
         let turn_start = time_attr(&doc, text, turn, "startTime")?;
         let turn_end = time_attr(&doc, text, turn, "endTime")?;
-        let mut stretches: Vec<Stretch> = vec![(turn_start, xml::line_of(&doc, turn), vec![(0, String::new())])];
+        let mut stretches: Vec<Stretch> = vec![(turn_start, lines.line(turn), vec![(0, String::new())])];
         for n in turn.descendants().skip(1) {
             if n.is_text() {
                 // Only words directly in the turn: an Event's or Comment's
@@ -81,7 +82,7 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
             } else if n.has_tag_name("Sync") {
                 let at = time_attr(&doc, text, n, "time")?;
                 let who = stretches.last().and_then(|s| s.2.last()).map_or(0, |p| p.0);
-                stretches.push((at, xml::line_of(&doc, n), vec![(who, String::new())]));
+                stretches.push((at, lines.line(n), vec![(who, String::new())]));
             } else if n.has_tag_name("Who") {
                 let nb = n.attribute("nb").and_then(|v| v.trim().parse::<usize>().ok());
                 let Some(nb) = nb.filter(|&nb| nb >= 1) else {

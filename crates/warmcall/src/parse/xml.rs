@@ -26,9 +26,21 @@ pub(crate) fn document(text: &str, format: Format) -> Result<roxmltree::Document
     })
 }
 
-/// The 1-based line an element starts on.
-pub(crate) fn line_of(doc: &roxmltree::Document<'_>, node: roxmltree::Node<'_, '_>) -> usize {
-    doc.text_pos_at(node.range().start).row as usize
+/// Line numbers of elements by a binary search over the line starts:
+/// `Document::text_pos_at` counts from the top on every call, which made
+/// one line number per annotation quadratic in the file's size.
+pub(crate) struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    pub(crate) fn new(text: &str) -> LineIndex {
+        LineIndex(memchr::memchr_iter(b'\n', text.as_bytes()).collect())
+    }
+
+    /// The 1-based line an element starts on.
+    pub(crate) fn line(&self, node: roxmltree::Node<'_, '_>) -> usize {
+        let at = node.range().start;
+        self.0.partition_point(|&nl| nl < at) + 1
+    }
 }
 
 /// The element children of `node` with this tag name.
@@ -54,7 +66,7 @@ pub(crate) fn error_at(
     format: Format,
     expected: impl Into<String>,
 ) -> Error {
-    let line = line_of(doc, node);
+    let line = doc.text_pos_at(node.range().start).row as usize;
     let found = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
     Error::parse(format, line, expected, found)
 }
