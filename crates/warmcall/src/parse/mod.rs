@@ -141,6 +141,10 @@ pub fn parse_bytes_with(bytes: &[u8], path: Option<&Path>, opts: &ParseOptions) 
     if is_docx(bytes, path, opts) {
         return parse_docx(bytes, opts).map_err(with_path);
     }
+    // Praat's binary TextGrid would be refused as "binary": say what it is.
+    if bytes.starts_with(b"ooBinaryFile") && opts.format_hint.is_none_or(|f| f == Format::TextGrid) {
+        return Err(with_path(textgrid::binary_refusal()));
+    }
     let (text, warnings) = encoding::decode(bytes).map_err(with_path)?;
     let mut t = parse_text(&text, path, opts).map_err(with_path)?;
     let mut all = warnings;
@@ -655,6 +659,8 @@ mod tests {
         let e = parse_bytes_with(&bytes, None, &ParseOptions::with_format(Format::Txt)).unwrap_err();
         assert!(matches!(e, Error::Binary { .. }), "{e}");
         // A .docx that is not a zip says so by name.
+        let e = parse_bytes(b"ooBinaryFile\x08TextGrid\0\0", Some(Path::new("a.TextGrid"))).unwrap_err();
+        assert!(e.to_string().contains("binary Praat TextGrid"), "{e}");
         let e = parse_bytes(b"Ann: hi\n", Some(Path::new("call.docx"))).unwrap_err();
         assert!(e.to_string().starts_with("call.docx: expected a Word document"), "{e}");
     }

@@ -158,14 +158,19 @@ fn check_count(n: f64, line: usize, left: usize) -> Result<usize, Error> {
 /// One interval of a speech tier: label, start, end, words, line.
 type Raw = (String, Option<f64>, Option<f64>, String, usize);
 
+/// The error for Praat's binary format, which is not read.
+pub(crate) fn binary_refusal() -> Error {
+    Error::Unsupported {
+        path: None,
+        name: "A binary Praat TextGrid".into(),
+        reason: "save it from Praat as a text file".into(),
+    }
+}
+
 /// Parses a TextGrid (line ends normalised, BOM removed).
 pub(crate) fn parse(text: &str, tier_speakers: &BTreeMap<String, String>) -> Result<Transcript, Error> {
     if text.trim_start().starts_with("ooBinaryFile") {
-        return Err(Error::Unsupported {
-            path: None,
-            name: "A binary Praat TextGrid".into(),
-            reason: "save it from Praat as a text file".into(),
-        });
+        return Err(binary_refusal());
     }
     let mut v = values(text);
     let (line, kind) = v.string("File type = \"ooTextFile\"")?;
