@@ -241,7 +241,12 @@ pub fn render(t: &Transcript, r: &Report, color: bool, ui: Ui) -> String {
         for f in r.findings.iter().filter(|f| f.segment == Some(i)) {
             o.push_str(&p.severity(
                 f.severity,
-                &format!("        ! {} {}: {}\n", ui.severity(f.severity), ui.finding_name(&f.id), f.message),
+                &format!(
+                    "        ! {} {}: {}\n",
+                    ui.severity(f.severity),
+                    ui.finding_name(&f.id),
+                    f.message
+                ),
             ));
         }
     }
@@ -251,7 +256,12 @@ pub fn render(t: &Transcript, r: &Report, color: bool, ui: Ui) -> String {
         for f in call_level {
             o.push_str(&p.severity(
                 f.severity,
-                &format!("  ! {} {}: {}\n", ui.severity(f.severity), ui.finding_name(&f.id), f.message),
+                &format!(
+                    "  ! {} {}: {}\n",
+                    ui.severity(f.severity),
+                    ui.finding_name(&f.id),
+                    f.message
+                ),
             ));
         }
     }
@@ -323,7 +333,12 @@ mod dutch_tests {
     #[test]
     fn dutch_explain_has_no_english_labels() {
         let t = Transcript::builder()
-            .segment("Sam", 0.0, 4.0, "Goedemiddag, u spreekt met Sam van ZonVast. Hoe gaat het met u?")
+            .segment(
+                "Sam",
+                0.0,
+                4.0,
+                "Goedemiddag, u spreekt met Sam van ZonVast. Hoe gaat het met u?",
+            )
             .segment("Jo", 4.5, 6.0, "Goed hoor.")
             .segment("Sam", 6.5, 10.0, "Zal ik dinsdag om tien uur even langskomen?")
             .segment("Jo", 10.5, 12.0, "Nee, dank u.")
@@ -331,7 +346,16 @@ mod dutch_tests {
         let a = warmcall::Analyzer::new(warmcall::Config::default().agent("Sam").ui_lang("nl")).unwrap();
         let r = a.analyze(&t);
         let nl = render(&t, &r, false, Ui::new("nl"));
-        for english in ["talk share", "agent questions", "outcome", "warmth", "AGENT ", "CUST ", "PREMATURE", "no-sale"] {
+        for english in [
+            "talk share",
+            "agent questions",
+            "outcome",
+            "warmth",
+            "AGENT ",
+            "CUST ",
+            "PREMATURE",
+            "no-sale",
+        ] {
             assert!(!nl.contains(english), "{english:?} in\n{nl}");
         }
         assert!(nl.contains("spreektijd") && nl.contains("uitkomst"), "{nl}");

@@ -180,6 +180,28 @@ impl Ui {
             "questions_per_call_short" => ("questions/call", "vragen/gesprek"),
             "premature_per_call_short" => ("premature pushes/call", "voortijdige pushes/gesprek"),
             "advance_lc" => ("advance", "vervolgstap"),
+            // The terminal table's headings.
+            "th_file" => ("FILE", "BESTAND"),
+            "th_agent" => ("AGENT", "VERKOPER"),
+            "th_length" => ("LENGTH", "DUUR"),
+            "th_talk" => ("TALK", "SPREEKTIJD"),
+            "th_questions" => ("QUESTIONS", "VRAGEN"),
+            "th_pushes" => ("PUSHES", "PUSHES"),
+            "th_premature" => ("PREMATURE", "VOORTIJDIG"),
+            "th_outcome" => ("OUTCOME", "UITKOMST"),
+            "th_warmth" => ("WARMTH", "WARMTE"),
+            "th_high" => ("HIGH FINDINGS", "ERNSTIGE BEVINDINGEN"),
+            "th_group" => ("GROUP", "GROEP"),
+            "th_folder" => ("FOLDER", "MAP"),
+            "th_calls" => ("CALLS", "GESPREKKEN"),
+            "th_left_out" => ("LEFT OUT", "GEEN GESPREK"),
+            "th_talk_median" => ("TALK MEDIAN", "SPREEKTIJD MEDIAAN"),
+            "th_talk_mean" => ("TALK MEAN", "SPREEKTIJD GEM."),
+            "th_talk_pooled" => ("TALK POOLED", "SPREEKTIJD TOTAAL"),
+            "th_questions_mean" => ("QUESTIONS MEAN", "VRAGEN GEM."),
+            "th_questions_median" => ("QUESTIONS MEDIAN", "VRAGEN MEDIAAN"),
+            "th_premature_call" => ("PREMATURE/CALL", "VOORTIJDIG/GESPREK"),
+            "th_advance" => ("ADVANCE", "VERVOLGSTAP"),
             _ => (key, key),
         };
         self.pick(en, nl)
@@ -192,6 +214,18 @@ impl Ui {
             OutcomeKind::Continuation => self.pick("continuation", "later verder"),
             OutcomeKind::NoSale => self.pick("no sale", "geen verkoop"),
             OutcomeKind::Unknown => self.pick("unknown", "onbekend"),
+        }
+    }
+
+    /// An outcome in terse output: the stable kebab-case name in English,
+    /// the word in Dutch (see [`Ui::finding_name`]).
+    pub fn outcome_name(self, k: OutcomeKind) -> &'static str {
+        match (self.nl, k) {
+            (true, k) => self.outcome(k),
+            (false, OutcomeKind::Advance) => "advance",
+            (false, OutcomeKind::Continuation) => "continuation",
+            (false, OutcomeKind::NoSale) => "no-sale",
+            (false, OutcomeKind::Unknown) => "unknown",
         }
     }
 
@@ -241,7 +275,10 @@ impl Ui {
                 "Pushes again after a no without asking first",
                 "Dringt opnieuw aan na een nee zonder eerst te vragen",
             ),
-            "repeated-pushes" => ("Pushes three times or more in one call", "Dringt drie keer of vaker aan in één gesprek"),
+            "repeated-pushes" => (
+                "Pushes three times or more in one call",
+                "Dringt drie keer of vaker aan in één gesprek",
+            ),
             "talk-dominance" => ("Does most of the talking", "Is vooral zelf aan het woord"),
             "long-monologue" => (
                 "Talks for minutes without letting the customer in",
@@ -255,12 +292,12 @@ impl Ui {
                 "Replies the moment the customer stops",
                 "Reageert zodra de klant stopt met praten",
             ),
-            "no-wait-after-question" => (
-                "Asks a question and keeps talking",
-                "Stelt een vraag en praat door",
-            ),
+            "no-wait-after-question" => ("Asks a question and keeps talking", "Stelt een vraag en praat door"),
             "few-questions" => ("Asks few questions", "Stelt weinig vragen"),
-            "interrogation" => ("Asks so many questions it feels like an interrogation", "Stelt zoveel vragen dat het een verhoor wordt"),
+            "interrogation" => (
+                "Asks so many questions it feels like an interrogation",
+                "Stelt zoveel vragen dat het een verhoor wordt",
+            ),
             "patient-silence" => (
                 "Lets a silence after a question work",
                 "Laat een stilte na een vraag werken",

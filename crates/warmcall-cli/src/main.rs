@@ -10,10 +10,10 @@ mod aggregate;
 mod args;
 mod convert;
 mod explain;
+mod i18n;
 mod interrupt;
 mod output;
 mod plan;
-mod i18n;
 mod report_html;
 mod run;
 mod walk;
@@ -116,7 +116,7 @@ fn prepare(input: &args::InputArgs, analysis: &args::AnalysisArgs, output: Optio
 fn analyze(a: args::AnalyzeArgs) -> Result<u8> {
     let b = prepare(&a.input, &a.analysis, a.output.as_ref())?;
     let mut out = Out::open(a.output.as_deref())?;
-    let mut sink = output::sink(a.format);
+    let mut sink = output::sink(a.format, i18n::Ui::new(&b.analyzer.config().ui_lang));
     let res = run::run_batch(
         &b.plan,
         &b.analyzer,

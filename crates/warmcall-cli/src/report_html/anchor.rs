@@ -136,7 +136,10 @@ mod tests {
     #[test]
     fn relative_hrefs() {
         assert_eq!(href(Path::new("/r"), Path::new("/r/calls/a b.mp3")), "calls/a%20b.mp3");
-        assert_eq!(href(Path::new("/r/report"), Path::new("/r/calls/a.mp3")), "../calls/a.mp3");
+        assert_eq!(
+            href(Path::new("/r/report"), Path::new("/r/calls/a.mp3")),
+            "../calls/a.mp3"
+        );
         assert_eq!(href(Path::new("/x/y"), Path::new("/z/#.wav")), "../../z/%23.wav");
     }
 

@@ -160,7 +160,10 @@ mod tests {
         let r = analyze(&t);
         let costs = costs(&t, &r);
         assert!(!costs.is_empty(), "{:?}", r.findings);
-        let premature = costs.iter().find(|c| c.id == "premature-push").expect("premature-push costs warmth");
+        let premature = costs
+            .iter()
+            .find(|c| c.id == "premature-push")
+            .expect("premature-push costs warmth");
         assert!(premature.points > 0.0);
         let m = premature.moment.as_ref().unwrap();
         assert!(m.quote.contains("Shall I come by"), "{m:?}");
@@ -198,7 +201,9 @@ mod tests {
         let r = analyze(&t);
         let costs = costs(&t, &r);
         assert!(
-            costs.iter().all(|c| c.id != "talk-dominance" && c.id != "premature-push"),
+            costs
+                .iter()
+                .all(|c| c.id != "talk-dominance" && c.id != "premature-push"),
             "{costs:?}"
         );
     }

@@ -28,8 +28,8 @@ use std::path::{Path, PathBuf};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 pub use crate::i18n::Ui;
-pub use section::{render, Ctx, Rendered};
 use section::name;
+pub use section::{render, Ctx, Rendered};
 
 use crate::aggregate::{Aggregate, CallRow, Summary};
 use crate::output::{duration, num, pct, Sink};
@@ -212,7 +212,10 @@ impl Sink for HtmlSink {
         let mut pages: Vec<(String, String, Vec<usize>)> = Vec::new(); // agent, file, entries
         if self.layout.split {
             let dir = self.layout.pages_dir();
-            let dir_name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let dir_name = dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             for (agent, idx) in &by_agent {
                 let slug = anchor::slug(agent);
                 for (k, chunk) in idx.chunks(PAGE_CALLS).enumerate() {
@@ -221,7 +224,10 @@ impl Sink for HtmlSink {
                     } else {
                         format!("agent-{slug}-{}.html", k + 1)
                     };
-                    let rel = format!("{}/{file}", anchor::href(Path::new("/"), Path::new(&format!("/{dir_name}"))));
+                    let rel = format!(
+                        "{}/{file}",
+                        anchor::href(Path::new("/"), Path::new(&format!("/{dir_name}")))
+                    );
                     for &i in chunk {
                         self.entries[i].page = rel.clone();
                     }
@@ -304,7 +310,9 @@ fn copy_section(spill: &mut std::fs::File, w: &mut dyn Write, e: &Entry) -> io::
 }
 
 fn file_name(p: &Path) -> String {
-    p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 fn shown_agent(ui: Ui, key: &str) -> String {
@@ -602,7 +610,7 @@ impl HtmlSink {
         }
     }
 
-    fn cards(&self, a: &Aggregate, top: Option<&Top>, ) -> Markup {
+    fn cards(&self, a: &Aggregate, top: Option<&Top>) -> Markup {
         let ui = self.ui;
         let (band_note, band_class) = match (self.band, a.talk_share.median) {
             (Some([lo, hi]), m) => (
@@ -685,7 +693,10 @@ fn severity_css(ui: Ui) -> String {
     use warmcall::report::Severity::*;
     let mut o = String::new();
     for (class, s) in [("high", High), ("warn", Warn), ("info", Info), ("positive", Positive)] {
-        o.push_str(&format!(".findings li.{class}::before{{content:'{} '}}", ui.severity(s)));
+        o.push_str(&format!(
+            ".findings li.{class}::before{{content:'{} '}}",
+            ui.severity(s)
+        ));
     }
     o
 }
@@ -701,7 +712,7 @@ table{border-collapse:collapse;width:100%;font-size:13px}th,td{padding:4px 8px;b
 th{background:#edf2f7;cursor:pointer;user-select:none;white-space:nowrap}th[aria-sort=ascending]::after{content:' \\25B2'}\
 th[aria-sort=descending]::after{content:' \\25BC'}td a{color:#2b6cb0}.hint{color:#718096;margin:0 0 6px}\
 #filters{display:flex;flex-wrap:wrap;gap:12px;align-items:center;margin:0 0 8px}#filters[hidden]{display:none}\
-.call{border:1px solid #e2e8f0;border-radius:8px;padding:12px;margin:12px 0}.call.nac{color:#718096}.meta{margin:0 0 6px;color:#4a5568}\
+.call{border:1px solid #e2e8f0;border-radius:8px;padding:12px;margin:12px 0;content-visibility:auto;contain-intrinsic-size:auto 420px}.call.nac{color:#718096}.meta{margin:0 0 6px;color:#4a5568}\
 svg.tl{width:100%;height:auto;display:block;background:#fff}svg .a{fill:#2b6cb0}svg .c{fill:#38a169}svg .s{fill:#e2e8f0}\
 svg .d{fill:#f6ad55;fill-opacity:.55}svg .q{stroke:#319795;stroke-width:2}svg .p{fill:#d69e2e}\
 svg .pp{fill:#e53e3e;stroke:#742a2a;stroke-width:1}svg .m{fill:none;stroke:#1a365d;stroke-width:2;stroke-dasharray:4 2}\

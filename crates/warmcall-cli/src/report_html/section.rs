@@ -11,8 +11,8 @@ use warmcall::report::{Finding, Report, Severity};
 use warmcall::Transcript;
 
 use super::{anchor, clip, coach, svg, Ui};
-use svg::timed;
 use crate::output::{clock, duration, pct};
+use svg::timed;
 
 /// Characters of evidence quoted under a finding (the whole line is in the
 /// transcript).
@@ -267,7 +267,9 @@ mod tests {
         let line = anchor::line("calls/a.vtt", 2);
         assert!(html.contains(&format!("href=\"#{line}\"")), "{html}");
         assert!(
-            html.contains(&format!("<span id=\"{line}\">Shall I come by on Tuesday at ten?</span>")),
+            html.contains(&format!(
+                "<span id=\"{line}\">Shall I come by on Tuesday at ten?</span>"
+            )),
             "the line is the link's target: {html}"
         );
         assert!(html.contains("<q>Shall I come by on Tuesday at ten?</q>"));
@@ -289,7 +291,13 @@ mod tests {
             serde_json::from_value::<Finding>(v).unwrap()
         };
         assert_eq!(words(&t, &f("agent_share_of_speech 0.92", None)), None);
-        assert_eq!(words(&t, &f("agent_share_of_speech 0.92", Some(1))).as_deref(), Some("Yes."));
-        assert_eq!(words(&t, &f("Yes. → Hello there.", None)).as_deref(), Some("Yes. → Hello there."));
+        assert_eq!(
+            words(&t, &f("agent_share_of_speech 0.92", Some(1))).as_deref(),
+            Some("Yes.")
+        );
+        assert_eq!(
+            words(&t, &f("Yes. → Hello there.", None)).as_deref(),
+            Some("Yes. → Hello there.")
+        );
     }
 }

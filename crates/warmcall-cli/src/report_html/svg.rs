@@ -57,7 +57,11 @@ impl Scale {
 /// At least half the segments have a start and an end: drawn on a time
 /// axis (else as a turn-order strip).
 pub fn timed(t: &Transcript) -> bool {
-    let n = t.segments.iter().filter(|s| s.start_s.is_some() && s.end_s.is_some()).count();
+    let n = t
+        .segments
+        .iter()
+        .filter(|s| s.start_s.is_some() && s.end_s.is_some())
+        .count();
     n > 0 && n * 2 >= t.segments.len()
 }
 
@@ -172,11 +176,7 @@ pub fn timeline(t: &Transcript, r: &Report, ui: Ui, call: &str) -> String {
                 flush(&mut d, prev);
             }
             if !d.is_empty() {
-                let _ = write!(
-                    o,
-                    "<path class=\"{}\" d=\"{d}\"/>",
-                    if agent { "a" } else { "c" },
-                );
+                let _ = write!(o, "<path class=\"{}\" d=\"{d}\"/>", if agent { "a" } else { "c" },);
             }
         }
     }
@@ -227,7 +227,13 @@ pub fn timeline(t: &Transcript, r: &Report, ui: Ui, call: &str) -> String {
             .collect();
         let mut d = String::new();
         for (st, _) in &ticks {
-            let _ = write!(d, "M{} {}V{}", sc.x(*st).round(), r1(AGENT_Y - 8.0), r1(AGENT_Y + LANE_H));
+            let _ = write!(
+                d,
+                "M{} {}V{}",
+                sc.x(*st).round(),
+                r1(AGENT_Y - 8.0),
+                r1(AGENT_Y + LANE_H)
+            );
         }
         let _ = write!(
             o,
@@ -400,9 +406,15 @@ mod tests {
         assert_eq!(s.matches("<path class=\"s\"").count(), 1, "other silences: one path");
         assert_eq!(s.matches("<path class=\"pp\"").count(), 1, "premature push stands out");
         assert_eq!(s.matches("<path class=\"p\"").count(), 1);
-        assert!(s.contains("<title>00:09 premature push (visit) · answered open questions 0"), "{s}");
+        assert!(
+            s.contains("<title>00:09 premature push (visit) · answered open questions 0"),
+            "{s}"
+        );
         // Each push marker jumps to its transcript line.
-        assert!(s.contains(&format!("<a href=\"#{}\"><path class=\"pp\"", super::super::anchor::line("c.vtt", 2))));
+        assert!(s.contains(&format!(
+            "<a href=\"#{}\"><path class=\"pp\"",
+            super::super::anchor::line("c.vtt", 2)
+        )));
     }
 
     #[test]
