@@ -491,7 +491,7 @@ impl HtmlSink {
                     section #per-agent {
                         h2 { (ui.t("per_agent")) }
                         @if !p.same_page { p.hint { (ui.t("split_note")) } }
-                        table #agents .sortable {
+                        div.wide { table #agents .sortable {
                             thead { tr {
                                 th { (ui.t("agent")) }
                                 th data-type="num" { (ui.t("calls")) }
@@ -534,7 +534,7 @@ impl HtmlSink {
                                     }
                                 }
                             }
-                        }
+                        } }
                     }
                 }
             }
@@ -709,7 +709,7 @@ padding:12px;background:#f7fafc}.card .v{font-size:28px;font-weight:700}.card .k
 .card.ok{border-color:#38a169;background:#f0fff4}.card.off{border-color:#e53e3e;background:#fff5f5}\
 .work>li{margin:8px 0}.moments{margin:2px 0 0;padding-left:18px;color:#4a5568}\
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{padding:4px 8px;border-bottom:1px solid #edf2f7;text-align:left}\
-th{background:#edf2f7;cursor:pointer;user-select:none;white-space:nowrap}th[aria-sort=ascending]::after{content:' \\25B2'}\
+th{background:#edf2f7;cursor:pointer;user-select:none;vertical-align:bottom}.wide{overflow-x:auto}th[aria-sort=ascending]::after{content:' \\25B2'}\
 th[aria-sort=descending]::after{content:' \\25BC'}td a{color:#2b6cb0}.hint{color:#718096;margin:0 0 6px}\
 #filters{display:flex;flex-wrap:wrap;gap:12px;align-items:center;margin:0 0 8px}#filters[hidden]{display:none}\
 .call{border:1px solid #e2e8f0;border-radius:8px;padding:12px;margin:12px 0;content-visibility:auto;contain-intrinsic-size:auto 420px}.call.nac{color:#718096}.meta{margin:0 0 6px;color:#4a5568}\
