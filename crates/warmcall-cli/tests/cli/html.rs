@@ -378,6 +378,14 @@ fn a_report_of_500_calls_is_under_5_mb_opens_in_3_s_and_filters() {
     );
 }
 
+/// Every `id="…"` in a page.
+fn page_ids(page: &str) -> std::collections::HashSet<String> {
+    page.split(" id=\"")
+        .skip(1)
+        .map(|p| p.split('"').next().unwrap().to_string())
+        .collect()
+}
+
 #[test]
 fn a_4000_call_folder_gets_an_index_and_pages_per_agent() {
     let _turn = HEAVY.lock().unwrap_or_else(|e| e.into_inner());
@@ -425,6 +433,21 @@ fn a_4000_call_folder_gets_an_index_and_pages_per_agent() {
         index.contains("<td><a href=\"out/agent-agent-0-"),
         "rows link into agent pages"
     );
+    // Every link into a page (rows, moments) lands on an id there.
+    let mut checked = 0;
+    let mut targets: std::collections::HashMap<String, std::collections::HashSet<String>> = Default::default();
+    for piece in index.split("href=\"out/").skip(1) {
+        let link = piece.split('"').next().unwrap();
+        let Some((page, frag)) = link.split_once('#') else {
+            continue;
+        };
+        let ids = targets
+            .entry(page.to_string())
+            .or_insert_with(|| page_ids(&std::fs::read_to_string(d.path().join("out").join(page)).unwrap()));
+        assert!(ids.contains(frag), "{link} has no target");
+        checked += 1;
+    }
+    assert!(checked >= 4000, "{checked} links checked");
     assert!(index.len() <= 5_000_000, "{} bytes", index.len());
 }
 
