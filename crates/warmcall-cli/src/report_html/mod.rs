@@ -102,9 +102,16 @@ impl Layout {
     }
 
     /// The folder of agent pages: the output's name without extension
-    /// (`report.html` → `report/`).
+    /// (`report.html` → `report/`), or with `-pages` added when it has no
+    /// extension to drop (`-o report` → `report-pages/`).
     pub fn pages_dir(&self) -> PathBuf {
-        self.out.with_extension("")
+        if self.out.extension().is_some() {
+            self.out.with_extension("")
+        } else {
+            let mut name = self.out.file_name().unwrap_or_default().to_os_string();
+            name.push("-pages");
+            self.out.with_file_name(name)
+        }
     }
 
     /// Absolute folder of the pages that hold call sections.
@@ -759,6 +766,8 @@ mod tests {
         assert!(!Layout::new(Path::new("r.html"), SPLIT_ABOVE).split);
         assert!(Layout::new(Path::new("r.html"), SPLIT_ABOVE + 1).split);
         assert_eq!(Layout::new(Path::new("out/r.html"), 1).pages_dir(), Path::new("out/r"));
+        // Near miss: no extension to drop, so the folder cannot be the file.
+        assert_eq!(Layout::new(Path::new("out/r"), 1).pages_dir(), Path::new("out/r-pages"));
     }
 
     #[test]

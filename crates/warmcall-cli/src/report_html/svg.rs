@@ -237,7 +237,7 @@ pub fn timeline(t: &Transcript, r: &Report, ui: Ui, call: &str) -> String {
         }
         let _ = write!(
             o,
-            "<path class=\"q\" d=\"{d}\"><title>{} {}</title></path>",
+            "<path class=\"q\" d=\"{d}\"><title>{} × {}</title></path>",
             ticks.len(),
             ui.t("question")
         );
