@@ -3,8 +3,9 @@
 //!
 //! Exit codes: 0 every input was analysed; 1 some inputs failed (each has
 //! an error record in the output and a line on stderr); 2 a usage or config
-//! error, no input found, or the output could not be written. A closed
-//! pipe (`warmcall analyze … | head`) ends the run quietly with 0.
+//! error, a path that does not exist, no input found, or the output could
+//! not be written. A closed pipe (`warmcall analyze … | head`) ends the run
+//! quietly with 0; Ctrl-C ends it by the signal (see `interrupt`).
 
 mod aggregate;
 mod args;
@@ -16,6 +17,7 @@ mod plan;
 mod report_html;
 mod run;
 mod walk;
+mod warnings;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -24,19 +26,33 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Parser;
 
-use crate::args::{Args, Cmd};
+use crate::args::{Args, Cmd, ColorChoice, Shell};
 use crate::plan::{usage, BatchPlan, ProgressMode};
 use crate::run::{Messages, Out};
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    // Every styled write goes through anstream, which strips the styles
+    // when this says so (auto: not a terminal, or NO_COLOR set).
+    match args.color {
+        ColorChoice::Auto => anstream::ColorChoice::Auto,
+        ColorChoice::Always => anstream::ColorChoice::Always,
+        ColorChoice::Never => anstream::ColorChoice::Never,
+    }
+    .write_global();
     match dispatch(args) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            let _ = writeln!(std::io::stderr(), "warmcall: {e:#}");
+            let style = anstyle::AnsiColor::Red.on_default().bold();
+            let _ = writeln!(
+                anstream::stderr(),
+                "{}warmcall:{} {e:#}",
+                style.render(),
+                style.render_reset()
+            );
             ExitCode::from(2)
         }
     }
@@ -56,13 +72,41 @@ fn dispatch(args: Args) -> Result<u8> {
         Cmd::Explain(a) => explain::run(a),
         Cmd::Convert(a) => convert::run(a),
         Cmd::Config(a) => {
+            let mut out = std::io::stdout().lock();
             if a.print_default {
-                let mut out = std::io::stdout().lock();
                 out.write_all(default_config_toml()?.as_bytes())?;
-                out.flush()?;
+            } else {
+                // Alone it is a question, not a mistake: answer with its help.
+                let mut cmd = <Args as clap::CommandFactory>::command();
+                let help = cmd
+                    .find_subcommand_mut("config")
+                    .map(|c| c.render_long_help().to_string())
+                    .unwrap_or_default();
+                out.write_all(help.as_bytes())?;
             }
+            out.flush()?;
             Ok(0)
         }
+        Cmd::Completions(a) => print(completion_script(a.shell)),
+        Cmd::Man => print(include_bytes!(concat!(env!("OUT_DIR"), "/warmcall.1"))),
+    }
+}
+
+fn print(bytes: &[u8]) -> Result<u8> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()?;
+    Ok(0)
+}
+
+/// The script build.rs generated for `shell`.
+fn completion_script(shell: Shell) -> &'static [u8] {
+    match shell {
+        Shell::Bash => include_bytes!(concat!(env!("OUT_DIR"), "/warmcall.bash")),
+        Shell::Zsh => include_bytes!(concat!(env!("OUT_DIR"), "/_warmcall")),
+        Shell::Fish => include_bytes!(concat!(env!("OUT_DIR"), "/warmcall.fish")),
+        Shell::Elvish => include_bytes!(concat!(env!("OUT_DIR"), "/warmcall.elv")),
+        Shell::Powershell => include_bytes!(concat!(env!("OUT_DIR"), "/_warmcall.ps1")),
     }
 }
 
@@ -82,7 +126,22 @@ fn prepare(input: &args::InputArgs, analysis: &args::AnalysisArgs, output: Optio
     let plan = BatchPlan::new(input)?;
     let cfg = plan::load_config(analysis)?;
     let analyzer = plan::analyzer(cfg)?;
-    let walked = walk::walk(&input.paths, &plan.walk);
+    if let Some(o) = output.filter(|o| o.as_os_str() != "-") {
+        plan::check_output_not_input(o, &input.paths)?;
+    }
+    let outputs = walk::Outputs::new(&output.map(PathBuf::as_path).into_iter().collect::<Vec<_>>());
+    let mut walked = walk::walk(&input.paths, &plan.walk, &outputs)?;
+    for o in &walked.own_outputs {
+        // The -o file met in the walk is left out when warmcall wrote it (the
+        // last run's output); a transcript of that name is an input, and
+        // inputs are only read, never written.
+        if !plan::written_by_warmcall_file(o) {
+            return Err(usage(format!(
+                "refusing to write {}: it is one of the inputs (inputs are only read, never written)",
+                o.display()
+            )));
+        }
+    }
     if walked.inputs.is_empty() {
         return Err(usage(format!(
             "no input found: no transcript files ({}) under the given paths{}",
@@ -94,16 +153,13 @@ fn prepare(input: &args::InputArgs, analysis: &args::AnalysisArgs, output: Optio
             }
         )));
     }
-    if let Some(o) = output {
-        let mut read: Vec<PathBuf> = input.paths.clone();
-        read.extend(walked.inputs.iter().filter_map(|i| match i {
-            walk::Input::File(p) => Some(p.clone()),
-            _ => None,
-        }));
-        plan::check_output_not_input(o, &read)?;
+    let mode = ProgressMode::decide(std::io::stderr().is_terminal(), walked.inputs.len(), plan.no_progress);
+    let msgs = Messages::new(mode, walked.inputs.len(), plan.warnings);
+    // The -o file met in the walk is left out, and counted as excluded.
+    for o in &walked.own_outputs {
+        msgs.own_output(&o.display().to_string());
     }
-    let mode = ProgressMode::decide(std::io::stderr().is_terminal(), walked.inputs.len(), plan.quiet);
-    let msgs = Messages::new(mode, walked.inputs.len(), plan.quiet);
+    walked.excluded += walked.own_outputs.len();
     Ok(Batch {
         plan,
         analyzer,
@@ -114,8 +170,8 @@ fn prepare(input: &args::InputArgs, analysis: &args::AnalysisArgs, output: Optio
 
 fn analyze(a: args::AnalyzeArgs) -> Result<u8> {
     let b = prepare(&a.input, &a.analysis, a.output.as_ref())?;
-    let mut out = Out::open(a.output.as_deref())?;
-    let mut sink = output::sink(a.format);
+    let mut out = Out::open(a.output.as_deref(), a.mode.mode)?;
+    let mut sink = output::sink(a.format, table_colour(a.output.as_deref()));
     let res = run::run_batch(
         &b.plan,
         &b.analyzer,
@@ -131,6 +187,13 @@ fn analyze(a: args::AnalyzeArgs) -> Result<u8> {
     Ok(u8::from(res.failed > 0))
 }
 
+/// Whether the table is styled: on stdout as `--color` and NO_COLOR say,
+/// never in a file (`--color always` is for pagers, not for saved files).
+fn table_colour(dest: Option<&std::path::Path>) -> bool {
+    dest.is_none_or(|d| d.as_os_str() == "-")
+        && anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
+}
+
 fn report(a: args::ReportArgs) -> Result<u8> {
     let b = prepare(&a.input, &a.analysis, Some(&a.output))?;
     let cfg = b.analyzer.config();
@@ -138,7 +201,7 @@ fn report(a: args::ReportArgs) -> Result<u8> {
     let band = cfg.active_profile().map(|p| p.talk_share);
     let mut sink = report_html::HtmlSink::new(ui, band, cfg.profile.clone())?;
     let render = move |t: &warmcall::Transcript, r: &warmcall::Report| report_html::call_section(t, r, ui);
-    let mut out = Out::open(Some(&a.output))?;
+    let mut out = Out::open(Some(&a.output), a.mode.mode)?;
     let res = run::run_batch(
         &b.plan,
         &b.analyzer,
