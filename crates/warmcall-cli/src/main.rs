@@ -77,10 +77,10 @@ fn dispatch(args: Args) -> Result<u8> {
                 out.write_all(default_config_toml()?.as_bytes())?;
             } else {
                 // Alone it is a question, not a mistake: answer with its help.
-                let mut cmd = <Args as clap::CommandFactory>::command();
-                let help = cmd
-                    .find_subcommand_mut("config")
-                    .map(|c| c.render_long_help().to_string())
+                let help = <Args as clap::CommandFactory>::command()
+                    .try_get_matches_from(["warmcall", "config", "--help"])
+                    .err()
+                    .map(|e| e.render().to_string())
                     .unwrap_or_default();
                 out.write_all(help.as_bytes())?;
             }

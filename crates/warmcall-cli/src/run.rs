@@ -231,7 +231,7 @@ impl Messages {
             t.calls(),
             kinds.len()
         );
-        for k in kinds {
+        for k in kinds.iter().take(KINDS_SHOWN) {
             out.push_str(&format!(
                 "  {:>5} × {}\n          {}\n",
                 k.count,
@@ -239,9 +239,20 @@ impl Messages {
                 examples(&k.examples, k.count)
             ));
         }
+        if let Some(rest) = kinds.get(KINDS_SHOWN..).filter(|r| !r.is_empty()) {
+            out.push_str(&format!(
+                "  and {} more kind(s) of {} warning(s) in all\n",
+                rest.len(),
+                rest.iter().map(|k| k.count).sum::<usize>()
+            ));
+        }
         self.line(out.trim_end());
     }
 }
+
+/// Kinds of warning listed at the end of a run, most frequent first: the
+/// summary stays a screenful however odd the batch.
+const KINDS_SHOWN: usize = 10;
 
 /// `a, b, c and 84 more` for `shown` of `total`.
 fn examples(shown: &[String], total: usize) -> String {
