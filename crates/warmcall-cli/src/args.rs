@@ -72,7 +72,7 @@ const ANALYZE_EXAMPLES: &str = "Examples:\n  \
     Output files are private: created with mode 0600 (owner read/write only), since call reports hold what\n\
     customers said. Pass --mode 644 (or any octal mode) to share them.\n\
     Warnings are counted per kind and summed up at the end (a few examples each); --warnings all prints\n\
-    every one as it comes; --quiet hides warnings, never errors.\n\
+    every one as it comes; --quiet hides warnings, never errors; --no-progress hides the bar.\n\
     Exit codes: 0 every input analysed, 1 some inputs failed (each has an error record), 2 usage or config\n\
     error, a path that does not exist, or no input found.";
 
@@ -134,7 +134,8 @@ pub struct InputArgs {
     /// Threads (default: one per core). Output does not depend on it.
     #[arg(short = 'j', long = "jobs", value_name = "N")]
     pub jobs: Option<usize>,
-    /// No warnings and no progress bar on stderr (errors are still shown).
+    /// No warnings on stderr (errors are still shown, and so is the
+    /// progress bar: --no-progress hides it).
     #[arg(short, long)]
     pub quiet: bool,
     /// No progress bar (there is none either when stderr is not a terminal).

@@ -41,7 +41,7 @@ pub enum ProgressMode {
 
 impl ProgressMode {
     /// A bar only when stderr is a terminal, there is more than one file,
-    /// and the user did not ask for none (`--quiet`, `--no-progress`).
+    /// and the user did not ask for none (`--no-progress`).
     pub fn decide(stderr_is_terminal: bool, files: usize, off: bool) -> ProgressMode {
         if stderr_is_terminal && files > 1 && !off {
             ProgressMode::Bar
@@ -172,7 +172,8 @@ impl BatchPlan {
             parsing,
             max_size: i.max_size,
             jobs,
-            no_progress: i.quiet || i.no_progress,
+            // -q is about warnings: the bar is not one (issue 21).
+            no_progress: i.no_progress,
             warnings: (!i.quiet).then_some(i.warnings),
         })
     }
