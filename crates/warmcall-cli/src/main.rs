@@ -24,14 +24,26 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use clap::Parser;
 
 use crate::args::{Args, Cmd, ColorChoice, Shell};
 use crate::plan::{usage, BatchPlan, ProgressMode};
 use crate::run::{Messages, Out};
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    // clap styles its own help and usage errors before `--color` is parsed:
+    // look the flag up first so they follow it too.
+    let mut cmd = <Args as clap::CommandFactory>::command();
+    if let Some(c) = colour_flag(std::env::args_os().skip(1)) {
+        cmd = cmd.color(match c {
+            ColorChoice::Auto => clap::ColorChoice::Auto,
+            ColorChoice::Always => clap::ColorChoice::Always,
+            ColorChoice::Never => clap::ColorChoice::Never,
+        });
+    }
+    let args = match <Args as clap::FromArgMatches>::from_arg_matches(&cmd.get_matches()) {
+        Ok(a) => a,
+        Err(e) => e.exit(),
+    };
     // Every styled write goes through anstream, which strips the styles
     // when this says so (auto: not a terminal, or NO_COLOR set).
     match args.color {
@@ -56,6 +68,23 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The last `--color WHEN` / `--color=WHEN` before a `--`, if valid.
+fn colour_flag(args: impl Iterator<Item = std::ffi::OsString>) -> Option<ColorChoice> {
+    let mut found = None;
+    let mut args = args.map(|a| a.to_string_lossy().into_owned());
+    while let Some(a) = args.next() {
+        let value = match a.as_str() {
+            "--" => break,
+            "--color" => args.next(),
+            _ => a.strip_prefix("--color=").map(str::to_string),
+        };
+        if let Some(v) = value {
+            found = <ColorChoice as clap::ValueEnum>::from_str(&v, false).ok().or(found);
+        }
+    }
+    found
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -236,4 +265,24 @@ pub(crate) fn read_one(
     Ok(parsing
         .parse(&bytes, path.as_deref())
         .map_err(|e| run::ErrorRecord::from_error(&input.display(), &e)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flag(args: &[&str]) -> Option<ColorChoice> {
+        colour_flag(args.iter().map(std::ffi::OsString::from))
+    }
+
+    #[test]
+    fn colour_flag_is_found_before_parsing() {
+        assert_eq!(flag(&["analyze", "--color", "never", "x"]), Some(ColorChoice::Never));
+        assert_eq!(flag(&["--color=always", "explain", "x"]), Some(ColorChoice::Always));
+        assert_eq!(flag(&["analyze", "x"]), None);
+        // Near misses: a bad value, a path after `--`, another flag's value.
+        assert_eq!(flag(&["analyze", "--color", "sometimes"]), None);
+        assert_eq!(flag(&["analyze", "--", "--color=never"]), None);
+        assert_eq!(flag(&["analyze", "--agent", "--color"]), None);
+    }
 }

@@ -264,6 +264,11 @@ fn colour_follows_the_flag_and_no_color() {
     // The flag goes anywhere on the line, for every command.
     let explain = run(d.path(), &["--color", "always", "explain", "calls/c00.vtt"]);
     assert!(esc(&explain.stdout), "{}", explain.stdout);
+    // clap's help follows it too.
+    let help = run(d.path(), &["analyze", "--help", "--color=always"]);
+    assert!(esc(&help.stdout), "{}", help.stdout);
+    let help = run(d.path(), &["analyze", "--help", "--color", "never"]);
+    assert!(!esc(&help.stdout));
 }
 
 /// Text without its ANSI styles.
