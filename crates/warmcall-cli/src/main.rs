@@ -11,6 +11,7 @@ mod aggregate;
 mod args;
 mod convert;
 mod explain;
+mod i18n;
 mod interrupt;
 mod output;
 mod plan;
@@ -200,7 +201,11 @@ fn prepare(input: &args::InputArgs, analysis: &args::AnalysisArgs, output: Optio
 fn analyze(a: args::AnalyzeArgs) -> Result<u8> {
     let b = prepare(&a.input, &a.analysis, a.output.as_ref())?;
     let mut out = Out::open(a.output.as_deref(), a.mode.mode)?;
-    let mut sink = output::sink(a.format, table_colour(a.output.as_deref()));
+    let mut sink = output::sink(
+        a.format,
+        i18n::Ui::new(&b.analyzer.config().ui_lang),
+        table_colour(a.output.as_deref()),
+    );
     let res = run::run_batch(
         &b.plan,
         &b.analyzer,
@@ -228,8 +233,18 @@ fn report(a: args::ReportArgs) -> Result<u8> {
     let cfg = b.analyzer.config();
     let ui = report_html::Ui::new(&cfg.ui_lang);
     let band = cfg.active_profile().map(|p| p.talk_share);
-    let mut sink = report_html::HtmlSink::new(ui, band, cfg.profile.clone())?;
-    let render = move |t: &warmcall::Transcript, r: &warmcall::Report| report_html::call_section(t, r, ui);
+    let mut layout = report_html::Layout::new(&a.output, b.walked.inputs.len());
+    if a.output.as_os_str() == "-" {
+        // Standard output holds one page: there is no folder beside it
+        // for agent pages, so a large batch stays one page there.
+        layout.split = false;
+    }
+    let ctx = report_html::Ctx {
+        ui,
+        page_dir: layout.section_dir(),
+    };
+    let mut sink = report_html::HtmlSink::new(ui, band, cfg.profile.clone(), layout)?;
+    let render = move |t: &warmcall::Transcript, r: &warmcall::Report| report_html::render(t, r, &ctx);
     let mut out = Out::open(Some(&a.output), a.mode.mode)?;
     let res = run::run_batch(
         &b.plan,

@@ -29,10 +29,11 @@ pub trait Sink {
     fn finish(&mut self, w: &mut dyn Write, summary: &Summary, rows: &[CallRow]) -> io::Result<()>;
 }
 
-/// The sink for a format; `colour` styles the table's headings.
-pub fn sink(format: crate::args::OutFormat, colour: bool) -> Box<dyn Sink> {
+/// The sink for a format; the table speaks `ui`'s language, and `colour`
+/// styles its headings.
+pub fn sink(format: crate::args::OutFormat, ui: crate::i18n::Ui, colour: bool) -> Box<dyn Sink> {
     match format {
-        crate::args::OutFormat::Table => Box::new(table::Table::new(colour)),
+        crate::args::OutFormat::Table => Box::new(table::Table::new(ui, colour)),
         crate::args::OutFormat::Json => Box::new(json::Json::default()),
         crate::args::OutFormat::Jsonl => Box::new(jsonl::Jsonl::default()),
         crate::args::OutFormat::Csv => Box::new(csv::Csv),
