@@ -7,12 +7,15 @@ if [ ! -d ../shared ]; then
   echo "WARNING: ../shared is missing: the eval and realdata tests will FAIL loudly" >&2
 fi
 
-# The HTML report is tested in headless Chromium, the progress bar in tmux.
+# The HTML report is tested in headless Chromium, the progress bar and
+# Ctrl-C in a shell loop in tmux.
 # Install them when missing (Debian/Ubuntu); without root, say what to run:
 # the browser test then fails under CI=true and skips loudly elsewhere.
 missing=()
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing+=(chromium)
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+# The walker test checks that .gitignore'd paths are skipped in a git repository.
+command -v git >/dev/null 2>&1 || missing+=(git)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing ${missing[*]} for the browser and terminal tests" >&2

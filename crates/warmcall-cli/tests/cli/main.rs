@@ -6,6 +6,7 @@
 
 mod analyze;
 mod exports;
+mod conventions;
 mod html;
 mod interrupt;
 mod progress;
