@@ -4,10 +4,13 @@
 mod assemblyai;
 mod aws;
 mod canonical;
+mod caption;
 mod chat;
 mod csv;
 mod deepgram;
 mod json;
+mod labels;
+mod markup;
 mod rttm;
 mod srt;
 pub(crate) mod timecode;

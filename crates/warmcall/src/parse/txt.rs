@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use crate::parse::ascii_space;
-use crate::parse::srt::SpeakerCache;
+use crate::parse::caption::SpeakerCache;
 use crate::parse::timecode::parse_clock;
 use crate::{Error, Format, PauseEvent, Segment, Timing, Transcript, Warning};
 
