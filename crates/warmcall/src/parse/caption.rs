@@ -7,10 +7,9 @@
 //! labels in text" and "Text that is not speech".
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
 
-use super::labels::{self, Kind, Shape};
+use super::labels::{self, Kind, LabelTally, AGENT_HINT};
 use crate::text::range_in;
 use crate::{Format, Segment, Transcript, Warning};
 
@@ -34,9 +33,6 @@ pub(crate) struct CaptionCue<'a> {
 /// single line: a file of a million broken cues should not produce a
 /// million-line report.
 pub(crate) const MAX_SAME_WARNINGS: usize = 10;
-
-/// What to do about a doubtful speaker reading, for warnings.
-pub(crate) const AGENT_HINT: &str = "name the seller with --agent NAME (config key roles.agent)";
 
 /// Whether raw cue text holds a `>>` speaker-change mark (written as is or
 /// as `&gt;&gt;`); a quick test before the per-line work.
@@ -271,104 +267,6 @@ fn split_label_prefix_at(text: &str, brackets: bool) -> Option<(PrefixLabel, Ran
 #[cfg(test)]
 pub(crate) fn split_label_prefix(text: &str, brackets: bool) -> Option<(String, String)> {
     split_label_prefix_at(text, brackets).map(|(l, rest)| (l.as_str(text).to_string(), text[rest].to_string()))
-}
-
-/// The distinct would-be labels of a file: how often each opens a cue, its
-/// shape, where it first stands, and whether it names a speaker here.
-#[derive(Default)]
-pub(crate) struct LabelTally {
-    entries: Vec<TallyEntry>,
-    index: HashMap<String, usize>,
-}
-
-struct TallyEntry {
-    label: String,
-    count: usize,
-    shape: Shape,
-    first_line: usize,
-    accepted: bool,
-}
-
-/// Up to this many distinct labels are found by comparing strings; past it
-/// the map takes over.
-const LINEAR_LABELS: usize = 8;
-
-impl LabelTally {
-    /// Counts one use of `label` (cleaned) on `line`; gives its entry.
-    pub(crate) fn add(&mut self, label: &str, line: usize) -> usize {
-        let found = if self.entries.len() <= LINEAR_LABELS {
-            self.entries.iter().position(|e| e.label == label)
-        } else {
-            self.index.get(label).copied()
-        };
-        let at = found.unwrap_or_else(|| {
-            self.entries.push(TallyEntry {
-                label: label.to_string(),
-                count: 0,
-                shape: labels::shape(label),
-                first_line: line,
-                accepted: false,
-            });
-            let n = self.entries.len();
-            if n == LINEAR_LABELS + 1 {
-                self.index = self
-                    .entries
-                    .iter()
-                    .enumerate()
-                    .map(|(i, e)| (e.label.clone(), i))
-                    .collect();
-            } else if n > LINEAR_LABELS + 1 {
-                self.index.insert(label.to_string(), n - 1);
-            }
-            n - 1
-        });
-        self.entries[at].count += 1;
-        at
-    }
-
-    /// Decides every label under [`labels::accepted`].
-    pub(crate) fn decide(&mut self) {
-        let repeated = self
-            .entries
-            .iter()
-            .any(|e| e.count >= 2 && matches!(e.shape, Shape::Name | Shape::Maybe));
-        for e in &mut self.entries {
-            e.accepted = labels::accepted(e.shape, e.count, repeated);
-        }
-    }
-
-    /// Whether entry `i` names a speaker in this file.
-    pub(crate) fn accepted(&self, i: usize) -> bool {
-        self.entries[i].accepted
-    }
-
-    /// Warnings for accepted labels that may not be speakers: one opening
-    /// a single line beside recurring speakers, one that is a sentence
-    /// opener.
-    pub(crate) fn doubts(&self, unit: &str) -> Vec<Warning> {
-        let repeated = self.entries.iter().filter(|e| e.accepted && e.count >= 2).count();
-        let mut out = Vec::new();
-        for e in self.entries.iter().filter(|e| e.accepted) {
-            if e.shape == Shape::Opener {
-                out.push(Warning::new(
-                    e.first_line,
-                    format!(
-                        "speaker \"{}\" is named by a word that usually opens a sentence; read as a speaker because no other label recurs. If it is text, the figures are wrong: {AGENT_HINT}",
-                        e.label
-                    ),
-                ));
-            } else if e.count == 1 && repeated >= 1 {
-                out.push(Warning::new(
-                    e.first_line,
-                    format!(
-                        "speaker \"{}\" is named on this {unit} only; if `{}:` is not a speaker here, its words are counted for the wrong person: {AGENT_HINT}",
-                        e.label, e.label
-                    ),
-                ));
-            }
-        }
-        out
-    }
 }
 
 /// Turns cues into a transcript: speakers from markup or text prefixes, a

@@ -9,8 +9,13 @@
 //! as a label). The words the rule needs are one table of data, [`WORDS`].
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use super::markup::{is_tidy_ascii, tidy};
+use crate::Warning;
+
+/// What to do about a doubtful speaker reading, for warnings.
+pub(crate) const AGENT_HINT: &str = "name the seller with --agent NAME (config key roles.agent)";
 
 /// What a label word is to the rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -400,7 +405,11 @@ pub(crate) fn clean_label_cow(label: &str) -> Option<Cow<'_, str>> {
 
 /// The shape of a label (raw or cleaned): see [`Shape`].
 pub(crate) fn shape(label: &str) -> Shape {
-    let cleaned = tidy(label);
+    let cleaned: Cow<'_, str> = if is_tidy_ascii(label.as_bytes()) {
+        Cow::Borrowed(label)
+    } else {
+        Cow::Owned(tidy(label))
+    };
     let (core, _) = split_tags(cleaned.trim_start_matches('@').trim());
     if core.is_empty() || core.chars().count() > MAX_CHARS || core.chars().any(is_sentence_mark) {
         return Shape::Not;
@@ -452,6 +461,11 @@ pub(crate) fn shape(label: &str) -> Shape {
             return Shape::Not;
         }
         if w.contains('_') {
+            return Shape::Not;
+        }
+        // A dot only in a short abbreviation or initials (`Dr.`, `J.R.`):
+        // `prose.` ends a sentence, `Amara.org` is an address.
+        if w.contains('.') && w.chars().filter(|c| c.is_alphabetic()).count() > 3 {
             return Shape::Not;
         }
         let upper = initial.is_some_and(char::is_uppercase);
@@ -509,6 +523,111 @@ pub(crate) fn split_prefix(text: &str) -> Option<(&str, &str)> {
     }
     let label = text[..at].trim();
     (!label.is_empty()).then(|| (label, after.trim()))
+}
+
+/// The distinct would-be labels of a file: how often each opens a cue, its
+/// shape, where it first stands, and whether it names a speaker here.
+#[derive(Default)]
+pub(crate) struct LabelTally {
+    entries: Vec<TallyEntry>,
+    index: HashMap<String, usize>,
+}
+
+struct TallyEntry {
+    label: String,
+    count: usize,
+    shape: Shape,
+    first_line: usize,
+    accepted: bool,
+}
+
+/// Labelled turns a file needs before a label seen once is flagged.
+const MIN_USES_FOR_ONE_OFF: usize = 10;
+
+/// Up to this many distinct labels are found by comparing strings; past it
+/// the map takes over.
+const LINEAR_LABELS: usize = 8;
+
+impl LabelTally {
+    /// Counts one use of `label` (cleaned) on `line`; gives its entry.
+    pub(crate) fn add(&mut self, label: &str, line: usize) -> usize {
+        let found = if self.entries.len() <= LINEAR_LABELS {
+            self.entries.iter().position(|e| e.label == label)
+        } else {
+            self.index.get(label).copied()
+        };
+        let at = found.unwrap_or_else(|| {
+            self.entries.push(TallyEntry {
+                label: label.to_string(),
+                count: 0,
+                shape: shape(label),
+                first_line: line,
+                accepted: false,
+            });
+            let n = self.entries.len();
+            if n == LINEAR_LABELS + 1 {
+                self.index = self
+                    .entries
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| (e.label.clone(), i))
+                    .collect();
+            } else if n > LINEAR_LABELS + 1 {
+                self.index.insert(label.to_string(), n - 1);
+            }
+            n - 1
+        });
+        self.entries[at].count += 1;
+        at
+    }
+
+    /// Decides every label under [`accepted`].
+    pub(crate) fn decide(&mut self) {
+        let repeated = self
+            .entries
+            .iter()
+            .any(|e| e.count >= 2 && matches!(e.shape, Shape::Name | Shape::Maybe));
+        for e in &mut self.entries {
+            e.accepted = accepted(e.shape, e.count, repeated);
+        }
+    }
+
+    /// Whether entry `i` names a speaker in this file.
+    pub(crate) fn accepted(&self, i: usize) -> bool {
+        self.entries[i].accepted
+    }
+
+    /// Warnings for accepted labels that may not be speakers: one opening
+    /// a single line beside recurring speakers in a file of at least
+    /// [`MIN_USES_FOR_ONE_OFF`] labelled turns, one that is a sentence
+    /// opener.
+    pub(crate) fn doubts(&self, unit: &str) -> Vec<Warning> {
+        let repeated = self.entries.iter().filter(|e| e.accepted && e.count >= 2).count();
+        // In a short excerpt everyone may speak once; in a conversation of
+        // many labelled turns, a label seen once stands out.
+        let uses: usize = self.entries.iter().filter(|e| e.accepted).map(|e| e.count).sum();
+        let mut out = Vec::new();
+        for e in self.entries.iter().filter(|e| e.accepted) {
+            if e.shape == Shape::Opener {
+                out.push(Warning::new(
+                    e.first_line,
+                    format!(
+                        "speaker \"{}\" is named by a word that usually opens a sentence; read as a speaker because no other label recurs. If it is text, the figures are wrong: {AGENT_HINT}",
+                        e.label
+                    ),
+                ));
+            } else if e.count == 1 && repeated >= 1 && uses >= MIN_USES_FOR_ONE_OFF {
+                out.push(Warning::new(
+                    e.first_line,
+                    format!(
+                        "speaker \"{}\" is named on this {unit} only; if `{}:` is not a speaker here, its words are counted for the wrong person: {AGENT_HINT}",
+                        e.label, e.label
+                    ),
+                ));
+            }
+        }
+        out
+    }
 }
 
 #[cfg(test)]
@@ -577,6 +696,8 @@ mod tests {
             "He said (to me",
             "\"Quoted\"",
             "Hello?",
+            "Just prose. No speakers",
+            "Amara.org",
             "",
         ] {
             assert_eq!(shape(not), Shape::Not, "{not}");
@@ -650,6 +771,33 @@ mod tests {
         assert_eq!(split_prefix("see https://x.org: ok"), None);
         assert_eq!(split_prefix("田中：はい"), Some(("田中", "はい")));
         assert_eq!(split_prefix(": nothing"), None);
+    }
+
+    #[test]
+    fn ascii_word_match_equals_lower_casing() {
+        for l in [
+            "Note",
+            "NOTE",
+            "note",
+            "Notes",
+            "n.b.",
+            "N.B.",
+            "Vraag",
+            "Ann",
+            "",
+            "Note ",
+            "\u{212A}ind",
+            "Tijd",
+            "T\u{130}jd",
+            "Stap",
+            "ŞTAP",
+            "Ratio",
+            "RATİO",
+        ] {
+            let lower = l.trim_end_matches('.').to_lowercase();
+            let slow = WORDS.iter().any(|(w, k)| *k == Opener && *w == lower);
+            assert_eq!(is_word(l, Opener), slow, "{l:?}");
+        }
     }
 
     #[test]
