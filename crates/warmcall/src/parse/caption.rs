@@ -331,14 +331,17 @@ pub(crate) fn build_transcript(
             }
             (_, _) => (None, cue.text),
         };
-        let text = match strip_non_speech(&text, true, cue.line, &mut non_speech) {
-            Some(left) => left,
-            None => text,
-        };
         if text.is_empty() {
             empty += 1;
             continue;
         }
+        // A cue of sound only (`[Music]`) is counted in the non-speech
+        // warning, not as a cue without text.
+        let text = match strip_non_speech(&text, true, cue.line, &mut non_speech) {
+            Some(left) if left.is_empty() => continue,
+            Some(left) => left,
+            None => text,
+        };
         let speaker = match label {
             Some(s) => s,
             None if cue.turn => {
@@ -438,7 +441,7 @@ fn unknown_warning(t: &Transcript, line: usize) -> Warning {
     Warning::new(
         line,
         format!(
-            "cues before the first named speaker are attributed to \"Unknown\" ({share}% of the words); if that is the seller, {AGENT_HINT}"
+            "cues before the first named speaker are attributed to \"Unknown\" ({share}% of the words), which may then be taken for the seller: {AGENT_HINT}"
         ),
     )
 }
@@ -521,6 +524,92 @@ mod tests {
         assert_eq!(rolled_over(&v(&["a", "b"]), &v(&["a", "b"])), 2);
         assert_eq!(rolled_over(&v(&["a", "b"]), &v(&["c"])), 0);
         assert_eq!(rolled_over(&v(&[]), &v(&["c"])), 0);
+    }
+
+    fn vtt(cues: &[&str]) -> Transcript {
+        let mut src = String::from("WEBVTT\n\n");
+        for (i, c) in cues.iter().enumerate() {
+            src.push_str(&format!("00:00:{:02}.000 --> 00:00:{:02}.500\n{c}\n\n", i, i));
+        }
+        super::super::vtt::parse(&src).unwrap()
+    }
+
+    fn warned(t: &Transcript, part: &str) -> Option<usize> {
+        t.warnings.iter().find(|w| w.message.contains(part)).map(|w| w.line)
+    }
+
+    #[test]
+    fn tagged_zoom_names_are_speakers() {
+        // The case: every cue named with a tag; none is Unknown.
+        let t = vtt(&[
+            "Ashlee Kupor (SL): Let's do that.",
+            "Gabe Lopez: Sure.",
+            "Ashlee Kupor (SL): Great.",
+        ]);
+        let labels: Vec<&str> = t.speakers.iter().map(|s| s.label.as_str()).collect();
+        assert_eq!(labels, ["Ashlee Kupor (SL)", "Gabe Lopez"]);
+        assert!(t.warnings.is_empty(), "{:?}", t.warnings);
+    }
+
+    #[test]
+    fn unknown_share_is_warned_with_the_fix() {
+        let t = vtt(&[
+            "Hello there, thanks for joining the call today.",
+            "Ann Lee: Hi.",
+            "Bob Marsh: Hello.",
+            "Ann Lee: Shall we start?",
+        ]);
+        let w = t.warnings.iter().find(|w| w.message.contains("Unknown")).unwrap();
+        assert_eq!(w.line, 3);
+        assert!(w.message.contains("(62% of the words)"), "{}", w.message);
+        assert!(w.message.contains("--agent"), "{}", w.message);
+        // Near miss: the first cue is named, nothing is Unknown.
+        let t = vtt(&["Ann Lee: Hello there.", "Bob Marsh: Hello.", "Ann Lee: Shall we?"]);
+        assert_eq!(warned(&t, "Unknown"), None);
+    }
+
+    #[test]
+    fn a_label_seen_once_in_a_long_call_is_flagged() {
+        let mut cues: Vec<&str> = ["Ann Lee: Yes.", "Bob Marsh: No."].repeat(5);
+        cues.push("Receptionist: Putting you through.");
+        let t = vtt(&cues);
+        assert_eq!(t.speakers.len(), 3);
+        assert_eq!(warned(&t, "\"Receptionist\" is named on this cue only"), Some(33));
+        // Near miss: in a short excerpt a one-off is not flagged.
+        let t = vtt(&[
+            "Ann Lee: Yes.",
+            "Bob Marsh: No.",
+            "Ann Lee: Ok.",
+            "Receptionist: Hold on.",
+        ]);
+        assert_eq!(t.speakers.len(), 3);
+        assert_eq!(warned(&t, "named on this cue only"), None);
+    }
+
+    #[test]
+    fn opener_speakers_only_alone_and_flagged() {
+        let t = vtt(&[
+            "Question: Who calls?",
+            "Answer: Me.",
+            "Question: Why?",
+            "Answer: Price.",
+        ]);
+        let labels: Vec<&str> = t.speakers.iter().map(|s| s.label.as_str()).collect();
+        assert_eq!(labels, ["Question", "Answer"]);
+        assert_eq!(
+            warned(&t, "\"Question\" is named by a word that usually opens a sentence"),
+            Some(3)
+        );
+        // Near miss: beside real recurring speakers, `Question:` is text.
+        let t = vtt(&[
+            "Ann Lee: Hi.",
+            "Question: who calls?",
+            "Bob Marsh: Me.",
+            "Ann Lee: Ok.",
+            "Bob Marsh: Fine.",
+        ]);
+        assert_eq!(t.speakers.len(), 2);
+        assert_eq!(t.segments[1].text, "Question: who calls?");
     }
 
     #[test]
