@@ -113,18 +113,16 @@ impl NonSpeech {
 /// community`, `Ondertiteling door …`): a credit word opening the text and
 /// a `by`/`door`/`from` within three words after it.
 fn is_credit(text: &str) -> bool {
-    if !text.starts_with(['C', 'c', 'S', 's', 'O', 'o', 'T', 't', 'E', 'e']) {
+    // Asked of every cue: a cheap look at the first two words first.
+    let mut head = text.split_whitespace().take(2);
+    if !head.any(credit_word) {
         return false;
     }
     let words: Vec<&str> = text.split_whitespace().take(6).collect();
     // The credit word first, or second after a qualifier (`Closed
     // captioning`, `English subtitles`), never after an opener (`The
     // captions by the door…` is a sentence).
-    let Some(at) = words
-        .iter()
-        .take(2)
-        .position(|w| labels::starts_with_word(w, Kind::Credit))
-    else {
+    let Some(at) = words.iter().take(2).position(|w| credit_word(w)) else {
         return false;
     };
     if at == 1 && labels::is_word(words[0], Kind::Opener) {
@@ -134,6 +132,14 @@ fn is_credit(text: &str) -> bool {
         .iter()
         .take(3)
         .any(|w| matches!(w.to_lowercase().as_str(), "by" | "door" | "from"))
+}
+
+/// A word starting with a credit word, ignoring ASCII case, without
+/// lower-casing a copy.
+fn credit_word(w: &str) -> bool {
+    labels::WORDS.iter().any(|(x, k)| {
+        *k == Kind::Credit && w.len() >= x.len() && w.as_bytes()[..x.len()].eq_ignore_ascii_case(x.as_bytes())
+    })
 }
 
 /// Removes what is not speech from caption or transcript text:
@@ -150,7 +156,10 @@ fn is_credit(text: &str) -> bool {
 /// search), else the text left.
 pub(crate) fn strip_non_speech(text: &str, brackets: bool, line: usize, found: &mut NonSpeech) -> Option<String> {
     let b = text.as_bytes();
-    let marks = memchr::memchr2(b'[', b'(', b).is_some() || text.contains(['♪', '♫']);
+    // `♪` and `♫` both start with the byte 0xE2, as do dashes and curly
+    // quotes: only then is the text searched for them.
+    let marks =
+        memchr::memchr2(b'[', b'(', b).is_some() || (memchr::memchr(0xE2, b).is_some() && text.contains(['♪', '♫']));
     if !marks {
         if is_credit(text) {
             found.found(line, "caption credit");

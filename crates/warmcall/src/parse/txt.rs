@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use crate::parse::ascii_space;
-use crate::parse::caption::SpeakerCache;
+use crate::parse::caption::{strip_non_speech, NonSpeech, SpeakerCache};
 use crate::parse::labels::{self, LabelTally, Shape};
 use crate::parse::timecode::parse_clock;
 use crate::{Error, Format, PauseEvent, Segment, Timing, Transcript, Warning};
@@ -607,6 +607,7 @@ struct Builder<'a> {
     dropped_times: usize,
     any_time: bool,
     speakers: SpeakerCache,
+    non_speech: NonSpeech,
 }
 
 struct Pending<'a> {
@@ -674,7 +675,11 @@ impl<'a> Builder<'a> {
 
     /// Text for the pending speaker line, or continuation of the last segment.
     fn text(&mut self, line: usize, s: &str) {
-        let c = strip_pauses(s);
+        let mut c = strip_pauses(s);
+        // Sound descriptions (`(laughs)`, `[applause]`) are nobody's words.
+        if let Some(left) = strip_non_speech(&c.text, false, line, &mut self.non_speech) {
+            c.text = left;
+        }
         let last = self.last_index();
         if c.text.trim().is_empty() {
             // A pause-only line (or a speaker line holding only a pause) is
@@ -717,6 +722,9 @@ impl<'a> Builder<'a> {
         if let Some(p) = self.pending.take() {
             let msg = format!("speaker line for {} has no text; skipped", p.label);
             self.t().warnings.push(Warning::new(p.line, msg));
+        }
+        if let Some(w) = self.non_speech.warning() {
+            self.t().warnings.push(w);
         }
         let skipped = self.skipped;
         let Some(mut t) = self.t.take().filter(|t| !t.segments.is_empty()) else {
@@ -1234,6 +1242,37 @@ mod tests {
         let e = parse("1\n00:00:01,000 --> 00:00:02,000\nAnn: Hi.\n").unwrap_err();
         assert!(matches!(e, Error::Parse { line: 2, .. }), "{e:?}");
         assert!(e.to_string().contains("--format-hint"), "{e}");
+    }
+
+    #[test]
+    fn sound_descriptions_are_not_words() {
+        let t = p("Ann: (laughs) Fair enough. [applause]\nBob: I'll (hopefully) call [you] back.\n");
+        assert_eq!(t.segments[0].text, "Fair enough.");
+        // Near misses: a plain aside and an editorial bracket stay text.
+        assert_eq!(t.segments[1].text, "I'll (hopefully) call [you] back.");
+        assert!(t
+            .warnings
+            .iter()
+            .any(|w| w.line == 1 && w.message.contains("2 non-speech item(s)")));
+    }
+
+    #[test]
+    fn rev_stamps_continue_the_speaker() {
+        let t = p("Lenny R (00:01:02):\nFirst part.\n\n(00:01:18):\nSecond part.\n\nMaria (00:01:30): Hi.\n(00:01:41): More.\n");
+        assert_eq!(
+            texts(&t),
+            vec![
+                ("Lenny R".into(), "First part.".into()),
+                ("Lenny R".into(), "Second part.".into()),
+                ("Maria".into(), "Hi.".into()),
+                ("Maria".into(), "More.".into())
+            ]
+        );
+        assert_eq!(t.segments[1].start_s, Some(78.0));
+        // Near miss: a stamp followed by text without a colon is still a
+        // timed line of the same speaker, its text untouched.
+        let t = p("Ann (00:00:01): Hi.\n(00:00:05) :) fine\n");
+        assert_eq!(t.segments[1].text, ":) fine");
     }
 
     #[test]
