@@ -134,6 +134,7 @@ pub(crate) const WORDS: &[(&str, Kind)] = &[
     ("dus", Opener),
     ("maar", Opener),
     ("en", Opener),
+    ("and", Opener),
     ("but", Opener),
     ("or", Opener),
     ("of", Opener),
@@ -442,7 +443,7 @@ pub(crate) fn shape(label: &str) -> Shape {
         if is_word(first, Opener) {
             return Shape::Opener;
         }
-    } else if is_word(first, Opener) && !is_word(first, Particle) {
+    } else if is_word(first, Opener) {
         // `So here's the thing`, `We agreed on this`.
         return Shape::Not;
     }
@@ -691,6 +692,8 @@ mod tests {
             "This should be an E with an accent",
             "So here's the thing",
             "We agreed on this",
+            "and then",
+            "Het punt is",
             "Q3",
             "Well, I said",
             "He said (to me",
