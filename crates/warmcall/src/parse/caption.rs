@@ -442,11 +442,7 @@ fn unknown_warning(t: &Transcript, line: usize) -> Warning {
         .filter(|s| Some(s.speaker) == unknown)
         .map(words)
         .sum();
-    let share = if total == 0 {
-        0
-    } else {
-        (theirs * 100 + total / 2) / total
-    };
+    let share = (theirs * 100 + total / 2).checked_div(total).unwrap_or(0);
     Warning::new(
         line,
         format!(
