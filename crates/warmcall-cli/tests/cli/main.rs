@@ -7,6 +7,7 @@
 mod analyze;
 mod html;
 mod interrupt;
+mod labels;
 mod progress;
 mod single;
 mod util;
