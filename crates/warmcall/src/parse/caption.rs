@@ -137,6 +137,11 @@ fn is_credit(text: &str) -> bool {
 /// A word starting with a credit word, ignoring ASCII case, without
 /// lower-casing a copy.
 fn credit_word(w: &str) -> bool {
+    // Every credit word starts with one of these letters: most words are
+    // turned away before the table is read.
+    if !w.starts_with(['C', 'c', 'S', 's', 'O', 'o', 'T', 't']) {
+        return false;
+    }
     labels::WORDS.iter().any(|(x, k)| {
         *k == Kind::Credit && w.len() >= x.len() && w.as_bytes()[..x.len()].eq_ignore_ascii_case(x.as_bytes())
     })
@@ -503,6 +508,17 @@ mod tests {
         assert_eq!(strip("The captions by the door were wrong", true).1, 0);
         assert_eq!(strip("Slaughterhouse (five)", true).1, 0);
         assert_eq!(strip("Subtitles are on.", true).1, 0);
+    }
+
+    #[test]
+    fn credit_words_start_with_the_letters_checked_first() {
+        for (w, k) in labels::WORDS {
+            if *k == Kind::Credit {
+                assert!(credit_word(w), "{w}");
+                assert!(credit_word(&w.to_uppercase()), "{w}");
+            }
+        }
+        assert!(!credit_word("Thanks"));
     }
 
     #[test]
