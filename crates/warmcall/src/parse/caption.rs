@@ -37,7 +37,9 @@ pub(crate) const MAX_SAME_WARNINGS: usize = 10;
 /// Whether raw cue text holds a `>>` speaker-change mark (written as is or
 /// as `&gt;&gt;`); a quick test before the per-line work.
 pub(crate) fn has_turn_mark(raw: &str) -> bool {
-    memchr::memmem::find(raw.as_bytes(), b">>").is_some() || memchr::memmem::find(raw.as_bytes(), b"&gt;&gt;").is_some()
+    let b = raw.as_bytes();
+    memchr::memchr_iter(b'>', b).any(|i| b.get(i + 1) == Some(&b'>'))
+        || (memchr::memchr(b'&', b).is_some() && memchr::memmem::find(b, b"&gt;&gt;").is_some())
 }
 
 /// Groups the plain lines of a cue at `>>` marks: a line that starts with
@@ -134,17 +136,11 @@ fn is_credit(text: &str) -> bool {
         .any(|w| matches!(w.to_lowercase().as_str(), "by" | "door" | "from"))
 }
 
-/// A word starting with a credit word, ignoring ASCII case, without
-/// lower-casing a copy.
+/// A word starting with a credit word. Asked of the first words of every
+/// cue: every credit word starts with one of these letters, so most words
+/// are turned away before the list is read.
 fn credit_word(w: &str) -> bool {
-    // Every credit word starts with one of these letters: most words are
-    // turned away before the table is read.
-    if !w.starts_with(['C', 'c', 'S', 's', 'O', 'o', 'T', 't']) {
-        return false;
-    }
-    labels::WORDS.iter().any(|(x, k)| {
-        *k == Kind::Credit && w.len() >= x.len() && w.as_bytes()[..x.len()].eq_ignore_ascii_case(x.as_bytes())
-    })
+    w.starts_with(['C', 'c', 'S', 's', 'O', 'o', 'T', 't']) && labels::starts_with_word(w, Kind::Credit)
 }
 
 /// Removes what is not speech from caption or transcript text:
@@ -536,6 +532,26 @@ mod tests {
         );
         let plain = vec!["a".to_string(), "b".to_string()];
         assert_eq!(split_turns(&plain), [(false, "a b".to_string())]);
+    }
+
+    #[test]
+    fn turn_marks_found() {
+        for (raw, want) in [
+            (">> hi", true),
+            ("a\n>>b", true),
+            ("&gt;&gt; hi", true),
+            ("<v Ann>hi</v>", false),
+            ("a > b", false),
+            ("&gt; &gt;", false),
+            ("", false),
+        ] {
+            assert_eq!(has_turn_mark(raw), want, "{raw:?}");
+            assert_eq!(
+                has_turn_mark(raw),
+                raw.contains(">>") || raw.contains("&gt;&gt;"),
+                "{raw:?}"
+            );
+        }
     }
 
     #[test]

@@ -268,21 +268,62 @@ pub(crate) const WORDS: &[(&str, Kind)] = &[
     ("transcri", Credit),
 ];
 
-/// Whether `word` (any case) is listed as `kind`.
+/// The words of [`WORDS`] by kind: a list (for prefix matches) and a set
+/// (for whole words), built once. Asked of words of every label line, so a
+/// look-up must not walk the whole table.
+struct ByKind {
+    lists: [Vec<&'static str>; KINDS.len()],
+    sets: [std::collections::HashSet<&'static str>; KINDS.len()],
+}
+
+const KINDS: [Kind; 6] = [Opener, Particle, Numbered, Role, Sound, Credit];
+
+fn by_kind() -> &'static ByKind {
+    static T: std::sync::OnceLock<ByKind> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let lists: [Vec<&'static str>; KINDS.len()] =
+            KINDS.map(|k| WORDS.iter().filter(|(_, wk)| *wk == k).map(|(w, _)| *w).collect());
+        let sets = std::array::from_fn(|i| lists[i].iter().copied().collect());
+        ByKind { lists, sets }
+    })
+}
+
+fn slot(kind: Kind) -> usize {
+    KINDS.iter().position(|k| *k == kind).unwrap_or(0)
+}
+
+/// The words listed as `kind`.
+pub(crate) fn words_of(kind: Kind) -> &'static [&'static str] {
+    &by_kind().lists[slot(kind)]
+}
+
+/// Whether `word` (any case, a final `.` ignored) is listed as `kind`.
 pub(crate) fn is_word(word: &str, kind: Kind) -> bool {
     let w = word.trim_end_matches('.');
-    if w.is_ascii() {
-        return WORDS.iter().any(|(x, k)| *k == kind && x.eq_ignore_ascii_case(w));
+    let set = &by_kind().sets[slot(kind)];
+    // Short ASCII words are lower-cased on the stack.
+    let mut buf = [0u8; 24];
+    if w.is_ascii() && w.len() <= buf.len() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        return std::str::from_utf8(b).is_ok_and(|l| set.contains(l));
     }
-    let lower = w.to_lowercase();
-    WORDS.iter().any(|(x, k)| *k == kind && *x == lower)
+    set.contains(w.to_lowercase().as_str())
 }
 
 /// Whether `word` (any case) starts with a word listed as `kind`
 /// (`laughing` for `laugh`).
 pub(crate) fn starts_with_word(word: &str, kind: Kind) -> bool {
+    let list = words_of(kind);
+    if word.is_ascii() {
+        let b = word.as_bytes();
+        return list
+            .iter()
+            .any(|x| b.len() >= x.len() && b[..x.len()].eq_ignore_ascii_case(x.as_bytes()));
+    }
     let lower = word.to_lowercase();
-    WORDS.iter().any(|(x, k)| *k == kind && lower.starts_with(x))
+    list.iter().any(|x| lower.starts_with(x))
 }
 
 /// How a would-be label reads on its own.
@@ -396,10 +437,14 @@ pub(crate) fn clean_label(label: &str) -> Option<String> {
 }
 
 /// [`clean_label`] borrowing the label when it is clean already: ASCII,
-/// single spaces between words and none at the ends, no `@`, no tag.
+/// single spaces between words and none at the ends, no `@`, no role or
+/// pronoun tag.
 pub(crate) fn clean_label_cow(label: &str) -> Option<Cow<'_, str>> {
-    if !label.is_empty() && !label.starts_with('@') && !label.ends_with(')') && is_tidy_ascii(label.as_bytes()) {
-        return Some(Cow::Borrowed(label));
+    if !label.is_empty() && !label.starts_with('@') && is_tidy_ascii(label.as_bytes()) {
+        let tagged = label.ends_with([')', ']']);
+        if !tagged || !split_tags(label).1.iter().any(|t| is_role_tag(t)) {
+            return Some(Cow::Borrowed(label));
+        }
     }
     clean_label(label).map(Cow::Owned)
 }
