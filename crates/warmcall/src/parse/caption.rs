@@ -432,22 +432,19 @@ pub(crate) fn build_transcript(
     t
 }
 
-/// The warning for words given to `Unknown`, with their share of the words.
+/// The warning for words given to `Unknown`, with their share of the text.
 fn unknown_warning(t: &Transcript, line: usize) -> Warning {
-    let words = |s: &Segment| s.text.split_whitespace().count();
-    let total: usize = t.segments.iter().map(words).sum();
+    // Measured in bytes of text, which the segments know without a scan:
+    // the warning wants the size of the problem, not a word count.
+    let size = |s: &Segment| s.text.len();
+    let total: usize = t.segments.iter().map(size).sum();
     let unknown = t.speakers.iter().position(|s| s.label == "Unknown");
-    let theirs: usize = t
-        .segments
-        .iter()
-        .filter(|s| Some(s.speaker) == unknown)
-        .map(words)
-        .sum();
+    let theirs: usize = t.segments.iter().filter(|s| Some(s.speaker) == unknown).map(size).sum();
     let share = (theirs * 100 + total / 2).checked_div(total).unwrap_or(0);
     Warning::new(
         line,
         format!(
-            "cues before the first named speaker are attributed to \"Unknown\" ({share}% of the words), which may then be taken for the seller: {AGENT_HINT}"
+            "cues before the first named speaker are attributed to \"Unknown\" ({share}% of the text), which may then be taken for the seller: {AGENT_HINT}"
         ),
     )
 }
@@ -598,7 +595,7 @@ mod tests {
         ]);
         let w = t.warnings.iter().find(|w| w.message.contains("Unknown")).unwrap();
         assert_eq!(w.line, 3);
-        assert!(w.message.contains("(62% of the words)"), "{}", w.message);
+        assert!(w.message.contains("(66% of the text)"), "{}", w.message);
         assert!(w.message.contains("--agent"), "{}", w.message);
         // Near miss: the first cue is named, nothing is Unknown.
         let t = vtt(&["Ann Lee: Hello there.", "Bob Marsh: Hello.", "Ann Lee: Shall we?"]);

@@ -457,6 +457,9 @@ pub(crate) fn shape(label: &str) -> Shape {
         Cow::Owned(tidy(label))
     };
     let (core, _) = split_tags(cleaned.trim_start_matches('@').trim());
+    if let Some(shape) = last_first(core) {
+        return shape;
+    }
     if core.is_empty() || core.chars().count() > MAX_CHARS || core.chars().any(is_sentence_mark) {
         return Shape::Not;
     }
@@ -538,6 +541,27 @@ pub(crate) fn shape(label: &str) -> Shape {
     } else {
         Shape::Name
     }
+}
+
+/// A directory name, `Last, First` (`Smith, John`, `Kupor, Ashlee M.`):
+/// one capitalised word that is not an opener, a comma, one or two
+/// capitalised words. The comma makes it read like a sentence too (`Well,
+/// I said` is not one; `Yes, Sir` could be), so it is a [`Shape::Maybe`].
+/// `None` when the label has no single comma.
+fn last_first(core: &str) -> Option<Shape> {
+    let (last, first) = core.split_once(',')?;
+    if first.contains(',') {
+        return None;
+    }
+    let cap = |w: &str| w.starts_with(char::is_uppercase) && !w.chars().any(is_sentence_mark);
+    let last = last.trim();
+    let firsts: Vec<&str> = first.split_whitespace().collect();
+    let ok = !last.contains(' ')
+        && cap(last)
+        && !is_word(last, Opener)
+        && (1..=2).contains(&firsts.len())
+        && firsts.iter().all(|w| cap(w));
+    Some(if ok { Shape::Maybe } else { Shape::Not })
 }
 
 /// The per-file decision: whether a label of this shape, opening `count`
@@ -718,6 +742,8 @@ mod tests {
             "Règle numéro un",
             "Show this",
             "les surclassait tous",
+            "Smith, John",
+            "Kupor, Ashlee M.",
             "Sanne de",
             "iPhone",
         ] {
@@ -741,6 +767,9 @@ mod tests {
             "Het punt is",
             "Q3",
             "Well, I said",
+            "Yes, Ann",
+            "Smith, john",
+            "Smith, John, Jr",
             "He said (to me",
             "\"Quoted\"",
             "Hello?",
