@@ -576,17 +576,30 @@ pub(crate) fn accepted(shape: Shape, count: usize, repeated_elsewhere: bool) -> 
     }
 }
 
+/// How far into a line or cue a label's colon may stand, in bytes: a
+/// label of at most [`MAX_CHARS`] characters with two display tags, in
+/// any script.
+const MAX_PREFIX_BYTES: usize = 300;
+
 /// Splits `Name: text` at the first colon that is followed by white space
 /// or the end of the text (a full-width `：` also counts), within the first
-/// 100 characters: the label as written (trimmed) and the text after it.
-/// `10:30 works` and `https://…` are not split; whether the label is a
-/// speaker is for [`shape`] and [`accepted`].
+/// [`MAX_PREFIX_BYTES`] bytes: the label as written (trimmed) and the text
+/// after it. `10:30 works` and `https://…` are not split; whether the
+/// label is a speaker is for [`shape`] and [`accepted`]. Asked of every
+/// cue and line, so the colon is found by a byte search.
 pub(crate) fn split_prefix(text: &str) -> Option<(&str, &str)> {
-    let (at, len) = text
-        .char_indices()
-        .take(100)
-        .find(|&(_, c)| c == ':' || c == '：')
-        .map(|(i, c)| (i, c.len_utf8()))?;
+    let b = text.as_bytes();
+    let head = &b[..b.len().min(MAX_PREFIX_BYTES)];
+    let ascii = memchr::memchr(b':', head);
+    // `：` is EF BC 9A; only text with such a byte can hold one.
+    let wide = memchr::memchr(0xEF, head)
+        .and_then(|_| memchr::memmem::find(head, "：".as_bytes()))
+        .filter(|w| ascii.is_none_or(|a| *w < a));
+    let (at, len) = match (wide, ascii) {
+        (Some(w), _) => (w, 3),
+        (None, Some(a)) => (a, 1),
+        (None, None) => return None,
+    };
     let after = &text[at + len..];
     if len == 1 && !(after.is_empty() || after.starts_with(char::is_whitespace)) {
         return None;
@@ -848,6 +861,10 @@ mod tests {
         assert_eq!(split_prefix("see https://x.org: ok"), None);
         assert_eq!(split_prefix("田中：はい"), Some(("田中", "はい")));
         assert_eq!(split_prefix(": nothing"), None);
+        assert_eq!(split_prefix("田中：はい: いいえ"), Some(("田中", "はい: いいえ")));
+        assert_eq!(split_prefix("Ann: 田中：はい"), Some(("Ann", "田中：はい")));
+        let far = format!("{}: x", "a".repeat(MAX_PREFIX_BYTES));
+        assert_eq!(split_prefix(&far), None);
     }
 
     #[test]
