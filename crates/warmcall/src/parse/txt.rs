@@ -276,7 +276,8 @@ enum Line<'a> {
 pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
     // The text is split once: the raw lines are kept beside their classes.
     let raws = super::std_lines(text);
-    let lines: Vec<Line<'_>> = raws.iter().map(|l| classify(l)).collect();
+    let mut shapes = ShapeCache::default();
+    let lines: Vec<Line<'_>> = raws.iter().map(|l| classify(l, &mut shapes)).collect();
     if lines.iter().all(|l| *l == Line::Blank) {
         return Err(Error::Empty {
             path: None,
@@ -361,7 +362,7 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
 }
 
 /// Classifies one line on its own.
-fn classify(raw: &str) -> Line<'_> {
+fn classify<'a>(raw: &'a str, shapes: &mut ShapeCache<'a>) -> Line<'a> {
     let line = raw.trim();
     if line.is_empty() {
         return Line::Blank;
@@ -381,7 +382,7 @@ fn classify(raw: &str) -> Line<'_> {
     if let Some(c) = rev_possible.then(|| p.rev_header.captures(line)).flatten() {
         let label = c.name("label").map_or("", |m| m.as_str());
         if let (true, Some(t)) = (
-            could_be_label(label),
+            shapes.could_be_label(label),
             c.name("time").and_then(|m| parse_clock(m.as_str())),
         ) {
             return Line::Start {
@@ -435,7 +436,7 @@ fn classify(raw: &str) -> Line<'_> {
             };
         }
     }
-    if let Some((label, text)) = split_label(rest) {
+    if let Some((label, text)) = split_label(rest, shapes) {
         // Sonix and others put the time after the label: `Ann: [00:01:02] text`.
         // Only a bracketed time: `Ann: 10:30 works for me` keeps its text.
         let (start, end, text) = match (start, text.starts_with(['[', '('])) {
@@ -471,9 +472,32 @@ fn classify(raw: &str) -> Line<'_> {
 /// Splits `Name: text` at the first colon followed by white space or the
 /// end of the line, when the part before it could be a label at all (see
 /// [`labels::shape`]); whether it names a speaker is decided per file.
-fn split_label(s: &str) -> Option<(&str, &str)> {
+fn split_label<'a>(s: &'a str, shapes: &mut ShapeCache<'a>) -> Option<(&'a str, &'a str)> {
     let (label, text) = labels::split_prefix(s)?;
-    could_be_label(label).then_some((label, text))
+    shapes.could_be_label(label).then_some((label, text))
+}
+
+/// [`could_be_label`] remembered for the labels met so far: a transcript
+/// repeats a handful of labels on thousands of lines.
+#[derive(Default)]
+struct ShapeCache<'a> {
+    seen: Vec<(&'a str, bool)>,
+}
+
+impl<'a> ShapeCache<'a> {
+    /// Labels remembered; a file with more distinct ones pays per line.
+    const SIZE: usize = 32;
+
+    fn could_be_label(&mut self, label: &'a str) -> bool {
+        if let Some((_, v)) = self.seen.iter().find(|(l, _)| *l == label) {
+            return *v;
+        }
+        let v = could_be_label(label);
+        if self.seen.len() < Self::SIZE {
+            self.seen.push((label, v));
+        }
+        v
+    }
 }
 
 /// A label that is not ruled out by its look alone.
@@ -821,7 +845,9 @@ impl<'a> Builder<'a> {
 /// True when the head of a file looks like `Name: text` lines or a timed
 /// variant of them.
 pub(crate) fn looks_like_txt(head: &str) -> bool {
-    head.lines().any(|l| matches!(classify(l), Line::Start { .. }))
+    let mut shapes = ShapeCache::default();
+    head.lines()
+        .any(|l| matches!(classify(l, &mut shapes), Line::Start { .. }))
 }
 
 #[cfg(test)]
@@ -1161,9 +1187,14 @@ mod tests {
         // A sentence with a parenthesised tail could be a tagged name: it
         // counts only where it recurs.
         assert_eq!(labels::shape("He said (to me)"), Shape::Maybe);
-        assert!(split_label("https://example.com").is_none());
-        assert!(split_label("Ratio: 3:1").is_some());
-        assert!(split_label("at 10:30").is_none());
+        let mut shapes = ShapeCache::default();
+        assert!(split_label("https://example.com", &mut shapes).is_none());
+        assert!(split_label("Ratio: 3:1", &mut shapes).is_some());
+        assert!(split_label("at 10:30", &mut shapes).is_none());
+        // The remembered answer is the answer.
+        for l in ["Ratio", "Well, I said", "Ann", "Ratio", "Well, I said"] {
+            assert_eq!(shapes.could_be_label(l), could_be_label(l), "{l}");
+        }
     }
 
     #[test]
