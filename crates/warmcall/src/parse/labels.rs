@@ -903,4 +903,16 @@ mod tests {
         assert!(starts_with_word("captioning", Credit));
         assert!(!starts_with_word("slaughter", Sound));
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_label_text_is_judged_without_panic(text in "(\\PC|[ ():\\[\\]/,.@]|：|🚀|\\(Host\\)|\\(he/him\\)){0,40}") {
+            let _ = shape(&text);
+            let _ = split_prefix(&text);
+            let _ = split_tags(&text);
+            proptest::prop_assert_eq!(clean_label_cow(&text).map(|l| l.into_owned()), clean_label(&text));
+            let mut found = super::super::caption::NonSpeech::default();
+            let _ = super::super::caption::strip_non_speech(&text, true, 1, &mut found);
+        }
+    }
 }
