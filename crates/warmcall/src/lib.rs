@@ -71,6 +71,7 @@ pub mod bench_api;
 pub mod config;
 pub mod config_file;
 mod context;
+pub mod date;
 mod encoding;
 mod error;
 mod findings;
