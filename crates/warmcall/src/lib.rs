@@ -75,6 +75,7 @@ pub mod date;
 mod encoding;
 mod error;
 mod findings;
+pub mod identity;
 mod lang;
 pub mod lexicon;
 mod metrics;
