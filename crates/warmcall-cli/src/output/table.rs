@@ -19,8 +19,9 @@ pub struct Table {
     lines: Vec<Line>,
 }
 
-const HEAD: [&str; 10] = [
+const HEAD: [&str; 11] = [
     "FILE",
+    "DATE",
     "AGENT",
     "LENGTH",
     "TALK",
@@ -40,7 +41,8 @@ fn row_cells(r: &CallRow) -> Vec<String> {
     };
     vec![
         r.path.clone(),
-        r.agent.clone().unwrap_or_else(|| "-".into()),
+        r.call_date.map_or_else(|| "-".into(), |d| d.to_string()),
+        r.agent_shown().unwrap_or_else(|| "-".into()),
         duration(r.span_s),
         pct(r.talk_share),
         opt(r.questions),

@@ -268,7 +268,7 @@ impl Sink for HtmlSink {
                  <td>{}</td><td>{}</td><td>{}</td><td>{}</td><td data-v=\"{}\">{}</td><td>{}</td></tr>",
                 if r.not_a_conversation { " class=\"nac\"" } else { "" },
                 esc(&r.path),
-                esc(r.agent.as_deref().unwrap_or("-")),
+                esc(r.agent_shown().as_deref().unwrap_or("-")),
                 v(r.span_s),
                 duration(r.span_s),
                 v(r.talk_share),

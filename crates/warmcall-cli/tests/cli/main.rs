@@ -7,6 +7,7 @@
 mod analyze;
 mod html;
 mod interrupt;
+mod people;
 mod progress;
 mod single;
 mod util;
