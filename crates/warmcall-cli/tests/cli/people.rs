@@ -328,3 +328,35 @@ fn per_agent_figures_per_iso_week_when_the_folder_spans_several() {
     let s = summary(&r.stdout);
     assert!(group(&s, "Sam").unwrap().get("weeks").is_none(), "{s}");
 }
+
+#[test]
+fn the_html_report_groups_agents_by_person_and_names_the_label() {
+    let d = tempfile::tempdir().unwrap();
+    write(
+        &d.path().join("calls/2026-03-09_copier.txt"),
+        txt_call(
+            "Speaker 2",
+            "Speaker 1",
+            "Hi Tricia, my name is Brandon Lee from ClearPrint, I'm calling about your copier.",
+        ),
+    );
+    write(
+        &d.path().join("calls/2026-03-16_a.srt"),
+        srt_call("Speaker 1", "Speaker 2", NO_NAME),
+    );
+    write(
+        &d.path().join("calls/2026-03-17_b.srt"),
+        srt_call("Speaker 1", "Speaker 2", NO_NAME),
+    );
+    let r = run(d.path(), &["report", "calls", "-o", "report.html", "-q"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let html = std::fs::read_to_string(d.path().join("report.html")).unwrap();
+    assert!(
+        html.contains("Speaker 2 (Brandon Lee)"),
+        "the calls table names the label"
+    );
+    let agents = &html[html.find("id=\"agents\"").expect("a per-agent table")..];
+    assert!(agents.contains("<td>Brandon Lee</td><td>1</td>"), "{agents}");
+    assert!(agents.contains("<td>(unnamed)</td><td>2</td>"), "{agents}");
+    assert!(!agents.contains("<td>Speaker 1</td>"), "{agents}");
+}
