@@ -37,7 +37,8 @@ pub fn is_generic_label(label: &str) -> bool {
         .build()
         .expect("static pattern")
     });
-    re.is_match(label.trim())
+    let label = label.trim();
+    label.is_empty() || re.is_match(label)
 }
 
 /// The compiled `[roles] name` patterns of one language.
@@ -285,6 +286,8 @@ mod tests {
             "Guest-2",
             "ch_1",
             "S1",
+            "",
+            "  ",
         ] {
             assert!(is_generic_label(l), "{l}");
         }
