@@ -356,7 +356,14 @@ fn the_html_report_groups_agents_by_person_and_names_the_label() {
         "the calls table names the label"
     );
     let agents = &html[html.find("id=\"agents\"").expect("a per-agent table")..];
-    assert!(agents.contains("<td>Brandon Lee</td><td>1</td>"), "{agents}");
-    assert!(agents.contains("<td>(unnamed)</td><td>2</td>"), "{agents}");
-    assert!(!agents.contains("<td>Speaker 1</td>"), "{agents}");
+    let agents = &agents[..agents.find("</table>").unwrap()];
+    let row = |key: &str| -> Option<&str> {
+        let at = agents.find(&format!("<tr data-agent=\"{key}\">"))?;
+        Some(&agents[at..at + agents[at..].find("</tr>").unwrap()])
+    };
+    let brandon = row("Brandon Lee").expect("a row for Brandon Lee");
+    assert!(brandon.contains(">Brandon Lee</a></td><td>1</td>"), "{brandon}");
+    let unnamed = row("(unnamed)").expect("an (unnamed) row");
+    assert!(unnamed.contains(">(unnamed)</a></td><td>2</td>"), "{unnamed}");
+    assert!(row("Speaker 1").is_none(), "{agents}");
 }
