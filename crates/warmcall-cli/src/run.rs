@@ -373,12 +373,16 @@ impl Out {
                     .parent()
                     .filter(|p| !p.as_os_str().is_empty())
                     .unwrap_or(Path::new("."));
-                let tmp = tempfile::Builder::new()
-                    .prefix(".warmcall-")
-                    .suffix(".partial")
-                    .tempfile_in(dir)
-                    .with_context(|| format!("cannot create a file in {}", dir.display()))?;
-                crate::interrupt::track(tmp.path());
+                let tmp = crate::interrupt::create_tracked(
+                    || {
+                        tempfile::Builder::new()
+                            .prefix(".warmcall-")
+                            .suffix(".partial")
+                            .tempfile_in(dir)
+                    },
+                    |t| t.path(),
+                )
+                .with_context(|| format!("cannot create a file in {}", dir.display()))?;
                 Ok(Out::File(io::BufWriter::with_capacity(1 << 16, tmp), d.to_path_buf()))
             }
         }
