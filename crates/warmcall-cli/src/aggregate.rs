@@ -4,12 +4,24 @@
 //! Every aggregate is a mean and a median of per-call values, each call
 //! weighing the same, plus the talk share pooled over all speech.
 //! `not-a-conversation` calls are counted but left out.
+//!
+//! `--group-by agent` groups by person (the report's `agent.person`), not
+//! by label: calls whose seller has only a generic label ("Speaker 1") go
+//! to one "(unnamed)" row, counted, never taken for one seller. When the
+//! dated calls span several ISO weeks, each agent row also holds its
+//! figures per week.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Serialize;
+use warmcall::date::Date;
 use warmcall::report::{Basis, OutcomeKind, Report};
+
+/// The group of calls without an agent.
+pub const NO_AGENT: &str = "(no agent)";
+/// The group of calls whose agent has only a generic label.
+pub const UNNAMED: &str = "(unnamed)";
 
 /// The few figures of one call that tables and aggregates need.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,6 +30,13 @@ pub struct CallRow {
     pub path: String,
     /// The seller's label, if any.
     pub agent: Option<String>,
+    /// The seller's name as the call gives it (`agent.name`).
+    pub agent_name: Option<String>,
+    /// The person the seller is (`agent.person`); `None` with a label is
+    /// an unnamed seller.
+    pub person: Option<String>,
+    /// The day of the call.
+    pub call_date: Option<Date>,
     /// Span in seconds.
     pub span_s: Option<f64>,
     /// Agent share of speech.
@@ -64,6 +83,9 @@ impl CallRow {
         CallRow {
             path: path.to_string(),
             agent: r.roles.agent.clone(),
+            agent_name: r.agent.name.clone(),
+            person: r.agent.person.clone(),
+            call_date: r.call_date,
             span_s: r.span_s,
             talk_share: r.talk.agent_share_of_speech,
             talk_basis: r.talk.basis,
@@ -83,10 +105,24 @@ impl CallRow {
         }
     }
 
+    /// The agent as a table shows it: the label, and the name beside it
+    /// when that differs (`Speaker 2 (Brandon Lee)`).
+    pub fn agent_shown(&self) -> Option<String> {
+        let label = self.agent.as_deref()?;
+        Some(match self.person.as_deref().or(self.agent_name.as_deref()) {
+            Some(n) if n != label => format!("{label} ({n})"),
+            _ => label.to_string(),
+        })
+    }
+
     /// The group key.
     pub fn key(&self, by: crate::args::GroupBy) -> String {
         match by {
-            crate::args::GroupBy::Agent => self.agent.clone().unwrap_or_else(|| "(no agent)".into()),
+            crate::args::GroupBy::Agent => match (&self.person, &self.agent) {
+                (Some(p), _) => p.clone(),
+                (None, Some(_)) => UNNAMED.into(),
+                (None, None) => NO_AGENT.into(),
+            },
             crate::args::GroupBy::Folder => Path::new(&self.path)
                 .parent()
                 .map(|p| p.display().to_string())
@@ -226,24 +262,76 @@ fn ratio(a: f64, b: f64) -> Option<f64> {
 /// One group's aggregate.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Group {
-    /// Agent label or folder.
+    /// Person or folder; `(unnamed)` and `(no agent)` for calls without one.
     pub key: String,
+    /// The `(unnamed)` row: calls of sellers known only by a generic label,
+    /// each a different unknown person.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unnamed: bool,
+    /// Its figures.
+    #[serde(flatten)]
+    pub aggregate: Aggregate,
+    /// Figures per ISO week, oldest first, when the batch's dated calls span
+    /// several weeks (agent groups only); undated calls are one last entry
+    /// with `"week": null`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub weeks: Vec<Week>,
+}
+
+/// One group's figures in one ISO week.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Week {
+    /// `2026-W11`; `null` for the calls without a date.
+    pub week: Option<String>,
     /// Its figures.
     #[serde(flatten)]
     pub aggregate: Aggregate,
 }
 
-/// Aggregates per key, ordered by key.
+/// Aggregates per key, ordered by key. Agent keys (persons) are compared
+/// without case and extra spaces, shown as first met in path order.
 pub fn groups(rows: &[CallRow], by: crate::args::GroupBy) -> Vec<Group> {
-    let mut map: BTreeMap<String, Vec<&CallRow>> = BTreeMap::new();
+    let mut map: BTreeMap<String, (String, Vec<&CallRow>)> = BTreeMap::new();
     for r in rows {
-        map.entry(r.key(by)).or_default().push(r);
+        let key = r.key(by);
+        let folded = match by {
+            crate::args::GroupBy::Agent => key.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase(),
+            crate::args::GroupBy::Folder => key.clone(),
+        };
+        map.entry(folded).or_insert_with(|| (key, Vec::new())).1.push(r);
     }
-    map.into_iter()
+    let weekly = by == crate::args::GroupBy::Agent && {
+        let mut weeks = rows.iter().filter_map(|r| r.call_date.map(Date::iso_week));
+        weeks.next().is_some_and(|first| weeks.any(|w| w != first))
+    };
+    map.into_values()
         .map(|(key, rs)| Group {
+            unnamed: by == crate::args::GroupBy::Agent && key == UNNAMED,
+            aggregate: Aggregate::of(rs.iter().copied()),
+            weeks: if weekly { weeks(&rs) } else { Vec::new() },
             key,
+        })
+        .collect()
+}
+
+/// Per-week aggregates of one group's calls, oldest week first, undated last.
+fn weeks(rows: &[&CallRow]) -> Vec<Week> {
+    let mut by_week: BTreeMap<Option<(i32, u8)>, Vec<&CallRow>> = BTreeMap::new();
+    for r in rows {
+        by_week.entry(r.call_date.map(Date::iso_week)).or_default().push(r);
+    }
+    // `None` sorts first in a BTreeMap; undated calls go last.
+    let undated = by_week.remove(&None);
+    by_week
+        .into_iter()
+        .map(|(w, rs)| Week {
+            week: w.map(|(y, n)| format!("{y}-W{n:02}")),
             aggregate: Aggregate::of(rs.iter().copied()),
         })
+        .chain(undated.map(|rs| Week {
+            week: None,
+            aggregate: Aggregate::of(rs.iter().copied()),
+        }))
         .collect()
 }
 
@@ -277,6 +365,9 @@ mod tests {
         CallRow {
             path: path.into(),
             agent: Some(agent.into()),
+            agent_name: None,
+            person: Some(agent.into()),
+            call_date: None,
             span_s: Some(agent_s + customer_s),
             talk_share: Some(share),
             talk_basis: Basis::Time,
@@ -350,5 +441,95 @@ mod tests {
                 .collect::<Vec<_>>(),
             [("x", 2), ("y", 1)]
         );
+    }
+
+    fn dated(path: &str, person: Option<&str>, label: &str, date: Option<&str>) -> CallRow {
+        let mut r = row(path, label, 0.5, 10.0, 10.0, 2);
+        r.person = person.map(str::to_string);
+        r.call_date = date.map(|d| Date::parse_iso(d).unwrap());
+        r
+    }
+
+    #[test]
+    fn agents_group_by_person_and_generic_labels_are_one_unnamed_row() {
+        let rows = [
+            dated("a.vtt", Some("Brandon Lee"), "Speaker 2", None),
+            dated("b.srt", None, "Speaker 1", None),
+            dated("c.txt", None, "Speaker 1", None),
+            dated("d.vtt", Some("brandon  lee"), "Brandon Lee", None),
+            dated("e.vtt", None, "SPEAKER_00", None),
+        ];
+        let mut none = row("f.vtt", "x", 0.5, 1.0, 1.0, 1);
+        none.agent = None;
+        none.person = None;
+        let mut all = rows.to_vec();
+        all.push(none);
+        let g = groups(&all, crate::args::GroupBy::Agent);
+        let got: Vec<(&str, usize, bool)> = g
+            .iter()
+            .map(|g| (g.key.as_str(), g.aggregate.calls, g.unnamed))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("(no agent)", 1, false),
+                ("(unnamed)", 3, true),
+                ("Brandon Lee", 2, false)
+            ]
+        );
+        assert!(g.iter().all(|g| g.weeks.is_empty()), "no dates, no weeks");
+        let v = serde_json::to_value(&g[1]).unwrap();
+        assert_eq!(v["unnamed"], true);
+        assert!(serde_json::to_value(&g[2]).unwrap().get("unnamed").is_none());
+    }
+
+    #[test]
+    fn weeks_only_when_the_dated_calls_span_several() {
+        let rows = [
+            dated("1.vtt", Some("Sam"), "Sam", Some("2026-03-09")),
+            dated("2.vtt", Some("Sam"), "Sam", Some("2026-03-15")),
+            dated("3.vtt", Some("Sam"), "Sam", Some("2026-03-16")),
+            dated("4.vtt", Some("Sam"), "Sam", None),
+            dated("5.vtt", Some("Jo"), "Jo", Some("2026-03-10")),
+        ];
+        let g = groups(&rows, crate::args::GroupBy::Agent);
+        let weeks = |k: &str| -> Vec<(Option<String>, usize)> {
+            g.iter()
+                .find(|g| g.key == k)
+                .unwrap()
+                .weeks
+                .iter()
+                .map(|w| (w.week.clone(), w.aggregate.calls))
+                .collect()
+        };
+        assert_eq!(
+            weeks("Sam"),
+            [
+                (Some("2026-W11".to_string()), 2),
+                (Some("2026-W12".to_string()), 1),
+                (None, 1)
+            ]
+        );
+        assert_eq!(weeks("Jo"), [(Some("2026-W11".to_string()), 1)]);
+        // One week in the whole batch: nothing to compare, no weeks.
+        let g = groups(&rows[..2], crate::args::GroupBy::Agent);
+        assert!(g[0].weeks.is_empty());
+        // Folders never get weeks.
+        assert!(groups(&rows, crate::args::GroupBy::Folder)
+            .iter()
+            .all(|g| g.weeks.is_empty()));
+    }
+
+    #[test]
+    fn the_agent_is_shown_with_the_name_beside_the_label() {
+        let mut r = dated("a.vtt", Some("Brandon Lee"), "Speaker 2", None);
+        assert_eq!(r.agent_shown().as_deref(), Some("Speaker 2 (Brandon Lee)"));
+        r.person = Some("Speaker 2".into());
+        assert_eq!(r.agent_shown().as_deref(), Some("Speaker 2"));
+        r.person = None;
+        r.agent_name = None;
+        assert_eq!(r.agent_shown().as_deref(), Some("Speaker 2"));
+        r.agent = None;
+        assert_eq!(r.agent_shown(), None);
     }
 }

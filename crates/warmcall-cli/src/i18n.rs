@@ -148,6 +148,7 @@ impl Ui {
             ),
             "pages" => ("Pages", "Pagina's"),
             "no_agent" => ("(no agent)", "(geen verkoper)"),
+            "unnamed" => ("(unnamed)", "(zonder naam)"),
             // explain
             "format" => ("format", "formaat"),
             "timing" => ("timing", "tijden"),
@@ -182,6 +183,7 @@ impl Ui {
             "advance_lc" => ("advance", "vervolgstap"),
             // The terminal table's headings.
             "th_file" => ("FILE", "BESTAND"),
+            "th_date" => ("DATE", "DATUM"),
             "th_agent" => ("AGENT", "VERKOPER"),
             "th_length" => ("LENGTH", "DUUR"),
             "th_talk" => ("TALK", "SPREEKTIJD"),

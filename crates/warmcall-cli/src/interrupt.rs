@@ -38,12 +38,17 @@ fn install() {
     });
 }
 
-/// Registers a temp file to delete if the run is interrupted.
-pub fn track(path: &Path) {
+/// Creates a temp file and registers it for deletion on an interrupt, with
+/// no moment in between: the handler is installed first, and the file is
+/// created while the list is locked, so a Ctrl-C that lands right after
+/// the file appears (the handler runs on its own thread) waits for it to be
+/// listed instead of exiting without removing it, or exiting uncaught.
+pub fn create_tracked<T, E>(create: impl FnOnce() -> Result<T, E>, path: impl Fn(&T) -> &Path) -> Result<T, E> {
     install();
-    if let Ok(mut paths) = PARTIAL.lock() {
-        paths.push(path.to_path_buf());
-    }
+    let mut paths = PARTIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let made = create()?;
+    paths.push(path(&made).to_path_buf());
+    Ok(made)
 }
 
 /// Forgets a temp file that was renamed into place or removed.

@@ -10,6 +10,7 @@ use std::sync::Mutex;
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 use serde::Serialize;
+use warmcall::date::{CallDate, Date, DateSource};
 use warmcall::{Analyzer, Report, Transcript};
 
 use crate::aggregate::{Aggregate, CallRow, Summary};
@@ -332,11 +333,14 @@ fn process(input: &Input, plan: &BatchPlan, analyzer: &Analyzer, render: Option<
     if crate::output::written_by_warmcall(&bytes) {
         return Item::OwnOutput(shown);
     }
-    let t = match plan.parsing.parse(&bytes, path.as_deref()) {
+    let mut t = match plan.parsing.parse(&bytes, path.as_deref()) {
         Ok(t) => t,
         Err(e) => return Item::Error(ErrorRecord::from_error(&shown, &e)),
     };
     drop(bytes);
+    if t.call_date.is_none() {
+        t.call_date = path.as_deref().and_then(call_date_of_file);
+    }
     let report = match analyzer.try_analyze_with_path(&t, Some(&shown)) {
         Ok(r) => r,
         Err(e) => return Item::Error(ErrorRecord::from_error(&shown, &e)),
@@ -344,6 +348,27 @@ fn process(input: &Input, plan: &BatchPlan, analyzer: &Analyzer, render: Option<
     let html = render.map(|f| f(&t, &report));
     let row = CallRow::from_report(&shown, &report);
     Item::Call(Box::new(CallOutput { report, row, html }))
+}
+
+/// A call's date from outside the transcript, for one without a date of its
+/// own: a date in the file's name, else in the nearest folder's name that
+/// has one (`2026-03-14/call.vtt`), else the file's modification time (in
+/// UTC), which says when the file was written — a copy or a later export
+/// moves it, so it comes last and says so (`file_time`).
+pub fn call_date_of_file(path: &Path) -> Option<CallDate> {
+    let named = path
+        .ancestors()
+        .filter_map(|p| p.file_name()?.to_str())
+        .find_map(Date::find_in);
+    if let Some(d) = named {
+        return Some(CallDate::new(d, DateSource::FileName));
+    }
+    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok()?;
+    let secs = match modified.duration_since(std::time::UNIX_EPOCH) {
+        Ok(d) => i64::try_from(d.as_secs()).ok()?,
+        Err(e) => -i64::try_from(e.duration().as_secs()).ok()?,
+    };
+    Date::from_unix_days(secs.div_euclid(86_400)).map(|d| CallDate::new(d, DateSource::FileTime))
 }
 
 /// The outcome of a batch.
@@ -469,12 +494,16 @@ impl Out {
                     .parent()
                     .filter(|p| !p.as_os_str().is_empty())
                     .unwrap_or(Path::new("."));
-                let tmp = tempfile::Builder::new()
-                    .prefix(".warmcall-")
-                    .suffix(".partial")
-                    .tempfile_in(dir)
-                    .with_context(|| format!("cannot create a file in {}", dir.display()))?;
-                crate::interrupt::track(tmp.path());
+                let tmp = crate::interrupt::create_tracked(
+                    || {
+                        tempfile::Builder::new()
+                            .prefix(".warmcall-")
+                            .suffix(".partial")
+                            .tempfile_in(dir)
+                    },
+                    |t| t.path(),
+                )
+                .with_context(|| format!("cannot create a file in {}", dir.display()))?;
                 Ok(Out::File(
                     io::BufWriter::with_capacity(1 << 16, tmp),
                     d.to_path_buf(),
@@ -551,6 +580,38 @@ mod tests {
         assert_eq!(r.kind, "parse");
         assert_eq!(r.message, "expected a cue timing, found \"junk\"");
         assert_eq!(r.stderr_line(), "x/a.vtt:7: expected a cue timing, found \"junk\"");
+    }
+
+    #[test]
+    fn call_dates_from_file_name_then_folder_then_file_time() {
+        let d = tempfile::tempdir().unwrap();
+        let dated = d.path().join("2026-03-09");
+        std::fs::create_dir(&dated).unwrap();
+        for name in ["GMT20260314-101500_Recording.vtt", "call.vtt"] {
+            std::fs::write(dated.join(name), "x").unwrap();
+        }
+        std::fs::write(d.path().join("call.vtt"), "x").unwrap();
+        let got = |p: PathBuf| call_date_of_file(&p).map(|c| (c.date.to_string(), c.source));
+        assert_eq!(
+            got(dated.join("GMT20260314-101500_Recording.vtt")),
+            Some(("2026-03-14".into(), DateSource::FileName))
+        );
+        assert_eq!(
+            got(dated.join("call.vtt")),
+            Some(("2026-03-09".into(), DateSource::FileName))
+        );
+        let (date, source) = got(d.path().join("call.vtt")).unwrap();
+        assert_eq!(source, DateSource::FileTime);
+        let today = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs() as i64
+            / 86_400;
+        let near: Vec<String> = (today - 1..=today + 1)
+            .map(|x| Date::from_unix_days(x).unwrap().to_string())
+            .collect();
+        assert!(near.contains(&date), "{date} is not about today");
+        assert_eq!(call_date_of_file(&d.path().join("missing.vtt")), None);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::findings::{self, push::PushRules, signals::SignalRules};
 use crate::lexicon::Lexicon;
 use crate::metrics::{self, questions::QuestionRules};
 use crate::report::{self, Report};
-use crate::{lang, roles, score, trackers, Config, Error, QuestionKind, Transcript};
+use crate::{identity, lang, roles, score, trackers, Config, Error, QuestionKind, Transcript};
 
 /// One language's compiled rules.
 #[derive(Debug)]
@@ -28,6 +28,8 @@ pub(crate) struct LangModel {
     pub signals: SignalRules,
     /// Role rules (introductions, greetings).
     pub roles: roles::RoleRules,
+    /// Where the agent says their name.
+    pub names: identity::NameRules,
 }
 
 impl LangModel {
@@ -40,6 +42,7 @@ impl LangModel {
             pushes: PushRules::new(&lex)?,
             signals: SignalRules::new(&lex)?,
             roles: roles::RoleRules::new(&lex)?,
+            names: identity::NameRules::new(&lex)?,
             lex,
         })
     }
@@ -110,6 +113,8 @@ pub struct Analyzer {
     detector: lang::Detector,
     agent: Option<roles::AgentMatcher>,
     trackers: trackers::Trackers,
+    /// `[agents]`: names and file globs to persons.
+    people: identity::People,
 }
 
 impl Analyzer {
@@ -176,6 +181,7 @@ impl Analyzer {
             .map(roles::AgentMatcher::new)
             .transpose()?;
         let trackers = trackers::Trackers::new(&config.trackers)?;
+        let people = identity::People::new(&config.agents).map_err(|e| crate::config_file::locate(&config, e))?;
         let detector = lang::Detector::new(
             &models
                 .iter()
@@ -188,6 +194,7 @@ impl Analyzer {
             detector,
             agent,
             trackers,
+            people,
         })
     }
 
@@ -287,7 +294,23 @@ impl Analyzer {
     }
 
     /// Analyses one transcript, recording its path (as the caller wants it
-    /// shown) in `source.path`.
+    /// shown) in `source.path`. The path also decides the person of an
+    /// agent the config's `[agents]` knows by file name.
+    ///
+    /// ```
+    /// use warmcall::{config::AgentConfig, Analyzer, Config, Transcript};
+    /// let mut config = Config::default();
+    /// config.agents.insert("Brandon Lee".into(), AgentConfig::new(vec![], vec!["brandon/**".into()]));
+    /// let analyzer = Analyzer::new(config)?;
+    /// let t = Transcript::builder()
+    ///     .segment("Speaker 1", 0.0, 3.0, "Hi, I'm calling from ClearPrint about your copier.")
+    ///     .segment("Speaker 2", 3.5, 5.0, "Oh, okay.")
+    ///     .build();
+    /// let r = analyzer.analyze_with_path(&t, Some("brandon/2026-03-14.vtt"));
+    /// assert_eq!(r.agent.person.as_deref(), Some("Brandon Lee"));
+    /// assert_eq!(analyzer.analyze(&t).agent.person, None, "Speaker 1 is nobody in particular");
+    /// # Ok::<(), warmcall::Error>(())
+    /// ```
     pub fn analyze_with_path(&self, t: &Transcript, path: Option<&str>) -> Report {
         let (ctx, language_basis, assignment) = self.begin(t);
         let lm = ctx.lm;
@@ -320,8 +343,12 @@ impl Analyzer {
             .filter(|(_, r)| **r == report::Role::Agent)
             .map(|(s, _)| s.label.clone())
             .collect();
+        let agent = identity::identify(&ctx, &lm.names, &self.people, path);
         let mut report = Report {
             schema: report::SCHEMA.to_string(),
+            call_date: t.call_date.map(|c| c.date),
+            call_date_source: t.call_date.map(|c| c.source),
+            agent,
             source: report::Source {
                 path: path.map(str::to_string),
                 format: t.format.name().to_string(),

@@ -75,6 +75,9 @@ pub struct Config {
     /// would skip it, an empty label skips it. Passed to the parser as
     /// [`crate::ParseOptions::tier_speakers`].
     pub tiers: BTreeMap<String, String>,
+    /// People: `[agents."Brandon Lee"]` with the labels and names and the
+    /// file-name globs that are that person.
+    pub agents: BTreeMap<String, AgentConfig>,
     /// The text this config was parsed from, kept so that errors found
     /// later (a bad pattern in a lexicon list, at [`crate::Analyzer::new`])
     /// can still name their line. Not part of equality, never serialised.
@@ -117,6 +120,7 @@ impl Default for Config {
             lexicon: BTreeMap::new(),
             trackers: Vec::new(),
             tiers: BTreeMap::new(),
+            agents: BTreeMap::new(),
             source: ConfigSource::default(),
         }
     }
@@ -513,6 +517,29 @@ pub struct LexiconChange {
     pub add: BTreeMap<String, Vec<String>>,
 }
 
+/// One person in `[agents]`: the table's key is the name shown, these say
+/// which calls are theirs.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
+pub struct AgentConfig {
+    /// Speaker labels and names (display names, introduced names) of this
+    /// person, matched case-insensitively. Generic labels ("Speaker 1")
+    /// are refused: they name a slot in one file, not a person.
+    pub names: Vec<String>,
+    /// Globs on the path as shown (`brandon/**`, `*_blee_*.vtt`);
+    /// case-insensitive, `*` crosses folders, also tried on every tail of
+    /// the path (`brandon/x.vtt`, `x.vtt`).
+    pub files: Vec<String>,
+}
+
+impl AgentConfig {
+    /// A person known by these names and file globs.
+    pub fn new(names: Vec<String>, files: Vec<String>) -> AgentConfig {
+        AgentConfig { names, files }
+    }
+}
+
 /// A named phrase list counted per side (`[[trackers]]`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -708,6 +735,7 @@ impl Config {
                 "a language code is letters, digits, `-` or `_`",
             )?;
         }
+        self.validate_agents()?;
         let mut names = std::collections::BTreeSet::new();
         for (i, t) in self.trackers.iter().enumerate() {
             check(
@@ -731,6 +759,50 @@ impl Config {
                     || format!("trackers[{i}].phrases"),
                     &format!("phrase {p:?} has no words"),
                 )?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Config {
+    /// `[agents]`: every person has a name and at least one name or file
+    /// glob; a name belongs to one person; generic labels and bad globs are
+    /// refused.
+    fn validate_agents(&self) -> Result<(), Error> {
+        let mut owner: BTreeMap<String, &str> = BTreeMap::new();
+        for (person, a) in &self.agents {
+            let key = |f: &str| format!("agents.{person}{f}");
+            check(!person.trim().is_empty(), || key(""), "a person needs a name")?;
+            check(
+                !a.names.is_empty() || !a.files.is_empty(),
+                || key(""),
+                "give `names` (labels or names) or `files` (globs), or both",
+            )?;
+            for n in std::iter::once(person).chain(&a.names) {
+                check(!n.trim().is_empty(), || key(".names"), "a name is empty")?;
+                let folded = n.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+                if let Some(other) = owner.insert(folded, person) {
+                    check(
+                        other == person,
+                        || key(".names"),
+                        &format!("{n:?} is also a name of {other:?}: a name belongs to one person"),
+                    )?;
+                }
+            }
+            for n in &a.names {
+                check(
+                    !crate::identity::is_generic_label(n),
+                    || key(".names"),
+                    &format!(
+                        "{n:?} is a generic label that every file reuses for someone else; tie those calls to {person:?} with `files`"
+                    ),
+                )?;
+            }
+            for (j, f) in a.files.iter().enumerate() {
+                if let Err(e) = crate::identity::glob(f) {
+                    return Err(bad(key(&format!(".files[{j}]")), format!("bad glob {f:?}: {e}")));
+                }
             }
         }
         Ok(())

@@ -118,6 +118,11 @@ pub(crate) fn locate(config: &Config, err: Error) -> Error {
             // A lexicon list named by a rule (`lexicon.nl.pushes.forms`) is
             // written under `add` or `replace` in the config.
             let mut candidates = vec![key.clone()];
+            // An entry of a list of strings (`agents.Jo.files[2]`) is on
+            // the list's line.
+            if let Some(list) = key.strip_suffix(']').and_then(|k| k.rsplit_once('[')).map(|(k, _)| k) {
+                candidates.push(list.to_string());
+            }
             let segs: Vec<&str> = key.splitn(3, '.').collect();
             if let ["lexicon", lang, list] = segs.as_slice() {
                 candidates.push(format!("lexicon.{lang}.add.{list}"));
@@ -471,6 +476,10 @@ pub(crate) const DOCS: &[(&str, &str)] = &[
     ("tiers", "Annotation tiers (ELAN .eaf, Praat .TextGrid) as speakers: tier name = speaker label.\nWithout an entry, top-level tiers are speakers and dependent, %-, gaze, gesture,\ntranslation, comment and phone tiers are skipped (docs/formats.md). An empty label\nskips a tier.\n  \"spk1 (orth)\" = \"Sanne\"   # read this dependent tier as Sanne's words\n  \"Notes\" = \"\"             # never read this tier"),
     ("tiers.*", "The speaker label for this tier, or \"\" to skip it."),
     ("roles", "Who the seller is (SPEC §4). Without roles.agent warmcall decides from a self-\nintroduction, the first push, a phone greeting or the first speaker, and warns which.\n  agent = \"Sanne Visser\"          # a speaker label or display name\n  agent = \"/^(Sanne|Kevin)\\\\b/\"    # or /REGEX/: every match is the agent side"),
+    ("agents", "People, not labels: one [agents.\"NAME\"] table per seller, NAME as shown in per-agent\naggregates. A call is theirs when its agent's label, display name or introduced name is\nNAME or one of `names`, else when its path matches one of `files`. Without an entry an\nagent is their name; a seller with only a generic label (\"Speaker 1\") is \"unnamed\".\nSee the example at the end of this file."),
+    ("agents.*", "One person: the key is the name shown."),
+    ("agents.*.names", "Speaker labels and names of this person (case-insensitive). Generic labels such as\n\"Speaker 1\" are refused: tie those calls to the person with `files`."),
+    ("agents.*.files", "Globs on the path as shown and on each of its tails (case-insensitive, * crosses folders):\n\"brandon/**\", \"*_blee_*.vtt\"."),
     ("roles.agent", "A speaker label or display name, or /REGEX/ (may match several sellers). CLI: --agent."),
     ("silence", "Silences: gaps in the union of speech within the span (SPEC §5). Classes after\nJefferson and GailBot: micropause [0, 0.2), pause [0.2, 1.0), long [1.0, dead_air_s),\ndead air [dead_air_s, ∞)."),
     ("silence.min_s", "Gaps at least this long are listed as items (seconds)."),
@@ -544,6 +553,18 @@ pub(crate) fn doc_key(key: &str) -> String {
     if segs.first().map(String::as_str) == Some("tiers") && segs.len() >= 2 {
         segs[1] = "*".into();
         segs.truncate(2);
+    }
+    if segs.first().map(String::as_str) == Some("agents") && segs.len() >= 2 {
+        // A person's name may hold dots ("B. Lee"): only the last segment
+        // can be a field.
+        let last = segs.last().cloned().unwrap_or_default();
+        let field = (segs.len() >= 3 && matches!(last.as_str(), "names" | "files")).then_some(last);
+        return ["agents", "*"]
+            .into_iter()
+            .map(str::to_string)
+            .chain(field)
+            .collect::<Vec<_>>()
+            .join(".");
     }
     if segs.first().map(String::as_str) == Some("profiles")
         && segs.len() >= 2
@@ -633,9 +654,13 @@ pub fn default_toml() -> String {
         name: "competitor".into(),
         phrases: vec!["Salesforce".into(), "HubSpot".into()],
     });
+    example.agents.insert(
+        "Brandon Lee".into(),
+        crate::config::AgentConfig::new(vec!["Brandon".into()], vec!["brandon/**".into()]),
+    );
     let mut ex = toml::Table::new();
     let full = toml::Value::try_from(&example).expect("example serialises");
-    for key in ["trackers", "lexicon"] {
+    for key in ["trackers", "lexicon", "agents"] {
         if let Some(v) = full.get(key) {
             ex.insert(key.to_string(), v.clone());
         }
@@ -698,6 +723,10 @@ mod tests {
     #[test]
     fn every_config_key_is_documented() {
         let mut cfg = Config::default().agent("/x/").tracker("t", &["a"]);
+        cfg.agents.insert(
+            "Sam".into(),
+            crate::config::AgentConfig::new(vec!["Sam J".into()], vec!["sam/**".into()]),
+        );
         cfg.lexicon.insert("de".into(), example_lexicon_change());
         cfg.tiers.insert("spk1 (orth)".into(), "Sanne".into());
         let value = toml::Value::try_from(&cfg).unwrap();
@@ -771,5 +800,7 @@ mod tests {
         assert_eq!(doc_key("profiles.mine"), "profiles.*");
         assert_eq!(doc_key("lexicon.de.add.pushes.steps.visit"), "lexicon.*.add");
         assert_eq!(doc_key("trackers[3].phrases"), "trackers.phrases");
+        assert_eq!(doc_key("agents.B. Lee.files[2]"), "agents.*.files");
+        assert_eq!(doc_key("agents.Sam"), "agents.*");
     }
 }

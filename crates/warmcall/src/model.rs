@@ -251,6 +251,13 @@ pub struct Transcript {
     /// Pause events from text notation (`(0.5)`, `[pause]`), used by untimed
     /// transcripts only.
     pub pauses: Vec<PauseEvent>,
+    /// The day of the call and where it was read from: the parsers fill it
+    /// from the transcript's metadata (a WebVTT header or `NOTE`, a JSON
+    /// `date`/`created` field); a caller may set it from elsewhere (the
+    /// command uses the file name, then the file's time). The report
+    /// carries it as `call_date` and `call_date_source`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub call_date: Option<crate::date::CallDate>,
     /// Label to index, so that [`Transcript::speaker_index`] stays constant
     /// time on files with thousands of speakers (a linear scan per segment
     /// made 40,000 distinct voices take minutes). Not part of the value.
@@ -345,6 +352,7 @@ impl Transcript {
             format,
             warnings: Vec::new(),
             pauses: Vec::new(),
+            call_date: None,
             speaker_lookup: SpeakerLookup::default(),
         }
     }

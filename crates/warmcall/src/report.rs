@@ -36,8 +36,18 @@ pub struct Report {
     pub schema: String,
     /// Where the transcript came from and how it was read.
     pub source: Source,
+    /// The day of the call (`YYYY-MM-DD`), `null` when nothing gave one.
+    #[serde(default)]
+    pub call_date: Option<crate::date::Date>,
+    /// Where `call_date` came from: `metadata`, `file_name`, `file_time`
+    /// or `given`.
+    #[serde(default)]
+    pub call_date_source: Option<crate::date::DateSource>,
     /// Which speakers are the seller, and why.
     pub roles: Roles,
+    /// Who the seller is as a person: label, name, person.
+    #[serde(default)]
+    pub agent: AgentIdentity,
     /// Per-speaker figures.
     pub speakers: Vec<SpeakerStats>,
     /// First segment start to last segment end, seconds (`null` untimed).
@@ -94,6 +104,54 @@ pub struct Roles {
     pub agents: Vec<String>,
     /// `explicit`, `introduction`, `first_push`, `after_greeting`, `first_speaker`.
     pub basis: RoleBasis,
+}
+
+/// The seller as a person (the first agent when there are several).
+///
+/// `person` is what per-agent aggregates group by; `null` when the seller
+/// has only a generic label ("Speaker 1") and nothing names them, so that
+/// two files' "Speaker 1" are never counted as one seller.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct AgentIdentity {
+    /// The agent's speaker label, `null` when nobody is the agent.
+    pub label: Option<String>,
+    /// Their name as the call gives it, `null` when it does not.
+    pub name: Option<String>,
+    /// `display_name`, `label` (a label that is not generic) or
+    /// `introduction` (they said it in the opening).
+    pub name_source: Option<NameSource>,
+    /// The person: the `[agents]` entry that matches a name or the file,
+    /// else `name`.
+    pub person: Option<String>,
+    /// `config` or `name`.
+    pub person_source: Option<PersonSource>,
+}
+
+/// Where an agent's name came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum NameSource {
+    /// The format's display name (CHAT `@Participants`, canonical JSON
+    /// `speakers[].display_name`).
+    DisplayName,
+    /// The speaker label, which is a name (Teams and Zoom write the
+    /// participant's display name as the label).
+    Label,
+    /// A self-introduction in the opening ("my name is Brandon Lee").
+    Introduction,
+}
+
+/// How the person was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum PersonSource {
+    /// An `[agents]` entry in the config, by name or by file pattern.
+    Config,
+    /// The agent's name.
+    Name,
 }
 
 /// How the agent was found.

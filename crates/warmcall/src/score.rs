@@ -312,11 +312,14 @@ pub(crate) mod tests {
                 timing: crate::Timing::Full,
                 warnings: vec![],
             },
+            call_date: None,
+            call_date_source: None,
             roles: Roles {
                 agent: Some("A".into()),
                 agents: vec!["A".into()],
                 basis: RoleBasis::Explicit,
             },
+            agent: AgentIdentity::default(),
             speakers: vec![],
             span_s: Some(600.0),
             talk: Talk {

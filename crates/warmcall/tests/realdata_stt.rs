@@ -505,3 +505,32 @@ fn eval_json_calls_have_their_agent_label() {
         );
     }
 }
+
+/// Deepgram writes when the request was made in `metadata.created`: that is
+/// the call date the library reads. The other vendors' files here carry no
+/// date, and none is made up.
+#[test]
+fn deepgram_metadata_created_is_the_call_date_and_nothing_else_has_one() {
+    use warmcall::date::DateSource;
+    for (rel, want) in [
+        ("realdata/deepgram-python-captions/dg_speakers.json", Some("2023-11-02")),
+        (
+            "realdata/deepgram-python-captions/dg_utterances.json",
+            Some("2023-10-27"),
+        ),
+        (
+            "realdata/deepgram-python-captions/dg_whisper_transcription.json",
+            Some("2023-11-14"),
+        ),
+        ("realdata/deepgram-python-captions/assemblyai_utterances.json", None),
+        ("realdata/deepgram-python-captions/whisper_timestamped.json", None),
+        ("realdata/aws-transcribe-tscribe/03-speaker-identification.json", None),
+    ] {
+        let t = load(rel).1.unwrap();
+        let got = t.call_date.map(|c| {
+            assert_eq!(c.source, DateSource::Metadata, "{rel}");
+            c.date.to_string()
+        });
+        assert_eq!(got.as_deref(), want, "{rel}");
+    }
+}

@@ -250,3 +250,46 @@ fn test_reader(name: &str, text: &str) -> Transcript {
     }
     b.build()
 }
+
+/// Every eval call's seller is a person (issue 21): the label where it is a
+/// name, else the name they introduce themselves by. Answers read from the
+/// transcripts.
+#[test]
+fn every_eval_seller_is_a_named_person() {
+    use warmcall::report::NameSource::{Introduction, Label};
+    let dir = common::shared_dir().join("eval/calls");
+    let a = analyzer();
+    let mut misses = Vec::new();
+    for (file, label, person, source) in [
+        ("en01_ap_automation_zoom.vtt", "Dan Walsh", "Dan Walsh", Label),
+        ("en02_savings_plan.txt", "Gary", "Gary", Label),
+        ("en03_business_insurance.json", "Rachel", "Rachel", Label),
+        ("en04_copier_otter.txt", "Speaker 2", "Brandon Lee", Introduction),
+        (
+            "en05_recruitment_assemblyai.json",
+            "Speaker B",
+            "Sophie Clarke",
+            Introduction,
+        ),
+        ("nl01_planning_teams.vtt", "Sanne Visser", "Sanne Visser", Label),
+        ("nl02_zonnepanelen.srt", "Kevin", "Kevin", Label),
+        ("nl03_aov_jefferson.txt", "Jeroen", "Jeroen", Label),
+        ("nl04_energie_zakelijk.csv", "Medewerker", "Mark Verhoef", Introduction),
+        (
+            "nl05_kantoorartikelen_whisperx.json",
+            "SPEAKER_01",
+            "Fatima El Amrani",
+            Introduction,
+        ),
+    ] {
+        let path = dir.join(file);
+        let t = warmcall::parse_bytes(&std::fs::read(&path).unwrap(), Some(&path)).unwrap();
+        let r = a.analyze(&t);
+        let got = (r.agent.label.as_deref(), r.agent.person.as_deref(), r.agent.name_source);
+        println!("{file}: {got:?}");
+        if got != (Some(label), Some(person), Some(source)) {
+            misses.push(format!("{file}: got {got:?}, want ({label:?}, {person:?}, {source:?})"));
+        }
+    }
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
+}

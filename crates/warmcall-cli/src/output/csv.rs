@@ -13,7 +13,7 @@ use crate::aggregate::{CallRow, Summary};
 use crate::run::{CallOutput, ErrorRecord};
 
 /// Column names, in order. New columns are only ever appended.
-pub const COLUMNS: [&str; 46] = [
+pub const COLUMNS: [&str; 50] = [
     "path",
     "status",
     "error",
@@ -60,6 +60,10 @@ pub const COLUMNS: [&str; 46] = [
     "findings",
     "high_findings",
     "warnings",
+    "agent_name",
+    "agent_person",
+    "call_date",
+    "call_date_source",
 ];
 
 /// The csv sink.
@@ -166,6 +170,10 @@ pub fn cells(path: &str, r: &Report) -> Vec<String> {
         r.findings.len().to_string(),
         high.join(" "),
         r.source.warnings.len().to_string(),
+        r.agent.name.clone().unwrap_or_default(),
+        r.agent.person.clone().unwrap_or_default(),
+        r.call_date.map(|d| d.to_string()).unwrap_or_default(),
+        r.call_date_source.as_ref().map(enum_name).unwrap_or_default(),
     ]
 }
 

@@ -40,8 +40,9 @@ impl Table {
 /// Headings (stripped by anstream when colour is off).
 const HEADING: anstyle::Style = anstyle::Style::new().bold();
 
-const HEAD: [&str; 10] = [
+const HEAD: [&str; 11] = [
     "th_file",
+    "th_date",
     "th_agent",
     "th_length",
     "th_talk",
@@ -59,7 +60,8 @@ fn row_cells(r: &CallRow, ui: Ui) -> Vec<String> {
     let high: Vec<String> = r.high.iter().map(|id| ui.finding_name(id)).collect();
     vec![
         r.path.clone(),
-        r.agent.clone().unwrap_or_else(|| "-".into()),
+        r.call_date.map_or_else(|| "-".into(), |d| d.to_string()),
+        r.agent_shown().unwrap_or_else(|| "-".into()),
         duration(r.span_s),
         pct(r.talk_share),
         opt(r.questions),

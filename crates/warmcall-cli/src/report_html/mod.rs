@@ -42,7 +42,7 @@ pub const SPLIT_ABOVE: usize = 500;
 /// Calls on one agent page; an agent with more gets numbered pages.
 pub const PAGE_CALLS: usize = 500;
 /// The agent key of calls without a recognised seller (as in `--group-by`).
-pub const NO_AGENT: &str = "(no agent)";
+pub const NO_AGENT: &str = crate::aggregate::NO_AGENT;
 /// Findings listed under "what to work on".
 const WORK_ON: usize = 5;
 /// Moments shown per finding there.
@@ -188,7 +188,9 @@ impl Sink for HtmlSink {
         }
         self.entries.push(Entry {
             anchor: anchor::call(&call.row.path),
-            agent: call.row.agent.clone().unwrap_or_else(|| NO_AGENT.to_string()),
+            // The person, as `--group-by agent` keys it: sellers known only
+            // by a generic label share the "(unnamed)" key (issue 21).
+            agent: call.row.key(crate::args::GroupBy::Agent),
             row: call.row.clone(),
             ids,
             costs,
@@ -325,6 +327,8 @@ fn file_name(p: &Path) -> String {
 fn shown_agent(ui: Ui, key: &str) -> String {
     if key == NO_AGENT {
         ui.t("no_agent").to_string()
+    } else if key == crate::aggregate::UNNAMED {
+        ui.t("unnamed").to_string()
     } else {
         key.to_string()
     }
@@ -579,7 +583,7 @@ impl HtmlSink {
                             @let r = &e.row;
                             tr data-agent=(e.agent) data-o=(name(&r.outcome)) data-f=(e.ids.join(" ")) {
                                 td { a href=(self.link(p, e, &e.anchor)) { (r.path) } }
-                                td { (shown_agent(ui, &e.agent)) }
+                                td { (e.row.agent_shown().unwrap_or_else(|| shown_agent(ui, &e.agent))) }
                                 td data-v=(v(r.span_s)) { (duration(r.span_s)) }
                                 td data-v=(v(r.talk_share)) { (pct(r.talk_share)) }
                                 td { (opt(r.questions)) }

@@ -410,7 +410,8 @@ fn a_4000_call_folder_gets_an_index_and_pages_per_agent() {
         .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
         .collect();
     eprintln!("index {} bytes, pages {names:?}", index.len());
-    // Four agents ("Agent 0".."Agent 3"), a thousand calls each: two pages each.
+    // Four agents (labels "Agent 0".."Agent 3", introducing themselves as
+    // Anna, Bram, Chris and Sam), a thousand calls each: two pages each.
     assert_eq!(pages.len(), 8, "{names:?}");
     let mut sections = 0;
     for p in &pages {
@@ -430,7 +431,7 @@ fn a_4000_call_folder_gets_an_index_and_pages_per_agent() {
     assert_eq!(sections, 4000, "every call on exactly one page");
     // A row on the index links to its call on its agent's page.
     assert!(
-        index.contains("<td><a href=\"out/agent-agent-0-"),
+        index.contains("<td><a href=\"out/agent-anna-"),
         "rows link into agent pages"
     );
     // Every link into a page (rows, moments) lands on an id there.

@@ -10,6 +10,7 @@ mod exports;
 mod html;
 mod interrupt;
 mod labels;
+mod people;
 mod progress;
 mod single;
 mod util;

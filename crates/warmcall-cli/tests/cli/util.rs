@@ -126,7 +126,12 @@ pub fn long_call(i: usize, segments: usize) -> String {
 
 fn call_lines(i: usize) -> Vec<String> {
     vec![
-        format!("Hi, this is Sam from Acme, I'm calling about your planning, call number {i}."),
+        // "Agent N" is a generic label: the seller's name is in the
+        // introduction, one person per label (issue 21).
+        format!(
+            "Hi, this is {} from Acme, I'm calling about your planning, call number {i}.",
+            ["Anna", "Bram", "Chris", "Sam"][i % 4]
+        ),
         "Oh, right. What is this about?".into(),
         "How do you plan your week at the moment?".into(),
         "We use spreadsheets, and honestly it is a mess with twelve people on the road.".into(),

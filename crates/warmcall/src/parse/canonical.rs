@@ -24,6 +24,12 @@ struct Doc<'a> {
     speakers: Vec<SpeakerDecl>,
     #[serde(borrow)]
     segments: Vec<Seg<'a>>,
+    /// The day of the call (`YYYY-MM-DD`, or a timestamp starting so).
+    #[serde(default)]
+    date: Label,
+    /// When the recording or transcript was made, as vendors write it.
+    #[serde(default)]
+    created: Label,
 }
 
 #[derive(Deserialize)]
@@ -123,6 +129,8 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
             }
         }
     }
+    super::json::metadata_date(&mut t, "date", doc.date.0.as_deref());
+    super::json::metadata_date(&mut t, "created", doc.created.0.as_deref());
     super::json::cap_warnings(&mut t.warnings);
     settle_timing(&mut t);
     Ok(t)

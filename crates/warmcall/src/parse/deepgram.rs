@@ -16,6 +16,16 @@ const EXPECTED: &str = "Deepgram JSON {\"results\":{\"utterances\":[…]} or {\"
 #[derive(Deserialize)]
 struct Doc {
     results: Results,
+    #[serde(default)]
+    metadata: Option<Metadata>,
+}
+
+/// Deepgram's `metadata.created`: when the request was made, which for a
+/// recording sent right after the call is the call's day.
+#[derive(Deserialize)]
+struct Metadata {
+    #[serde(default)]
+    created: Label,
 }
 
 #[derive(Deserialize)]
@@ -73,6 +83,8 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
     let doc: Doc = from_str(text, Format::DeepgramJson, EXPECTED)?;
     let r = doc.results;
     let mut t = Transcript::empty(Format::DeepgramJson);
+    let created = doc.metadata.and_then(|m| m.created.0);
+    super::json::metadata_date(&mut t, "metadata.created", created.as_deref());
     t.language = r
         .channels
         .first()

@@ -62,6 +62,23 @@ pub(crate) fn detect_shape(text: &str) -> Result<Format, Error> {
     Err(no_shape(text))
 }
 
+/// Takes the call's date from a metadata field (`key` names it in the
+/// warning): the leading date of an ISO 8601 timestamp. A value that is not
+/// one is ignored with a warning rather than guessed at.
+pub(crate) fn metadata_date(t: &mut Transcript, key: &str, value: Option<&str>) {
+    let Some(v) = value else { return };
+    if t.call_date.is_some() {
+        return;
+    }
+    match crate::date::Date::parse_iso(v) {
+        Some(d) => t.call_date = Some(crate::date::CallDate::new(d, crate::date::DateSource::Metadata)),
+        None => t.warnings.push(Warning::new(
+            0,
+            format!("{key} {v:?} is not a date (YYYY-MM-DD…); the call date is not taken from it"),
+        )),
+    }
+}
+
 /// Parses a JSON transcript; `shape` forces a shape.
 pub(crate) fn parse(text: &str, shape: Option<Format>) -> Result<Transcript, Error> {
     let shape = match shape {
@@ -677,5 +694,47 @@ mod tests {
         let t = crate::parse_bytes(&bytes, None).unwrap();
         assert_eq!(t.speakers[0].label, "Zoë");
         assert_eq!(t.segments[0].text, "Café?");
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    use crate::date::DateSource;
+
+    fn parse(text: &str) -> crate::Transcript {
+        crate::parse_str(text, None).unwrap()
+    }
+
+    #[test]
+    fn canonical_date_and_deepgram_created() {
+        let seg = r#""segments":[{"speaker":"A","start":0,"end":1,"text":"Hello there."}]"#;
+        let t = parse(&format!(r#"{{"date":"2026-03-14",{seg}}}"#));
+        let c = t.call_date.unwrap();
+        assert_eq!(
+            (c.date.to_string().as_str(), c.source),
+            ("2026-03-14", DateSource::Metadata)
+        );
+        let t = parse(&format!(r#"{{"created":"2026-03-13T23:10:00+01:00",{seg}}}"#));
+        assert_eq!(t.call_date.unwrap().date.to_string(), "2026-03-13");
+        let dg = r#"{"metadata":{"created":"2023-11-02T12:59:59.945Z"},"results":{"utterances":[
+            {"speaker":0,"start":0.1,"end":1.0,"transcript":"Hello there."}]}}"#;
+        let t = parse(dg);
+        assert_eq!(t.format, crate::Format::DeepgramJson);
+        assert_eq!(t.call_date.unwrap().date.to_string(), "2023-11-02");
+    }
+
+    #[test]
+    fn a_field_that_is_not_a_date_is_a_warning_not_a_date() {
+        let t = parse(r#"{"date":"year_2023","segments":[{"speaker":"A","start":0,"end":1,"text":"Hi."}]}"#);
+        assert!(t.call_date.is_none());
+        assert!(
+            t.warnings
+                .iter()
+                .any(|w| w.message.contains("\"year_2023\" is not a date")),
+            "{:?}",
+            t.warnings
+        );
+        let t = parse(r#"{"segments":[{"speaker":"A","start":0,"end":1,"text":"Hi, 2026-03-14."}]}"#);
+        assert!(t.call_date.is_none(), "text is not metadata");
     }
 }

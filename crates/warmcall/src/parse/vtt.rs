@@ -532,7 +532,37 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
             ),
         ));
     }
-    Ok(build_transcript(Format::Vtt, cues, warnings, false))
+    let mut t = build_transcript(Format::Vtt, cues, warnings, false);
+    t.call_date = metadata_date(&text).map(|d| crate::date::CallDate::new(d, crate::date::DateSource::Metadata));
+    Ok(t)
+}
+
+/// A date written in the header (`WEBVTT - Sales call 2026-03-14`, a
+/// `Kind:`-style line under it) or in a `NOTE` block before the first cue
+/// (`NOTE recorded 2026-03-14T10:02Z`), where exporters put metadata.
+/// Cue text is never read for it: a call that mentions "2026-04-01" is
+/// talking about another day.
+fn metadata_date(text: &str) -> Option<crate::date::Date> {
+    let mut lines = text.lines();
+    let mut in_meta = true; // the header block
+    for line in lines.by_ref() {
+        if line.trim().is_empty() {
+            in_meta = false;
+            continue;
+        }
+        if line.contains("-->") {
+            return None;
+        }
+        if line.starts_with("NOTE") && line[4..].starts_with([' ', '\t']) || line == "NOTE" {
+            in_meta = true;
+        }
+        if in_meta {
+            if let Some(d) = crate::date::Date::find_in(line) {
+                return Some(d);
+            }
+        }
+    }
+    None
 }
 
 /// Whether raw cue text holds a timestamp tag (`<00:00:01.520>`), the mark
@@ -789,5 +819,52 @@ mod tests {
         assert_eq!(l.cues.len(), 2);
         assert_eq!(l.warnings.len(), 1);
         assert_eq!(l.warnings[0].line, 8);
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    use crate::date::DateSource;
+
+    fn date_of(text: &str) -> Option<String> {
+        let t = crate::parse_str(text, None).unwrap();
+        t.call_date.map(|c| {
+            assert_eq!(c.source, DateSource::Metadata);
+            c.date.to_string()
+        })
+    }
+
+    #[test]
+    fn the_date_comes_from_the_header_or_a_note_before_the_cues() {
+        let cue = "00:00.000 --> 00:02.000\n<v Sam>Hi there, how are you?\n";
+        assert_eq!(
+            date_of(&format!("WEBVTT - Discovery call 2026-03-14\n\n{cue}")).as_deref(),
+            Some("2026-03-14")
+        );
+        assert_eq!(
+            date_of(&format!("WEBVTT\n\nNOTE\nrecorded 2026-03-14T10:02:00Z\n\n{cue}")).as_deref(),
+            Some("2026-03-14")
+        );
+        assert_eq!(
+            date_of(&format!("WEBVTT\nKind: captions\nDate: 2025-12-01\n\n{cue}")).as_deref(),
+            Some("2025-12-01")
+        );
+    }
+
+    #[test]
+    fn dates_in_cues_styles_and_later_notes_are_not_the_call_date() {
+        let cue = "00:00.000 --> 00:02.000\n<v Sam>Shall we meet on 2026-04-01?\n";
+        assert_eq!(date_of(&format!("WEBVTT\n\n{cue}")), None);
+        assert_eq!(
+            date_of(&format!("WEBVTT\n\nSTYLE\n::cue {{}} /* 2026-03-14 */\n\n{cue}")),
+            None
+        );
+        assert_eq!(
+            date_of(&format!(
+                "WEBVTT\n\n{cue}\nNOTE 2026-03-14\n\n00:03.000 --> 00:04.000\n<v Jo>Fine.\n"
+            )),
+            None
+        );
+        assert_eq!(date_of(&format!("WEBVTT\n\nNOTEBOOK 2026-03-14\n\n{cue}")), None);
     }
 }

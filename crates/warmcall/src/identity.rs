@@ -1,0 +1,420 @@
+//! People, not labels: the agent's name as the call gives it (a display
+//! name, a label that is a name, or a self-introduction), and the person
+//! it belongs to (`[agents]` in the config, else that name). A generic
+//! label ("Speaker 1", "SPEAKER_01", "spk_0") is nobody: a call whose
+//! seller has only such a label has no person, so aggregates never merge
+//! two files' "Speaker 1" into one seller. docs/roles.md explains.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use regex::{Regex, RegexBuilder};
+
+use crate::config::AgentConfig;
+use crate::context::Ctx;
+use crate::lexicon::Lexicon;
+use crate::report::{AgentIdentity, NameSource, PersonSource, Role};
+use crate::Error;
+
+/// Whether a speaker label names a slot rather than a person: diariser and
+/// caption labels (`Speaker 1`, `SPEAKER_01`, `spk_0`, `Speaker A`,
+/// `Unknown`, `Guest 2`), role words (`Agent`, `Customer`, `Klant`), a bare
+/// letter or number (`A`, `2`).
+///
+/// ```
+/// use warmcall::identity::is_generic_label;
+/// assert!(is_generic_label("SPEAKER_01") && is_generic_label("Speaker 2") && is_generic_label("B"));
+/// assert!(!is_generic_label("Brandon Lee") && !is_generic_label("Spike"));
+/// ```
+pub fn is_generic_label(label: &str) -> bool {
+    static GENERIC: OnceLock<Regex> = OnceLock::new();
+    let re = GENERIC.get_or_init(|| {
+        RegexBuilder::new(
+            r"^(?:\p{L}|\d+|(?:unknown(?:[\s_-]*speaker)?|speaker|spk|spkr|spreker|onbekend|guest|gast|participant|deelnemer|person|persoon|voice|stem|channel|ch|kanaal|agent|customer|caller|callee|rep|seller|verkoper|klant|client|interviewer|interviewee|host|medewerker|employee|operator|representative|adviseur|advisor|prospect|beller|gebeld|s)(?:[\s_.-]*(?:\d+|\p{L}))?)$",
+        )
+        .case_insensitive(true)
+        .build()
+        .expect("static pattern")
+    });
+    let label = label.trim();
+    label.is_empty() || re.is_match(label)
+}
+
+/// The compiled `[roles] name` patterns of one language.
+#[derive(Debug)]
+pub(crate) struct NameRules {
+    patterns: Vec<Regex>,
+    /// Lowercased words that are never a name where `{name}` stands.
+    not_name: HashSet<String>,
+    /// Lowercased particles ("de", "van"): inside a name, even where they
+    /// are function words too.
+    particles: HashSet<String>,
+}
+
+impl NameRules {
+    /// Compiles `roles.name` with `{name}` expanded to 1–3 capitalised words
+    /// joined by `roles.name_particles`.
+    pub(crate) fn new(lex: &Lexicon) -> Result<NameRules, Error> {
+        let word = r"(?-i:\p{Lu})(?:\p{L}+(?:[-'’]\p{L}+)*|['’]\p{L}+)";
+        let particles: Vec<String> = lex
+            .list("roles.name_particles")
+            .iter()
+            .map(|p| regex::escape(p))
+            .collect();
+        let join = if particles.is_empty() {
+            String::new()
+        } else {
+            format!(r"(?:(?:{})\s+)*", particles.join("|"))
+        };
+        let name = format!(r"(?P<name>{word}(?:\s+{join}{word}){{0,2}})");
+        let patterns = lex
+            .list("roles.name")
+            .iter()
+            .map(|p| {
+                let fail = |message: String| Error::Config {
+                    key: format!("lexicon.{}.roles.name", lex.lang),
+                    line: 0,
+                    message,
+                };
+                if !p.contains("{name}") {
+                    return Err(fail(format!("pattern {p:?} has no {{name}}")));
+                }
+                RegexBuilder::new(&p.replace("{name}", &name))
+                    .case_insensitive(true)
+                    .build()
+                    .map_err(|e| fail(format!("bad pattern {p:?}: {e}")))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let not_name = ["roles.not_name", "detect.function_words", "backchannel.words"]
+            .iter()
+            .flat_map(|l| lex.list(l))
+            .map(|w| w.to_lowercase())
+            .collect();
+        let particles = lex
+            .list("roles.name_particles")
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect();
+        Ok(NameRules {
+            patterns,
+            not_name,
+            particles,
+        })
+    }
+
+    /// The name a sentence introduces its speaker by, if any.
+    pub(crate) fn find(&self, sentence: &str) -> Option<String> {
+        self.patterns.iter().find_map(|re| {
+            re.captures_iter(sentence).find_map(|c| {
+                let m = c.name("name")?;
+                let words: Vec<&str> = m.as_str().split_whitespace().collect();
+                // A word that is never a name ends it ("This is Sam Thanks"
+                // is Sam); when the first one is such a word there is none
+                // ("Nothing here.").
+                let keep = words
+                    .iter()
+                    .take_while(|w| {
+                        let w = w.to_lowercase();
+                        self.particles.contains(&w) || !self.not_name.contains(&w)
+                    })
+                    .count();
+                let mut words = &words[..keep];
+                // Particles trail a name only when a word follows them.
+                while words
+                    .last()
+                    .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+                {
+                    words = &words[..words.len() - 1];
+                }
+                (!words.is_empty()).then(|| words.join(" "))
+            })
+        })
+    }
+}
+
+/// `[agents]` compiled: labels and names, and file-name globs, to persons.
+#[derive(Debug, Default)]
+pub(crate) struct People {
+    persons: Vec<String>,
+    /// Normalised name → index into `persons`.
+    names: HashMap<String, usize>,
+    files: Option<GlobSet>,
+    /// Glob index → index into `persons`.
+    file_person: Vec<usize>,
+}
+
+/// Lowercase, single spaces: the form names are compared in.
+fn norm(s: &str) -> String {
+    s.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A glob as `[agents]` uses it: case-insensitive, `*` crosses folders.
+pub(crate) fn glob(pattern: &str) -> Result<globset::Glob, globset::Error> {
+    GlobBuilder::new(pattern).case_insensitive(true).build()
+}
+
+impl People {
+    /// Compiles the config's `[agents]` table (validated by
+    /// [`crate::Config::validate`]).
+    pub(crate) fn new(agents: &std::collections::BTreeMap<String, AgentConfig>) -> Result<People, Error> {
+        let mut p = People::default();
+        let mut set = GlobSetBuilder::new();
+        for (i, (person, a)) in agents.iter().enumerate() {
+            p.persons.push(person.trim().to_string());
+            p.names.insert(norm(person), i);
+            for n in &a.names {
+                p.names.insert(norm(n), i);
+            }
+            for (j, f) in a.files.iter().enumerate() {
+                set.add(glob(f).map_err(|e| Error::Config {
+                    key: format!("agents.{person}.files[{j}]"),
+                    line: 0,
+                    message: format!("bad glob {f:?}: {e}"),
+                })?);
+                p.file_person.push(i);
+            }
+        }
+        if !p.file_person.is_empty() {
+            p.files = Some(set.build().map_err(|e| Error::Config {
+                key: "agents".into(),
+                line: 0,
+                message: e.to_string(),
+            })?);
+        }
+        Ok(p)
+    }
+
+    /// The person a call's agent is, by one of their names, else by the
+    /// call's path: matched whole and by each of its tails
+    /// (`calls/brandon/x.vtt`, `brandon/x.vtt`, `x.vtt`), so that
+    /// `brandon/**` holds however the folder was named on the command line.
+    fn resolve(&self, names: &[&str], path: Option<&str>) -> Option<(String, PersonSource)> {
+        if let Some(&i) = names.iter().find_map(|n| self.names.get(&norm(n))) {
+            return Some((self.persons[i].clone(), PersonSource::Config));
+        }
+        let (set, path) = (self.files.as_ref()?, path?);
+        let tails = path
+            .char_indices()
+            .filter(|&(_, c)| c == '/' || c == std::path::MAIN_SEPARATOR)
+            .map(|(i, c)| &path[i + c.len_utf8()..]);
+        let hit = std::iter::once(path)
+            .chain(tails)
+            .filter(|p| !p.is_empty())
+            .find_map(|p| set.matches(p).first().copied())?;
+        Some((self.persons[self.file_person[hit]].clone(), PersonSource::Config))
+    }
+}
+
+/// Who the call's (first) agent is: label, name and person.
+pub(crate) fn identify(ctx: &Ctx<'_>, rules: &NameRules, people: &People, path: Option<&str>) -> AgentIdentity {
+    let t = ctx.t;
+    let Some(agent) = ctx.speaker_role.iter().position(|r| *r == Role::Agent) else {
+        return AgentIdentity::default();
+    };
+    let speaker = &t.speakers[agent];
+    let introduced = introduced_name(ctx, rules, agent);
+    let (name, name_source) = if let Some(d) = speaker.display_name.as_deref().filter(|d| !d.trim().is_empty()) {
+        (Some(d.trim().to_string()), Some(NameSource::DisplayName))
+    } else if !is_generic_label(&speaker.label) {
+        (Some(speaker.label.clone()), Some(NameSource::Label))
+    } else if let Some(n) = introduced.clone() {
+        (Some(n), Some(NameSource::Introduction))
+    } else {
+        (None, None)
+    };
+    let mut known: Vec<&str> = vec![speaker.label.as_str()];
+    known.extend(speaker.display_name.as_deref());
+    known.extend(introduced.as_deref());
+    let (person, person_source) = match people.resolve(&known, path) {
+        Some((p, s)) => (Some(p), Some(s)),
+        None => (name.clone(), name.as_ref().map(|_| PersonSource::Name)),
+    };
+    AgentIdentity {
+        label: Some(speaker.label.clone()),
+        name,
+        name_source,
+        person,
+        person_source,
+    }
+}
+
+/// The name the agent introduces themselves by in the opening (the window
+/// role assignment uses for introductions).
+fn introduced_name(ctx: &Ctx<'_>, rules: &NameRules, agent: usize) -> Option<String> {
+    let segs = &ctx.t.segments;
+    let t0 = segs.first()?.start_s;
+    segs.iter()
+        .enumerate()
+        .take_while(|(i, s)| {
+            *i < crate::roles::OPENING_SEGMENTS
+                || matches!((t0, s.start_s), (Some(a), Some(b)) if b - a < crate::roles::OPENING_S)
+        })
+        .filter(|(_, s)| s.speaker == agent)
+        .find_map(|(i, _)| ctx.sentences(i).find_map(|(_, s)| rules.find(s)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules(lang: &str) -> NameRules {
+        NameRules::new(&Lexicon::builtin(lang).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn generic_labels_and_near_misses() {
+        for l in [
+            "Speaker 1",
+            "SPEAKER_01",
+            "speaker_0",
+            "spk_0",
+            "Speaker A",
+            "Unknown",
+            "Unknown Speaker",
+            "A",
+            "b",
+            "2",
+            "Agent",
+            "customer",
+            "Klant",
+            "Medewerker",
+            "Operator 2",
+            "Guest-2",
+            "ch_1",
+            "S1",
+            "",
+            "  ",
+        ] {
+            assert!(is_generic_label(l), "{l}");
+        }
+        for l in [
+            "Brandon Lee",
+            "Sanne",
+            "Al",
+            "Spencer",
+            "Speaker of the House",
+            "Agent Smith",
+            "Sam",
+            "PS02K",
+        ] {
+            assert!(!is_generic_label(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn english_introduced_names() {
+        let r = rules("en");
+        for (s, want) in [
+            (
+                "Hi Tricia, my name is Brandon Lee from ClearPrint Business Systems.",
+                "Brandon Lee",
+            ),
+            ("Hi Mike, this is Rachel Kim from Harbor Point Insurance.", "Rachel Kim"),
+            (
+                "Lovely. Hi Helen, it's Gary, I'm calling from Brightwater Wealth.",
+                "Gary",
+            ),
+            ("Hi, I'm Dan from Ledgerline.", "Dan"),
+            ("Good morning, Sam from Acme here.", "Sam"),
+            ("Hey, Priya here.", "Priya"),
+            ("My name's Maria de la Cruz, calling from Acme.", "Maria de la Cruz"),
+            ("Hello, this is Sean O'Brien.", "Sean O'Brien"),
+        ] {
+            assert_eq!(r.find(s).as_deref(), Some(want), "{s}");
+        }
+        for s in [
+            "This is a great time to talk about it.",
+            "Nothing here.",
+            "Right here.",
+            "This is Monday, right?",
+            "I'm calling from Acme.",
+            "I'm happy with the price.",
+            "My name is on the contract.",
+            "Is this Mike?",
+        ] {
+            assert_eq!(r.find(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn dutch_introduced_names() {
+        let r = rules("nl");
+        for (s, want) in [
+            (
+                "Goedemiddag mevrouw De Boer, u spreekt met Sanne Visser van Planwerk.",
+                "Sanne Visser",
+            ),
+            (
+                "Goedemorgen Joyce, u spreekt met Fatima El Amrani van Kantoorfix.",
+                "Fatima El Amrani",
+            ),
+            ("Goedemorgen, met Mark van VoltaZakelijk.", "Mark"),
+            ("Mijn naam is Fatima, van Kantoorfix.", "Fatima"),
+            ("Dag meneer, ik ben Kevin van ZonVast.", "Kevin"),
+            ("Hoi, je spreekt met Kevin de Wit.", "Kevin de Wit"),
+            ("Hallo, Kevin hier, van ZonVast.", "Kevin"),
+        ] {
+            assert_eq!(r.find(s).as_deref(), Some(want), "{s}");
+        }
+        for s in [
+            "Met plezier.",
+            "Met Vriendelijke groet.",
+            "Ik heb net gesproken met Jan.",
+            "Ik ben blij van wel.",
+            "Dit is een goede vraag.",
+            "Ja, met de buren hebben we het ook over gehad.",
+        ] {
+            assert_eq!(r.find(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn every_shipped_name_pattern_has_a_slot() {
+        let mut lex = Lexicon::builtin("en").unwrap();
+        lex.set("roles.name", &["\\bcall me\\b".to_string()]);
+        let err = NameRules::new(&lex).unwrap_err();
+        assert!(err.to_string().contains("lexicon.en.roles.name"), "{err}");
+    }
+
+    #[test]
+    fn people_by_name_then_by_file() {
+        let mut agents = std::collections::BTreeMap::new();
+        agents.insert(
+            "Brandon Lee".to_string(),
+            AgentConfig {
+                names: vec!["Brandon".into(), "B. Lee".into()],
+                files: vec!["*copier*".into()],
+            },
+        );
+        agents.insert(
+            "Sanne Visser".to_string(),
+            AgentConfig {
+                names: vec![],
+                files: vec!["sanne/**".into()],
+            },
+        );
+        let p = People::new(&agents).unwrap();
+        let who = |names: &[&str], path: Option<&str>| p.resolve(names, path).map(|(p, _)| p);
+        assert_eq!(who(&["brandon  "], None).as_deref(), Some("Brandon Lee"));
+        assert_eq!(who(&["Speaker 2", "brandon lee"], None).as_deref(), Some("Brandon Lee"));
+        assert_eq!(
+            who(&["Speaker 2"], Some("calls/en04_Copier.txt")).as_deref(),
+            Some("Brandon Lee")
+        );
+        assert_eq!(
+            who(&["Speaker 1"], Some("sanne/2026/a.vtt")).as_deref(),
+            Some("Sanne Visser")
+        );
+        assert_eq!(who(&["Speaker 1"], Some("calls/sanne.vtt")), None);
+        assert_eq!(
+            who(&["Speaker 1"], Some("calls/sanne/a.vtt")).as_deref(),
+            Some("Sanne Visser")
+        );
+        assert_eq!(who(&["Speaker 1"], Some("calls/not-sanne/a.vtt")), None);
+        assert_eq!(who(&["Brandy"], Some("calls/x.vtt")), None);
+    }
+}
