@@ -311,6 +311,7 @@ pub(crate) mod tests {
                 language_basis: "test".into(),
                 timing: crate::Timing::Full,
                 warnings: vec![],
+                judgments_available: true,
             },
             roles: Roles {
                 agent: Some("A".into()),
