@@ -460,8 +460,16 @@ mod tests {
         let r = a.analyze(&call(FR, 1, Some("fra")));
         assert_eq!(r.source.language, "fr");
         assert!(!r.source.judgments_available);
-        assert!(r.source.language_basis.contains("declared by the source (fra)"), "{}", r.source.language_basis);
-        assert!(r.source.warnings.iter().any(|w| w.contains("\"fr\" has no lexicon")), "{:?}", r.source.warnings);
+        assert!(
+            r.source.language_basis.contains("declared by the source (fra)"),
+            "{}",
+            r.source.language_basis
+        );
+        assert!(
+            r.source.warnings.iter().any(|w| w.contains("\"fr\" has no lexicon")),
+            "{:?}",
+            r.source.warnings
+        );
         assert!(r.questions.is_none() && r.pushes.is_none() && r.findings.is_empty());
         assert_eq!(r.outcome.kind, report::OutcomeKind::Unknown);
         assert!(r.score.warmth.is_none());
@@ -482,7 +490,11 @@ mod tests {
         let r = a.analyze(&call(FR, 3, None));
         assert_eq!(r.source.language, "und", "{}", r.source.language_basis);
         assert!(!r.source.judgments_available);
-        assert!(r.source.language_basis.starts_with("undetermined"), "{}", r.source.language_basis);
+        assert!(
+            r.source.language_basis.starts_with("undetermined"),
+            "{}",
+            r.source.language_basis
+        );
         // Near miss: the same few lines once (under 100 words) say too
         // little to refuse, and are judged as before.
         let r = a.analyze(&call(FR, 1, None));
@@ -499,7 +511,10 @@ mod tests {
         let r = a.analyze(&call(&en, 2, Some("fr")));
         assert_eq!(r.source.language, "en");
         assert!(r.source.judgments_available);
-        assert!(r.source.language_basis.ends_with("the source declares fr, which the words overrule"));
+        assert!(r
+            .source
+            .language_basis
+            .ends_with("the source declares fr, which the words overrule"));
         // An English call reads exactly as before: no new field in the JSON.
         let json = serde_json::to_string(&a.analyze(&call(&en, 2, None))).unwrap();
         assert!(!json.contains("judgments_available"));

@@ -242,6 +242,13 @@ pub(crate) const MIN_WORDS_TO_REFUSE: usize = 100;
 /// captions score 7.6 % on the Dutch list (`de`, `en`, `a` are French too).
 pub(crate) const MIN_SHARE: f64 = 0.15;
 
+/// The share the function words need to overrule a source that declares a
+/// language without a lexicon. Higher than [`MIN_SHARE`], as a declaration
+/// is evidence too and short texts are noisy: four French lines score 15 %
+/// on the Dutch list (`je`, `de`), while Dutch and English calls score 30 %
+/// and more.
+pub(crate) const MIN_SHARE_AGAINST_DECLARED: f64 = 0.25;
+
 /// Picks the language model to use, or finds that the transcript is in a
 /// language without one, and says why. `choice` is `auto` or a code.
 pub(crate) fn detect(t: &Transcript, d: &Detector, choice: &str) -> (Choice, String) {
@@ -256,11 +263,9 @@ pub(crate) fn detect(t: &Transcript, d: &Detector, choice: &str) -> (Choice, Str
     let best = counts.iter().copied().max().unwrap_or(0);
     let dominant = best >= MIN_EVIDENCE && best as f64 >= MIN_SHARE * total as f64;
     let declared = t.language.as_deref().map(|l| (l, normalise_code(l)));
-    let declared_unknown = declared
-        .as_ref()
-        .filter(|(_, code)| !langs.contains(&code.as_str()));
+    let declared_unknown = declared.as_ref().filter(|(_, code)| !langs.contains(&code.as_str()));
     if let Some((raw, code)) = declared_unknown {
-        if !dominant {
+        if !(dominant && best as f64 >= MIN_SHARE_AGAINST_DECLARED * total as f64) {
             return (
                 Choice::Unsupported(code.clone()),
                 format!(

@@ -15,7 +15,8 @@ use crate::{Error, Format, Segment, Transcript};
 /// The optional `format` tag that marks a canonical document.
 pub(crate) const FORMAT_TAG: &str = "warmcall.transcript.v1";
 
-pub(crate) const EXPECTED: &str = "canonical JSON {\"segments\":[{\"speaker\": string, \"start\": seconds, \"end\": seconds, \
+pub(crate) const EXPECTED: &str =
+    "canonical JSON {\"segments\":[{\"speaker\": string, \"start\": seconds, \"end\": seconds, \
 \"text\": string}]}";
 
 #[derive(Deserialize)]

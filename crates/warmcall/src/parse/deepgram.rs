@@ -11,7 +11,8 @@ use serde::Deserialize;
 use super::json::{check_times, from_str, group_words, norm_lang, settle_timing, word, Label, Num, Word};
 use crate::{Error, Format, Segment, Transcript};
 
-pub(crate) const EXPECTED: &str = "Deepgram JSON {\"results\":{\"utterances\":[…]} or {\"channels\":[{\"alternatives\":\
+pub(crate) const EXPECTED: &str =
+    "Deepgram JSON {\"results\":{\"utterances\":[…]} or {\"channels\":[{\"alternatives\":\
 [{\"words\":[…]}]}]}}";
 
 #[derive(Deserialize)]

@@ -87,14 +87,16 @@ pub(crate) fn parse(text: &str) -> std::result::Result<Transcript, Error> {
         .iter()
         .find_map(|r| r.language_code.0.as_deref())
         .and_then(norm_lang);
-    let tagged = doc
-        .results
-        .iter()
-        .rposition(|r| r.alternatives.first().is_some_and(|a| a.words.iter().any(|w| w.speaker().is_some())));
+    let tagged = doc.results.iter().rposition(|r| {
+        r.alternatives
+            .first()
+            .is_some_and(|a| a.words.iter().any(|w| w.speaker().is_some()))
+    });
     if let Some(last) = tagged {
         let alt = &doc.results[last].alternatives[0];
         let words = words_of(&mut t, &alt.words, last, |w| {
-            w.speaker().map_or_else(|| "Speaker 1".to_string(), |s| format!("Speaker {s}"))
+            w.speaker()
+                .map_or_else(|| "Speaker 1".to_string(), |s| format!("Speaker {s}"))
         });
         group_words(&mut t, &words);
     } else {
@@ -236,11 +238,15 @@ mod tests {
 
     #[test]
     fn durations_in_every_spelling() {
-        let d: Vec<Dur> =
-            serde_json::from_str(r#"["1.500s", "0s", 2.5, {"seconds":"3","nanos":250000000}, {"nanos":5e8}, "x", null]"#)
-                .unwrap();
+        let d: Vec<Dur> = serde_json::from_str(
+            r#"["1.500s", "0s", 2.5, {"seconds":"3","nanos":250000000}, {"nanos":5e8}, "x", null]"#,
+        )
+        .unwrap();
         let got: Vec<Option<f64>> = d.iter().map(|d| d.0).collect();
-        assert_eq!(got, [Some(1.5), Some(0.0), Some(2.5), Some(3.25), Some(0.5), None, None]);
+        assert_eq!(
+            got,
+            [Some(1.5), Some(0.0), Some(2.5), Some(3.25), Some(0.5), None, None]
+        );
     }
 
     #[test]

@@ -53,12 +53,17 @@ pub(crate) fn detect(text: &str) -> Result<(Format, Vec<Warning>), Error> {
     match (read, shape) {
         (Ok(()), Ok(f)) => Ok((f, super::json_shape::ignored_keys(&o, f))),
         (Ok(()), Err(why)) => Err(no_shape(&o, &why)),
-        (Err(e), Ok(f)) => Err(Error::parse(
-            f,
-            e.line(),
-            super::json_shape::expected(f),
-            &format!("not valid JSON ({e})"),
-        )),
+        (Err(e), Ok(f)) => {
+            // The line is the error's own; serde's message repeats it.
+            let msg = e.to_string();
+            let msg = msg.split(" at line ").next().unwrap_or(&msg);
+            Err(Error::parse(
+                f,
+                e.line(),
+                super::json_shape::expected(f),
+                &format!("not valid JSON ({msg}, column {})", e.column()),
+            ))
+        }
         (Err(e), Err(_)) => Err(syntax_error(&e)),
     }
 }
@@ -128,7 +133,11 @@ fn syntax_error(e: &serde_json::Error) -> Error {
 fn no_shape(o: &Outline, why: &str) -> Error {
     use super::json_outline::Kind;
     let found = if o.count(Kind::Object) > 0 {
-        let keys: Vec<&str> = o.key_names().take(12).map(|(k, _)| k).collect();
+        // Sorted, as serde_json's map lists them (messages and docs quote
+        // this list).
+        let mut keys: Vec<&str> = o.key_names().map(|(k, _)| k).collect();
+        keys.sort_unstable();
+        keys.truncate(12);
         format!("an object with keys [{}]", keys.join(", "))
     } else if o.count(Kind::Array) > 0 {
         "an array at the top level".into()

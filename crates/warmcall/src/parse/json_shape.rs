@@ -45,7 +45,11 @@ pub(crate) fn classify(o: &Outline) -> Result<Format, String> {
         return azure(p);
     }
     if let Some(segs) = o.records("segments") {
-        return segments("segments", segs, o.key("word_segments").is_some_and(|w| w.present() > 0));
+        return segments(
+            "segments",
+            segs,
+            o.key("word_segments").is_some_and(|w| w.present() > 0),
+        );
     }
     if let Some(tr) = o.records("transcription") {
         return whisper_cpp(tr);
@@ -53,7 +57,13 @@ pub(crate) fn classify(o: &Outline) -> Result<Format, String> {
     if o.key("utterances").is_some() || o.key("words").is_some() {
         return assemblyai(o);
     }
-    for key in ["results", "segments", "monologues", "recognizedPhrases", "transcription"] {
+    for key in [
+        "results",
+        "segments",
+        "monologues",
+        "recognizedPhrases",
+        "transcription",
+    ] {
         if o.key(key).is_some_and(|k| k.present() > 0) {
             return Err(format!("{key} is not an array of objects"));
         }
@@ -144,7 +154,10 @@ fn segments(path: &str, segs: &Outline, word_segments: bool) -> Result<Format, S
 
 /// `results` as an object: AWS or Deepgram.
 fn results_object(r: &Outline) -> Result<Format, String> {
-    if r.some("items", ARR) || r.some("transcripts", ARR) || r.some("speaker_labels", OBJ) || r.some("channel_labels", OBJ)
+    if r.some("items", ARR)
+        || r.some("transcripts", ARR)
+        || r.some("speaker_labels", OBJ)
+        || r.some("channel_labels", OBJ)
     {
         return Ok(Format::AwsJson);
     }
@@ -227,7 +240,8 @@ fn whisper_cpp(tr: &Outline) -> Result<Format, String> {
 }
 
 fn assemblyai(o: &Outline) -> Result<Format, String> {
-    let marked = o.key("utterances").is_some() || o.key("audio_duration").is_some() || o.key("acoustic_model").is_some();
+    let marked =
+        o.key("utterances").is_some() || o.key("audio_duration").is_some() || o.key("acoustic_model").is_some();
     if let Some(u) = o.records("utterances") {
         if u.count(Kind::Object) > 0 {
             let fits = ["speaker", "start", "end", "text"]
@@ -278,7 +292,11 @@ fn record_sets<'a>(o: &'a Outline, f: Format) -> Vec<(&'static str, &'a Outline,
         Format::CanonicalJson => add("segments", segs, &["speaker", "start", "end", "text"]),
         Format::WhisperJson | Format::WhisperxJson => {
             add("segments", segs, &["start", "end", "text", "speaker", "words"]);
-            add("transcription", o.records("transcription"), &["offsets", "timestamps", "text"]);
+            add(
+                "transcription",
+                o.records("transcription"),
+                &["offsets", "timestamps", "text"],
+            );
         }
         Format::AwsJson => add(
             "results.items",
@@ -297,7 +315,11 @@ fn record_sets<'a>(o: &'a Outline, f: Format) -> Vec<(&'static str, &'a Outline,
                 &["speaker", "start", "end", "text", "words", "channel"],
             );
             if o.records("utterances").is_none_or(|u| u.count(Kind::Object) == 0) {
-                add("words", o.records("words"), &["speaker", "start", "end", "text", "channel"]);
+                add(
+                    "words",
+                    o.records("words"),
+                    &["speaker", "start", "end", "text", "channel"],
+                );
             }
         }
         Format::RevJson => {
@@ -312,21 +334,48 @@ fn record_sets<'a>(o: &'a Outline, f: Format) -> Vec<(&'static str, &'a Outline,
         Format::SpeechmaticsJson => add(
             "results",
             o.records("results"),
-            &["start_time", "end_time", "type", "alternatives", "channel", "attaches_to", "is_eos"],
+            &[
+                "start_time",
+                "end_time",
+                "type",
+                "alternatives",
+                "channel",
+                "attaches_to",
+                "is_eos",
+            ],
         ),
         Format::GoogleJson => add(
             "results",
             o.records("results"),
-            &["alternatives", "resultEndTime", "resultEndOffset", "channelTag", "languageCode"],
+            &[
+                "alternatives",
+                "resultEndTime",
+                "resultEndOffset",
+                "channelTag",
+                "languageCode",
+            ],
         ),
         Format::AzureJson => add(
             "recognizedPhrases",
             o.records("recognizedPhrases"),
-            &["speaker", "channel", "offsetInTicks", "durationInTicks", "offset", "duration", "nBest", "locale"],
+            &[
+                "speaker",
+                "channel",
+                "offsetInTicks",
+                "durationInTicks",
+                "offset",
+                "duration",
+                "nBest",
+                "locale",
+            ],
         ),
         Format::WatsonJson => {
             add("results", o.records("results"), &["alternatives", "final"]);
-            add("speaker_labels", o.records("speaker_labels"), &["from", "to", "speaker"]);
+            add(
+                "speaker_labels",
+                o.records("speaker_labels"),
+                &["from", "to", "speaker"],
+            );
         }
         _ => {}
     }
@@ -450,11 +499,29 @@ mod tests {
 
     #[test]
     fn speaker_and_time_keys_by_their_words() {
-        for k in ["participant", "speaker_name", "start_ms", "start_time", "endTime", "offset", "who", "spk_id"] {
+        for k in [
+            "participant",
+            "speaker_name",
+            "start_ms",
+            "start_time",
+            "endTime",
+            "offset",
+            "who",
+            "spk_id",
+        ] {
             assert!(looks_like_speaker_or_time(k), "{k}");
         }
         // Near misses: measures of a speaker or time, and other words.
-        for k in ["speaker_confidence", "start_probability", "tokens", "seek", "avg_logprob", "id", "startle", "ending"] {
+        for k in [
+            "speaker_confidence",
+            "start_probability",
+            "tokens",
+            "seek",
+            "avg_logprob",
+            "id",
+            "startle",
+            "ending",
+        ] {
             assert!(!looks_like_speaker_or_time(k), "{k}");
         }
     }
@@ -465,7 +532,8 @@ mod tests {
         assert!(e.contains("[participant, start_ms, end_ms, text]"), "{e}");
         assert!(e.contains("AssemblyAI utterances need speaker"), "{e}");
         // The same records with AssemblyAI's keys as well: read, and warned.
-        let text = r#"{"utterances":[{"speaker":"A","start":0,"end":900,"text":"hi","participant":"Ann","start_ms":0}]}"#;
+        let text =
+            r#"{"utterances":[{"speaker":"A","start":0,"end":900,"text":"hi","participant":"Ann","start_ms":0}]}"#;
         assert_eq!(shape(text), Ok(Format::AssemblyaiJson));
         let n = notes(text);
         assert_eq!(n.len(), 1);
@@ -474,8 +542,8 @@ mod tests {
 
     #[test]
     fn segments_with_other_speaker_and_time_keys_are_not_whisper() {
-        let e = shape(r#"{"segments":[{"speaker_name":"Ann","start_time":1.0,"end_time":2.0,"text":"hi"}]}"#)
-            .unwrap_err();
+        let e =
+            shape(r#"{"segments":[{"speaker_name":"Ann","start_time":1.0,"end_time":2.0,"text":"hi"}]}"#).unwrap_err();
         assert!(e.contains("[speaker_name, start_time, end_time, text]"), "{e}");
         // Whisper segments with an extra time key: read, and warned.
         let text = r#"{"segments":[{"start":1,"end":2,"text":"hi","start_time":1.0,"speaker_name":"Ann"}]}"#;
@@ -503,7 +571,8 @@ mod tests {
         // Seven results or six: the same answer (serde's positional structs
         // once called the seventh "trailing characters").
         for n in [6, 7, 12] {
-            let r = vec![r#"{"alternatives":[{"content":"a"}],"start_time":1,"end_time":2,"type":"word"}"#; n].join(",");
+            let r =
+                vec![r#"{"alternatives":[{"content":"a"}],"start_time":1,"end_time":2,"type":"word"}"#; n].join(",");
             assert_eq!(shape(&format!(r#"{{"results":[{r}]}}"#)), Ok(Format::SpeechmaticsJson));
         }
     }

@@ -1,7 +1,9 @@
 //! Rev.ai JSON (`application/vnd.rev.transcript.v1.0+json`):
 //! `monologues[]`, each with an integer `speaker` (an optional
 //! `speaker_name`) and `elements[]` of `{"type": "text", "value", "ts",
-//! "end_ts"}` words and `{"type": "punct", "value"}` punctuation and spaces.
+//! "end_ts"}` words and `{"type": "punct", "value"}` punctuation and spaces;
+//! `unknown` elements (`<inaudible>`, `<laugh>`) are tags, not words, and
+//! are dropped.
 //!
 //! Speakers: `speaker_name` when given, else `Speaker n` (as numbered, from
 //! 0, like Deepgram). Punctuation joins the word before it; words are
@@ -60,7 +62,12 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
             if value.is_empty() {
                 continue;
             }
-            if el.kind.0.as_deref() == Some("punct") {
+            let kind = el.kind.0.as_deref();
+            if !matches!(kind, None | Some("text" | "punct")) {
+                // `unknown` elements are tags (`<inaudible>`, `<laugh>`), not words.
+                continue;
+            }
+            if kind == Some("punct") {
                 // Punctuation belongs to this monologue's last word only.
                 if words.len() > first {
                     if let Some(prev) = words.last_mut() {

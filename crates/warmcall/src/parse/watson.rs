@@ -193,8 +193,10 @@ mod tests {
 
     #[test]
     fn stamps_of_another_make_are_skipped() {
-        let t = parse(r#"{"results":[{"alternatives":[{"timestamps":[{"w":1},["ok",0,"0.5",9],["x"]],"transcript":"ok"}]}]}"#)
-            .unwrap();
+        let t = parse(
+            r#"{"results":[{"alternatives":[{"timestamps":[{"w":1},["ok",0,"0.5",9],["x"]],"transcript":"ok"}]}]}"#,
+        )
+        .unwrap();
         let texts: Vec<&str> = t.segments.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(texts, ["ok x"]);
     }

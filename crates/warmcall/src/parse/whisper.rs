@@ -17,7 +17,8 @@ use serde::Deserialize;
 use super::json::{check_times, from_str, norm_lang, settle_timing, Label, Num};
 use crate::{Error, Format, Segment, Transcript};
 
-pub(crate) const EXPECTED: &str = "Whisper JSON {\"segments\":[{\"start\": seconds, \"end\": seconds, \"text\": string}]}";
+pub(crate) const EXPECTED: &str =
+    "Whisper JSON {\"segments\":[{\"start\": seconds, \"end\": seconds, \"text\": string}]}";
 
 /// Label for speech without any speaker in a diarised (WhisperX) file.
 const UNKNOWN: &str = "UNKNOWN";
@@ -108,11 +109,14 @@ pub(crate) fn parse(text: &str, format: Format) -> Result<Transcript, Error> {
         from_str(text, format, EXPECTED)?
     };
     let mut t = Transcript::empty(format);
-    t.language = [&doc.language, &doc.info.as_ref().map_or(Label(None), |i| i.language.clone())]
-        .into_iter()
-        .chain(doc.result.as_ref().map(|r| &r.language))
-        .find_map(|l| l.0.as_deref())
-        .and_then(norm_lang);
+    t.language = [
+        &doc.language,
+        &doc.info.as_ref().map_or(Label(None), |i| i.language.clone()),
+    ]
+    .into_iter()
+    .chain(doc.result.as_ref().map(|r| &r.language))
+    .find_map(|l| l.0.as_deref())
+    .and_then(norm_lang);
     let segments = match (doc.segments, doc.transcription) {
         (Some(segs), _) => segs,
         (None, Some(cpp)) => cpp
@@ -261,7 +265,10 @@ mod tests {
             Format::WhisperJson,
         )
         .unwrap();
-        assert_eq!((t.segments[0].text.as_str(), t.segments[0].end_s), ("Hello.", Some(2.0)));
+        assert_eq!(
+            (t.segments[0].text.as_str(), t.segments[0].end_s),
+            ("Hello.", Some(2.0))
+        );
         let t = parse(
             r#"{"segments":[{"start":0,"end":1,"text":"Hoi."}],"info":{"language":"nl","language_probability":0.98}}"#,
             Format::WhisperJson,
@@ -276,7 +283,9 @@ mod tests {
         .unwrap();
         assert_eq!((t.segments[0].start_s, t.segments[0].end_s), (Some(0.0), Some(3.0)));
         assert_eq!(t.language.as_deref(), Some("en"));
-        let e = parse(r#"{"language":"en"}"#, Format::WhisperJson).unwrap_err().to_string();
+        let e = parse(r#"{"language":"en"}"#, Format::WhisperJson)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("neither segments nor transcription"), "{e}");
     }
 
