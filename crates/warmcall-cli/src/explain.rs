@@ -111,15 +111,18 @@ pub fn render(t: &Transcript, r: &Report, color: bool) -> String {
         crate::output::duration(r.span_s),
     ));
     o.push_str(&format!(
-        "talk share {} ({}) · agent questions {} · pushes {} ({} premature) · outcome {} · warmth {}\n",
+        "talk share {} ({}) · agent questions {} · pushes {} · outcome {} · warmth {}\n",
         pct(r.talk.agent_share_of_speech),
         name(&r.talk.basis),
         r.questions
             .as_ref()
             .map(|q| q.agent.total.to_string())
             .unwrap_or_else(|| "-".into()),
-        r.pushes.as_ref().map(|x| x.count).unwrap_or(0),
-        r.pushes.as_ref().map(|x| x.premature).unwrap_or(0),
+        // Not judged (no text, or a language without a lexicon) is "-",
+        // not zero pushes.
+        r.pushes
+            .as_ref()
+            .map_or_else(|| "-".to_string(), |x| format!("{} ({} premature)", x.count, x.premature)),
         name(&r.outcome.kind),
         crate::output::warmth(r.score.warmth),
     ));
