@@ -120,9 +120,10 @@ pub fn render(t: &Transcript, r: &Report, color: bool) -> String {
             .unwrap_or_else(|| "-".into()),
         // Not judged (no text, or a language without a lexicon) is "-",
         // not zero pushes.
-        r.pushes
-            .as_ref()
-            .map_or_else(|| "-".to_string(), |x| format!("{} ({} premature)", x.count, x.premature)),
+        r.pushes.as_ref().map_or_else(
+            || "-".to_string(),
+            |x| format!("{} ({} premature)", x.count, x.premature)
+        ),
         name(&r.outcome.kind),
         crate::output::warmth(r.score.warmth),
     ));

@@ -135,5 +135,9 @@ fn languages_without_lexicon_and_json_of_another_make() {
     assert!(call["questions"].is_null() && call["score"]["warmth"].is_null());
     let err = out["errors"][0]["message"].as_str().unwrap();
     assert!(err.contains("[participant, start_ms, end_ms, text]"), "{err}");
-    assert!(r.stderr.contains("other.json: unknown transcript format"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("other.json: unknown transcript format"),
+        "{}",
+        r.stderr
+    );
 }

@@ -532,6 +532,34 @@ mod tests {
     }
 
     #[test]
+    fn valid_json_forced_into_another_shape_is_a_shape_error() {
+        // serde reads a struct from an array by position; an array longer
+        // than the struct used to be "trailing characters", i.e. invalid.
+        let r = vec![r#"{"alternatives":[{"content":"a"}],"start_time":1,"end_time":2,"type":"word"}"#; 7].join(",");
+        let text = format!(r#"{{"results":[{r}]}}"#);
+        assert_eq!(detect_shape(&text).unwrap(), Format::SpeechmaticsJson);
+        for f in [
+            Format::AwsJson,
+            Format::DeepgramJson,
+            Format::CanonicalJson,
+            Format::AzureJson,
+        ] {
+            let e = parse(&text, Some(f)).unwrap_err().to_string();
+            assert!(!e.contains("not valid JSON"), "{f}: {e}");
+            assert!(e.contains("expected"), "{f}: {e}");
+        }
+    }
+
+    #[test]
+    fn truncated_json_of_a_shape_names_the_shape_and_line() {
+        let e = detect("{\n\"monologues\": [\n{\"speaker\": 1, \"elements\": [{\"type\": \"text\", \"value\": \"Hi\"}, {\"type\": \"te")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("line 3: expected Rev.ai JSON"), "{e}");
+        assert!(e.contains("not valid JSON (EOF while parsing a string, column"), "{e}");
+    }
+
+    #[test]
     fn broken_json_is_a_clear_error() {
         let e = detect_shape(r#"{"segments": [ {"start": 1"#).unwrap_err().to_string();
         assert!(e.contains("not valid JSON"), "{e}");

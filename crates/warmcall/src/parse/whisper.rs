@@ -110,11 +110,12 @@ pub(crate) fn parse(text: &str, format: Format) -> Result<Transcript, Error> {
     };
     let mut t = Transcript::empty(format);
     t.language = [
-        &doc.language,
-        &doc.info.as_ref().map_or(Label(None), |i| i.language.clone()),
+        Some(&doc.language),
+        doc.info.as_ref().map(|i| &i.language),
+        doc.result.as_ref().map(|r| &r.language),
     ]
     .into_iter()
-    .chain(doc.result.as_ref().map(|r| &r.language))
+    .flatten()
     .find_map(|l| l.0.as_deref())
     .and_then(norm_lang);
     let segments = match (doc.segments, doc.transcription) {
