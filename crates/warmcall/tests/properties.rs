@@ -199,8 +199,8 @@ fn json_value() -> impl Strategy<Value = serde_json::Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
-        any::<i32>().prop_map(|n| Value::from(n)),
-        (-1e6f64..1e6).prop_map(|n| Value::from(n)),
+        any::<i32>().prop_map(Value::from),
+        (-1e6f64..1e6).prop_map(Value::from),
         "[a-z ?.]{0,12}".prop_map(Value::String),
         "[0-9]{1,3}\\.[0-9]{0,3}s?".prop_map(Value::String),
     ];

@@ -535,7 +535,7 @@ mod tests {
     fn valid_json_forced_into_another_shape_is_a_shape_error() {
         // serde reads a struct from an array by position; an array longer
         // than the struct used to be "trailing characters", i.e. invalid.
-        let r = vec![r#"{"alternatives":[{"content":"a"}],"start_time":1,"end_time":2,"type":"word"}"#; 7].join(",");
+        let r = [r#"{"alternatives":[{"content":"a"}],"start_time":1,"end_time":2,"type":"word"}"#; 7].join(",");
         let text = format!(r#"{{"results":[{r}]}}"#);
         assert_eq!(detect_shape(&text).unwrap(), Format::SpeechmaticsJson);
         for f in [
