@@ -55,11 +55,19 @@ pub enum Format {
     Chat,
     /// NIST RTTM diarisation (no text).
     Rttm,
+    /// ELAN annotation document (`.eaf`): tiers per speaker.
+    Eaf,
+    /// Transcriber turns (`.trs`).
+    Trs,
+    /// Praat TextGrid: interval tiers per speaker.
+    TextGrid,
+    /// A Word document (`.docx`), as Teams downloads its transcripts.
+    Docx,
 }
 
 impl Format {
     /// Every format, in detection order.
-    pub const ALL: [Format; 17] = [
+    pub const ALL: [Format; 21] = [
         Format::Vtt,
         Format::Srt,
         Format::Txt,
@@ -70,13 +78,17 @@ impl Format {
         Format::AwsJson,
         Format::DeepgramJson,
         Format::AssemblyaiJson,
+        Format::Chat,
+        Format::Rttm,
+        Format::Eaf,
+        Format::Trs,
+        Format::TextGrid,
+        Format::Docx,
         Format::RevJson,
         Format::SpeechmaticsJson,
         Format::GoogleJson,
         Format::AzureJson,
         Format::WatsonJson,
-        Format::Chat,
-        Format::Rttm,
     ];
 
     /// The stable name used in reports and for `--format-hint`.
@@ -99,6 +111,10 @@ impl Format {
             Format::WatsonJson => "watson-json",
             Format::Chat => "chat",
             Format::Rttm => "rttm",
+            Format::Eaf => "eaf",
+            Format::Trs => "trs",
+            Format::TextGrid => "textgrid",
+            Format::Docx => "docx",
         }
     }
 
