@@ -14,14 +14,14 @@ shared="$root/../shared/realdata"
 max=65536
 
 # Format::ALL order: vtt srt txt csv canonical whisper whisperx aws deepgram assemblyai chat rttm
-# eaf trs textgrid docx
+# eaf trs textgrid docx rev speechmatics google azure watson
 format_bytes() {
   case "$1" in
     vtt|test) echo 0 ;;
     srt) echo 1 ;;
     txt|stm|trn|ctm|sbv|md) echo 2 ;;
     csv|tsv) echo 3 ;;
-    json) echo 4 5 6 7 8 9 ;;
+    json) echo 4 5 6 7 8 9 16 17 18 19 20 ;;
     cha) echo 10 ;;
     rttm) echo 11 ;;
     eaf) echo 12 ;;
@@ -59,7 +59,7 @@ emit() { # dir selector file
   { printf "\\x$(printf '%02x' "$sel")"; head -c "$max" "$file"; } >"$dir/$name"
 }
 
-for t in parse_any parse_format analyze; do mkdir -p "$here/corpus/$t"; done
+for t in parse_any parse_format analyze valid_json; do mkdir -p "$here/corpus/$t"; done
 n=0
 while IFS= read -r -d '' f; do
   ext="${f##*.}"
@@ -69,8 +69,10 @@ while IFS= read -r -d '' f; do
     emit "$here/corpus/parse_format" "$b" "$f"
     emit "$here/corpus/analyze" "$b" "$f"
   done
+  # valid_json reads the document itself, without a selector byte.
+  if [ "$ext" = json ]; then head -c "$max" "$f" >"$here/corpus/valid_json/$(printf '%s' "$f" | cksum | cut -d' ' -f1)"; fi
   n=$((n + 1))
 done < <(find "$root/testdata" "$shared" -type f ! -name '*.expected.json' ! -name 'README.md' ! -name NOTICE ! -name '*.tsv.expected' -print0 2>/dev/null)
-for t in parse_any parse_format analyze; do
+for t in parse_any parse_format analyze valid_json; do
   echo "$t: $(ls "$here/corpus/$t" | wc -l) seeds from $n files"
 done

@@ -130,7 +130,7 @@ pub fn render(t: &Transcript, r: &Report, color: bool, ui: Ui) -> String {
         crate::output::duration(r.span_s),
     ));
     o.push_str(&format!(
-        "{} {} ({}) · {} {} · {} {} ({} {}) · {} {} · {} {}\n",
+        "{} {} ({}) · {} {} · {} {} · {} {} · {} {}\n",
         ui.t("talk_share_lc"),
         pct(r.talk.agent_share_of_speech),
         name(&r.talk.basis),
@@ -140,9 +140,12 @@ pub fn render(t: &Transcript, r: &Report, color: bool, ui: Ui) -> String {
             .map(|q| q.agent.total.to_string())
             .unwrap_or_else(|| "-".into()),
         ui.t("pushes_lc"),
-        r.pushes.as_ref().map(|x| x.count).unwrap_or(0),
-        r.pushes.as_ref().map(|x| x.premature).unwrap_or(0),
-        ui.t("premature_lc"),
+        // Not judged (no text, or a language without a lexicon) is "-",
+        // not zero pushes.
+        r.pushes.as_ref().map_or_else(
+            || "-".to_string(),
+            |x| format!("{} ({} {})", x.count, x.premature, ui.t("premature_lc"))
+        ),
         ui.t("outcome_lc"),
         ui.outcome(r.outcome.kind),
         ui.t("warmth_lc"),

@@ -244,12 +244,24 @@ impl Analyzer {
 
     /// What every analysis starts with: the language (and the basis of the
     /// choice), the per-segment facts, and roles assigned.
-    fn begin<'a>(&'a self, t: &'a Transcript) -> (Ctx<'a>, String, roles::Assignment) {
-        let (li, language_basis) = lang::detect(t, &self.detector, &self.config.language);
+    ///
+    /// A language without a lexicon still needs a model for the
+    /// language-blind figures (word counts, turns): English's, whose
+    /// backchannels (`mm`, `ok`) are the most widely shared; the lexicon's
+    /// judgments are then not made (see [`Analyzer::analyze_with_path`]).
+    fn begin<'a>(&'a self, t: &'a Transcript) -> (Ctx<'a>, Language, roles::Assignment) {
+        let (choice, basis) = lang::detect(t, &self.detector, &self.config.language);
+        let (li, unsupported) = match choice {
+            lang::Choice::Model(i) => (i, None),
+            lang::Choice::Unsupported(code) => {
+                let en = self.models.iter().position(|m| m.lex.lang == "en").unwrap_or(0);
+                (en, Some(code))
+            }
+        };
         let mut ctx = Ctx::new(t, &self.config, &self.models[li]);
         let assignment = roles::assign(&ctx, self.agent.as_ref());
         ctx.set_roles(assignment.speaker_role.clone());
-        (ctx, language_basis, assignment)
+        (ctx, Language { basis, unsupported }, assignment)
     }
 
     /// Analyses one transcript. Never fails: what cannot be measured (time
@@ -297,6 +309,13 @@ impl Analyzer {
     /// shown) in `source.path`. The path also decides the person of an
     /// agent the config's `[agents]` knows by file name.
     ///
+    /// A transcript in a language without a lexicon (declared by the source,
+    /// or text in which no lexicon's function words dominate) is measured
+    /// but not judged: `source.language` names it (`fr`, or `und`),
+    /// `source.judgments_available` is false, a warning says so, and
+    /// questions, pushes, findings, outcome and score are left empty rather
+    /// than judged with another language's words.
+    ///
     /// ```
     /// use warmcall::{config::AgentConfig, Analyzer, Config, Transcript};
     /// let mut config = Config::default();
@@ -312,9 +331,17 @@ impl Analyzer {
     /// # Ok::<(), warmcall::Error>(())
     /// ```
     pub fn analyze_with_path(&self, t: &Transcript, path: Option<&str>) -> Report {
-        let (ctx, language_basis, assignment) = self.begin(t);
+        let (ctx, language, assignment) = self.begin(t);
         let lm = ctx.lm;
+        let judged = language.unsupported.is_none();
         let mut warnings: Vec<String> = t.warnings.iter().map(|w| w.to_string()).collect();
+        if let Some(code) = &language.unsupported {
+            warnings.push(format!(
+                "language {code:?} has no lexicon (lexicons: {}): questions, pushes, findings, outcome and score \
+are not judged; talk, turns and silences are measured",
+                self.languages().collect::<Vec<_>>().join(", ")
+            ));
+        }
         if let [only] = t.speakers.as_slice() {
             // Not a parse problem, but every share reads 100 % and every
             // customer figure is empty: the report says why.
@@ -329,9 +356,14 @@ impl Analyzer {
         let turns = metrics::turns::compute(&ctx);
         let silences = metrics::silence::compute(&ctx);
         let interruptions = metrics::interruptions::compute(&ctx);
-        let questions = metrics::questions::compute(&ctx);
-        let signals = findings::signals::detect(&ctx);
-        let pushes = findings::push::detect(&ctx, questions.as_ref(), &signals);
+        let (questions, signals, pushes) = if judged {
+            let questions = metrics::questions::compute(&ctx);
+            let signals = findings::signals::detect(&ctx);
+            let pushes = findings::push::detect(&ctx, questions.as_ref(), &signals);
+            (questions, signals, pushes)
+        } else {
+            (None, Vec::new(), None)
+        };
         let patience = metrics::patience::compute(&ctx, questions.as_ref(), &signals);
         let outcome = findings::outcome::compute(&ctx, &signals, pushes.as_ref());
         let trackers = self.trackers.compute(&ctx);
@@ -352,10 +384,11 @@ impl Analyzer {
             source: report::Source {
                 path: path.map(str::to_string),
                 format: t.format.name().to_string(),
-                language: lm.lex.lang.clone(),
-                language_basis,
+                language: language.unsupported.clone().unwrap_or_else(|| lm.lex.lang.clone()),
+                language_basis: language.basis,
                 timing: t.timing,
                 warnings,
+                judgments_available: judged,
             },
             roles: report::Roles {
                 agent: agents.first().cloned(),
@@ -376,10 +409,20 @@ impl Analyzer {
             trackers,
             score: score::empty(&self.config.profile),
         };
-        report.findings = findings::compute(&ctx, &report, &signals);
-        report.score = score::compute(&ctx, &report);
+        if judged {
+            report.findings = findings::compute(&ctx, &report, &signals);
+            report.score = score::compute(&ctx, &report);
+        }
         report
     }
+}
+
+/// The language of one analysis.
+struct Language {
+    /// How it was decided.
+    basis: String,
+    /// Its code when it has no lexicon.
+    unsupported: Option<String>,
 }
 
 #[cfg(test)]
@@ -435,6 +478,97 @@ mod tests {
         }
         let err = Analyzer::new(cfg).unwrap_err();
         assert!(err.to_string().contains("at most 64"), "{err}");
+    }
+
+    /// French sentences of a sales call, for the language tests.
+    const FR: &[&str] = &[
+        "Bonjour, je suis Claire de la société Solaris. Vous avez une minute?",
+        "Oui, allez-y, mais je n'ai pas beaucoup de temps.",
+        "Nous installons des panneaux solaires pour les entreprises de la région.",
+        "Ah bon. Et combien est-ce que cela coûte pour un bâtiment comme le nôtre?",
+        "Cela dépend de la surface du toit. Je pourrais passer mardi pour voir?",
+        "Mardi, ce n'est pas possible. Envoyez-moi plutôt une brochure par courriel.",
+    ];
+
+    fn call(lines: &[&str], repeat: usize, declared: Option<&str>) -> Transcript {
+        let mut b = Transcript::builder();
+        let mut at = 0.0;
+        for _ in 0..repeat {
+            for (i, l) in lines.iter().enumerate() {
+                b = b.segment(if i % 2 == 0 { "Claire" } else { "Marc" }, at, at + 4.0, l);
+                at += 4.5;
+            }
+        }
+        if let Some(l) = declared {
+            b = b.language(l);
+        }
+        b.build()
+    }
+
+    #[test]
+    fn a_declared_language_without_lexicon_is_measured_not_judged() {
+        let a = Analyzer::new(Config::default()).unwrap();
+        let r = a.analyze(&call(FR, 1, Some("fra")));
+        assert_eq!(r.source.language, "fr");
+        assert!(!r.source.judgments_available);
+        assert!(
+            r.source.language_basis.contains("declared by the source (fra)"),
+            "{}",
+            r.source.language_basis
+        );
+        assert!(
+            r.source.warnings.iter().any(|w| w.contains("\"fr\" has no lexicon")),
+            "{:?}",
+            r.source.warnings
+        );
+        assert!(r.questions.is_none() && r.pushes.is_none() && r.findings.is_empty());
+        assert_eq!(r.outcome.kind, report::OutcomeKind::Unknown);
+        assert!(r.score.warmth.is_none());
+        // Language-blind figures are still measured.
+        assert!(r.talk.agent_share_of_speech.is_some() && r.silences.is_some());
+        let json = serde_json::to_string(&r).unwrap();
+        assert!(json.contains("\"judgments_available\":false"), "{json}");
+        // --lang en is the user's call: judged as English.
+        let en = Analyzer::new(Config::default().language("en")).unwrap();
+        let r = en.analyze(&call(FR, 1, Some("fr")));
+        assert!(r.source.judgments_available && r.source.language == "en");
+    }
+
+    #[test]
+    fn undeclared_text_that_fits_no_lexicon_is_undetermined() {
+        let a = Analyzer::new(Config::default()).unwrap();
+        // Enough words (over 100) and few Dutch or English function words.
+        let r = a.analyze(&call(FR, 3, None));
+        assert_eq!(r.source.language, "und", "{}", r.source.language_basis);
+        assert!(!r.source.judgments_available);
+        assert!(
+            r.source.language_basis.starts_with("undetermined"),
+            "{}",
+            r.source.language_basis
+        );
+        // Near miss: the same few lines once (under 100 words) say too
+        // little to refuse, and are judged as before.
+        let r = a.analyze(&call(FR, 1, None));
+        assert!(r.source.judgments_available, "{}", r.source.language_basis);
+    }
+
+    #[test]
+    fn words_overrule_a_declared_language_without_lexicon() {
+        let a = Analyzer::new(Config::default()).unwrap();
+        let en = [
+            "Hi, this is Sam from Acme. Do you have a minute to talk about your routes?",
+            "Sure, but I only have a few minutes, so what is it about?",
+        ];
+        let r = a.analyze(&call(&en, 2, Some("fr")));
+        assert_eq!(r.source.language, "en");
+        assert!(r.source.judgments_available);
+        assert!(r
+            .source
+            .language_basis
+            .ends_with("the source declares fr, which the words overrule"));
+        // An English call reads exactly as before: no new field in the JSON.
+        let json = serde_json::to_string(&a.analyze(&call(&en, 2, None))).unwrap();
+        assert!(!json.contains("judgments_available"));
     }
 
     #[test]

@@ -41,6 +41,16 @@ pub enum Format {
     DeepgramJson,
     /// AssemblyAI JSON.
     AssemblyaiJson,
+    /// Rev.ai JSON (`monologues[].elements[]`).
+    RevJson,
+    /// Speechmatics JSON (`results[]` of words with `alternatives[].speaker`).
+    SpeechmaticsJson,
+    /// Google Cloud Speech-to-Text JSON (`results[].alternatives[]`).
+    GoogleJson,
+    /// Azure Speech batch transcription JSON (`recognizedPhrases[]`).
+    AzureJson,
+    /// IBM Watson Speech to Text JSON (`results[].alternatives[].timestamps`).
+    WatsonJson,
     /// TalkBank CHAT.
     Chat,
     /// NIST RTTM diarisation (no text).
@@ -57,7 +67,7 @@ pub enum Format {
 
 impl Format {
     /// Every format, in detection order.
-    pub const ALL: [Format; 16] = [
+    pub const ALL: [Format; 21] = [
         Format::Vtt,
         Format::Srt,
         Format::Txt,
@@ -74,6 +84,11 @@ impl Format {
         Format::Trs,
         Format::TextGrid,
         Format::Docx,
+        Format::RevJson,
+        Format::SpeechmaticsJson,
+        Format::GoogleJson,
+        Format::AzureJson,
+        Format::WatsonJson,
     ];
 
     /// The stable name used in reports and for `--format-hint`.
@@ -89,6 +104,11 @@ impl Format {
             Format::AwsJson => "aws-json",
             Format::DeepgramJson => "deepgram-json",
             Format::AssemblyaiJson => "assemblyai-json",
+            Format::RevJson => "rev-json",
+            Format::SpeechmaticsJson => "speechmatics-json",
+            Format::GoogleJson => "google-json",
+            Format::AzureJson => "azure-json",
+            Format::WatsonJson => "watson-json",
             Format::Chat => "chat",
             Format::Rttm => "rttm",
             Format::Eaf => "eaf",
@@ -114,6 +134,11 @@ impl Format {
                 | Format::AwsJson
                 | Format::DeepgramJson
                 | Format::AssemblyaiJson
+                | Format::RevJson
+                | Format::SpeechmaticsJson
+                | Format::GoogleJson
+                | Format::AzureJson
+                | Format::WatsonJson
         )
     }
 }

@@ -92,6 +92,21 @@ pub struct Source {
     pub timing: crate::Timing,
     /// Parse and analysis warnings, as text.
     pub warnings: Vec<String>,
+    /// False when the transcript's language has no lexicon: questions and
+    /// pushes are then `null`, findings empty, the outcome `unknown` and the
+    /// score empty, rather than judged with another language's rules. Left
+    /// out of the JSON when true, so reports of supported languages read as
+    /// before.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub judgments_available: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
 }
 
 /// Role assignment.

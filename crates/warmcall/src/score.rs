@@ -311,6 +311,7 @@ pub(crate) mod tests {
                 language_basis: "test".into(),
                 timing: crate::Timing::Full,
                 warnings: vec![],
+                judgments_available: true,
             },
             call_date: None,
             call_date_source: None,

@@ -128,8 +128,10 @@ fn one_start_time_for_every_line() {
 
 #[test]
 fn json_nested_ten_thousand_deep_is_an_error() {
+    // Detection skips values nested beyond what any shape reads, without
+    // recursion: the error says what the document is, not how deep it went.
     let e = parse("json-nested", 10_000).unwrap_err();
-    assert!(e.to_string().contains("recursion limit"), "{e}");
+    assert!(e.to_string().contains("segments is not an array of objects"), "{e}");
     for body in ["{\"a\":".repeat(10_000), "[".repeat(100_000)] {
         let e = warmcall::parse_bytes(body.as_bytes(), Some(std::path::Path::new("x.json"))).unwrap_err();
         assert!(e.to_string().contains("JSON"), "{e}");

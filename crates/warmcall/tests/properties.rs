@@ -149,3 +149,86 @@ proptest! {
         }
     }
 }
+
+/// Keys of every JSON shape warmcall reads, and some that look like them,
+/// so that generated documents reach every detector and every parser.
+const JSON_KEYS: &[&str] = &[
+    "segments",
+    "results",
+    "utterances",
+    "words",
+    "monologues",
+    "elements",
+    "recognizedPhrases",
+    "nBest",
+    "alternatives",
+    "transcription",
+    "offsets",
+    "timestamps",
+    "speaker_labels",
+    "items",
+    "channels",
+    "format",
+    "speaker",
+    "start",
+    "end",
+    "text",
+    "transcript",
+    "content",
+    "value",
+    "type",
+    "ts",
+    "end_ts",
+    "start_time",
+    "end_time",
+    "startTime",
+    "offsetInTicks",
+    "display",
+    "from",
+    "to",
+    "speakerTag",
+    "participant",
+    "start_ms",
+    "language",
+    "channel",
+];
+
+/// Any JSON value, with keys drawn mostly from [`JSON_KEYS`].
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i32>().prop_map(Value::from),
+        (-1e6f64..1e6).prop_map(Value::from),
+        "[a-z ?.]{0,12}".prop_map(Value::String),
+        "[0-9]{1,3}\\.[0-9]{0,3}s?".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(6, 64, 8, |inner| {
+        let key = prop_oneof![4 => prop::sample::select(JSON_KEYS).prop_map(str::to_string), 1 => "[a-z_]{1,8}"];
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
+            prop::collection::vec((key, inner), 0..6).prop_map(|kv| Value::Object(kv.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    /// A valid JSON document is never "not valid JSON", whatever its shape
+    /// and whichever JSON shape is forced on it: it is read, or it is an
+    /// error that says which shape did not fit.
+    #[test]
+    fn valid_json_is_never_called_invalid(v in json_value(), pretty in any::<bool>()) {
+        let text = if pretty { serde_json::to_string_pretty(&v) } else { serde_json::to_string(&v) }.unwrap();
+        let mut tries = vec![warmcall::parse_bytes(text.as_bytes(), Some(std::path::Path::new("a.json")))];
+        for f in warmcall::Format::ALL.into_iter().filter(|f| f.is_json()) {
+            tries.push(warmcall::parse_bytes_with(text.as_bytes(), None, &warmcall::ParseOptions::with_format(f)));
+        }
+        for r in tries {
+            match r {
+                Ok(t) => { let _ = default_analyzer().analyze(&t); }
+                Err(e) => prop_assert!(!e.to_string().contains("not valid JSON"), "{text}\n{e}"),
+            }
+        }
+    }
+}

@@ -110,3 +110,34 @@ fn explain_marks_turns_plain_when_piped_coloured_on_request() {
     );
     assert_eq!(s.code, 0, "{s:?}");
 }
+
+/// A French CHAT file is measured but not judged, and says so; a JSON file
+/// of records another tool wrote under AssemblyAI's key is refused with the
+/// keys it has, and the batch goes on.
+#[test]
+fn languages_without_lexicon_and_json_of_another_make() {
+    let d = tempfile::tempdir().unwrap();
+    let fr = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/chat/french_languages.cha"),
+    )
+    .unwrap();
+    write(&d.path().join("fr.cha"), fr);
+    write(
+        &d.path().join("other.json"),
+        r#"{"utterances":[{"participant":"A","start_ms":0,"end_ms":900,"text":"Hi."}]}"#,
+    );
+    let r = run(d.path(), &["analyze", "-q", "-f", "json", "fr.cha", "other.json"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    let out: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let call = &out["calls"][0];
+    assert_eq!(call["source"]["language"], "fr");
+    assert_eq!(call["source"]["judgments_available"], false);
+    assert!(call["questions"].is_null() && call["score"]["warmth"].is_null());
+    let err = out["errors"][0]["message"].as_str().unwrap();
+    assert!(err.contains("[participant, start_ms, end_ms, text]"), "{err}");
+    assert!(
+        r.stderr.contains("other.json: unknown transcript format"),
+        "{}",
+        r.stderr
+    );
+}

@@ -9,7 +9,8 @@ use serde::Deserialize;
 use super::json::{check_times, from_str, group_words, norm_lang, settle_timing, word, Label, Num, Word};
 use crate::{Error, Format, Segment, Transcript};
 
-const EXPECTED: &str = "AssemblyAI JSON {\"utterances\":[{\"speaker\": \"A\", \"start\": ms, \"end\": ms, \"text\"}]}";
+pub(crate) const EXPECTED: &str =
+    "AssemblyAI JSON {\"utterances\":[{\"speaker\": \"A\", \"start\": ms, \"end\": ms, \"text\"}]}";
 
 #[derive(Deserialize)]
 struct Doc {

@@ -15,7 +15,8 @@ use serde::Deserialize;
 use super::json::{from_str, group_words, norm_lang, settle_timing, word, Label, Num, Word};
 use crate::{Error, Format, Transcript, Warning};
 
-const EXPECTED: &str = "AWS Transcribe JSON {\"results\":{\"items\":[{\"start_time\",\"end_time\",\"alternatives\":\
+pub(crate) const EXPECTED: &str =
+    "AWS Transcribe JSON {\"results\":{\"items\":[{\"start_time\",\"end_time\",\"alternatives\":\
 [{\"content\"}],\"type\"}]}}";
 
 #[derive(Deserialize)]

@@ -1,5 +1,7 @@
 //! warmcall's canonical JSON: `{"segments":[{"speaker","start","end","text"}]}`,
-//! what `warmcall convert` writes. The shape is documented in
+//! what `warmcall convert` writes, or the bare array of turns
+//! `[{"speaker","start","end","text"}]` that home-made Whisper + pyannote
+//! scripts write. The shape is documented in
 //! docs/formats.md (`## JSON shapes`).
 
 use std::borrow::Cow;
@@ -13,7 +15,8 @@ use crate::{Error, Format, Segment, Transcript};
 /// The optional `format` tag that marks a canonical document.
 pub(crate) const FORMAT_TAG: &str = "warmcall.transcript.v1";
 
-const EXPECTED: &str = "canonical JSON {\"segments\":[{\"speaker\": string, \"start\": seconds, \"end\": seconds, \
+pub(crate) const EXPECTED: &str =
+    "canonical JSON {\"segments\":[{\"speaker\": string, \"start\": seconds, \"end\": seconds, \
 \"text\": string}]}";
 
 #[derive(Deserialize)]
@@ -96,7 +99,18 @@ impl<'de: 'a, 'a> serde::de::Visitor<'de> for CowStrVisitor<'a> {
 
 /// Parses the canonical JSON shape.
 pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
-    let doc: Doc<'_> = from_str(text, Format::CanonicalJson, EXPECTED)?;
+    let doc: Doc<'_> = if text.trim_start().starts_with('[') {
+        // A bare array of turns: the segments without the envelope.
+        Doc {
+            language: Label(None),
+            date: Label(None),
+            created: Label(None),
+            speakers: Vec::new(),
+            segments: from_str(text, Format::CanonicalJson, EXPECTED)?,
+        }
+    } else {
+        from_str(text, Format::CanonicalJson, EXPECTED)?
+    };
     let mut t = Transcript::empty(Format::CanonicalJson);
     t.language = doc.language.0.as_deref().and_then(norm_lang);
     let mut speakers = SpeakerCache::default();
@@ -179,6 +193,17 @@ mod tests {
         let e = parse(r#"{"segments":[{"start":0,"end":1,"text":"x"}]}"#)
             .unwrap_err()
             .to_string();
+        assert!(e.contains("segments[0]"), "{e}");
+    }
+
+    #[test]
+    fn a_bare_array_is_the_segments() {
+        let t = parse(r#"[{"speaker":"SPEAKER_00","start":0.5,"end":2,"text":"Hallo."},{"speaker":1,"start":2.5,"end":3,"text":"Ja."}]"#)
+            .unwrap();
+        let got: Vec<(&str, &str)> = t.segments.iter().map(|s| (t.label(s), s.text.as_str())).collect();
+        assert_eq!(got, [("SPEAKER_00", "Hallo."), ("1", "Ja.")]);
+        assert_eq!(t.timing, Timing::Full);
+        let e = parse(r#"[{"start":0,"end":1,"text":"x"}]"#).unwrap_err().to_string();
         assert!(e.contains("segments[0]"), "{e}");
     }
 

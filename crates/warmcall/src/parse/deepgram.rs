@@ -1,5 +1,6 @@
 //! Deepgram JSON: `results.utterances[]` when present (integer `speaker`
-//! `n` becomes `Speaker n`), else the words of
+//! `n` becomes `Speaker n`; an utterance whose words change speaker is
+//! split at each change, as for WhisperX), else the words of
 //! `results.channels[c].alternatives[0].words[]` grouped into segments by
 //! speaker and pauses (`punctuated_word` preferred over `word`). Without any
 //! speaker the single speaker is `Speaker 1`; with several channels and no
@@ -10,7 +11,8 @@ use serde::Deserialize;
 use super::json::{check_times, from_str, group_words, norm_lang, settle_timing, word, Label, Num, Word};
 use crate::{Error, Format, Segment, Transcript};
 
-const EXPECTED: &str = "Deepgram JSON {\"results\":{\"utterances\":[…]} or {\"channels\":[{\"alternatives\":\
+pub(crate) const EXPECTED: &str =
+    "Deepgram JSON {\"results\":{\"utterances\":[…]} or {\"channels\":[{\"alternatives\":\
 [{\"words\":[…]}]}]}}";
 
 #[derive(Deserialize)]
@@ -76,6 +78,8 @@ struct Utterance {
     speaker: Label,
     #[serde(default)]
     channel: Num,
+    #[serde(default)]
+    words: Vec<WordIn>,
 }
 
 /// Parses Deepgram JSON.
@@ -99,16 +103,37 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
                 continue;
             }
             let channel = u.channel.0.map(|c| c as i64);
-            let label = label(u.speaker.0.as_deref(), channel, multichannel);
-            let (s, e) = check_times(
-                &mut t.warnings,
-                0,
-                &format!("results.utterances[{i}]"),
-                u.start.0,
-                u.end.0,
-            );
-            let speaker = t.speaker_index(&label);
-            t.segments.push(Segment::new(speaker, s, e, text));
+            let what = format!("results.utterances[{i}]");
+            let (s, e) = check_times(&mut t.warnings, 0, &what, u.start.0, u.end.0);
+            let runs = speaker_runs(&u.words);
+            if runs.len() <= 1 {
+                let label = label(u.speaker.0.as_deref(), channel, multichannel);
+                let speaker = t.speaker_index(&label);
+                t.segments.push(Segment::new(speaker, s, e, text));
+                continue;
+            }
+            // The words change speaker inside the utterance: one segment
+            // per run, as for WhisperX; the outer edges keep the
+            // utterance's times.
+            let last = runs.len() - 1;
+            for (k, (who, words)) in runs.into_iter().enumerate() {
+                let label = label(who.or(u.speaker.0.as_deref()), channel, multichannel);
+                let ws = words.first().and_then(|w| w.start.0);
+                let we = words.last().and_then(|w| w.end.0);
+                let rs = if k == 0 { s.or(ws) } else { ws };
+                let re = if k == last { e.or(we) } else { we };
+                let (rs, re) = check_times(&mut t.warnings, 0, &what, rs, re);
+                let text: Vec<&str> = words
+                    .iter()
+                    .filter_map(|w| w.punctuated_word.as_deref().or(w.word.as_deref()))
+                    .map(str::trim)
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                if !text.is_empty() {
+                    let speaker = t.speaker_index(&label);
+                    t.segments.push(Segment::new(speaker, rs, re, text.join(" ")));
+                }
+            }
         }
     } else {
         for (c, ch) in r.channels.iter().enumerate() {
@@ -146,6 +171,23 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
     Ok(t)
 }
 
+/// Splits words into runs of one speaker; words without a speaker join the
+/// run they are in.
+fn speaker_runs(words: &[WordIn]) -> Vec<(Option<&str>, Vec<&WordIn>)> {
+    let mut runs: Vec<(Option<&str>, Vec<&WordIn>)> = Vec::new();
+    for w in words {
+        let who = w.speaker.0.as_deref();
+        match runs.last_mut() {
+            Some(run) if who.is_none() || run.0.is_none() || run.0 == who => {
+                run.0 = run.0.or(who);
+                run.1.push(w);
+            }
+            _ => runs.push((who, vec![w])),
+        }
+    }
+    runs
+}
+
 fn label(speaker: Option<&str>, channel: Option<i64>, multichannel: bool) -> String {
     match (speaker, multichannel) {
         (Some(s), false) => format!("Speaker {s}"),
@@ -169,6 +211,33 @@ mod tests {
         .unwrap();
         let labels: Vec<&str> = t.segments.iter().map(|s| t.label(s)).collect();
         assert_eq!(labels, vec!["Speaker 0", "Speaker 1"]);
+    }
+
+    #[test]
+    fn utterances_split_where_word_speakers_change() {
+        let t = parse(
+            r#"{"results":{"channels":[],"utterances":[
+                {"start":0.5,"end":3.0,"transcript":"Hello there. Yes.","speaker":0,"channel":0,"words":[
+                  {"word":"hello","punctuated_word":"Hello","start":0.5,"end":0.8,"speaker":0},
+                  {"word":"there","punctuated_word":"there.","start":0.9,"end":1.2,"speaker":0},
+                  {"word":"yes","punctuated_word":"Yes.","start":2.5,"end":2.9,"speaker":1}]},
+                {"start":3.2,"end":4.0,"transcript":"Good.","speaker":0,"words":[
+                  {"word":"good","punctuated_word":"Good.","start":3.2,"end":4.0,"speaker":0}]}]}}"#,
+        )
+        .unwrap();
+        let got: Vec<(&str, &str, f64, f64)> = t
+            .segments
+            .iter()
+            .map(|s| (t.label(s), s.text.as_str(), s.start_s.unwrap(), s.end_s.unwrap()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Speaker 0", "Hello there.", 0.5, 1.2),
+                ("Speaker 1", "Yes.", 2.5, 3.0),
+                ("Speaker 0", "Good.", 3.2, 4.0)
+            ]
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@
 use serde::de::{self, Deserializer, IgnoredAny, Visitor};
 use serde::Deserialize;
 
+use super::json_outline::Outline;
 use crate::{Error, Format, Segment, Timing, Transcript, Warning};
 
 /// Times beyond this (100 hours) are taken as garbage, not as a long call.
@@ -22,44 +23,21 @@ pub(crate) const MAX_TIME_S: f64 = 100.0 * 3600.0;
 /// lets the silence metrics see a speaker's own pauses.
 pub(crate) const WORD_GAP_S: f64 = 0.5;
 
-const SHAPES_EXPECTED: &str = "canonical {\"segments\":[{\"speaker\",\"start\",\"end\",\"text\"}]}, \
-Whisper/WhisperX {\"segments\":[{\"start\",\"end\",\"text\"}]}, AWS Transcribe {\"results\":{\"items\":[…]}}, \
-Deepgram {\"results\":{\"channels\"|\"utterances\":[…]}} or AssemblyAI {\"utterances\":[…]}";
+const SHAPES_EXPECTED: &str = "canonical {\"segments\":[{\"speaker\",\"start\",\"end\",\"text\"}]} or a bare array \
+of such turns, Whisper/WhisperX {\"segments\":[{\"start\",\"end\",\"text\"}]}, AWS Transcribe {\"results\":{\"items\":[…]}}, \
+Deepgram {\"results\":{\"channels\"|\"utterances\":[…]}}, AssemblyAI {\"utterances\":[{\"speaker\",\"start\",\"end\",\"text\"}]}, \
+Rev.ai {\"monologues\":[{\"speaker\",\"elements\":[…]}]}, Speechmatics {\"results\":[{\"start_time\",\"end_time\",\
+\"alternatives\":[{\"content\",\"speaker\"}]}]}, Google {\"results\":[{\"alternatives\":[{\"transcript\",\"words\"}]}]}, \
+Azure {\"recognizedPhrases\":[{\"offsetInTicks\",\"nBest\":[…]}]} or IBM Watson {\"results\":[{\"alternatives\":\
+[{\"timestamps\"}]}],\"speaker_labels\":[…]}";
+
+const TRIED: &str = "canonical-json, whisper-json, whisperx-json, aws-json, deepgram-json, assemblyai-json, rev-json, \
+speechmatics-json, google-json, azure-json, watson-json";
 
 /// Detects which JSON shape a document has by its keys.
+#[cfg(test)]
 pub(crate) fn detect_shape(text: &str) -> Result<Format, Error> {
-    let probe: Probe = match serde_json::from_str(text) {
-        Ok(p) => p,
-        Err(e) if e.is_data() => return Err(no_shape(text)),
-        Err(e) => return Err(syntax_error(&e)),
-    };
-    if let Some(r) = &probe.results {
-        if r.items.0 || r.transcripts.0 || r.channel_labels.0 || r.speaker_labels.0 {
-            return Ok(Format::AwsJson);
-        }
-        if r.channels.0 || r.utterances.0 {
-            return Ok(Format::DeepgramJson);
-        }
-    }
-    if let Some(segs) = &probe.segments {
-        if probe.format.0.as_deref() == Some(super::canonical::FORMAT_TAG) {
-            return Ok(Format::CanonicalJson);
-        }
-        let seg_speakers = segs.iter().filter(|s| s.speaker.0).count();
-        let word_speakers = segs.iter().any(|s| s.words.iter().flatten().any(|w| w.speaker.0));
-        let has_words = probe.word_segments.0 || segs.iter().any(|s| s.words.is_some());
-        if seg_speakers == 0 && !word_speakers {
-            return Ok(Format::WhisperJson);
-        }
-        if !has_words && seg_speakers == segs.len() {
-            return Ok(Format::CanonicalJson);
-        }
-        return Ok(Format::WhisperxJson);
-    }
-    if probe.utterances.0 || (probe.words.0 && (probe.audio_duration.0 || probe.acoustic_model.0)) {
-        return Ok(Format::AssemblyaiJson);
-    }
-    Err(no_shape(text))
+    detect(text).map(|(f, _)| f)
 }
 
 /// Takes the call's date from a metadata field (`key` names it in the
@@ -79,18 +57,62 @@ pub(crate) fn metadata_date(t: &mut Transcript, key: &str, value: Option<&str>) 
     }
 }
 
-/// Parses a JSON transcript; `shape` forces a shape.
+/// Detects the shape and lists, as warnings, the keys of its records that
+/// look like speakers or times but that the shape does not read.
+///
+/// A syntax error in a document whose part before the error already fits
+/// a shape (a truncated file) is a parse error of that shape at the
+/// error's line; otherwise it is "not valid JSON".
+pub(crate) fn detect(text: &str) -> Result<(Format, Vec<Warning>), Error> {
+    let mut o = Outline::default();
+    let read = Outline::read(text, &mut o);
+    let shape = super::json_shape::classify(&o);
+    match (read, shape) {
+        (Ok(()), Ok(f)) => Ok((f, super::json_shape::ignored_keys(&o, f))),
+        (Ok(()), Err(why)) => Err(no_shape(&o, &why)),
+        (Err(e), Ok(f)) => {
+            // The line is the error's own; serde's message repeats it.
+            let msg = e.to_string();
+            let msg = msg.split(" at line ").next().unwrap_or(&msg);
+            Err(Error::parse(
+                f,
+                e.line(),
+                super::json_shape::expected(f),
+                &format!("not valid JSON ({msg}, column {})", e.column()),
+            ))
+        }
+        (Err(e), Err(_)) => Err(syntax_error(&e)),
+    }
+}
+
+/// Parses a JSON transcript; `shape` forces a shape. Detected shapes carry
+/// the warnings of [`detect`].
 pub(crate) fn parse(text: &str, shape: Option<Format>) -> Result<Transcript, Error> {
-    let shape = match shape {
-        Some(s) => s,
-        None => detect_shape(text)?,
+    let (shape, notes) = match shape {
+        Some(s) => (s, Vec::new()),
+        None => detect(text)?,
     };
+    let mut t = parse_shape(text, shape)?;
+    if !notes.is_empty() {
+        let mut all = notes;
+        all.append(&mut t.warnings);
+        t.warnings = all;
+    }
+    Ok(t)
+}
+
+fn parse_shape(text: &str, shape: Format) -> Result<Transcript, Error> {
     match shape {
         Format::CanonicalJson => super::canonical::parse(text),
         Format::WhisperJson | Format::WhisperxJson => super::whisper::parse(text, shape),
         Format::AwsJson => super::aws::parse(text),
         Format::DeepgramJson => super::deepgram::parse(text),
         Format::AssemblyaiJson => super::assemblyai::parse(text),
+        Format::RevJson => super::rev::parse(text),
+        Format::SpeechmaticsJson => super::speechmatics::parse(text),
+        Format::GoogleJson => super::google::parse(text),
+        Format::AzureJson => super::azure::parse(text),
+        Format::WatsonJson => super::watson::parse(text),
         f => Err(Error::Unsupported {
             path: None,
             name: f.name().into(),
@@ -101,9 +123,13 @@ pub(crate) fn parse(text: &str, shape: Option<Format>) -> Result<Transcript, Err
 
 /// Deserialises a shape's typed document, turning serde's message into an
 /// error that names the shape and what it expected.
+///
+/// Valid JSON is never called invalid: serde reads a struct from an array
+/// by position and then complains of "trailing characters" when the array
+/// is longer than the struct, which is a wrong type, not bad JSON.
 pub(crate) fn from_str<'a, T: Deserialize<'a>>(text: &'a str, format: Format, expected: &str) -> Result<T, Error> {
     serde_json::from_str(text).map_err(|e| {
-        if e.is_data() {
+        if e.is_data() || serde_json::from_str::<IgnoredAny>(text).is_ok() {
             Error::parse(format, e.line(), expected.to_string(), &e.to_string())
         } else {
             syntax_error(&e)
@@ -119,103 +145,40 @@ fn syntax_error(e: &serde_json::Error) -> Error {
     }
 }
 
-/// The error for JSON that fits no shape: names the top-level keys found and
-/// the shapes expected.
-fn no_shape(text: &str) -> Error {
-    let found = match serde_json::from_str::<serde_json::Value>(text) {
-        Ok(serde_json::Value::Object(m)) => {
-            let keys: Vec<&str> = m.keys().take(12).map(String::as_str).collect();
-            format!("an object with keys [{}]", keys.join(", "))
-        }
-        Ok(serde_json::Value::Array(_)) => "an array at the top level".into(),
-        Ok(v) => format!("a bare {}", json_kind(&v)),
-        Err(e) => format!("invalid JSON ({e})"),
+/// The error for JSON that fits no shape: what was found, why the nearest
+/// shape did not fit, and the shapes expected.
+fn no_shape(o: &Outline, why: &str) -> Error {
+    use super::json_outline::Kind;
+    let found = if o.count(Kind::Object) > 0 {
+        // Sorted, as serde_json's map lists them (messages and docs quote
+        // this list).
+        let mut keys: Vec<&str> = o.key_names().map(|(k, _)| k).collect();
+        keys.sort_unstable();
+        keys.truncate(12);
+        format!("an object with keys [{}]", keys.join(", "))
+    } else if o.count(Kind::Array) > 0 {
+        "an array at the top level".into()
+    } else {
+        let kind = [
+            (Kind::Null, "null"),
+            (Kind::Bool, "boolean"),
+            (Kind::Number, "number"),
+            (Kind::String, "string"),
+        ]
+        .into_iter()
+        .find(|(k, _)| o.count(*k) > 0)
+        .map_or("value", |(_, n)| n);
+        format!("a bare {kind}")
+    };
+    let why = if why.is_empty() {
+        String::new()
+    } else {
+        format!(" ({why})")
     };
     Error::UnknownFormat {
         path: None,
-        tried: "canonical-json, whisper-json, whisperx-json, aws-json, deepgram-json, assemblyai-json".into(),
-        hint: format!("found {found}; expected {SHAPES_EXPECTED}"),
-    }
-}
-
-fn json_kind(v: &serde_json::Value) -> &'static str {
-    match v {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "boolean",
-        serde_json::Value::Number(_) => "number",
-        serde_json::Value::String(_) => "string",
-        serde_json::Value::Array(_) => "array",
-        serde_json::Value::Object(_) => "object",
-    }
-}
-
-#[derive(Deserialize)]
-struct Probe {
-    #[serde(default)]
-    format: Label,
-    segments: Option<Vec<SegProbe>>,
-    results: Option<ResultsProbe>,
-    #[serde(default)]
-    utterances: Key,
-    #[serde(default)]
-    words: Present,
-    #[serde(default)]
-    word_segments: Present,
-    #[serde(default)]
-    audio_duration: Present,
-    #[serde(default)]
-    acoustic_model: Present,
-}
-
-#[derive(Deserialize)]
-struct SegProbe {
-    #[serde(default)]
-    speaker: Present,
-    words: Option<Vec<WordProbe>>,
-}
-
-#[derive(Deserialize)]
-struct WordProbe {
-    #[serde(default)]
-    speaker: Present,
-}
-
-#[derive(Deserialize)]
-struct ResultsProbe {
-    #[serde(default)]
-    items: Present,
-    #[serde(default)]
-    transcripts: Present,
-    #[serde(default)]
-    channel_labels: Present,
-    #[serde(default)]
-    speaker_labels: Present,
-    #[serde(default)]
-    channels: Present,
-    #[serde(default)]
-    utterances: Present,
-}
-
-/// True when a key is present with a non-null value; the value is skipped.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct Present(pub bool);
-
-impl<'de> Deserialize<'de> for Present {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let v = Option::<IgnoredAny>::deserialize(d)?;
-        Ok(Present(v.is_some()))
-    }
-}
-
-/// True when a key is present at all, even with a null value (AssemblyAI
-/// writes `"utterances": null` when speaker labels were off).
-#[derive(Default, Clone, Copy)]
-pub(crate) struct Key(pub bool);
-
-impl<'de> Deserialize<'de> for Key {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        IgnoredAny::deserialize(d)?;
-        Ok(Key(true))
+        tried: TRIED.into(),
+        hint: format!("found {found}{why}; expected {SHAPES_EXPECTED}"),
     }
 }
 
@@ -583,6 +546,34 @@ mod tests {
         assert!(parse(&deep_built, Some(Format::CanonicalJson)).is_err());
         let forced = crate::ParseOptions::with_format(Format::AwsJson);
         assert!(crate::parse_bytes_with(deep.as_bytes(), None, &forced).is_err());
+    }
+
+    #[test]
+    fn valid_json_forced_into_another_shape_is_a_shape_error() {
+        // serde reads a struct from an array by position; an array longer
+        // than the struct used to be "trailing characters", i.e. invalid.
+        let r = [r#"{"alternatives":[{"content":"a"}],"start_time":1,"end_time":2,"type":"word"}"#; 7].join(",");
+        let text = format!(r#"{{"results":[{r}]}}"#);
+        assert_eq!(detect_shape(&text).unwrap(), Format::SpeechmaticsJson);
+        for f in [
+            Format::AwsJson,
+            Format::DeepgramJson,
+            Format::CanonicalJson,
+            Format::AzureJson,
+        ] {
+            let e = parse(&text, Some(f)).unwrap_err().to_string();
+            assert!(!e.contains("not valid JSON"), "{f}: {e}");
+            assert!(e.contains("expected"), "{f}: {e}");
+        }
+    }
+
+    #[test]
+    fn truncated_json_of_a_shape_names_the_shape_and_line() {
+        let e = detect("{\n\"monologues\": [\n{\"speaker\": 1, \"elements\": [{\"type\": \"text\", \"value\": \"Hi\"}, {\"type\": \"te")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("line 3: expected Rev.ai JSON"), "{e}");
+        assert!(e.contains("not valid JSON (EOF while parsing a string, column"), "{e}");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 mod assemblyai;
 mod aws;
+mod azure;
 mod canonical;
 mod caption;
 mod chat;
@@ -10,11 +11,16 @@ mod csv;
 mod deepgram;
 mod docx;
 mod eaf;
+mod google;
 mod json;
+mod json_outline;
+mod json_shape;
 mod labels;
 mod layouts;
 mod markup;
+mod rev;
 mod rttm;
+mod speechmatics;
 mod srt;
 mod textgrid;
 mod tiers;
@@ -24,6 +30,7 @@ mod txt;
 /// The W3C WebVTT cue layer, public for the conformance tests.
 #[doc(hidden)]
 pub mod vtt;
+mod watson;
 mod whisper;
 mod xml;
 
@@ -238,11 +245,16 @@ fn parse_docx(bytes: &[u8], opts: &ParseOptions) -> Result<Transcript, Error> {
 fn parse_text(text: &str, path: Option<&Path>, opts: &ParseOptions) -> Result<Transcript, Error> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let text = encoding::normalize_newlines(text);
-    let format = match opts.format_hint {
-        Some(f) => f,
-        None => detect(&text, path)?,
+    let (format, notes) = match opts.format_hint {
+        Some(f) => (f, Vec::new()),
+        None => detect_noted(&text, path)?,
     };
     let mut t = parse_as(format, &text, opts)?;
+    if !notes.is_empty() {
+        let mut all = notes;
+        all.append(&mut t.warnings);
+        t.warnings = all;
+    }
     finish(&mut t)?;
     Ok(t)
 }
@@ -451,29 +463,40 @@ fn drop_duplicates(t: &mut Transcript) {
 
 /// Detects the format: extension first, then content signatures.
 pub fn detect(text: &str, path: Option<&Path>) -> Result<Format, Error> {
+    detect_noted(text, path).map(|(f, _)| f)
+}
+
+/// [`detect`], with what detection noticed for the report (JSON keys that
+/// look like speakers or times but that the shape found does not read).
+fn detect_noted(text: &str, path: Option<&Path>) -> Result<(Format, Vec<Warning>), Error> {
     let ext = path
         .and_then(|p| p.extension())
         .and_then(|e| e.to_str())
         .map(|e| e.to_ascii_lowercase());
-    match ext.as_deref() {
-        Some("vtt") | Some("webvtt") => return Ok(Format::Vtt),
-        Some("srt") => return Ok(Format::Srt),
-        Some("cha") => return Ok(Format::Chat),
-        Some("rttm") => return Ok(Format::Rttm),
-        Some("csv") | Some("tsv") => return Ok(Format::Csv),
-        Some("json") => return json::detect_shape(text),
+    detect_by_name(text, ext.as_deref())
+}
+
+fn detect_by_name(text: &str, ext: Option<&str>) -> Result<(Format, Vec<Warning>), Error> {
+    let found = |f: Format| Ok((f, Vec::new()));
+    match ext {
+        Some("vtt") | Some("webvtt") => return found(Format::Vtt),
+        Some("srt") => return found(Format::Srt),
+        Some("cha") => return found(Format::Chat),
+        Some("rttm") => return found(Format::Rttm),
+        Some("csv") | Some("tsv") => return found(Format::Csv),
+        Some("json") => return json::detect(text),
         Some("sbv") => return Err(unsupported("SubViewer (SBV)", "convert it to SRT or WebVTT")),
-        Some("eaf") => return Ok(Format::Eaf),
-        Some("trs") => return Ok(Format::Trs),
-        Some("textgrid") => return Ok(Format::TextGrid),
+        Some("eaf") => return found(Format::Eaf),
+        Some("trs") => return found(Format::Trs),
+        Some("textgrid") => return found(Format::TextGrid),
         Some("docx") => return Err(unsupported("A .docx given as text", "pass its bytes to parse_bytes")),
         Some("stm") => return Err(unsupported("NIST STM", "")),
         Some("ctm") => return Err(unsupported("NIST CTM", "")),
         Some("trn") => return Err(unsupported("NIST TRN", "")),
-        Some("txt") | Some("text") | Some("md") | Some("markdown") => return Ok(Format::Txt),
+        Some("txt") | Some("text") | Some("md") | Some("markdown") => return found(Format::Txt),
         _ => {}
     }
-    detect_content(text)
+    detect_content_noted(text)
 }
 
 /// `h:mm:ss.fff,h:mm:ss.fff`, a SubViewer cue timing.
@@ -516,6 +539,11 @@ fn unsupported(name: &str, reason: &str) -> Error {
 
 /// Detection by content only.
 pub fn detect_content(text: &str) -> Result<Format, Error> {
+    detect_content_noted(text).map(|(f, _)| f)
+}
+
+fn detect_content_noted(text: &str) -> Result<(Format, Vec<Warning>), Error> {
+    let found = |f: Format| Ok((f, Vec::new()));
     let head: &str = {
         let mut end = text.len().min(4096);
         while !text.is_char_boundary(end) {
@@ -525,24 +553,24 @@ pub fn detect_content(text: &str) -> Result<Format, Error> {
     };
     let trimmed = head.trim_start();
     if trimmed.starts_with("WEBVTT") {
-        return Ok(Format::Vtt);
+        return found(Format::Vtt);
     }
     if trimmed.starts_with("File type = \"ooTextFile\"") && head.contains("\"TextGrid\"") {
-        return Ok(Format::TextGrid);
+        return found(Format::TextGrid);
     }
     if trimmed.starts_with('<') {
         if let Some(f) = detect_xml(head) {
-            return f;
+            return f.map(|f| (f, Vec::new()));
         }
     }
     if trimmed.starts_with('{') || trimmed.starts_with('[') {
-        return json::detect_shape(text);
+        return json::detect(text);
     }
     if trimmed.starts_with("@UTF8")
         || trimmed.starts_with("@Begin")
         || head.lines().any(|l| l.starts_with('*') && l.contains(":\t"))
     {
-        return Ok(Format::Chat);
+        return found(Format::Chat);
     }
     if head
         .lines()
@@ -551,14 +579,14 @@ pub fn detect_content(text: &str) -> Result<Format, Error> {
         .all(|l| l.starts_with("SPEAKER ") || l.starts_with("SPEAKER\t"))
         && head.contains("SPEAKER")
     {
-        return Ok(Format::Rttm);
+        return found(Format::Rttm);
     }
     if head.lines().any(|l| l.contains("-->") && l.contains(',')) {
-        return Ok(Format::Srt);
+        return found(Format::Srt);
     }
     if head.lines().any(|l| l.contains("-->")) {
         // Timings without a WEBVTT header are almost always SRT with '.'.
-        return Ok(Format::Srt);
+        return found(Format::Srt);
     }
     // SBV cue times look like "0:00:01.000,0:00:02.000"; checked on every
     // line of the head, as an SBV file may open with a broken cue.
@@ -566,15 +594,15 @@ pub fn detect_content(text: &str) -> Result<Format, Error> {
         return Err(unsupported("SubViewer (SBV)", "convert it to SRT or WebVTT"));
     }
     if layouts::detect(head).is_some() {
-        return Ok(Format::Txt);
+        return found(Format::Txt);
     }
     if let Some(first) = head.lines().find(|l| !l.trim().is_empty()) {
         if csv::looks_like_header(first) {
-            return Ok(Format::Csv);
+            return found(Format::Csv);
         }
     }
     if txt::looks_like_txt(head) {
-        return Ok(Format::Txt);
+        return found(Format::Txt);
     }
     Err(Error::UnknownFormat {
         path: None,

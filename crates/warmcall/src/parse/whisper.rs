@@ -1,5 +1,9 @@
 //! OpenAI Whisper and WhisperX JSON: `segments[]` with `start`, `end`,
-//! `text`; WhisperX adds `speaker` on segments and on `words[]`.
+//! `text`; WhisperX adds `speaker` on segments and on `words[]`. Variants
+//! read the same way: faster-whisper dumps (`segments[]` with `words[]` of
+//! `{start, end, word, probability}`, `info.language`, or a bare array of
+//! segments) and whisper.cpp's `-oj` output (`transcription[]` with
+//! `offsets.from`/`offsets.to` in milliseconds, `result.language`).
 //!
 //! Whisper has no speakers: everything is `Speaker 1`. WhisperX labels
 //! (`SPEAKER_00`) stay as given. Where a WhisperX segment's words change
@@ -13,7 +17,8 @@ use serde::Deserialize;
 use super::json::{check_times, from_str, norm_lang, settle_timing, Label, Num};
 use crate::{Error, Format, Segment, Transcript};
 
-const EXPECTED: &str = "Whisper JSON {\"segments\":[{\"start\": seconds, \"end\": seconds, \"text\": string}]}";
+pub(crate) const EXPECTED: &str =
+    "Whisper JSON {\"segments\":[{\"start\": seconds, \"end\": seconds, \"text\": string}]}";
 
 /// Label for speech without any speaker in a diarised (WhisperX) file.
 const UNKNOWN: &str = "UNKNOWN";
@@ -24,7 +29,40 @@ const ONE: &str = "Speaker 1";
 struct Doc {
     #[serde(default)]
     language: Label,
-    segments: Vec<Seg>,
+    #[serde(default)]
+    segments: Option<Vec<Seg>>,
+    /// faster-whisper scripts dump `info` (its `TranscriptionInfo`) beside
+    /// the segments.
+    #[serde(default)]
+    info: Option<Info>,
+    /// whisper.cpp (`-oj`) writes `transcription[]` and `result.language`.
+    #[serde(default)]
+    transcription: Option<Vec<CppSeg>>,
+    #[serde(default)]
+    result: Option<Info>,
+}
+
+#[derive(Deserialize)]
+struct Info {
+    #[serde(default)]
+    language: Label,
+}
+
+#[derive(Deserialize)]
+struct CppSeg {
+    #[serde(default)]
+    offsets: Option<CppOffsets>,
+    #[serde(default)]
+    text: Option<String>,
+}
+
+/// Milliseconds.
+#[derive(Deserialize)]
+struct CppOffsets {
+    #[serde(default)]
+    from: Num,
+    #[serde(default)]
+    to: Num,
 }
 
 #[derive(Deserialize)]
@@ -58,11 +96,54 @@ struct WordIn {
 
 /// Parses Whisper (`format` = WhisperJson) or WhisperX JSON.
 pub(crate) fn parse(text: &str, format: Format) -> Result<Transcript, Error> {
-    let doc: Doc = from_str(text, format, EXPECTED)?;
+    let doc: Doc = if text.trim_start().starts_with('[') {
+        // A bare list of segments, as faster-whisper scripts dump them.
+        Doc {
+            language: Label(None),
+            segments: Some(from_str(text, format, EXPECTED)?),
+            info: None,
+            transcription: None,
+            result: None,
+        }
+    } else {
+        from_str(text, format, EXPECTED)?
+    };
     let mut t = Transcript::empty(format);
-    t.language = doc.language.0.as_deref().and_then(norm_lang);
+    t.language = [
+        Some(&doc.language),
+        doc.info.as_ref().map(|i| &i.language),
+        doc.result.as_ref().map(|r| &r.language),
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(|l| l.0.as_deref())
+    .and_then(norm_lang);
+    let segments = match (doc.segments, doc.transcription) {
+        (Some(segs), _) => segs,
+        (None, Some(cpp)) => cpp
+            .into_iter()
+            .map(|c| {
+                let (start, end) = c.offsets.map_or((None, None), |o| (o.from.0, o.to.0));
+                Seg {
+                    start: Num(start.map(|v| v / 1000.0)),
+                    end: Num(end.map(|v| v / 1000.0)),
+                    text: c.text,
+                    speaker: Label(None),
+                    words: Vec::new(),
+                }
+            })
+            .collect(),
+        (None, None) => {
+            return Err(Error::parse(
+                format,
+                0,
+                EXPECTED,
+                "neither segments nor transcription (whisper.cpp)",
+            ))
+        }
+    };
     let diarised = format == Format::WhisperxJson;
-    for (i, seg) in doc.segments.into_iter().enumerate() {
+    for (i, seg) in segments.into_iter().enumerate() {
         let what = format!("segments[{i}]");
         let (start, end) = check_times(&mut t.warnings, 0, &what, seg.start.0, seg.end.0);
         let text = seg.text.as_deref().unwrap_or("").trim().to_string();
@@ -175,6 +256,38 @@ mod tests {
                 ("SPEAKER_01", "Yes hello.", 2.5, 4.0)
             ]
         );
+    }
+
+    #[test]
+    fn faster_whisper_and_whisper_cpp_variants() {
+        let t = parse(
+            r#"[{"id":1,"seek":0,"start":0.0,"end":2.0,"text":" Hello.","tokens":[1],"temperature":0.0,
+                 "words":[{"start":0.0,"end":2.0,"word":" Hello.","probability":0.9}]}]"#,
+            Format::WhisperJson,
+        )
+        .unwrap();
+        assert_eq!(
+            (t.segments[0].text.as_str(), t.segments[0].end_s),
+            ("Hello.", Some(2.0))
+        );
+        let t = parse(
+            r#"{"segments":[{"start":0,"end":1,"text":"Hoi."}],"info":{"language":"nl","language_probability":0.98}}"#,
+            Format::WhisperJson,
+        )
+        .unwrap();
+        assert_eq!(t.language.as_deref(), Some("nl"));
+        let t = parse(
+            r#"{"result":{"language":"en"},"transcription":[{"timestamps":{"from":"00:00:00,000","to":"00:00:03,000"},
+                "offsets":{"from":0,"to":3000},"text":" And so my fellow Americans"}]}"#,
+            Format::WhisperJson,
+        )
+        .unwrap();
+        assert_eq!((t.segments[0].start_s, t.segments[0].end_s), (Some(0.0), Some(3.0)));
+        assert_eq!(t.language.as_deref(), Some("en"));
+        let e = parse(r#"{"language":"en"}"#, Format::WhisperJson)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("neither segments nor transcription"), "{e}");
     }
 
     #[test]
