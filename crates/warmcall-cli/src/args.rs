@@ -124,6 +124,15 @@ pub struct AnalysisArgs {
     /// Language of finding messages and report labels.
     #[arg(long, value_enum, value_name = "LANG")]
     pub ui_lang: Option<UiLang>,
+    /// Mask personal data in everything written: phone numbers, e-mail
+    /// addresses, IBANs, card numbers, postcodes and addresses, customers'
+    /// names; customers' labels become `customer`. Figures are unchanged.
+    #[arg(long)]
+    pub redact: bool,
+    /// Like --redact, and also replace the seller's labels by `agent` and
+    /// mask their names (figures per agent then merge).
+    #[arg(long)]
+    pub redact_agents: bool,
 }
 
 /// `warmcall analyze`.

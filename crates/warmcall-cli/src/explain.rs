@@ -18,7 +18,10 @@ pub fn run(a: ExplainArgs) -> Result<u8> {
     let analyzer = crate::plan::analyzer(cfg)?;
     let t = match crate::read_one(&a.file, a.format_hint.as_deref())? {
         Ok(t) => t,
-        Err(e) => {
+        Err(mut e) => {
+            if analyzer.config().redact {
+                e.message = warmcall::redact::mask(&e.message);
+            }
             let _ = writeln!(std::io::stderr(), "{}", e.stderr_line());
             return Ok(1);
         }
@@ -29,6 +32,7 @@ pub fn run(a: ExplainArgs) -> Result<u8> {
         a.file.display().to_string()
     };
     let report = analyzer.analyze_with_path(&t, Some(&shown));
+    let (t, report) = crate::plan::redact_call(analyzer.config(), t, report, true);
     let color = match a.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,

@@ -129,7 +129,30 @@ pub fn load_config(a: &AnalysisArgs) -> Result<Config> {
     if let Some(ui) = a.ui_lang {
         cfg = cfg.ui_lang(ui.code());
     }
+    // A flag only ever adds redaction to what the config file asks for.
+    let agents = cfg.redact_agents || a.redact_agents;
+    let redact = cfg.redact || a.redact || agents;
+    cfg = cfg.redacted(redact, agents);
     Ok(cfg)
+}
+
+/// What a run writes is redacted (`--redact`, `redact = true`): the
+/// transcript (for the writers that show turns) and the report are masked
+/// after the analysis, so every figure is the unredacted run's. `turns`:
+/// whether the transcript is shown (HTML, explain) and must be masked too.
+pub fn redact_call(
+    cfg: &Config,
+    t: warmcall::Transcript,
+    r: warmcall::Report,
+    turns: bool,
+) -> (warmcall::Transcript, warmcall::Report) {
+    if !cfg.redact {
+        return (t, r);
+    }
+    let x = warmcall::redact::Redactor::new(&t, &r, cfg.redact_agents);
+    let r = x.report(&r);
+    let t = if turns { x.transcript(&t) } else { t };
+    (t, r)
 }
 
 /// Builds the one shared analyzer.

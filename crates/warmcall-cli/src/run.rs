@@ -222,12 +222,23 @@ fn process(input: &Input, plan: &BatchPlan, analyzer: &Analyzer, render: Option<
         Ok(x) => x,
         Err(e) => return Item::Error(e),
     };
+    let cfg = analyzer.config();
     let t = match plan.parsing.parse(&bytes, path.as_deref()) {
         Ok(t) => t,
-        Err(e) => return Item::Error(ErrorRecord::from_error(&shown, &e)),
+        Err(e) => {
+            let mut rec = ErrorRecord::from_error(&shown, &e);
+            if cfg.redact {
+                // A parse error may quote the line it choked on.
+                rec.message = warmcall::redact::mask(&rec.message);
+            }
+            return Item::Error(rec);
+        }
     };
     drop(bytes);
     let report = analyzer.analyze_with_path(&t, Some(&shown));
+    // The boundary: everything below (rows, HTML, every writer) sees only
+    // the redacted call when redaction is on.
+    let (t, report) = crate::plan::redact_call(cfg, t, report, render.is_some());
     let html = render.map(|f| f(&t, &report));
     let row = CallRow::from_report(&shown, &report);
     Item::Call(Box::new(CallOutput { report, row, html }))

@@ -53,10 +53,11 @@ use crate::Transcript;
 /// assert_eq!(mask("Om 10:30, voor € 1.250,00 in 2024"), "Om 10:30, voor € 1.250,00 in 2024");
 /// ```
 pub fn mask(text: &str) -> String {
-    if !text.bytes().any(|b| b.is_ascii_digit() || b == b'@') {
+    if !text.bytes().any(|b| b.is_ascii_digit() || b == b'@') && !SPOKEN_EMAIL.is_match(text) {
         return text.to_string();
     }
     let s = EMAIL.replace_all(text, "[email]");
+    let s = SPOKEN_EMAIL.replace_all(&s, "[email]");
     let s = IBAN.replace_all(&s, |c: &regex::Captures<'_>| {
         let compact = c[0].replace(' ', "");
         if (15..=34).contains(&compact.len()) && compact.bytes().filter(u8::is_ascii_digit).count() >= 6 {
@@ -80,6 +81,16 @@ pub fn mask(text: &str) -> String {
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b").expect("static regex")
+});
+
+// An address read out: "mike at russo landscaping dot com", "tom
+// apenstaartje tomverfwerk punt nl": a word, at, one to three words, dot,
+// a common top-level domain.
+static SPOKEN_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b[\w.-]+ (?:at|apenstaartje|apestaart) [\w-]+(?: [\w-]+){0,2} (?:dot|punt) (?:com|nl|be|org|net|eu|de|io|info|biz|co(?: (?:dot|punt) uk)?|uk)\b",
+    )
+    .expect("static regex")
 });
 
 // Country code, check digits, then groups of four (the paper form) or one
@@ -338,20 +349,40 @@ impl Redactor {
             };
             labels.insert(s.label.clone(), shown);
         }
+        let mut spoke = vec![false; t.speakers.len()];
         for seg in &t.segments {
             let label = t.speakers.get(seg.speaker).map(|s| s.label.as_str()).unwrap_or("");
+            let first_turn = spoke.get(seg.speaker).is_some_and(|&s| !s);
+            if let Some(s) = spoke.get_mut(seg.speaker) {
+                *s = true;
+            }
+            let text = seg.text.as_str();
             if redacted(label) {
-                for c in INTRO.captures_iter(&seg.text) {
-                    if let Some(n) = c.name("name").or_else(|| c.name("spoken")) {
-                        name_parts(n.as_str(), &mut names);
-                    }
+                let own = INTRO.captures_iter(text).chain(GREETING_MET.captures(text));
+                // The phone opening ("Keller and Moss, this is Tricia",
+                // "Bakkerij Smit, met Peter") names the one who answers.
+                let first_sentence = text.split_inclusive(['.', '?', '!']).next().unwrap_or("");
+                let opening = first_turn
+                    .then(|| OPENING.captures_iter(first_sentence))
+                    .into_iter()
+                    .flatten();
+                let bare = first_turn.then(|| BARE_NAME.captures(text)).flatten();
+                for c in own.chain(opening).chain(bare) {
+                    captured_names(&c, &mut names);
                 }
-                if let Some(c) = GREETING_MET.captures(&seg.text) {
-                    name_parts(&c["name"], &mut names);
+            } else {
+                // The kept seller's own name, however introduced, stays.
+                for c in INTRO.captures_iter(text).chain(OPENING.captures_iter(text)) {
+                    captured_names(&c, &mut kept);
                 }
             }
-            for c in TITLED.captures_iter(&seg.text) {
-                name_parts(&c["name"], &mut names);
+            // Names said to or about someone, by anyone.
+            for c in TITLED
+                .captures_iter(text)
+                .chain(ADDRESSED.captures_iter(text))
+                .chain(ASKED.captures_iter(text))
+            {
+                captured_names(&c, &mut names);
             }
         }
         names.retain(|n| !kept.contains(n));
@@ -359,7 +390,14 @@ impl Redactor {
         names.dedup();
         let names = (!names.is_empty()).then(|| {
             let alts: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
-            Regex::new(&format!(r"\b(?:{})\b", alts.join("|"))).expect("escaped names form a regex")
+            // A known name followed by more capitalised words is the same
+            // person's full name ("Tricia Alvarez" when only "Tricia" was
+            // introduced).
+            Regex::new(&format!(
+                r"\b(?:{})\b(?:[ \t]+(?:(?:{PARTICLES})[ \t]+)*\p{{Lu}}[\p{{L}}'’-]*\p{{L}}\b){{0,2}}",
+                alts.join("|")
+            ))
+            .expect("escaped names form a regex")
         });
         Redactor { labels, names }
     }
@@ -455,12 +493,49 @@ impl Redactor {
 
 // A name: capitalised words, with Dutch and other surname particles between
 // them ("Marloes de Vries", "Jan van der Berg").
-const NAME: &str = r"\p{Lu}[\p{L}'’-]*\p{L}(?:\s+(?:(?:van|de|der|den|ter|ten|von|het|'t|la|le|du|da|di)\s+)*\p{Lu}[\p{L}'’-]*\p{L}){0,2}";
+const NAME: &str = r"\p{Lu}[\p{L}'’-]*\p{L}(?:\s+(?:(?:van|de|der|den|ter|ten|von|het|'t|la|le|du|da|di|el|al)\s+)*\p{Lu}[\p{L}'’-]*\p{L}){0,2}";
+
+/// Surname particles: part of a name, never a name on their own.
+const PARTICLES: &str = "van|de|der|den|ter|ten|von|het|'t|la|le|du|da|di|el|al";
 
 // Self-introductions in the speaker's own turns.
 static INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"\b(?i:my name is|my name's|name's|i'm|i am|you're speaking (?:to|with)|mijn naam is|ik ben|ik heet|u spreekt met|je spreekt met|spreekt u met|spreek je met)\s+(?P<name>{NAME})|\b(?i:this is)\s+(?P<spoken>{NAME})\s+(?i:speaking|here)\b"
+    ))
+    .expect("static regex")
+});
+
+fn captured_names(c: &regex::Captures<'_>, out: &mut Vec<String>) {
+    if let Some(n) = c.name("name").or_else(|| c.name("spoken")) {
+        name_parts(n.as_str(), out);
+    }
+}
+
+// "This is Tricia" or "met Peter" in the first sentence of the first turn
+// of the one who answers the phone.
+static OPENING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b(?i:this is|met)\s+(?P<name>{NAME})")).expect("static regex"));
+
+// A first turn that is only a name of two or more words: answering the
+// phone with "James Whitfield.".
+static BARE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^\s*(?P<name>\p{{Lu}}[\p{{L}}'’-]*\p{{L}}(?:\s+(?:(?:{PARTICLES})\s+)*\p{{Lu}}[\p{{L}}'’-]*\p{{L}}){{1,2}})\s*[.!]?\s*$"))
+        .expect("static regex")
+});
+
+// Someone greeted by name: "Hi James,", "Goedemorgen Joyce,", "Dag Marloes!".
+static ADDRESSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?i:hi|hello|hey|dear|dag|hoi|hallo|goedemorgen|goedemiddag|goedenavond|goeiemiddag|goeiemorgen|good (?:morning|afternoon|evening))\s+(?P<name>{NAME})\s*[,!.?]"
+    ))
+    .expect("static regex")
+});
+
+// Asking for someone by name: "is that Helen Okafor?".
+static ASKED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?i:is that|is this|am i speaking (?:with|to)|speaking with|spreek ik met|ben ik bij)\s+(?P<name>{NAME})\s*\?"
     ))
     .expect("static regex")
 });
@@ -478,7 +553,7 @@ static GREETING_MET: LazyLock<Regex> = LazyLock::new(|| {
 // A name after a title, said by anyone ("mevrouw Jansen", "Mr Smith").
 static TITLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:(?i:mevrouw|meneer|mevr\.|mw\.|dhr\.|de heer)|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?)\s+(?P<name>{NAME})"
+        r"\b(?:(?i:mevrouw|meneer|mevr\.|mw\.|dhr\.|de heer|dokter|doctor|professor|juffrouw)|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?)\s+(?P<name>{NAME})"
     ))
     .expect("static regex")
 });
@@ -520,6 +595,24 @@ const NOT_NAMES: &[&str] = &[
     "ms",
     "meneer",
     "mevrouw",
+    "met",
+    "hi",
+    "hello",
+    "hallo",
+    "hoi",
+    "hey",
+    "dag",
+    "ja",
+    "yes",
+    "goedemorgen",
+    "goedemiddag",
+    "goedenavond",
+    "goeiemiddag",
+    "goeiemorgen",
+    "good",
+    "morning",
+    "afternoon",
+    "evening",
 ];
 
 /// The full name and each capitalised part of it (at least two letters,
@@ -533,7 +626,9 @@ fn name_parts(name: &str, out: &mut Vec<String>) {
             && w.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
             && !NOT_NAMES.contains(&w.trim_end_matches('.').to_lowercase().as_str())
+            && !PARTICLES.split('|').any(|p| p.eq_ignore_ascii_case(w))
     };
+    let is_particle = |w: &str| PARTICLES.split('|').any(|p| p.eq_ignore_ascii_case(w));
     let words: Vec<&str> = name
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '_' | '/'))
         .filter(|w| !w.is_empty())
@@ -546,11 +641,7 @@ fn name_parts(name: &str, out: &mut Vec<String>) {
     if parts.is_empty() {
         return;
     }
-    if words.len() > 1
-        && words
-            .iter()
-            .all(|w| is_name_word(w) || w.chars().all(char::is_lowercase))
-    {
+    if words.len() > 1 && words.iter().all(|w| is_name_word(w) || is_particle(w)) {
         out.push(words.join(" "));
     }
     out.extend(
@@ -632,6 +723,24 @@ mod tests {
     }
 
     #[test]
+    fn spoken_emails() {
+        masks(
+            "mike at russolandscaping dot com. All one word.",
+            "[email]. All one word.",
+        );
+        masks("tom apenstaartje tomverfwerk punt nl", "[email]");
+        masks("jo at acme punt co punt uk", "[email]");
+        // Near misses: "at" and "dot" without a domain ending.
+        for s in [
+            "we met at the office on Dot Street",
+            "look at that dot on the map",
+            "at nine, punt uit",
+        ] {
+            masks(s, s);
+        }
+    }
+
+    #[test]
     fn postcodes_and_addresses() {
         masks("postcode 1234 AB 12", "postcode [address]");
         masks("1234AB, 12a", "[address]");
@@ -682,6 +791,8 @@ mod tests {
             "Is mevrouw [name] er, of [name]?"
         );
         assert_eq!(x.text("meneer Bakker"), "meneer [name]");
+        // "Met" opens the phone call; it is never a name itself.
+        assert_eq!(x.text("Met een whiteboard."), "Met een whiteboard.");
         // The seller's own name is kept unless agents are redacted too.
         assert_eq!(x.text("met Kevin van Zonnig"), "met Kevin van Zonnig");
         assert_eq!(x.label("Klant"), "customer");
@@ -689,6 +800,43 @@ mod tests {
         // "Pieter" only appears after "heet" in a sentence, not as an
         // introduction: not caught (documented).
         assert_eq!(x.text("Pieter"), "Pieter");
+    }
+
+    #[test]
+    fn phone_openings_greetings_and_bare_names() {
+        let (_, _, x) = redactor(
+            &[
+                (
+                    "Speaker 1",
+                    "Keller and Moss, this is Tricia, how can I help you? This is Sacramento.",
+                ),
+                ("Speaker 2", "Hi Tricia, my name is Brandon Lee. Is that Helen Okafor?"),
+                ("Speaker 3", "James Whitfield."),
+                ("Speaker 2", "Goedemiddag mevrouw De Boer, hoe gaat het?"),
+            ],
+            "Speaker 2",
+            false,
+        );
+        assert_eq!(x.text("Tricia, Helen Okafor, James"), "[name], [name], [name]");
+        // A known first name followed by a surname is one full name.
+        assert_eq!(
+            x.text("Just ask for Tricia Alvarez. Thanks."),
+            "Just ask for [name]. Thanks."
+        );
+        assert_eq!(x.text("Tricia, Alvarez"), "[name], Alvarez");
+        assert_eq!(x.text("mevrouw De Boer"), "mevrouw [name]");
+        // Only the first sentence of the first turn is the opening; the
+        // particle "De" alone is never a name; the seller's name is kept.
+        assert_eq!(x.text("This is Sacramento. De tafel."), "This is Sacramento. De tafel.");
+        assert_eq!(x.text("Brandon Lee"), "Brandon Lee");
+        // A one-word turn, or a capitalised turn after the first, is an
+        // answer, not a name.
+        let (_, _, y) = redactor(
+            &[("Sam", "Hi, Sam from Acme."), ("Jo", "Hello."), ("Jo", "Sure Thing.")],
+            "Sam",
+            false,
+        );
+        assert_eq!(y.text("Hello. Sure."), "Hello. Sure.");
     }
 
     #[test]
