@@ -8,5 +8,6 @@ mod analyze;
 mod html;
 mod interrupt;
 mod progress;
+mod redact;
 mod single;
 mod util;
