@@ -715,6 +715,17 @@ mod tests {
         masks("1234 5678 9012", "1234 5678 9012");
     }
 
+    proptest::proptest! {
+        /// Any text of digits, separators, letters and multi-byte
+        /// characters: no panic (slicing stays on char boundaries), and
+        /// masking twice changes nothing more.
+        #[test]
+        fn masking_any_text_is_safe_and_stable(s in "[0-9 +()./:,@€a-zA-Zé-]{0,60}") {
+            let once = mask(&s);
+            proptest::prop_assert_eq!(mask(&once), once.clone());
+        }
+    }
+
     #[test]
     fn emails() {
         masks("mail marloes.de-vries@example.nl!", "mail [email]!");
