@@ -188,6 +188,7 @@ pub struct ExplainArgs {
 
 /// `warmcall convert`.
 #[derive(ClapArgs, Debug)]
+#[command(group(clap::ArgGroup::new("redaction").args(["redact", "redact_agents"]).multiple(true)))]
 pub struct ConvertArgs {
     /// The transcript (`-` for stdin).
     #[arg(value_name = "FILE")]
@@ -201,6 +202,17 @@ pub struct ConvertArgs {
     /// Parse as this format (see `analyze --help`).
     #[arg(long, value_name = "FORMAT")]
     pub format_hint: Option<String>,
+    /// Mask personal data in the written transcript (see `analyze --help`);
+    /// the customers' labels become `customer`.
+    #[arg(long)]
+    pub redact: bool,
+    /// Like --redact, and the seller's labels become `agent`.
+    #[arg(long)]
+    pub redact_agents: bool,
+    /// With --redact: the seller (a label, display name or /REGEX/), when
+    /// it cannot be inferred.
+    #[arg(long, value_name = "A", requires = "redaction")]
+    pub agent: Option<String>,
 }
 
 /// `warmcall config`.

@@ -284,3 +284,33 @@ fn parse_errors_are_masked_too() {
         assert!(!text.contains("06-12345678") && text.contains("[phone]"), "{text}");
     }
 }
+
+#[test]
+fn convert_writes_a_redacted_transcript() {
+    let d = tempfile::tempdir().unwrap();
+    let files = calls(d.path(), &testdata("redact"));
+    let planted = planted();
+    for file in &files {
+        for f in ["canonical-json", "vtt", "srt", "txt"] {
+            let plain = run(d.path(), &["convert", file, "-f", f]);
+            let red = run(d.path(), &["convert", file, "-f", f, "--redact"]);
+            assert_eq!(red.code, 0, "{}", red.stderr);
+            assert!(planted.iter().any(|p| plain.stdout.contains(p.as_str())));
+            for p in &planted {
+                assert!(
+                    !red.stdout.contains(p.as_str()),
+                    "{p} in convert {file} -f {f}:\n{}",
+                    red.stdout
+                );
+            }
+            // Same cues, same times: only the text and the labels differ.
+            assert_eq!(plain.stdout.lines().count(), red.stdout.lines().count());
+            assert!(red.stdout.contains("customer"));
+        }
+    }
+    // --agent only makes sense with a redact flag.
+    assert_eq!(
+        run(d.path(), &["convert", &files[0], "-f", "txt", "--agent", "Dan"]).code,
+        2
+    );
+}
