@@ -39,7 +39,7 @@ pub fn run(a: ConvertArgs) -> Result<u8> {
         };
         let analyzer = crate::plan::analyzer(crate::plan::load_config(&flags)?)?;
         let report = analyzer.analyze(&t);
-        crate::plan::redact_call(analyzer.config(), t, report, true).0
+        crate::plan::redact_call(analyzer.config(), t, report, crate::plan::Turns::Shown).0
     } else {
         t
     };

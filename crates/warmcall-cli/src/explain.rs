@@ -32,7 +32,7 @@ pub fn run(a: ExplainArgs) -> Result<u8> {
         a.file.display().to_string()
     };
     let report = analyzer.analyze_with_path(&t, Some(&shown));
-    let (t, report) = crate::plan::redact_call(analyzer.config(), t, report, true);
+    let (t, report) = crate::plan::redact_call(analyzer.config(), t, report, crate::plan::Turns::Shown);
     let color = match a.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,

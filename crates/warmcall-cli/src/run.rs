@@ -238,7 +238,15 @@ fn process(input: &Input, plan: &BatchPlan, analyzer: &Analyzer, render: Option<
     let report = analyzer.analyze_with_path(&t, Some(&shown));
     // The boundary: everything below (rows, HTML, every writer) sees only
     // the redacted call when redaction is on.
-    let (t, report) = crate::plan::redact_call(cfg, t, report, render.is_some());
+    let (t, report) = crate::plan::redact_call(
+        cfg,
+        t,
+        report,
+        match render {
+            Some(_) => crate::plan::Turns::Measured,
+            None => crate::plan::Turns::Hidden,
+        },
+    );
     let html = render.map(|f| f(&t, &report));
     let row = CallRow::from_report(&shown, &report);
     Item::Call(Box::new(CallOutput { report, row, html }))

@@ -53,30 +53,48 @@ use crate::Transcript;
 /// assert_eq!(mask("Om 10:30, voor € 1.250,00 in 2024"), "Om 10:30, voor € 1.250,00 in 2024");
 /// ```
 pub fn mask(text: &str) -> String {
+    mask_with(text, false)
+}
+
+/// `[kind]`, or with `keep_words` one `kind` per word of what it replaces
+/// (`[phone phone]` for `06-12345678`), so that counting the words of the
+/// masked text gives the original count.
+fn token(kind: &str, matched: &str, keep_words: bool) -> String {
+    let n = if keep_words {
+        crate::text::word_count(matched).max(1)
+    } else {
+        1
+    };
+    format!("[{}]", vec![kind; n].join(" "))
+}
+
+fn mask_with(text: &str, keep_words: bool) -> String {
     if !text.bytes().any(|b| b.is_ascii_digit() || b == b'@') && !SPOKEN_EMAIL.is_match(text) {
         return text.to_string();
     }
-    let s = EMAIL.replace_all(text, "[email]");
-    let s = SPOKEN_EMAIL.replace_all(&s, "[email]");
+    let simple = |kind: &'static str| move |c: &regex::Captures<'_>| token(kind, &c[0], keep_words);
+    let s = EMAIL.replace_all(text, simple("email"));
+    let s = SPOKEN_EMAIL.replace_all(&s, simple("email"));
     let s = IBAN.replace_all(&s, |c: &regex::Captures<'_>| {
         let compact = c[0].replace(' ', "");
         if (15..=34).contains(&compact.len()) && compact.bytes().filter(u8::is_ascii_digit).count() >= 6 {
-            "[iban]".to_string()
+            token("iban", &c[0], keep_words)
         } else {
             c[0].to_string()
         }
     });
-    let s = numbers(&s);
-    let s = STREET_NL.replace_all(&s, "[address]");
-    let s = STREET_EN.replace_all(&s, "[address]");
+    let s = numbers(&s, keep_words);
+    let s = STREET_NL.replace_all(&s, simple("address"));
+    let s = STREET_EN.replace_all(&s, simple("address"));
     let s = POSTCODE_NL.replace_all(&s, |c: &regex::Captures<'_>| {
-        if c.name("house").is_some() {
-            "[address]"
+        let kind = if c.name("house").is_some() {
+            "address"
         } else {
-            "[postcode]"
-        }
+            "postcode"
+        };
+        token(kind, &c[0], keep_words)
     });
-    POSTCODE_UK.replace_all(&s, "[postcode]").into_owned()
+    POSTCODE_UK.replace_all(&s, simple("postcode")).into_owned()
 }
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -144,7 +162,7 @@ struct Group {
 /// Masks telephone and card-like numbers: runs of digit groups joined by
 /// single spaces, dashes, dots or slashes (and brackets), judged by their
 /// prefix and digit count.
-fn numbers(text: &str) -> String {
+fn numbers(text: &str, keep_words: bool) -> String {
     let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
@@ -167,8 +185,9 @@ fn numbers(text: &str) -> String {
             Some((from, to, mask)) => {
                 let start = if from == 0 { i } else { groups[from].start };
                 out.push_str(&text[copied..start]);
-                out.push_str(mask);
-                copied = groups[to - 1].end;
+                let end = groups[to - 1].end;
+                out.push_str(&token(mask, &text[start..end], keep_words));
+                copied = end;
                 i = copied;
             }
             None => i = run_end.max(i + 1),
@@ -276,13 +295,13 @@ fn classify(g: &[Group], plus: bool) -> Option<&'static str> {
     let seps: Vec<Option<u8>> = g.iter().skip(1).map(|x| x.sep).collect();
     let one_sep = seps.windows(2).all(|w| w[0] == w[1]);
     if plus {
-        return ((8..=15).contains(&digits) && (g.len() >= 2 || digits >= 10)).then_some("[phone]");
+        return ((8..=15).contains(&digits) && (g.len() >= 2 || digits >= 10)).then_some("phone");
     }
     let first = g[0].first;
     if first == b'0' {
         // Trunk prefix 0 (national) or 00 (international).
         let (lo, hi) = if g[0].second == Some(b'0') { (10, 17) } else { (9, 12) };
-        return ((lo..=hi).contains(&digits) && g.len() <= 6).then_some("[phone]");
+        return ((lo..=hi).contains(&digits) && g.len() <= 6).then_some("phone");
     }
     // North American (555) 010-4477 and 555-010-4477.
     let nanp = g.len() == 3
@@ -291,13 +310,13 @@ fn classify(g: &[Group], plus: bool) -> Option<&'static str> {
         && g[2].digits == 4
         && (g[0].paren || (one_sep && matches!(g[1].sep, Some(b'-' | b'.' | b' '))));
     if nanp {
-        return Some("[phone]");
+        return Some("phone");
     }
     let fours = g.len() >= 2 && g[..g.len() - 1].iter().all(|x| x.digits == 4) && g[g.len() - 1].digits <= 4;
     let amex = g.len() == 3 && g[0].digits == 4 && g[1].digits == 6 && (4..=5).contains(&g[2].digits);
     let card_shape = (g.len() == 1 || ((fours || amex) && one_sep && matches!(g[1].sep, Some(b' ' | b'-'))))
         && !g.iter().any(|x| x.paren);
-    (card_shape && (13..=19).contains(&digits)).then_some("[card]")
+    (card_shape && (13..=19).contains(&digits)).then_some("card")
 }
 
 /// Redaction for one call: the masks of [`mask`], the names of the
@@ -404,9 +423,15 @@ impl Redactor {
 
     /// `text` with every recognised item and every name of the call masked.
     pub fn text(&self, text: &str) -> String {
-        let masked = mask(text);
+        self.text_with(text, false)
+    }
+
+    fn text_with(&self, text: &str, keep_words: bool) -> String {
+        let masked = mask_with(text, keep_words);
         match &self.names {
-            Some(re) => re.replace_all(&masked, "[name]").into_owned(),
+            Some(re) => re
+                .replace_all(&masked, |c: &regex::Captures<'_>| token("name", &c[0], keep_words))
+                .into_owned(),
             None => masked,
         }
     }
@@ -474,6 +499,18 @@ impl Redactor {
     /// The transcript with every segment's text, every redacted label and
     /// the warnings masked; times, order and speakers' indices unchanged.
     pub fn transcript(&self, t: &Transcript) -> Transcript {
+        self.transcript_with(t, false)
+    }
+
+    /// Like [`Redactor::transcript`], but a mask repeats its kind once per
+    /// word it replaces (`[name name name]` for `Marloes de Vries`), so
+    /// each turn keeps its word count: for writers that size or count by
+    /// the words shown (the HTML report's strip of an untimed call).
+    pub fn transcript_keeping_word_counts(&self, t: &Transcript) -> Transcript {
+        self.transcript_with(t, true)
+    }
+
+    fn transcript_with(&self, t: &Transcript, keep_words: bool) -> Transcript {
         let mut t = t.clone();
         for s in &mut t.speakers {
             if let Some(shown) = self.labels.get(&s.label) {
@@ -482,7 +519,7 @@ impl Redactor {
             }
         }
         for seg in &mut t.segments {
-            seg.text = self.text(&seg.text);
+            seg.text = self.text_with(&seg.text, keep_words);
         }
         for w in &mut t.warnings {
             w.message = self.text(&w.message);
@@ -908,6 +945,41 @@ mod tests {
         let rr = x.report(&r);
         let labels: Vec<&str> = rr.speakers.iter().map(|s| s.label.as_str()).collect();
         assert_eq!(labels, ["Sam", "customer 1", "customer 2"]);
+    }
+
+    #[test]
+    fn masks_can_keep_the_word_count() {
+        let (t, _, x) = redactor(
+            &[
+                ("Kevin", "Goedemiddag mevrouw De Vries, met Kevin."),
+                (
+                    "Marloes de Vries",
+                    "Bel 06-12345678 of +31 6 1234 5678, mail marloes.devries@example.nl.",
+                ),
+                (
+                    "Kevin",
+                    "Kerkstraat 12, 1234 AB? IBAN NL91 ABNA 0417 1643 00, kaart 4111 1111 1111 1111.",
+                ),
+            ],
+            "Kevin",
+            false,
+        );
+        let kept = x.transcript_keeping_word_counts(&t);
+        for (a, b) in t.segments.iter().zip(&kept.segments) {
+            assert_eq!(
+                crate::text::word_count(&a.text),
+                crate::text::word_count(&b.text),
+                "{}",
+                b.text
+            );
+        }
+        assert!(kept.segments[1]
+            .text
+            .starts_with("Bel [phone phone] of [phone phone phone phone]"));
+        // The readable form has one token per item.
+        assert!(x.transcript(&t).segments[1]
+            .text
+            .starts_with("Bel [phone] of [phone], mail [email]."));
     }
 
     #[test]
