@@ -183,6 +183,15 @@ pub struct AnalysisArgs {
     /// Language of finding messages and report labels.
     #[arg(long, value_enum, value_name = "LANG")]
     pub ui_lang: Option<UiLang>,
+    /// Mask personal data in everything written: phone numbers, e-mail
+    /// addresses, IBANs, card numbers, postcodes and addresses, customers'
+    /// names; customers' labels become `customer`. Figures are unchanged.
+    #[arg(long)]
+    pub redact: bool,
+    /// Like --redact, and also replace the seller's labels by `agent` and
+    /// mask their names (figures per agent then merge).
+    #[arg(long)]
+    pub redact_agents: bool,
 }
 
 /// `warmcall analyze`.
@@ -243,6 +252,7 @@ pub struct ExplainArgs {
 
 /// `warmcall convert`.
 #[derive(ClapArgs, Debug)]
+#[command(group(clap::ArgGroup::new("redaction").args(["redact", "redact_agents"]).multiple(true)))]
 pub struct ConvertArgs {
     /// The transcript (`-` for stdin).
     #[arg(value_name = "FILE")]
@@ -260,6 +270,17 @@ pub struct ConvertArgs {
     /// Parse as this format (see `analyze --help`).
     #[arg(long, value_name = "FORMAT")]
     pub format_hint: Option<String>,
+    /// Mask personal data in the written transcript (see `analyze --help`);
+    /// the customers' labels become `customer`.
+    #[arg(long)]
+    pub redact: bool,
+    /// Like --redact, and the seller's labels become `agent`.
+    #[arg(long)]
+    pub redact_agents: bool,
+    /// With --redact: the seller (a label, display name or /REGEX/), when
+    /// it cannot be inferred.
+    #[arg(long, value_name = "A", requires = "redaction")]
+    pub agent: Option<String>,
 }
 
 /// `warmcall config`: without a flag it prints its help.

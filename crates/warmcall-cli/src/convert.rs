@@ -20,7 +20,29 @@ pub fn run(a: ConvertArgs) -> Result<u8> {
     // convert reads no config: tiers follow the default rule.
     let t = match crate::read_one(&a.file, a.format_hint.as_deref(), &Default::default())? {
         Ok(t) => t,
-        Err(e) => return Ok(fail(&e)),
+        Err(mut e) => {
+            if a.redact || a.redact_agents {
+                e.message = warmcall::redact::mask(&e.message);
+            }
+            return Ok(fail(&e));
+        }
+    };
+    let t = if a.redact || a.redact_agents {
+        // Who is the customer is decided by the analysis (roles), so the
+        // call is analysed once; only the masked transcript is written.
+        // The config file is read only here: a plain conversion, often made
+        // for re-analysis, never depends on it.
+        let flags = crate::args::AnalysisArgs {
+            agent: a.agent.clone(),
+            redact: a.redact,
+            redact_agents: a.redact_agents,
+            ..Default::default()
+        };
+        let analyzer = crate::plan::analyzer(crate::plan::load_config(&flags)?)?;
+        let report = analyzer.analyze(&t);
+        crate::plan::redact_call(analyzer.config(), t, report, crate::plan::Turns::Shown).0
+    } else {
+        t
     };
     let text = match write(&t, a.format) {
         Ok(s) => s,

@@ -22,7 +22,10 @@ pub fn run(a: ExplainArgs) -> Result<u8> {
     let analyzer = crate::plan::analyzer(cfg)?;
     let t = match crate::read_one(&a.file, a.format_hint.as_deref(), &tiers)? {
         Ok(t) => t,
-        Err(e) => {
+        Err(mut e) => {
+            if analyzer.config().redact {
+                e.message = warmcall::redact::mask(&e.message);
+            }
             let _ = writeln!(std::io::stderr(), "{}", e.stderr_line());
             return Ok(1);
         }
@@ -35,11 +38,15 @@ pub fn run(a: ExplainArgs) -> Result<u8> {
     let report = match analyzer.try_analyze_with_path(&t, Some(&shown)) {
         Ok(r) => r,
         Err(e) => {
-            let e = crate::run::ErrorRecord::from_error(&shown, &e);
+            let mut e = crate::run::ErrorRecord::from_error(&shown, &e);
+            if analyzer.config().redact {
+                e.message = warmcall::redact::mask(&e.message);
+            }
             let _ = writeln!(std::io::stderr(), "{}", e.stderr_line());
             return Ok(1);
         }
     };
+    let (t, report) = crate::plan::redact_call(analyzer.config(), t, report, crate::plan::Turns::Shown);
     let ui = Ui::new(&analyzer.config().ui_lang);
     // Styled always; anstream strips the styles as --color and NO_COLOR say.
     let text = render(&t, &report, true, ui);

@@ -133,7 +133,45 @@ pub fn load_config(a: &AnalysisArgs) -> Result<Config> {
     if let Some(ui) = a.ui_lang {
         cfg = cfg.ui_lang(ui.code());
     }
+    // A flag only ever adds redaction to what the config file asks for.
+    let agents = cfg.redact_agents || a.redact_agents;
+    let redact = cfg.redact || a.redact || agents;
+    cfg = cfg.redacted(redact, agents);
     Ok(cfg)
+}
+
+/// Whether a writer shows the call's turns beside its report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Turns {
+    /// Only the report is written (`analyze`).
+    Hidden,
+    /// The turns are shown as text (`explain`, `convert`).
+    Shown,
+    /// The turns are shown and measured by their words (the HTML report's
+    /// strip of an untimed call): masks keep each turn's word count.
+    Measured,
+}
+
+/// What a run writes is redacted (`--redact`, `redact = true`): the
+/// transcript (for the writers that show turns) and the report are masked
+/// after the analysis, so every figure is the unredacted run's.
+pub fn redact_call(
+    cfg: &Config,
+    t: warmcall::Transcript,
+    r: warmcall::Report,
+    turns: Turns,
+) -> (warmcall::Transcript, warmcall::Report) {
+    if !cfg.redact {
+        return (t, r);
+    }
+    let x = warmcall::redact::Redactor::new(&t, &r, cfg.redact_agents);
+    let r = x.report(&r);
+    let t = match turns {
+        Turns::Hidden => t,
+        Turns::Shown => x.transcript(&t),
+        Turns::Measured => x.transcript_keeping_word_counts(&t),
+    };
+    (t, r)
 }
 
 /// Builds the one shared analyzer.

@@ -333,9 +333,17 @@ fn process(input: &Input, plan: &BatchPlan, analyzer: &Analyzer, render: Option<
     if crate::output::written_by_warmcall(&bytes) {
         return Item::OwnOutput(shown);
     }
+    let cfg = analyzer.config();
     let mut t = match plan.parsing.parse(&bytes, path.as_deref()) {
         Ok(t) => t,
-        Err(e) => return Item::Error(ErrorRecord::from_error(&shown, &e)),
+        Err(e) => {
+            let mut rec = ErrorRecord::from_error(&shown, &e);
+            if cfg.redact {
+                // A parse error may quote the line it choked on.
+                rec.message = warmcall::redact::mask(&rec.message);
+            }
+            return Item::Error(rec);
+        }
     };
     drop(bytes);
     if t.call_date.is_none() {
@@ -345,6 +353,17 @@ fn process(input: &Input, plan: &BatchPlan, analyzer: &Analyzer, render: Option<
         Ok(r) => r,
         Err(e) => return Item::Error(ErrorRecord::from_error(&shown, &e)),
     };
+    // The boundary: everything below (rows, HTML, every writer) sees only
+    // the redacted call when redaction is on.
+    let (t, report) = crate::plan::redact_call(
+        cfg,
+        t,
+        report,
+        match render {
+            Some(_) => crate::plan::Turns::Measured,
+            None => crate::plan::Turns::Hidden,
+        },
+    );
     let html = render.map(|f| f(&t, &report));
     let row = CallRow::from_report(&shown, &report);
     Item::Call(Box::new(CallOutput { report, row, html }))

@@ -50,6 +50,15 @@ pub struct Config {
     pub language: String,
     /// Language of finding messages: `en` or `nl`.
     pub ui_lang: String,
+    /// Mask personal data in what is written (the command's `--redact`):
+    /// phone numbers, e-mail addresses, IBANs, card numbers, postcodes and
+    /// addresses, customers' names, customers' labels as `customer`. The
+    /// analysis itself ignores it: figures are computed on the original
+    /// text, and [`crate::redact::Redactor`] masks the finished report.
+    pub redact: bool,
+    /// With `redact`, also replace the seller's labels by `agent` and mask
+    /// their names (`--redact-agents`).
+    pub redact_agents: bool,
     /// Who the seller is.
     pub roles: RolesConfig,
     /// Silence thresholds.
@@ -110,6 +119,8 @@ impl Default for Config {
             profile: "discovery".into(),
             language: "auto".into(),
             ui_lang: "en".into(),
+            redact: false,
+            redact_agents: false,
             roles: RolesConfig::default(),
             silence: SilenceConfig::default(),
             overlap: OverlapConfig::default(),
@@ -156,6 +167,14 @@ impl Config {
     /// Sets the language of finding messages (`en`, `nl`).
     pub fn ui_lang(mut self, lang: &str) -> Self {
         self.ui_lang = lang.to_string();
+        self
+    }
+
+    /// Asks for redacted output (see [`Config::redact`]); `agents` also
+    /// replaces the seller's labels and names.
+    pub fn redacted(mut self, redact: bool, agents: bool) -> Self {
+        self.redact = redact || agents;
+        self.redact_agents = agents;
         self
     }
 

@@ -470,6 +470,8 @@ pub(crate) const DOCS: &[(&str, &str)] = &[
     ("profile", "Call profile for the score and the profile-bound findings: discovery, cold, support,\nor a name defined under [profiles.NAME]. CLI: --profile."),
     ("language", "Language of the text rules: \"auto\" (counts each lexicon's function words over the\nwhole call), or a code with a lexicon (nl, en, or one added under [lexicon.CODE]). CLI: --lang."),
     ("ui_lang", "Language of finding messages: en or nl. CLI: --ui-lang."),
+    ("redact", "Mask personal data in everything written (phone numbers, e-mail addresses, IBANs,\ncard numbers, postcodes and addresses, customers' names; customers' labels become\n`customer`). Never changes a figure. See docs/redaction.md. CLI: --redact."),
+    ("redact_agents", "Implies redact, and also replaces the seller's labels by `agent` and masks their names\n(figures per agent then merge). CLI: --redact-agents."),
     ("trackers", "Custom trackers: named phrase lists counted per side, with the time and segment of\nevery hit (case-insensitive, whole words). Add one per [[trackers]] table, see the\nexample at the end of this file."),
     ("trackers.name", "Tracker name as shown in the report (unique)."),
     ("trackers.phrases", "Phrases to count; case is ignored, matches are whole words."),

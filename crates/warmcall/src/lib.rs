@@ -86,6 +86,7 @@ mod model;
 /// tests can reach the WebVTT cue layer; use [`parse_bytes`] instead.
 #[doc(hidden)]
 pub mod parse;
+pub mod redact;
 pub mod report;
 mod roles;
 mod score;

@@ -20,6 +20,9 @@ fn kind_name(k: Option<QuestionKind>) -> &'static str {
 
 #[test]
 fn questions_tsv_accuracy() {
+    if common::shared_or_skip().is_none() {
+        return;
+    }
     let path = common::shared_dir().join("eval/questions.tsv");
     let text = std::fs::read_to_string(&path).expect("questions.tsv");
     let a = Analyzer::new(Config::default()).unwrap();

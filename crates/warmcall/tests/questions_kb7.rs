@@ -32,6 +32,9 @@ fn strip_bullets(s: &str) -> String {
 
 #[test]
 fn kb7re008_precision_and_recall() {
+    if common::shared_or_skip().is_none() {
+        return;
+    }
     let cha = std::fs::read_to_string(common::shared_dir().join("realdata/cabnc/KB7RE008.cha")).expect("KB7RE008.cha");
     let labels_text =
         std::fs::read_to_string(common::testdata().join("questions/KB7RE008.questions.tsv")).expect("labels");

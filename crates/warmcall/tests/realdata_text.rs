@@ -150,6 +150,9 @@ fn persuasion_chat(rel: &str, path: &Path) -> Option<Vec<String>> {
 
 #[test]
 fn realdata_text_and_csv_files() {
+    if common::shared_or_skip().is_none() {
+        return;
+    }
     let root = common::shared_dir().join("realdata");
     let mut found = Vec::new();
     files_under(&root, &["txt", "csv", "tsv"], &mut found);
@@ -246,6 +249,9 @@ fn realdata_text_and_csv_files() {
 /// build are listed, not failed; at least the plain-text podcast must parse.
 #[test]
 fn language_of_realdata_transcripts() {
+    if common::shared_or_skip().is_none() {
+        return;
+    }
     let root = common::shared_dir().join("realdata");
     let mut files = Vec::new();
     for (dir, exts) in [
@@ -323,6 +329,9 @@ fn check_sidecar(t: &Transcript, sidecar: &Value, push_words: &[&str]) {
 
 #[test]
 fn eval_nl03_jefferson_untimed_with_pauses() {
+    if common::shared_or_skip().is_none() {
+        return;
+    }
     let (t, sidecar) = eval_call("nl03_aov_jefferson.txt");
     assert_eq!(t.timing, Timing::None);
     // 29 lines: 28 `Name:` lines and the pause-only `(2.0)` line.
@@ -356,6 +365,9 @@ fn eval_nl03_jefferson_untimed_with_pauses() {
 
 #[test]
 fn eval_en02_bracketed_start_times() {
+    if common::shared_or_skip().is_none() {
+        return;
+    }
     let (t, sidecar) = eval_call("en02_savings_plan.txt");
     assert_eq!(t.timing, Timing::StartOnly);
     assert_eq!(t.segments.len(), 32);
@@ -378,6 +390,9 @@ fn eval_en02_bracketed_start_times() {
 
 #[test]
 fn eval_en04_otter_blocks() {
+    if common::shared_or_skip().is_none() {
+        return;
+    }
     let (t, sidecar) = eval_call("en04_copier_otter.txt");
     assert_eq!(t.timing, Timing::StartOnly);
     assert_eq!(t.segments.len(), 25);
@@ -394,6 +409,9 @@ fn eval_en04_otter_blocks() {
 
 #[test]
 fn eval_nl04_csv_seconds() {
+    if common::shared_or_skip().is_none() {
+        return;
+    }
     let (t, sidecar) = eval_call("nl04_energie_zakelijk.csv");
     assert_eq!(t.timing, Timing::Full);
     assert_eq!(t.segments.len(), 30);

@@ -110,6 +110,9 @@ fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 
 #[test]
 fn all_test_eval_and_real_data() {
+    if common::shared_or_skip().is_none() {
+        return;
+    }
     let shared = common::shared_dir();
     let mut files = Vec::new();
     for d in [common::testdata(), shared.join("eval"), shared.join("realdata")] {

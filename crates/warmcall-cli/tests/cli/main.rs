@@ -12,5 +12,6 @@ mod interrupt;
 mod labels;
 mod people;
 mod progress;
+mod redact;
 mod single;
 mod util;

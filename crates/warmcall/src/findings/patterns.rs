@@ -540,6 +540,9 @@ mod tests {
     /// scan, on every sample text.
     #[test]
     fn sparse_matches_are_the_matches() {
+        if crate::test_support::shared_or_skip().is_none() {
+            return;
+        }
         for lang in ["en", "nl"] {
             let lex = Lexicon::builtin(lang).unwrap();
             let names: Vec<String> = lex

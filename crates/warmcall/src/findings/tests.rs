@@ -927,6 +927,9 @@ fn start_only_readiness_uses_words_for_share_and_starts_for_time() {
 /// the same decision: checked on every labelled eval sentence.
 #[test]
 fn category_alone_agrees_with_the_agent_sentence_pass() {
+    if crate::test_support::shared_or_skip().is_none() {
+        return;
+    }
     use super::patterns::normalize;
     use super::push::PushRules;
     let tsv = std::fs::read_to_string(crate::test_support::shared_dir().join("eval/pushes.tsv"))

@@ -9,9 +9,19 @@ use std::path::PathBuf;
 mod test_support;
 
 /// The shared folder beside the repository (`../shared`), or
-/// `$WARMCALL_SHARED`; panics loudly when it is missing.
+/// `$WARMCALL_SHARED`; panics loudly when it is missing. Call it only after
+/// [`shared_or_skip`].
 pub fn shared_dir() -> PathBuf {
     test_support::shared_dir()
+}
+
+/// The shared folder, or `None` after one loud skip line when it is
+/// missing outside CI (under `CI=true` a missing folder fails the test).
+/// Every test that reads `../shared` starts with
+/// `let Some(shared) = common::shared_or_skip() else { return };`.
+#[track_caller]
+pub fn shared_or_skip() -> Option<PathBuf> {
+    test_support::shared_or_skip()
 }
 
 /// The repository's testdata folder.
