@@ -14,9 +14,12 @@ use std::sync::Arc;
 use pyo3::create_exception;
 use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::types::PyBytes;
 
+// Module `warmcall`, where the class is public: pickle finds it there, so
+// the error crosses process boundaries (multiprocessing, Spark workers).
 create_exception!(
-    _warmcall,
+    warmcall,
     WarmcallError,
     PyValueError,
     "A transcript or config that warmcall cannot use. Attributes: `kind` (the CLI's error kind: \
@@ -88,6 +91,28 @@ impl Failure {
     }
 }
 
+/// The error's line, `None` when it is not tied to one.
+fn error_line(e: &warmcall::Error) -> Option<usize> {
+    (e.line() > 0).then(|| e.line())
+}
+
+/// The message without the `path: ` and `line N: ` in front, as the CLI's
+/// error records hold it (crates/warmcall-cli/src/run.rs).
+fn bare_message(e: &warmcall::Error) -> String {
+    let mut msg = e.to_string();
+    if let Some(p) = error_path(e) {
+        if let Some(rest) = msg.strip_prefix(&format!("{p}: ")) {
+            msg = rest.to_string();
+        }
+    }
+    if let Some(l) = error_line(e) {
+        if let Some(rest) = msg.strip_prefix(&format!("line {l}: ")) {
+            msg = rest.to_string();
+        }
+    }
+    msg
+}
+
 /// A `WarmcallError` with the library's message and the CLI's attributes.
 fn warmcall_error(py: Python<'_>, e: &warmcall::Error) -> PyErr {
     let err = WarmcallError::new_err(e.to_string());
@@ -96,8 +121,131 @@ fn warmcall_error(py: Python<'_>, e: &warmcall::Error) -> PyErr {
     // memory runs out; the message alone is still right then.
     let _ = value.setattr("kind", kind(e));
     let _ = value.setattr("path", error_path(e));
-    let _ = value.setattr("line", (e.line() > 0).then(|| e.line()));
+    let _ = value.setattr("line", error_line(e));
+    let _ = value.setattr("message", bare_message(e));
     err
+}
+
+/// The CLI's message for an I/O error (crates/warmcall-cli/src/walk.rs).
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_string(),
+                None => s,
+            }
+        }
+    }
+}
+
+/// The CLI's `--max-size` default: a larger file is an error record, unread.
+const MAX_SIZE: u64 = 256 * 1024 * 1024;
+
+/// One input of a batch as Python gives it: a file to read, or a
+/// transcript already in memory (a table's cell) with the name that stands
+/// for its path. `bytes`, not `Vec<u8>`: pyo3 would copy a `Vec<u8>` out
+/// one element at a time, which costs as much as analysing the call.
+#[derive(FromPyObject)]
+enum PyInput {
+    #[pyo3(transparent)]
+    Path(String),
+    #[pyo3(transparent)]
+    Text((Option<String>, Py<PyBytes>)),
+}
+
+/// A batch input borrowed for the GIL-free part.
+enum BatchInput<'a> {
+    Path(&'a str),
+    Text(Option<&'a str>, &'a [u8]),
+}
+
+/// A jsonl error record, `{"type":"error",path,line,kind,message}`, field
+/// for field what `warmcall analyze -f jsonl` writes.
+#[derive(serde::Serialize)]
+struct ErrorRecord<'a> {
+    #[serde(rename = "type")]
+    ty: &'static str,
+    path: Option<&'a str>,
+    line: Option<usize>,
+    kind: &'static str,
+    message: String,
+}
+
+/// A jsonl call record: the report with `"type":"call"` in front.
+#[derive(serde::Serialize)]
+struct CallRecord<'a> {
+    #[serde(rename = "type")]
+    ty: &'static str,
+    #[serde(flatten)]
+    report: &'a warmcall::Report,
+}
+
+fn error_record(path: Option<&str>, line: Option<usize>, kind: &'static str, message: String) -> String {
+    let rec = ErrorRecord {
+        ty: "error",
+        path,
+        line,
+        kind,
+        message,
+    };
+    // A struct of strings and numbers always serialises.
+    serde_json::to_string(&rec).unwrap_or_default()
+}
+
+/// Reads a file as the CLI does: too large → error record, unread.
+fn read_file(path: &str) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let io = |e: std::io::Error| error_record(Some(path), None, "io", io_message(&e));
+    let f = std::fs::File::open(path).map_err(io)?;
+    let too_large = |n: u64| {
+        let msg = format!("file is larger than --max-size ({n} > {MAX_SIZE} bytes)");
+        error_record(Some(path), None, "too-large", msg)
+    };
+    let len = f.metadata().map(|m| m.len()).unwrap_or(0);
+    if len > MAX_SIZE {
+        return Err(too_large(len));
+    }
+    let mut buf = Vec::with_capacity(len as usize);
+    // `take` guards against a file that grows while it is read.
+    f.take(MAX_SIZE + 1).read_to_end(&mut buf).map_err(io)?;
+    if buf.len() as u64 > MAX_SIZE {
+        return Err(too_large(buf.len() as u64));
+    }
+    Ok(buf)
+}
+
+/// One batch input to its jsonl record; never fails.
+fn batch_record(a: &warmcall::Analyzer, input: &BatchInput<'_>) -> String {
+    let (name, owned);
+    let bytes: &[u8] = match *input {
+        BatchInput::Path(p) => {
+            name = Some(p);
+            owned = match read_file(p) {
+                Ok(b) => b,
+                Err(rec) => return rec,
+            };
+            &owned
+        }
+        BatchInput::Text(n, data) => {
+            name = n;
+            data
+        }
+    };
+    match warmcall::parse_bytes(bytes, name.map(Path::new)) {
+        Ok(t) => {
+            let report = a.analyze_with_path(&t, name);
+            let rec = CallRecord {
+                ty: "call",
+                report: &report,
+            };
+            serde_json::to_string(&rec)
+                .unwrap_or_else(|e| error_record(name, None, "error", format!("report serialisation failed: {e}")))
+        }
+        Err(e) => error_record(name, error_line(&e), kind(&e), bare_message(&e)),
+    }
 }
 
 /// Builds a config from TOML text (or defaults) and keyword overrides.
@@ -190,6 +338,25 @@ impl Analyzer {
             let t = warmcall::parse_bytes(&data, name.as_deref().map(Path::new))?;
             Ok(serde_json::to_string(&a.analyze_with_path(&t, name.as_deref()))?)
         })
+    }
+
+    /// Analyses a batch of inputs (paths, or `(name, bytes)` pairs) without
+    /// the GIL; returns one jsonl record per input, in order, each exactly
+    /// what `warmcall analyze -f jsonl` writes for it. Per-input problems
+    /// are error records, never exceptions: one bad file never stops a
+    /// batch.
+    fn _analyze_batch_jsonl(&self, py: Python<'_>, inputs: Vec<PyInput>) -> Vec<String> {
+        // The `bytes` objects stay alive in `inputs` while their contents
+        // are read without the GIL (bytes are immutable).
+        let borrowed: Vec<BatchInput<'_>> = inputs
+            .iter()
+            .map(|i| match i {
+                PyInput::Path(p) => BatchInput::Path(p),
+                PyInput::Text((n, b)) => BatchInput::Text(n.as_deref(), b.as_bytes(py)),
+            })
+            .collect();
+        let inner = Arc::clone(&self.inner);
+        py.allow_threads(move || borrowed.iter().map(|i| batch_record(&inner, i)).collect())
     }
 
     /// Analyses canonical JSON text (`{"segments": [...]}`).
