@@ -16,6 +16,8 @@ use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
+mod columns;
+
 // Module `warmcall`, where the class is public: pickle finds it there, so
 // the error crosses process boundaries (multiprocessing, Spark workers).
 create_exception!(
@@ -183,26 +185,77 @@ struct CallRecord<'a> {
     report: &'a warmcall::Report,
 }
 
-fn error_record(path: Option<&str>, line: Option<usize>, kind: &'static str, message: String) -> String {
-    let rec = ErrorRecord {
-        ty: "error",
-        path,
-        line,
-        kind,
-        message,
-    };
-    // A struct of strings and numbers always serialises.
-    serde_json::to_string(&rec).unwrap_or_default()
+/// What one batch input became.
+enum Outcome<'a> {
+    Call(Box<warmcall::Report>),
+    Error {
+        path: Option<&'a str>,
+        line: Option<usize>,
+        kind: &'static str,
+        message: String,
+    },
+}
+
+impl Outcome<'_> {
+    /// The jsonl record.
+    fn record(&self) -> String {
+        match self {
+            Outcome::Call(report) => {
+                let rec = CallRecord { ty: "call", report };
+                // Serialising a report fails only on a non-string map key,
+                // which the report has none of; say so if it ever does.
+                serde_json::to_string(&rec).unwrap_or_else(|e| {
+                    let message = format!("report serialisation failed: {e}");
+                    Outcome::error(report.source.path.as_deref(), None, "error", message).record()
+                })
+            }
+            Outcome::Error {
+                path,
+                line,
+                kind,
+                message,
+            } => {
+                let rec = ErrorRecord {
+                    ty: "error",
+                    path: *path,
+                    line: *line,
+                    kind,
+                    message: message.clone(),
+                };
+                // A struct of strings and numbers always serialises.
+                serde_json::to_string(&rec).unwrap_or_default()
+            }
+        }
+    }
+
+    /// The CSV columns' cells.
+    fn cells(&self) -> Vec<columns::Cell> {
+        match self {
+            Outcome::Call(report) => columns::call(report),
+            Outcome::Error {
+                path, line, message, ..
+            } => columns::error(*path, *line, message),
+        }
+    }
+
+    fn error<'a>(path: Option<&'a str>, line: Option<usize>, kind: &'static str, message: String) -> Outcome<'a> {
+        Outcome::Error {
+            path,
+            line,
+            kind,
+            message,
+        }
+    }
 }
 
 /// Reads a file as the CLI does: too large → error record, unread.
-fn read_file(path: &str) -> Result<Vec<u8>, String> {
+fn read_file(path: &str) -> Result<Vec<u8>, Outcome<'_>> {
     use std::io::Read;
-    let io = |e: std::io::Error| error_record(Some(path), None, "io", io_message(&e));
+    let io = |e: std::io::Error| Outcome::error(Some(path), None, "io", io_message(&e));
     let f = std::fs::File::open(path).map_err(io)?;
     let too_large = |n: u64| {
         let msg = format!("file is larger than --max-size ({n} > {MAX_SIZE} bytes)");
-        error_record(Some(path), None, "too-large", msg)
+        Outcome::error(Some(path), None, "too-large", msg)
     };
     let len = f.metadata().map(|m| m.len()).unwrap_or(0);
     if len > MAX_SIZE {
@@ -217,15 +270,15 @@ fn read_file(path: &str) -> Result<Vec<u8>, String> {
     Ok(buf)
 }
 
-/// One batch input to its jsonl record; never fails.
-fn batch_record(a: &warmcall::Analyzer, input: &BatchInput<'_>) -> String {
+/// Analyses one batch input; never fails.
+fn batch_one<'a>(a: &warmcall::Analyzer, input: &BatchInput<'a>) -> Outcome<'a> {
     let (name, owned);
     let bytes: &[u8] = match *input {
         BatchInput::Path(p) => {
             name = Some(p);
             owned = match read_file(p) {
                 Ok(b) => b,
-                Err(rec) => return rec,
+                Err(out) => return out,
             };
             &owned
         }
@@ -235,16 +288,8 @@ fn batch_record(a: &warmcall::Analyzer, input: &BatchInput<'_>) -> String {
         }
     };
     match warmcall::parse_bytes(bytes, name.map(Path::new)) {
-        Ok(t) => {
-            let report = a.analyze_with_path(&t, name);
-            let rec = CallRecord {
-                ty: "call",
-                report: &report,
-            };
-            serde_json::to_string(&rec)
-                .unwrap_or_else(|e| error_record(name, None, "error", format!("report serialisation failed: {e}")))
-        }
-        Err(e) => error_record(name, error_line(&e), kind(&e), bare_message(&e)),
+        Ok(t) => Outcome::Call(Box::new(a.analyze_with_path(&t, name))),
+        Err(e) => Outcome::error(name, error_line(&e), kind(&e), bare_message(&e)),
     }
 }
 
@@ -356,7 +401,34 @@ impl Analyzer {
             })
             .collect();
         let inner = Arc::clone(&self.inner);
-        py.allow_threads(move || borrowed.iter().map(|i| batch_record(&inner, i)).collect())
+        py.allow_threads(move || borrowed.iter().map(|i| batch_one(&inner, i).record()).collect())
+    }
+
+    /// `_analyze_batch_jsonl` plus the CLI's CSV columns of every input,
+    /// column by column (`columns::WIDTH` lists of equal length).
+    fn _analyze_batch_columns(&self, py: Python<'_>, inputs: Vec<PyInput>) -> (Vec<String>, Vec<Vec<columns::Cell>>) {
+        let borrowed: Vec<BatchInput<'_>> = inputs
+            .iter()
+            .map(|i| match i {
+                PyInput::Path(p) => BatchInput::Path(p),
+                PyInput::Text((n, b)) => BatchInput::Text(n.as_deref(), b.as_bytes(py)),
+            })
+            .collect();
+        let inner = Arc::clone(&self.inner);
+        py.allow_threads(move || {
+            let mut records = Vec::with_capacity(borrowed.len());
+            let mut cols: Vec<Vec<columns::Cell>> = (0..columns::WIDTH)
+                .map(|_| Vec::with_capacity(borrowed.len()))
+                .collect();
+            for input in &borrowed {
+                let out = batch_one(&inner, input);
+                records.push(out.record());
+                for (col, cell) in cols.iter_mut().zip(out.cells()) {
+                    col.push(cell);
+                }
+            }
+            (records, cols)
+        })
     }
 
     /// Analyses canonical JSON text (`{"segments": [...]}`).

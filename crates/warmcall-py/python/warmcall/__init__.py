@@ -173,17 +173,15 @@ class Analyzer:
         With ``json=True`` the ``json`` column holds each input's jsonl
         record exactly as the native code wrote it (no re-serialisation).
         """
-        texts = self._batch_jsonl(inputs)
-        return _frame.frame([_json_loads(t) for t in texts], texts if json else None)
+        # The columns come from the native reports: no JSON parsed here.
+        texts, columns = self._inner._analyze_batch_columns([_batch_input(i) for i in inputs])
+        return _frame.from_columns(columns, texts if json else None)
 
     def _batch_jsonl(self, inputs: Iterable[BatchInput]) -> List[str]:
         return self._inner._analyze_batch_jsonl([_batch_input(i) for i in inputs])
 
     def __repr__(self) -> str:
         return f"warmcall.Analyzer(profile={self.profile!r})"
-
-
-_json_loads = json.loads
 
 
 @functools.lru_cache(maxsize=16)

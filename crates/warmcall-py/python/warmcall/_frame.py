@@ -158,16 +158,21 @@ def _pandas() -> Any:
     return pandas
 
 
+def from_columns(columns: Sequence[Sequence[Any]], texts: Optional[Sequence[str]] = None) -> Any:
+    """The DataFrame of cells given column by column; with ``texts`` (each record's JSON) a last ``json`` column."""
+    pd = _pandas()
+    data: Dict[str, Any] = {}
+    for (name, kind), cells in zip(COLUMNS, columns):
+        data[name] = pd.array(cells, dtype=DTYPES[kind])
+    if texts is not None:
+        data["json"] = pd.array(texts, dtype="string")
+    return pd.DataFrame(data)
+
+
 def frame(records: Sequence[Record], texts: Optional[Sequence[str]] = None) -> Any:
     """The DataFrame of ``records``; with ``texts`` (each record's JSON) a last ``json`` column."""
-    pd = _pandas()
     rows = [row(r) for r in records]
-    data: Dict[str, Any] = {}
-    for i, (name, kind) in enumerate(COLUMNS):
-        data[name] = pd.array([r[i] for r in rows], dtype=DTYPES[kind])
-    if texts is not None:
-        data["json"] = pd.array(list(texts), dtype="string")
-    return pd.DataFrame(data)
+    return from_columns([[r[i] for r in rows] for i in range(len(COLUMNS))], texts)
 
 
 def tagged(rec: Record) -> Dict[str, Any]:
