@@ -91,7 +91,7 @@ def check_against_cli(df, cli_records, paths):
     expected = [cli_records[p] for p in df["path"]]
     for got, want in zip(df["json"], expected):
         assert json.loads(got) == want
-    typed = df.drop(columns="json").astype({n: warmcall._frame.DTYPES[k] for n, k in warmcall.COLUMNS})
+    typed = df.drop(columns="json").astype({n: warmcall._frame.dtypes()[k] for n, k in warmcall.COLUMNS})
     pd.testing.assert_frame_equal(typed, warmcall.to_dataframe(expected))
 
 
