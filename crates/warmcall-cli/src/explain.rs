@@ -10,6 +10,7 @@ use warmcall::report::{Report, Role, Severity, SilenceClass};
 use warmcall::Transcript;
 
 use crate::args::{ColorChoice, ExplainArgs};
+use crate::i18n::Ui;
 use crate::output::{clock, num, pct};
 
 /// Runs the command.
@@ -34,7 +35,8 @@ pub fn run(a: ExplainArgs) -> Result<u8> {
         ColorChoice::Never => false,
         ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let text = render(&t, &report, color);
+    let ui = Ui::new(&analyzer.config().ui_lang);
+    let text = render(&t, &report, color, ui);
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())?;
     out.flush()?;
@@ -90,41 +92,52 @@ fn name<T: serde::Serialize>(v: &T) -> String {
 }
 
 /// The explanation as text (`color` adds ANSI codes).
-pub fn render(t: &Transcript, r: &Report, color: bool) -> String {
+pub fn render(t: &Transcript, r: &Report, color: bool, ui: Ui) -> String {
     let p = Paint(color);
     let mut o = String::new();
     let agents = &r.roles.agents;
     let is_agent = |label: &str| agents.iter().any(|a| a == label);
     o.push_str(&p.bold(&format!("{}\n", r.source.path.as_deref().unwrap_or("-"))));
     o.push_str(&format!(
-        "format {} · timing {} · language {} ({}) · agent {} ({}) · span {}\n",
+        "{} {} · {} {} · {} {} ({}) · {} {} ({}) · {} {}\n",
+        ui.t("format"),
         r.source.format,
+        ui.t("timing"),
         name(&r.source.timing),
+        ui.t("language"),
         r.source.language,
         r.source.language_basis,
+        ui.t("agent_lc"),
         if agents.is_empty() {
             "-".to_string()
         } else {
             agents.join(", ")
         },
         name(&r.roles.basis),
+        ui.t("span"),
         crate::output::duration(r.span_s),
     ));
     o.push_str(&format!(
-        "talk share {} ({}) · agent questions {} · pushes {} ({} premature) · outcome {} · warmth {}\n",
+        "{} {} ({}) · {} {} · {} {} ({} {}) · {} {} · {} {}\n",
+        ui.t("talk_share_lc"),
         pct(r.talk.agent_share_of_speech),
         name(&r.talk.basis),
+        ui.t("agent_questions_lc"),
         r.questions
             .as_ref()
             .map(|q| q.agent.total.to_string())
             .unwrap_or_else(|| "-".into()),
+        ui.t("pushes_lc"),
         r.pushes.as_ref().map(|x| x.count).unwrap_or(0),
         r.pushes.as_ref().map(|x| x.premature).unwrap_or(0),
-        name(&r.outcome.kind),
+        ui.t("premature_lc"),
+        ui.t("outcome_lc"),
+        ui.outcome(r.outcome.kind),
+        ui.t("warmth_lc"),
         crate::output::warmth(r.score.warmth),
     ));
     for w in &r.source.warnings {
-        o.push_str(&p.dim(&format!("warning: {w}\n")));
+        o.push_str(&p.dim(&format!("{}: {w}\n", ui.t("warning"))));
     }
     o.push('\n');
 
@@ -144,8 +157,9 @@ pub fn render(t: &Transcript, r: &Report, color: bool) -> String {
                 true => {
                     let dead = s.class == SilenceClass::DeadAir;
                     let line = format!(
-                        "        … {} s silence ({}, {})\n",
+                        "        … {} {} ({}, {})\n",
                         num(Some(s.duration_s)),
+                        ui.t("s_silence"),
                         name(&s.kind),
                         name(&s.class)
                     );
@@ -156,7 +170,11 @@ pub fn render(t: &Transcript, r: &Report, color: bool) -> String {
             }
         }
         let label = t.label(seg);
-        let role = if is_agent(label) { "AGENT" } else { "CUST " };
+        let role = if is_agent(label) {
+            ui.t("role_agent")
+        } else {
+            ui.t("role_customer")
+        };
         let who = if is_agent(label) {
             p.agent(label)
         } else {
@@ -172,12 +190,12 @@ pub fn render(t: &Transcript, r: &Report, color: bool) -> String {
         ));
         if let Some(q) = &r.questions {
             for item in q.items.iter().filter(|x| x.segment == i) {
-                let mut tag = format!("{} question", name(&item.kind));
+                let mut tag = format!("{} {}", name(&item.kind), ui.t("question"));
                 if item.follow_up {
-                    tag.push_str(", follow-up");
+                    tag = format!("{tag}, {}", ui.t("follow_up"));
                 }
                 if item.role == Role::Customer {
-                    tag = format!("customer {tag}");
+                    tag = format!("{} {tag}", ui.t("customer_lc"));
                 }
                 o.push_str(&p.question(&format!("        ? {tag}: {}\n", item.text)));
             }
@@ -186,21 +204,30 @@ pub fn render(t: &Transcript, r: &Report, color: bool) -> String {
             for item in pu.items.iter().filter(|x| x.segment == i) {
                 let rd = &item.readiness;
                 let why = format!(
-                    "answered open questions {}, open questions {}, customer share so far {}, elapsed {}{}",
+                    "{} {}, {} {}, {} {}, {} {}{}",
+                    ui.t("answered_open"),
                     rd.answered_open_questions,
+                    ui.t("open_so_far"),
                     rd.open_questions_so_far,
+                    ui.t("customer_share_so_far"),
                     pct(rd.customer_share_so_far),
+                    ui.t("elapsed"),
                     pct(rd.elapsed_share),
                     if rd.signals.is_empty() {
                         String::new()
                     } else {
                         format!(
-                            ", signals: {}",
+                            ", {}: {}",
+                            ui.t("signals"),
                             rd.signals.iter().map(name).collect::<Vec<_>>().join(" ")
                         )
                     }
                 );
-                let head = if item.premature { "PREMATURE PUSH" } else { "push" };
+                let head = if item.premature {
+                    ui.t("premature_push_uc")
+                } else {
+                    ui.t("push")
+                };
                 o.push_str(&p.push(
                     &format!(
                         "        > {head} ({}): {}\n          {why}\n",
@@ -214,17 +241,27 @@ pub fn render(t: &Transcript, r: &Report, color: bool) -> String {
         for f in r.findings.iter().filter(|f| f.segment == Some(i)) {
             o.push_str(&p.severity(
                 f.severity,
-                &format!("        ! {} {}: {}\n", name(&f.severity), f.id, f.message),
+                &format!(
+                    "        ! {} {}: {}\n",
+                    ui.severity(f.severity),
+                    ui.finding_name(&f.id),
+                    f.message
+                ),
             ));
         }
     }
     let call_level: Vec<_> = r.findings.iter().filter(|f| f.segment.is_none()).collect();
     if !call_level.is_empty() {
-        o.push_str(&format!("\n{}\n", p.bold("Call findings")));
+        o.push_str(&format!("\n{}\n", p.bold(ui.t("call_findings"))));
         for f in call_level {
             o.push_str(&p.severity(
                 f.severity,
-                &format!("  ! {} {}: {}\n", name(&f.severity), f.id, f.message),
+                &format!(
+                    "  ! {} {}: {}\n",
+                    ui.severity(f.severity),
+                    ui.finding_name(&f.id),
+                    f.message
+                ),
             ));
         }
     }
@@ -265,7 +302,7 @@ mod tests {
             .segment("Sam", 9.0, 11.0, "Shall I come by Tuesday?")
             .build();
         let r = report_with_marks(&t);
-        let s = render(&t, &r, false);
+        let s = render(&t, &r, false, Ui::new("en"));
         assert!(!s.contains('\x1b'));
         let lines: Vec<&str> = s.lines().collect();
         let q = lines
@@ -284,7 +321,45 @@ mod tests {
         assert!(s.contains("> PREMATURE PUSH (visit): Shall I come by Tuesday?"));
         assert!(s.contains("answered open questions 0"));
         assert!(s.contains("! high premature-push: Pushed for a visit before asking."));
-        let coloured = render(&t, &r, true);
+        let coloured = render(&t, &r, true, Ui::new("en"));
         assert!(coloured.contains("\x1b[1;31m"));
+    }
+}
+
+#[cfg(test)]
+mod dutch_tests {
+    use super::*;
+
+    #[test]
+    fn dutch_explain_has_no_english_labels() {
+        let t = Transcript::builder()
+            .segment(
+                "Sam",
+                0.0,
+                4.0,
+                "Goedemiddag, u spreekt met Sam van ZonVast. Hoe gaat het met u?",
+            )
+            .segment("Jo", 4.5, 6.0, "Goed hoor.")
+            .segment("Sam", 6.5, 10.0, "Zal ik dinsdag om tien uur even langskomen?")
+            .segment("Jo", 10.5, 12.0, "Nee, dank u.")
+            .build();
+        let a = warmcall::Analyzer::new(warmcall::Config::default().agent("Sam").ui_lang("nl")).unwrap();
+        let r = a.analyze(&t);
+        let nl = render(&t, &r, false, Ui::new("nl"));
+        for english in [
+            "talk share",
+            "agent questions",
+            "outcome",
+            "warmth",
+            "AGENT ",
+            "CUST ",
+            "PREMATURE",
+            "no-sale",
+        ] {
+            assert!(!nl.contains(english), "{english:?} in\n{nl}");
+        }
+        assert!(nl.contains("spreektijd") && nl.contains("uitkomst"), "{nl}");
+        let en = render(&t, &r, false, Ui::new("en"));
+        assert!(en.contains("talk share") && en.contains("AGENT Sam"), "{en}");
     }
 }

@@ -10,6 +10,7 @@ mod aggregate;
 mod args;
 mod convert;
 mod explain;
+mod i18n;
 mod interrupt;
 mod output;
 mod plan;
@@ -115,7 +116,7 @@ fn prepare(input: &args::InputArgs, analysis: &args::AnalysisArgs, output: Optio
 fn analyze(a: args::AnalyzeArgs) -> Result<u8> {
     let b = prepare(&a.input, &a.analysis, a.output.as_ref())?;
     let mut out = Out::open(a.output.as_deref())?;
-    let mut sink = output::sink(a.format);
+    let mut sink = output::sink(a.format, i18n::Ui::new(&b.analyzer.config().ui_lang));
     let res = run::run_batch(
         &b.plan,
         &b.analyzer,
@@ -136,8 +137,13 @@ fn report(a: args::ReportArgs) -> Result<u8> {
     let cfg = b.analyzer.config();
     let ui = report_html::Ui::new(&cfg.ui_lang);
     let band = cfg.active_profile().map(|p| p.talk_share);
-    let mut sink = report_html::HtmlSink::new(ui, band, cfg.profile.clone())?;
-    let render = move |t: &warmcall::Transcript, r: &warmcall::Report| report_html::call_section(t, r, ui);
+    let layout = report_html::Layout::new(&a.output, b.walked.inputs.len());
+    let ctx = report_html::Ctx {
+        ui,
+        page_dir: layout.section_dir(),
+    };
+    let mut sink = report_html::HtmlSink::new(ui, band, cfg.profile.clone(), layout)?;
+    let render = move |t: &warmcall::Transcript, r: &warmcall::Report| report_html::render(t, r, &ctx);
     let mut out = Out::open(Some(&a.output))?;
     let res = run::run_batch(
         &b.plan,

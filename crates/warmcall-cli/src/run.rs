@@ -93,8 +93,8 @@ pub struct CallOutput {
     pub report: Report,
     /// Its compact row.
     pub row: CallRow,
-    /// The call's HTML section, when rendering a report.
-    pub html: Option<String>,
+    /// The call's HTML section and its warmth costs, when rendering a report.
+    pub html: Option<crate::report_html::Rendered>,
 }
 
 /// What one input became.
@@ -167,7 +167,7 @@ impl Messages {
 }
 
 /// Renders a call's HTML section from its transcript and report.
-pub type Render = dyn Fn(&Transcript, &Report) -> String + Sync;
+pub type Render = dyn Fn(&Transcript, &Report) -> crate::report_html::Rendered + Sync;
 
 /// Reads an input, refusing files over `max` bytes without reading them.
 pub fn read_input(input: &Input, max: u64) -> Result<(Vec<u8>, Option<PathBuf>), ErrorRecord> {

@@ -30,9 +30,9 @@ pub trait Sink {
 }
 
 /// The sink for a format.
-pub fn sink(format: crate::args::OutFormat) -> Box<dyn Sink> {
+pub fn sink(format: crate::args::OutFormat, ui: crate::i18n::Ui) -> Box<dyn Sink> {
     match format {
-        crate::args::OutFormat::Table => Box::new(table::Table::default()),
+        crate::args::OutFormat::Table => Box::new(table::Table::new(ui)),
         crate::args::OutFormat::Json => Box::new(json::Json::default()),
         crate::args::OutFormat::Jsonl => Box::new(jsonl::Jsonl::default()),
         crate::args::OutFormat::Csv => Box::new(csv::Csv),

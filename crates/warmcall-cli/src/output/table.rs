@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use super::{duration, num, pct, Sink};
 use crate::aggregate::{Aggregate, CallRow, Summary};
+use crate::i18n::Ui;
 use crate::run::{CallOutput, ErrorRecord};
 
 enum Line {
@@ -14,30 +15,35 @@ enum Line {
 }
 
 /// The table sink.
-#[derive(Default)]
 pub struct Table {
     lines: Vec<Line>,
+    ui: Ui,
+}
+
+impl Table {
+    /// A table in the UI language.
+    pub fn new(ui: Ui) -> Table {
+        Table { lines: Vec::new(), ui }
+    }
 }
 
 const HEAD: [&str; 10] = [
-    "FILE",
-    "AGENT",
-    "LENGTH",
-    "TALK",
-    "QUESTIONS",
-    "PUSHES",
-    "PREMATURE",
-    "OUTCOME",
-    "WARMTH",
-    "HIGH FINDINGS",
+    "th_file",
+    "th_agent",
+    "th_length",
+    "th_talk",
+    "th_questions",
+    "th_pushes",
+    "th_premature",
+    "th_outcome",
+    "th_warmth",
+    "th_high",
 ];
 
-fn row_cells(r: &CallRow) -> Vec<String> {
+fn row_cells(r: &CallRow, ui: Ui) -> Vec<String> {
     let opt = |x: Option<usize>| x.map(|v| v.to_string()).unwrap_or_else(|| "-".into());
-    let outcome = match serde_json::to_value(r.outcome) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => "-".into(),
-    };
+    let outcome = ui.outcome_name(r.outcome).to_string();
+    let high: Vec<String> = r.high.iter().map(|id| ui.finding_name(id)).collect();
     vec![
         r.path.clone(),
         r.agent.clone().unwrap_or_else(|| "-".into()),
@@ -49,9 +55,10 @@ fn row_cells(r: &CallRow) -> Vec<String> {
         outcome,
         super::warmth(r.warmth),
         if r.not_a_conversation {
-            "(not a conversation)".into()
+            ui.t("not_a_conversation").into()
         } else {
-            r.high.join(" ")
+            // Dutch sentences have spaces in them.
+            high.join(if ui.code() == "nl" { "; " } else { " " })
         },
     ]
 }
@@ -91,39 +98,56 @@ fn write_aligned(w: &mut dyn Write, head: &[&str], rows: &[&Vec<String>], errors
 }
 
 /// The one-line summary.
-pub fn summary_line(s: &Summary) -> String {
+pub fn summary_line(s: &Summary, ui: Ui) -> String {
     let a = &s.aggregate;
     let mut parts = vec![format!(
-        "{} calls analysed, {} failed, {} excluded",
-        s.analysed, s.failed, s.excluded
+        "{} {}, {} {}, {} {}",
+        s.analysed,
+        ui.t("calls_analysed"),
+        s.failed,
+        ui.t("failed"),
+        s.excluded,
+        ui.t("excluded")
     )];
     if a.not_a_conversation > 0 {
-        parts.push(format!("{} not a conversation (left out)", a.not_a_conversation));
+        parts.push(format!("{} {}", a.not_a_conversation, ui.t("left_out_note")));
     }
-    parts.push(format!("{:.1} h", a.hours));
+    parts.push(format!("{:.1} {}", a.hours, if ui.code() == "nl" { "u" } else { "h" }));
     parts.push(format!(
-        "talk share median {} (mean {}, pooled {})",
+        "{} {} {} ({} {}, {} {})",
+        ui.t("talk_share_lc"),
+        ui.t("median_lc"),
         pct(a.talk_share.median),
+        ui.t("mean_lc"),
         pct(a.talk_share.mean),
+        ui.t("pooled_lc"),
         pct(a.talk_share.pooled)
     ));
-    parts.push(format!("questions/call {}", num(a.agent_questions.mean)));
-    parts.push(format!("premature pushes/call {}", num(a.premature_pushes.mean)));
-    parts.push(format!("advance {}", pct(a.advance_share)));
+    parts.push(format!(
+        "{} {}",
+        ui.t("questions_per_call_short"),
+        num(a.agent_questions.mean)
+    ));
+    parts.push(format!(
+        "{} {}",
+        ui.t("premature_per_call_short"),
+        num(a.premature_pushes.mean)
+    ));
+    parts.push(format!("{} {}", ui.t("advance_lc"), pct(a.advance_share)));
     parts.join(" · ")
 }
 
 const GROUP_HEAD: [&str; 10] = [
-    "GROUP",
-    "CALLS",
-    "LEFT OUT",
-    "TALK MEDIAN",
-    "TALK MEAN",
-    "TALK POOLED",
-    "QUESTIONS MEAN",
-    "QUESTIONS MEDIAN",
-    "PREMATURE/CALL",
-    "ADVANCE",
+    "th_group",
+    "th_calls",
+    "th_left_out",
+    "th_talk_median",
+    "th_talk_mean",
+    "th_talk_pooled",
+    "th_questions_mean",
+    "th_questions_median",
+    "th_premature_call",
+    "th_advance",
 ];
 
 fn group_cells(key: &str, a: &Aggregate) -> Vec<String> {
@@ -143,15 +167,17 @@ fn group_cells(key: &str, a: &Aggregate) -> Vec<String> {
 
 impl Sink for Table {
     fn call(&mut self, _w: &mut dyn Write, call: &CallOutput) -> io::Result<()> {
-        self.lines.push(Line::Row(row_cells(&call.row)));
+        self.lines.push(Line::Row(row_cells(&call.row, self.ui)));
         Ok(())
     }
     fn error(&mut self, _w: &mut dyn Write, e: &ErrorRecord) -> io::Result<()> {
+        let ui = self.ui;
         self.lines.push(Line::Error(format!(
-            "{}  error: {}",
+            "{}  {}: {}",
             e.path,
+            ui.t("error"),
             match e.line {
-                Some(l) => format!("line {l}: {}", e.message),
+                Some(l) => format!("{} {l}: {}", ui.t("line"), e.message),
                 None => e.message.clone(),
             }
         )));
@@ -166,9 +192,10 @@ impl Sink for Table {
                 Line::Error(e) => errors.push((rows.len(), e)),
             }
         }
-        write_aligned(w, &HEAD, &rows, &errors)?;
+        let ui = self.ui;
+        write_aligned(w, &HEAD.map(|k| ui.t(k)), &rows, &errors)?;
         writeln!(w)?;
-        writeln!(w, "{}", summary_line(summary))?;
+        writeln!(w, "{}", summary_line(summary, ui))?;
         if !summary.groups.is_empty() {
             writeln!(w)?;
             let cells: Vec<Vec<String>> = summary
@@ -177,9 +204,13 @@ impl Sink for Table {
                 .map(|g| group_cells(&g.key, &g.aggregate))
                 .collect();
             let refs: Vec<&Vec<String>> = cells.iter().collect();
-            let mut head = GROUP_HEAD;
+            let mut head = GROUP_HEAD.map(|k| ui.t(k));
             if let Some(by) = summary.group_by {
-                head[0] = if by == "agent" { "AGENT" } else { "FOLDER" };
+                head[0] = if by == "agent" {
+                    ui.t("th_agent")
+                } else {
+                    ui.t("th_folder")
+                };
             }
             write_aligned(w, &head, &refs, &[])?;
         }

@@ -1,21 +1,21 @@
-//! The per-call SVG, written by hand. Timed calls: an agent lane and a
-//! customer lane on a time axis, silences shaded (dead air distinct),
-//! agent question ticks, push markers (premature ones red and larger), the
-//! longest monologue and customer story outlined, and a `<title>` on every
-//! mark (time and quote) for hover. Untimed calls: a turn-order strip,
-//! block width by words.
+//! The per-call SVG, written by hand (maud has no SVG vocabulary to add,
+//! and every text here goes through [`esc`]). Timed calls: an agent lane
+//! and a customer lane on a time axis, silences shaded (dead air distinct),
+//! agent question ticks, push markers (premature ones red and larger, each
+//! a link to its transcript line), the longest monologue and customer story
+//! outlined. Untimed calls: a turn-order strip, block width by words.
 //!
-//! To keep a report of hundreds of calls small, consecutive segments of one
-//! speaker less than a second apart are drawn as one bar, quotes in titles
-//! are clipped, coordinates have one decimal, and a call of more than
-//! [`TITLED_BARS`] bars draws each lane as one path (see there).
+//! The words are in the transcript under the timeline, so the picture
+//! carries few of them: each lane is one path, question ticks one path,
+//! and only pushes, dead air (up to [`TITLED_MARKS`]), the monologue and
+//! the story have hover titles. That keeps 500 calls under 5 MB.
 
 use std::fmt::Write as _;
 
 use warmcall::report::{Report, SilenceClass};
 use warmcall::Transcript;
 
-use super::{clip, esc, Ui};
+use super::{esc, Ui};
 use crate::output::{clock, num};
 
 const W: f64 = 1000.0;
@@ -26,13 +26,8 @@ const CUST_Y: f64 = 50.0;
 const LANE_H: f64 = 22.0;
 const AXIS_Y: f64 = 78.0;
 const H: f64 = 94.0;
-const QUOTE: usize = 72;
-/// Up to this many bars each get a hover title with a quote; a longer call
-/// is drawn as one path per lane (questions, pushes, dead air, monologue and
-/// story keep their titles) so that a report of hundreds of calls stays small.
-const TITLED_BARS: usize = 60;
-/// Question ticks and dead-air marks drawn one by one with a hover quote;
-/// past this many per call they are drawn as one path.
+/// Dead-air marks drawn one by one with a hover title; past this many per
+/// call they are drawn as one path.
 const TITLED_MARKS: usize = 12;
 
 fn r1(x: f64) -> String {
@@ -59,15 +54,26 @@ impl Scale {
     }
 }
 
+/// At least half the segments have a start and an end: drawn on a time
+/// axis (else as a turn-order strip).
+pub fn timed(t: &Transcript) -> bool {
+    let n = t
+        .segments
+        .iter()
+        .filter(|s| s.start_s.is_some() && s.end_s.is_some())
+        .count();
+    n > 0 && n * 2 >= t.segments.len()
+}
+
 /// The timeline of one call.
-pub fn timeline(t: &Transcript, r: &Report, ui: Ui) -> String {
+pub fn timeline(t: &Transcript, r: &Report, ui: Ui, call: &str) -> String {
     let timed: Vec<(usize, f64, f64)> = t
         .segments
         .iter()
         .enumerate()
         .filter_map(|(i, s)| Some((i, s.start_s?, s.end_s?)))
         .collect();
-    if timed.is_empty() || timed.len() * 2 < t.segments.len() {
+    if !self::timed(t) {
         return strip(t, r, ui);
     }
     let t0 = timed.iter().map(|x| x.1).fold(f64::INFINITY, f64::min);
@@ -144,25 +150,9 @@ pub fn timeline(t: &Transcript, r: &Report, ui: Ui) -> String {
             _ => bars.push((spk, i, st, en, 1)),
         }
     }
-    if bars.len() <= TITLED_BARS {
-        for &(spk, first, start, end, n) in &bars {
-            let agent = is_agent(spk);
-            let more = if n > 1 { format!(" (+{})", n - 1) } else { String::new() };
-            let _ = write!(
-                o,
-                "<rect class=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{LANE_H}\"><title>{} {}: {}{}</title></rect>",
-                if agent { "a" } else { "c" },
-                r1(sc.x(start)),
-                r1(if agent { AGENT_Y } else { CUST_Y }),
-                r1(sc.w(end - start)),
-                clock(Some(start)),
-                esc(&t.speakers[spk].label),
-                esc(&clip(&t.segments[first].text, QUOTE)),
-                more
-            );
-        }
-    } else {
-        // A long call: one path per lane, whole pixels, touching bars joined.
+    {
+        // One path per lane, whole pixels, touching bars joined: the words
+        // are in the transcript under the timeline.
         for agent in [true, false] {
             let y = if agent { AGENT_Y } else { CUST_Y };
             let mut d = String::new();
@@ -186,12 +176,7 @@ pub fn timeline(t: &Transcript, r: &Report, ui: Ui) -> String {
                 flush(&mut d, prev);
             }
             if !d.is_empty() {
-                let _ = write!(
-                    o,
-                    "<path class=\"{}\" d=\"{d}\"><title>{}</title></path>",
-                    if agent { "a" } else { "c" },
-                    if agent { ui.t("agent") } else { ui.t("customer") }
-                );
+                let _ = write!(o, "<path class=\"{}\" d=\"{d}\"/>", if agent { "a" } else { "c" },);
             }
         }
     }
@@ -214,14 +199,15 @@ pub fn timeline(t: &Transcript, r: &Report, ui: Ui) -> String {
             if let (Some(st), Some(s)) = (run.start_s, run.s) {
                 let _ = write!(
                     o,
-                    "<rect class=\"{class}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"><title>{} {label}: {} s, {} words</title></rect>",
+                    "<rect class=\"{class}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"><title>{} {label}: {} s, {} {}</title></rect>",
                     r1(sc.x(st)),
                     r1(y - 2.0),
                     r1(sc.w(s)),
                     r1(LANE_H + 4.0),
                     clock(Some(st)),
                     num(Some(s)),
-                    run.words
+                    run.words,
+                    ui.t("words")
                 );
             }
         }
@@ -239,33 +225,22 @@ pub fn timeline(t: &Transcript, r: &Report, ui: Ui) -> String {
                     .map(|st| (st, i))
             })
             .collect();
-        if ticks.len() <= TITLED_MARKS {
-            for (st, item) in &ticks {
-                let x = r1(sc.x(*st));
-                let _ = write!(
-                    o,
-                    "<line class=\"q\" x1=\"{x}\" x2=\"{x}\" y1=\"{}\" y2=\"{}\"><title>{} {} {}{}: {}</title></line>",
-                    r1(AGENT_Y - 8.0),
-                    r1(AGENT_Y + LANE_H),
-                    clock(Some(*st)),
-                    esc(&super::name(&item.kind)),
-                    ui.t("question"),
-                    if item.follow_up { " (follow-up)" } else { "" },
-                    esc(&clip(&item.text, QUOTE))
-                );
-            }
-        } else {
-            let mut d = String::new();
-            for (st, _) in &ticks {
-                let _ = write!(d, "M{} {}V{}", r1(sc.x(*st)), r1(AGENT_Y - 8.0), r1(AGENT_Y + LANE_H));
-            }
+        let mut d = String::new();
+        for (st, _) in &ticks {
             let _ = write!(
-                o,
-                "<path class=\"q\" d=\"{d}\"><title>{} {}</title></path>",
-                ticks.len(),
-                ui.t("question")
+                d,
+                "M{} {}V{}",
+                sc.x(*st).round(),
+                r1(AGENT_Y - 8.0),
+                r1(AGENT_Y + LANE_H)
             );
         }
+        let _ = write!(
+            o,
+            "<path class=\"q\" d=\"{d}\"><title>{} × {}</title></path>",
+            ticks.len(),
+            ui.t("question")
+        );
     }
     // Push markers on top.
     if let Some(p) = &r.pushes {
@@ -279,7 +254,8 @@ pub fn timeline(t: &Transcript, r: &Report, ui: Ui) -> String {
                 let rd = &item.readiness;
                 let _ = write!(
                     o,
-                    "<path class=\"{class}\" d=\"M{},{} l{},{} l{},0 z\"><title>{} {} ({}): {} · answered open questions {}, customer share so far {}</title></path>",
+                    "<a href=\"#{}\"><path class=\"{class}\" d=\"M{},{} l{},{} l{},0 z\"><title>{} {} ({}) · {} {}, {} {}</title></path></a>",
+                    esc(&super::anchor::line(call, item.segment)),
                     r1(x),
                     r1(AGENT_Y - 2.0),
                     r1(-size),
@@ -288,8 +264,9 @@ pub fn timeline(t: &Transcript, r: &Report, ui: Ui) -> String {
                     clock(Some(st)),
                     if item.premature { ui.t("premature_push") } else { ui.t("push") },
                     item.category.name(),
-                    esc(&clip(&item.text, QUOTE)),
+                    ui.t("answered_open"),
                     rd.answered_open_questions,
+                    ui.t("customer_share_so_far"),
                     crate::output::pct(rd.customer_share_so_far),
                 );
             }
@@ -301,25 +278,33 @@ pub fn timeline(t: &Transcript, r: &Report, ui: Ui) -> String {
 }
 
 fn axis(o: &mut String, sc: &Scale) {
-    let _ = write!(
-        o,
-        "<line class=\"ax\" x1=\"{LEFT}\" x2=\"{}\" y1=\"{AXIS_Y}\" y2=\"{AXIS_Y}\"/>",
-        r1(LEFT + PLOT)
-    );
+    // The base line and every tick in one path; the labels after it.
+    let _ = write!(o, "<path class=\"ax\" d=\"M{LEFT} {AXIS_Y}H{}", r1(LEFT + PLOT));
     let steps = [10.0, 30.0, 60.0, 120.0, 300.0, 600.0, 900.0, 1800.0, 3600.0];
     let step = steps.iter().copied().find(|s| sc.len / s <= 10.0).unwrap_or(7200.0);
-    let mut tick = (sc.t0 / step).ceil() * step;
-    while tick <= sc.t0 + sc.len + 1e-9 {
-        let x = r1(sc.x(tick));
+    let ticks: Vec<f64> = {
+        let mut v = Vec::new();
+        let mut tick = (sc.t0 / step).ceil() * step;
+        while tick <= sc.t0 + sc.len + 1e-9 {
+            v.push(tick);
+            tick += step;
+        }
+        v
+    };
+    for &tick in &ticks {
+        let _ = write!(o, "M{} {AXIS_Y}v4", sc.x(tick).round());
+    }
+    o.push_str("\"/><g text-anchor=\"middle\">");
+    for &tick in &ticks {
         let _ = write!(
             o,
-            "<line class=\"ax\" x1=\"{x}\" x2=\"{x}\" y1=\"{AXIS_Y}\" y2=\"{}\"/><text x=\"{x}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
-            AXIS_Y + 4.0,
+            "<text x=\"{}\" y=\"{}\">{}</text>",
+            sc.x(tick).round(),
             AXIS_Y + 14.0,
             clock(Some(tick))
         );
-        tick += step;
     }
+    o.push_str("</g>");
 }
 
 /// Turn-order strip for untimed calls: one block per run of one speaker,
@@ -343,15 +328,15 @@ fn strip(t: &Transcript, r: &Report, ui: Ui) -> String {
         let agent = is_agent(*spk);
         let _ = write!(
             o,
-            "<rect class=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{LANE_H}\"><title>#{} {}: {} ({} words)</title></rect>",
+            "<rect class=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{LANE_H}\"><title>#{} {}: {} {}</title></rect>",
             if agent { "a" } else { "c" },
             r1(x),
             r1(if agent { AGENT_Y } else { CUST_Y }),
             r1(w.max(0.8)),
             first,
             esc(&t.speakers[*spk].label),
-            esc(&clip(&t.segments[*first].text, QUOTE)),
-            words
+            words,
+            ui.t("words")
         );
         x += w;
     }
@@ -364,7 +349,7 @@ fn strip(t: &Transcript, r: &Report, ui: Ui) -> String {
 fn open_svg(o: &mut String, height: f64, ui: Ui) {
     let _ = write!(
         o,
-        "<svg class=\"tl\" viewBox=\"0 0 {W} {height}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"{}\">",
+        "<svg class=\"tl\" viewBox=\"0 0 {W} {height}\" role=\"img\" aria-label=\"{}\">",
         ui.t("timeline")
     );
     let _ = write!(
@@ -407,18 +392,29 @@ mod tests {
             .segment("Sam", 12.2, 13.0, "Demo Friday?")
             .segment("Jo", 13.5, 18.0, "Maybe.")
             .build();
-        let s = timeline(&t, &analyse(&t), Ui::new("en"));
-        assert_eq!(
-            s.matches("<rect class=\"a\"").count(),
-            2,
-            "Sam's two close segments merge: {s}"
-        );
-        assert_eq!(s.matches("<rect class=\"c\"").count(), 2);
+        let s = timeline(&t, &analyse(&t), Ui::new("en"), "c.vtt");
+        // One path per lane; Sam's two close segments merge into one bar.
+        assert_eq!(s.matches("<path class=\"a\"").count(), 1, "{s}");
+        assert_eq!(s.matches("<path class=\"c\"").count(), 1);
+        let lane = |class: &str| {
+            let from = s.find(&format!("<path class=\"{class}\" d=\"")).unwrap();
+            s[from..].split('"').nth(3).unwrap().matches('M').count()
+        };
+        assert_eq!(lane("a"), 2, "{s}");
+        assert_eq!(lane("c"), 2);
         assert_eq!(s.matches("<rect class=\"d\"").count(), 1, "dead air is distinct");
         assert_eq!(s.matches("<path class=\"s\"").count(), 1, "other silences: one path");
         assert_eq!(s.matches("<path class=\"pp\"").count(), 1, "premature push stands out");
         assert_eq!(s.matches("<path class=\"p\"").count(), 1);
-        assert!(s.contains("<title>00:09 premature push (visit): Shall I come by?"));
+        assert!(
+            s.contains("<title>00:09 premature push (visit) · answered open questions 0"),
+            "{s}"
+        );
+        // Each push marker jumps to its transcript line.
+        assert!(s.contains(&format!(
+            "<a href=\"#{}\"><path class=\"pp\"",
+            super::super::anchor::line("c.vtt", 2)
+        )));
     }
 
     #[test]
@@ -428,10 +424,10 @@ mod tests {
             .untimed("Sam", "four")
             .untimed("Jo", "five")
             .build();
-        let s = timeline(&t, &analyse(&t), Ui::new("en"));
+        let s = timeline(&t, &analyse(&t), Ui::new("en"), "c.vtt");
         assert!(s.contains("turn order"));
         assert_eq!(s.matches("<rect").count(), 2);
-        assert!(s.contains("(4 words)"));
+        assert!(s.contains("Sam: 4 words"), "{s}");
     }
 
     #[test]
@@ -442,7 +438,7 @@ mod tests {
             b = b.segment(who, k as f64 * 5.0, k as f64 * 5.0 + 3.0, "words <b>here</b>");
         }
         let t = b.build();
-        let s = timeline(&t, &analyse(&t), Ui::new("en"));
+        let s = timeline(&t, &analyse(&t), Ui::new("en"), "c.vtt");
         assert_eq!(s.matches("<path class=\"a\"").count(), 1);
         assert_eq!(s.matches("<path class=\"c\"").count(), 1);
         assert!(!s.contains("<rect class=\"a\""));
