@@ -14,26 +14,37 @@ shared="$root/../shared/realdata"
 max=65536
 
 # Format::ALL order: vtt srt txt csv canonical whisper whisperx aws deepgram assemblyai chat rttm
+# eaf trs textgrid docx
 format_bytes() {
   case "$1" in
     vtt|test) echo 0 ;;
     srt) echo 1 ;;
-    txt|stm|trn|ctm|sbv) echo 2 ;;
-    csv|tsv|eaf) echo 3 ;;
+    txt|stm|trn|ctm|sbv|md) echo 2 ;;
+    csv|tsv) echo 3 ;;
     json) echo 4 5 6 7 8 9 ;;
     cha) echo 10 ;;
     rttm) echo 11 ;;
+    eaf) echo 12 ;;
+    trs) echo 13 ;;
+    textgrid) echo 14 ;;
+    docx) echo 15 ;;
     *) echo ;;
   esac
 }
 # parse_any's EXTS order: x.vtt x.srt x.txt x.csv x.json x.cha x.rttm x.tsv x
+# x.eaf x.trs x.TextGrid x.docx x.md
 ext_bytes() {
   case "$1" in
     vtt|test) echo 0 8 ;;
     srt) echo 1 8 ;;
     txt|stm|trn|ctm|sbv) echo 2 8 ;;
-    csv|eaf) echo 3 ;;
+    csv) echo 3 ;;
     tsv) echo 7 ;;
+    eaf) echo 9 8 ;;
+    trs) echo 10 8 ;;
+    textgrid) echo 11 8 ;;
+    docx) echo 12 8 ;;
+    md) echo 13 8 ;;
     json) echo 4 8 ;;
     cha) echo 5 8 ;;
     rttm) echo 6 8 ;;
@@ -59,7 +70,7 @@ while IFS= read -r -d '' f; do
     emit "$here/corpus/analyze" "$b" "$f"
   done
   n=$((n + 1))
-done < <(find "$root/testdata" "$shared" -type f ! -name '*.expected.json' ! -name '*.md' ! -name NOTICE ! -name '*.tsv.expected' -print0 2>/dev/null)
+done < <(find "$root/testdata" "$shared" -type f ! -name '*.expected.json' ! -name 'README.md' ! -name NOTICE ! -name '*.tsv.expected' -print0 2>/dev/null)
 for t in parse_any parse_format analyze; do
   echo "$t: $(ls "$here/corpus/$t" | wc -l) seeds from $n files"
 done

@@ -2,7 +2,10 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
-const EXTS: [&str; 9] = ["x.vtt", "x.srt", "x.txt", "x.csv", "x.json", "x.cha", "x.rttm", "x.tsv", "x"];
+const EXTS: [&str; 14] = [
+    "x.vtt", "x.srt", "x.txt", "x.csv", "x.json", "x.cha", "x.rttm", "x.tsv", "x", "x.eaf", "x.trs", "x.TextGrid",
+    "x.docx", "x.md",
+];
 
 fuzz_target!(|data: &[u8]| {
     let (pick, body) = match data.split_first() {

@@ -92,7 +92,8 @@ pub struct InputArgs {
     #[arg(long)]
     pub follow: bool,
     /// Parse every input as this format: vtt, srt, txt, csv, json, canonical-json,
-    /// whisper-json, whisperx-json, aws-json, deepgram-json, assemblyai-json, chat, rttm.
+    /// whisper-json, whisperx-json, aws-json, deepgram-json, assemblyai-json, chat, rttm,
+    /// eaf, trs, textgrid, docx.
     #[arg(long, value_name = "FORMAT")]
     pub format_hint: Option<String>,
     /// Refuse files larger than this many bytes (default 256 MiB).

@@ -17,7 +17,8 @@ pub fn run(a: ConvertArgs) -> Result<u8> {
     if let Some(o) = &a.output {
         crate::plan::check_output_not_input(o, std::slice::from_ref(&a.file))?;
     }
-    let t = match crate::read_one(&a.file, a.format_hint.as_deref())? {
+    // convert reads no config: tiers follow the default rule.
+    let t = match crate::read_one(&a.file, a.format_hint.as_deref(), &Default::default())? {
         Ok(t) => t,
         Err(e) => return Ok(fail(&e)),
     };

@@ -16,8 +16,9 @@ use crate::output::{clock, num, pct};
 /// Runs the command.
 pub fn run(a: ExplainArgs) -> Result<u8> {
     let cfg = crate::plan::load_config(&a.analysis)?;
+    let tiers = cfg.tiers.clone();
     let analyzer = crate::plan::analyzer(cfg)?;
-    let t = match crate::read_one(&a.file, a.format_hint.as_deref())? {
+    let t = match crate::read_one(&a.file, a.format_hint.as_deref(), &tiers)? {
         Ok(t) => t,
         Err(e) => {
             let _ = writeln!(std::io::stderr(), "{}", e.stderr_line());

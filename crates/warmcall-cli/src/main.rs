@@ -80,8 +80,10 @@ struct Batch {
 }
 
 fn prepare(input: &args::InputArgs, analysis: &args::AnalysisArgs, output: Option<&PathBuf>) -> Result<Batch> {
-    let plan = BatchPlan::new(input)?;
+    let mut plan = BatchPlan::new(input)?;
     let cfg = plan::load_config(analysis)?;
+    // Which annotation tiers are speakers is a parse setting kept in the config.
+    plan.parsing.options.tier_speakers = cfg.tiers.clone();
     let analyzer = plan::analyzer(cfg)?;
     let walked = walk::walk(&input.paths, &plan.walk);
     if walked.inputs.is_empty() {
@@ -165,8 +167,10 @@ fn report(a: args::ReportArgs) -> Result<u8> {
 pub(crate) fn read_one(
     file: &std::path::Path,
     hint: Option<&str>,
+    tiers: &std::collections::BTreeMap<String, String>,
 ) -> Result<Result<warmcall::Transcript, run::ErrorRecord>> {
-    let parsing = plan::Parsing::from_hint(hint)?;
+    let mut parsing = plan::Parsing::from_hint(hint)?;
+    parsing.options.tier_speakers = tiers.clone();
     let input = if file.as_os_str() == "-" {
         walk::Input::Stdin
     } else {

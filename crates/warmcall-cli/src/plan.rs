@@ -11,7 +11,11 @@ use crate::args::{AnalysisArgs, InputArgs};
 use crate::walk::WalkOptions;
 
 /// Transcript extensions taken while walking folders.
-pub const KNOWN_EXTENSIONS: [&str; 8] = ["vtt", "srt", "txt", "csv", "tsv", "json", "cha", "rttm"];
+/// Markdown (`.md`, Otter's export) is read when named, not walked: a
+/// folder's README is no call.
+pub const KNOWN_EXTENSIONS: [&str; 12] = [
+    "vtt", "srt", "txt", "csv", "tsv", "json", "cha", "rttm", "eaf", "trs", "textgrid", "docx",
+];
 
 /// A usage or configuration problem: exit code 2.
 #[derive(Debug)]
@@ -226,7 +230,11 @@ mod tests {
             Parsing::from_hint(Some("webvtt")).unwrap().options.format_hint,
             Some(Format::Vtt)
         );
-        let e = Parsing::from_hint(Some("docx")).unwrap_err();
+        assert_eq!(
+            Parsing::from_hint(Some("docx")).unwrap().options.format_hint,
+            Some(Format::Docx)
+        );
+        let e = Parsing::from_hint(Some("pdf")).unwrap_err();
         assert!(e.downcast_ref::<UsageError>().is_some());
     }
 

@@ -70,6 +70,11 @@ pub struct Config {
     pub lexicon: BTreeMap<String, LexiconChange>,
     /// Custom phrase trackers.
     pub trackers: Vec<TrackerConfig>,
+    /// Tiers of annotation files (ELAN, Praat TextGrid) mapped to speaker
+    /// labels: a named tier is read as that speaker even where the rule
+    /// would skip it, an empty label skips it. Passed to the parser as
+    /// [`crate::ParseOptions::tier_speakers`].
+    pub tiers: BTreeMap<String, String>,
     /// The text this config was parsed from, kept so that errors found
     /// later (a bad pattern in a lexicon list, at [`crate::Analyzer::new`])
     /// can still name their line. Not part of equality, never serialised.
@@ -111,6 +116,7 @@ impl Default for Config {
             profiles: Profile::builtins(),
             lexicon: BTreeMap::new(),
             trackers: Vec::new(),
+            tiers: BTreeMap::new(),
             source: ConfigSource::default(),
         }
     }

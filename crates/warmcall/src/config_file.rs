@@ -468,6 +468,8 @@ pub(crate) const DOCS: &[(&str, &str)] = &[
     ("trackers", "Custom trackers: named phrase lists counted per side, with the time and segment of\nevery hit (case-insensitive, whole words). Add one per [[trackers]] table, see the\nexample at the end of this file."),
     ("trackers.name", "Tracker name as shown in the report (unique)."),
     ("trackers.phrases", "Phrases to count; case is ignored, matches are whole words."),
+    ("tiers", "Annotation tiers (ELAN .eaf, Praat .TextGrid) as speakers: tier name = speaker label.\nWithout an entry, top-level tiers are speakers and dependent, %-, gaze, gesture,\ntranslation, comment and phone tiers are skipped (docs/formats.md). An empty label\nskips a tier.\n  \"spk1 (orth)\" = \"Sanne\"   # read this dependent tier as Sanne's words\n  \"Notes\" = \"\"             # never read this tier"),
+    ("tiers.*", "The speaker label for this tier, or \"\" to skip it."),
     ("roles", "Who the seller is (SPEC §4). Without roles.agent warmcall decides from a self-\nintroduction, the first push, a phone greeting or the first speaker, and warns which.\n  agent = \"Sanne Visser\"          # a speaker label or display name\n  agent = \"/^(Sanne|Kevin)\\\\b/\"    # or /REGEX/: every match is the agent side"),
     ("roles.agent", "A speaker label or display name, or /REGEX/ (may match several sellers). CLI: --agent."),
     ("silence", "Silences: gaps in the union of speech within the span (SPEC §5). Classes after\nJefferson and GailBot: micropause [0, 0.2), pause [0.2, 1.0), long [1.0, dead_air_s),\ndead air [dead_air_s, ∞)."),
@@ -538,6 +540,10 @@ pub(crate) fn doc_key(key: &str) -> String {
             segs[1] = "*".into();
         }
         segs.truncate(3);
+    }
+    if segs.first().map(String::as_str) == Some("tiers") && segs.len() >= 2 {
+        segs[1] = "*".into();
+        segs.truncate(2);
     }
     if segs.first().map(String::as_str) == Some("profiles")
         && segs.len() >= 2
@@ -693,6 +699,7 @@ mod tests {
     fn every_config_key_is_documented() {
         let mut cfg = Config::default().agent("/x/").tracker("t", &["a"]);
         cfg.lexicon.insert("de".into(), example_lexicon_change());
+        cfg.tiers.insert("spk1 (orth)".into(), "Sanne".into());
         let value = toml::Value::try_from(&cfg).unwrap();
         let mut keys = Vec::new();
         fn walk(prefix: &str, v: &toml::Value, out: &mut Vec<String>) {

@@ -19,7 +19,7 @@ use std::path::PathBuf;
 #[non_exhaustive]
 pub enum Error {
     /// The input does not follow the format it claims or was detected as.
-    #[error("{}line {line}: expected {expected}, found {found}", fmt_path(path))]
+    #[error("{}{}expected {expected}, found {found}", fmt_path(path), fmt_parse_line(*line))]
     Parse {
         /// The file, when known.
         path: Option<PathBuf>,
@@ -135,6 +135,16 @@ fn fmt_path(p: &Option<PathBuf>) -> String {
     match p {
         Some(p) => format!("{}: ", p.display()),
         None => String::new(),
+    }
+}
+
+/// `line N: ` before a parse error's message; nothing for line 0 (a
+/// problem of the whole file, such as a damaged zip archive).
+fn fmt_parse_line(line: usize) -> String {
+    if line > 0 {
+        format!("line {line}: ")
+    } else {
+        String::new()
     }
 }
 

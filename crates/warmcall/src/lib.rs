@@ -11,7 +11,9 @@
 //! - [`Transcript`]: speakers and timed (or untimed) [`Segment`]s, the
 //!   [`Timing`] kind and the source [`Format`]. Get one from
 //!   [`parse_bytes`] (detects the encoding and the format: WebVTT, SRT,
-//!   plain text, CSV/TSV, speech-to-text JSON, CHAT, RTTM), or build one
+//!   plain text and the text layouts of Zoom, Otter and WhisperX, CSV/TSV,
+//!   speech-to-text JSON, CHAT, RTTM, ELAN, Transcriber, Praat TextGrid,
+//!   Teams' Word .docx), or build one
 //!   in code with [`Transcript::builder`] from a dialer's own diarised
 //!   segments.
 //! - [`Config`]: every threshold, the profile (`discovery`, `cold`,

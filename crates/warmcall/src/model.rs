@@ -45,11 +45,19 @@ pub enum Format {
     Chat,
     /// NIST RTTM diarisation (no text).
     Rttm,
+    /// ELAN annotation document (`.eaf`): tiers per speaker.
+    Eaf,
+    /// Transcriber turns (`.trs`).
+    Trs,
+    /// Praat TextGrid: interval tiers per speaker.
+    TextGrid,
+    /// A Word document (`.docx`), as Teams downloads its transcripts.
+    Docx,
 }
 
 impl Format {
     /// Every format, in detection order.
-    pub const ALL: [Format; 12] = [
+    pub const ALL: [Format; 16] = [
         Format::Vtt,
         Format::Srt,
         Format::Txt,
@@ -62,6 +70,10 @@ impl Format {
         Format::AssemblyaiJson,
         Format::Chat,
         Format::Rttm,
+        Format::Eaf,
+        Format::Trs,
+        Format::TextGrid,
+        Format::Docx,
     ];
 
     /// The stable name used in reports and for `--format-hint`.
@@ -79,6 +91,10 @@ impl Format {
             Format::AssemblyaiJson => "assemblyai-json",
             Format::Chat => "chat",
             Format::Rttm => "rttm",
+            Format::Eaf => "eaf",
+            Format::Trs => "trs",
+            Format::TextGrid => "textgrid",
+            Format::Docx => "docx",
         }
     }
 

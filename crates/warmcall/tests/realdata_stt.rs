@@ -1,4 +1,4 @@
-//! Every JSON, CHAT and RTTM file in ../shared/realdata (and the three JSON
+//! Every JSON, CHAT, RTTM and ELAN file in ../shared/realdata (and the three JSON
 //! calls of the eval set) either parses to the speakers, segment counts,
 //! speech time per speaker and first/last times below, or fails with an
 //! error that says why. The figures were read off the files independently
@@ -117,6 +117,10 @@ const TABLE: &[Expect] = &[
     // The awkward CHAT-CA file: odd codes that match no participant.
     e("realdata/scikit-talk/file01.cha", Chat, Timing::Full, 13, Some(0.0), Some(25.746),
         &[("MS. A", None, 7, 14.318), ("BertramKIBBEL", None, 6, 12.14)]),
+    // ELAN: the two top-level tiers are the speakers (PARTICIPANT as display
+    // name); the dependent words tier under "Aleph Alpha" is not read again.
+    e("realdata/scikit-talk/file02.eaf", Eaf, Timing::Full, 8, Some(0.0), Some(9.66),
+        &[("Bet Beta", Some("B"), 4, 1.6), ("Aleph Alpha", Some("A"), 4, 3.76)]),
     // Eval calls (segment counts per eval/README.md §3.1).
     e("eval/calls/nl05_kantoorartikelen_whisperx.json", WhisperxJson, Timing::Full, 42, Some(0.86), Some(346.436),
         &[("SPEAKER_00", None, 23, 187.307), ("SPEAKER_01", None, 19, 125.069)]),
@@ -135,10 +139,6 @@ const ERRORS: &[(&str, &str)] = &[
     (
         "realdata/scikit-talk/dummy_corpus.json",
         "keys [Conversations, date, type]",
-    ),
-    (
-        "realdata/scikit-talk/file02.eaf",
-        "ELAN EAF is a format warmcall does not read",
     ),
     (
         "realdata/asr-nl-benchmark/example.stm",

@@ -187,7 +187,7 @@ fn usage_and_config_errors_exit_2() {
     for a in [
         vec!["analyze", "emptydir"],
         vec!["analyze", "calls", "--exclude", "a["],
-        vec!["analyze", "calls", "--format-hint", "docx"],
+        vec!["analyze", "calls", "--format-hint", "pdf"],
         vec!["analyze", "calls", "--profile", "nonsense"],
         vec!["analyze", "calls", "--config", "missing.toml"],
         vec!["analyze", "calls", "--config", "bad.toml"],

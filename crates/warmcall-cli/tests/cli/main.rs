@@ -5,6 +5,7 @@
 #![allow(clippy::print_stderr)]
 
 mod analyze;
+mod exports;
 mod html;
 mod interrupt;
 mod progress;

@@ -7,16 +7,24 @@ mod canonical;
 mod chat;
 mod csv;
 mod deepgram;
+mod docx;
+mod eaf;
 mod json;
+mod layouts;
 mod rttm;
 mod srt;
+mod textgrid;
+mod tiers;
 pub(crate) mod timecode;
+mod trs;
 mod txt;
 /// The W3C WebVTT cue layer, public for the conformance tests.
 #[doc(hidden)]
 pub mod vtt;
 mod whisper;
+mod xml;
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::encoding;
@@ -70,6 +78,10 @@ pub(crate) fn std_lines(text: &str) -> Vec<&str> {
 pub struct ParseOptions {
     /// Skip detection and parse as this format (`--format-hint`).
     pub format_hint: Option<Format>,
+    /// Tier names (ELAN) mapped to speaker labels: a named tier is read as
+    /// that speaker even where the skip rule would leave it out, and an
+    /// empty label skips it (config `[tiers]`).
+    pub tier_speakers: BTreeMap<String, String>,
 }
 
 impl ParseOptions {
@@ -77,7 +89,24 @@ impl ParseOptions {
     pub fn with_format(format: Format) -> ParseOptions {
         ParseOptions {
             format_hint: Some(format),
+            ..ParseOptions::default()
         }
+    }
+
+    /// These options with tier names mapped to speaker labels (see
+    /// [`ParseOptions::tier_speakers`]).
+    ///
+    /// ```
+    /// use warmcall::ParseOptions;
+    /// let opts = ParseOptions::default().with_tier_speakers([("spk1 (orth)", "Sanne")]);
+    /// assert_eq!(opts.tier_speakers["spk1 (orth)"], "Sanne");
+    /// ```
+    pub fn with_tier_speakers<K: Into<String>, V: Into<String>>(
+        mut self,
+        map: impl IntoIterator<Item = (K, V)>,
+    ) -> ParseOptions {
+        self.tier_speakers = map.into_iter().map(|(k, v)| (k.into(), v.into())).collect();
+        self
     }
 }
 
@@ -109,6 +138,13 @@ pub fn parse_bytes_with(bytes: &[u8], path: Option<&Path>, opts: &ParseOptions) 
         Some(p) => e.with_path(p),
         None => e,
     };
+    if is_docx(bytes, path, opts) {
+        return parse_docx(bytes, opts).map_err(with_path);
+    }
+    // Praat's binary TextGrid would be refused as "binary": say what it is.
+    if bytes.starts_with(b"ooBinaryFile") && opts.format_hint.is_none_or(|f| f == Format::TextGrid) {
+        return Err(with_path(textgrid::binary_refusal()));
+    }
     let (text, warnings) = encoding::decode(bytes).map_err(with_path)?;
     let mut t = parse_text(&text, path, opts).map_err(with_path)?;
     let mut all = warnings;
@@ -133,6 +169,69 @@ pub fn parse_str(text: &str, path: Option<&Path>) -> Result<Transcript, Error> {
     })
 }
 
+/// A Word document: by hint, by extension, or (no hint, no extension
+/// saying otherwise) by the zip signature.
+fn is_docx(bytes: &[u8], path: Option<&Path>, opts: &ParseOptions) -> bool {
+    let ext = path
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase());
+    match opts.format_hint {
+        Some(f) => f == Format::Docx,
+        None => ext.as_deref() == Some("docx") || docx::is_zip(bytes),
+    }
+}
+
+/// A Word document's paragraphs, read as lines of text by content.
+fn parse_docx(bytes: &[u8], opts: &ParseOptions) -> Result<Transcript, Error> {
+    let text = docx::paragraphs(bytes)?;
+    let classic = docx::classic_as_vtt(&text);
+    let shift = if classic.is_some() {
+        docx::CLASSIC_HEADER_LINES
+    } else {
+        0
+    };
+    let text = classic.unwrap_or(text);
+    let format = detect_content(&text).map_err(|e| match e {
+        Error::UnknownFormat { tried, hint, .. } => Error::UnknownFormat {
+            path: None,
+            tried,
+            hint: format!("the Word document's paragraphs: {hint}"),
+        },
+        e => e,
+    })?;
+    let mut t = parse_as(format, &text, opts).map_err(|e| match e {
+        Error::Parse {
+            line, expected, found, ..
+        } => {
+            let line = line.saturating_sub(shift);
+            Error::Parse {
+                path: None,
+                format: Format::Docx,
+                line,
+                expected: format!("{expected} (in paragraph {line} of the Word document)"),
+                found,
+            }
+        }
+        e => e,
+    })?;
+    t.format = Format::Docx;
+    for s in &mut t.segments {
+        s.source_line = s.source_line.saturating_sub(shift);
+    }
+    for w in &mut t.warnings {
+        w.line = w.line.saturating_sub(shift);
+    }
+    // A `<w:tab/>` inside the words is layout, not a separator.
+    for s in &mut t.segments {
+        if s.text.contains('\t') {
+            s.text = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        }
+    }
+    finish(&mut t)?;
+    Ok(t)
+}
+
 fn parse_text(text: &str, path: Option<&Path>, opts: &ParseOptions) -> Result<Transcript, Error> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let text = encoding::normalize_newlines(text);
@@ -140,14 +239,19 @@ fn parse_text(text: &str, path: Option<&Path>, opts: &ParseOptions) -> Result<Tr
         Some(f) => f,
         None => detect(&text, path)?,
     };
-    let mut t = parse_as(format, &text)?;
+    let mut t = parse_as(format, &text, opts)?;
     finish(&mut t)?;
     Ok(t)
 }
 
 /// Parses text as one given format.
-fn parse_as(format: Format, text: &str) -> Result<Transcript, Error> {
+fn parse_as(format: Format, text: &str, opts: &ParseOptions) -> Result<Transcript, Error> {
     match format {
+        Format::Eaf => eaf::parse(text, &opts.tier_speakers),
+        Format::TextGrid => textgrid::parse(text, &opts.tier_speakers),
+        Format::Trs => trs::parse(text),
+        // A Word document is a zip archive: only `parse_bytes` can open it.
+        Format::Docx => Err(unsupported("A .docx given as text", "pass its bytes to parse_bytes")),
         Format::Vtt => vtt::parse(text),
         Format::Srt => srt::parse(text),
         Format::Txt => txt::parse(text),
@@ -356,16 +460,14 @@ pub fn detect(text: &str, path: Option<&Path>) -> Result<Format, Error> {
         Some("csv") | Some("tsv") => return Ok(Format::Csv),
         Some("json") => return json::detect_shape(text),
         Some("sbv") => return Err(unsupported("SubViewer (SBV)", "convert it to SRT or WebVTT")),
-        Some("eaf") => {
-            return Err(unsupported(
-                "ELAN EAF",
-                "export it from ELAN as tab-delimited text (CSV/TSV)",
-            ))
-        }
+        Some("eaf") => return Ok(Format::Eaf),
+        Some("trs") => return Ok(Format::Trs),
+        Some("textgrid") => return Ok(Format::TextGrid),
+        Some("docx") => return Err(unsupported("A .docx given as text", "pass its bytes to parse_bytes")),
         Some("stm") => return Err(unsupported("NIST STM", "")),
         Some("ctm") => return Err(unsupported("NIST CTM", "")),
         Some("trn") => return Err(unsupported("NIST TRN", "")),
-        Some("txt") | Some("text") => return Ok(Format::Txt),
+        Some("txt") | Some("text") | Some("md") | Some("markdown") => return Ok(Format::Txt),
         _ => {}
     }
     detect_content(text)
@@ -384,6 +486,21 @@ fn is_sbv_timing(line: &str) -> bool {
                 .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|c| c.is_ascii_digit()))
     };
     time(a) && time(b)
+}
+
+/// The XML formats, by their root element (in the head, after any
+/// declaration and comments).
+fn detect_xml(head: &str) -> Option<Result<Format, Error>> {
+    if head.contains("<ANNOTATION_DOCUMENT") {
+        return Some(Ok(Format::Eaf));
+    }
+    if ["<Trans ", "<Trans>", "<Trans\n", "<Trans\t"]
+        .iter()
+        .any(|p| head.contains(p))
+    {
+        return Some(Ok(Format::Trs));
+    }
+    None
 }
 
 fn unsupported(name: &str, reason: &str) -> Error {
@@ -406,6 +523,14 @@ pub fn detect_content(text: &str) -> Result<Format, Error> {
     let trimmed = head.trim_start();
     if trimmed.starts_with("WEBVTT") {
         return Ok(Format::Vtt);
+    }
+    if trimmed.starts_with("File type = \"ooTextFile\"") && head.contains("\"TextGrid\"") {
+        return Ok(Format::TextGrid);
+    }
+    if trimmed.starts_with('<') {
+        if let Some(f) = detect_xml(head) {
+            return f;
+        }
     }
     if trimmed.starts_with('{') || trimmed.starts_with('[') {
         return json::detect_shape(text);
@@ -436,6 +561,9 @@ pub fn detect_content(text: &str) -> Result<Format, Error> {
     // line of the head, as an SBV file may open with a broken cue.
     if head.lines().any(is_sbv_timing) {
         return Err(unsupported("SubViewer (SBV)", "convert it to SRT or WebVTT"));
+    }
+    if layouts::detect(head).is_some() {
+        return Ok(Format::Txt);
     }
     if let Some(first) = head.lines().find(|l| !l.trim().is_empty()) {
         if csv::looks_like_header(first) {
@@ -491,6 +619,50 @@ mod tests {
         ]
         .concat();
         assert_eq!(dup_count(&unsorted).0, 2);
+    }
+
+    #[test]
+    fn annotation_formats_are_detected_by_extension_and_content() {
+        let by_ext = |name: &str| detect("", Some(Path::new(name))).map_err(|e| e.to_string());
+        assert_eq!(by_ext("a.eaf"), Ok(Format::Eaf));
+        assert_eq!(by_ext("a.TextGrid"), Ok(Format::TextGrid));
+        assert_eq!(by_ext("a.trs"), Ok(Format::Trs));
+        assert_eq!(by_ext("a.md"), Ok(Format::Txt));
+        let content = |text: &str| detect_content(text).ok();
+        assert_eq!(
+            content("<?xml version=\"1.0\"?>\n<ANNOTATION_DOCUMENT FORMAT=\"3.0\">"),
+            Some(Format::Eaf)
+        );
+        assert_eq!(
+            content("<?xml version=\"1.0\"?>\n<Trans version=\"1\">"),
+            Some(Format::Trs)
+        );
+        assert_eq!(
+            content("File type = \"ooTextFile\"\nObject class = \"TextGrid\"\n"),
+            Some(Format::TextGrid)
+        );
+        // Near misses: another XML root; a Praat file of another class.
+        assert_ne!(content("<Transcript><p>Ann: hi</p></Transcript>"), Some(Format::Trs));
+        assert_ne!(
+            content("File type = \"ooTextFile\"\nObject class = \"Sound\"\n"),
+            Some(Format::TextGrid)
+        );
+    }
+
+    #[test]
+    fn a_word_document_is_opened_before_decoding() {
+        let bytes = docx::tests::build(&["Ann Lee   0:01", "Hello there.", "Bob Vos   0:04", "Hi."]);
+        // By the zip signature, without a name.
+        let t = parse_bytes(&bytes, None).unwrap();
+        assert_eq!((t.format, t.segments.len()), (Format::Docx, 2));
+        // A hint to another format reads the bytes as that format.
+        let e = parse_bytes_with(&bytes, None, &ParseOptions::with_format(Format::Txt)).unwrap_err();
+        assert!(matches!(e, Error::Binary { .. }), "{e}");
+        // A .docx that is not a zip says so by name.
+        let e = parse_bytes(b"ooBinaryFile\x08TextGrid\0\0", Some(Path::new("a.TextGrid"))).unwrap_err();
+        assert!(e.to_string().contains("binary Praat TextGrid"), "{e}");
+        let e = parse_bytes(b"Ann: hi\n", Some(Path::new("call.docx"))).unwrap_err();
+        assert!(e.to_string().starts_with("call.docx: expected a Word document"), "{e}");
     }
 
     #[test]

@@ -341,6 +341,9 @@ enum Line<'a> {
 
 /// Parses plain text (line ends already normalised to LF, BOM removed).
 pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
+    if let Some(layout) = super::layouts::parse(text) {
+        return layout;
+    }
     // The text is split once: the raw lines are kept beside their classes.
     let raws = super::std_lines(text);
     let lines: Vec<Line<'_>> = raws.iter().map(|l| classify(l)).collect();
