@@ -40,7 +40,7 @@ from typing import Any, Iterator, List, Optional
 import warmcall
 
 # Folders are walked like the CLI walks them (docs/cli.md): these extensions.
-EXTENSIONS = ("vtt", "srt", "txt", "csv", "tsv", "json", "cha", "rttm")
+EXTENSIONS = ("vtt", "srt", "txt", "csv", "tsv", "json", "cha", "rttm", "eaf", "trs", "textgrid", "docx")
 
 SPARK_TYPES = {"str": "string", "float": "double", "int": "bigint", "bool": "boolean"}
 

@@ -12,6 +12,7 @@ when missing, failed under CI=true.
 import importlib.util
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -122,3 +123,16 @@ def test_spark_binaryfile_reader_equals_cli_jsonl(inputs, cli_records):
     paths = sorted(p for p in cli_records if p.startswith((inputs["samples"], inputs["bad"])))
     df, _ = run_example(inputs, "binaryfile", "--read", "spark", inputs["samples"], inputs["bad"])
     check_against_cli(df, cli_records, paths)
+
+
+def test_example_walks_the_clis_extensions():
+    # Folder mode must take what the CLI takes, or the two would score
+    # different sets of files. docs/cli.md lists the CLI's (KNOWN_EXTENSIONS
+    # in crates/warmcall-cli/src/plan.rs).
+    spec = importlib.util.spec_from_file_location("spark_score", EXAMPLE)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    doc = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    listed = re.search(r"extension is one of `([^`]+)`", doc)
+    assert listed, "docs/cli.md no longer lists the walked extensions"
+    assert sorted(mod.EXTENSIONS) == sorted(listed.group(1).split())
