@@ -31,8 +31,8 @@ def inputs(tmp_path_factory):
     (d / "voicemail.txt").write_text(f"Sam: {PITCH}\nJo: Not now, thanks.\n")
     (d / "bad.srt").write_text("1\n00:00:01,000 -> 00:00:02,000\nAnn: Hello.\n")
     (d / "empty.vtt").write_text("WEBVTT\n\n")
-    (d / "notes.md").write_text("this is not\na transcript\n")
-    extra = [d / n for n in ("voicemail.txt", "bad.srt", "empty.vtt", "notes.md", "missing.vtt")]
+    (d / "notes.dat").write_text("this is not\na transcript\n")
+    extra = [d / n for n in ("voicemail.txt", "bad.srt", "empty.vtt", "notes.dat", "missing.vtt")]
     return [str(p) for p in SAMPLES + extra]
 
 
