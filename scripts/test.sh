@@ -7,14 +7,17 @@ if [ ! -d ../shared ]; then
   echo "WARNING: ../shared is missing: the eval and realdata tests will FAIL loudly" >&2
 fi
 
-# The HTML report is tested in headless Chromium, the progress bar in tmux,
-# the PySpark example on a Java runtime. Install them when missing
-# (Debian/Ubuntu); without root, say what to run: the browser and Spark
-# tests then fail under CI=true and skip loudly elsewhere.
+# The HTML report is tested in headless Chromium, the progress bar and
+# Ctrl-C in a shell loop in tmux, the PySpark example on a Java runtime.
+# Install them when missing (Debian/Ubuntu); without root, say what to run:
+# the browser and Spark tests then fail under CI=true and skip loudly
+# elsewhere.
 missing=()
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing+=(chromium)
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+# The walker test checks that .gitignore'd paths are skipped in a git repository.
+command -v git >/dev/null 2>&1 || missing+=(git)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing ${missing[*]} for the browser, terminal and Spark tests" >&2

@@ -21,6 +21,10 @@ pub struct Args {
     /// What to do.
     #[command(subcommand)]
     pub cmd: Cmd,
+    /// Colour on stdout and stderr: auto (on a terminal, unless NO_COLOR is
+    /// set), always, never.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
 }
 
 /// The commands.
@@ -44,6 +48,12 @@ pub enum Cmd {
     /// Configuration helpers.
     #[command(after_help = CONFIG_EXAMPLES)]
     Config(ConfigArgs),
+    /// Print a shell completion script (generated when warmcall was built).
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions(CompletionsArgs),
+    /// Print the man page (roff, generated when warmcall was built).
+    #[command(after_help = "Example:\n  warmcall man > ~/.local/share/man/man1/warmcall.1")]
+    Man,
 }
 
 const ANALYZE_EXAMPLES: &str = "Examples:\n  \
@@ -54,27 +64,44 @@ const ANALYZE_EXAMPLES: &str = "Examples:\n  \
     warmcall analyze calls/ --exclude '*.expected.json' --ext webvtt\n  \
     cat call.vtt | warmcall analyze - --format-hint vtt --agent 'Sanne Visser'\n  \
     warmcall analyze calls/ --agent '/^(Sam|Jo)$/' --profile cold -j 2\n\n\
-    Folders are walked recursively (hidden and git-ignored files included, symlinks only with --follow);\n\
-    files named on the command line are always read. Output is in sorted path order, identical for any -j.\n\
+    Folders are walked recursively like ripgrep and fd do: hidden files and folders are skipped unless\n\
+    --hidden, and so are paths ignored by .gitignore (in a git repository), .ignore or .git/info/exclude\n\
+    unless --no-ignore; symlinks only with --follow. Files named on the command line are always read.\n\
+    Files warmcall wrote (the -o file, or any of its csv/json/jsonl outputs) are never read as calls.\n\
+    Output is in sorted path order, identical for any -j. `-o -` is stdout.\n\
+    Output files are private: created with mode 0600 (owner read/write only), since call reports hold what\n\
+    customers said. Pass --mode 644 (or any octal mode) to share them.\n\
+    Warnings are counted per kind and summed up at the end (a few examples each); --warnings all prints\n\
+    every one as it comes; --quiet hides warnings, never errors; --no-progress hides the bar.\n\
     Exit codes: 0 every input analysed, 1 some inputs failed (each has an error record), 2 usage or config\n\
-    error, or no input found.";
+    error, a path that does not exist, or no input found.";
 
 const REPORT_EXAMPLES: &str = "Examples:\n  \
     warmcall report calls/ -o report.html\n  \
-    warmcall report calls/ -o rapport.html --ui-lang nl --agent /Visser/\n\n\
-    The file has no external assets: open it in any browser, offline.";
+    warmcall report calls/ -o rapport.html --ui-lang nl --agent /Visser/\n  \
+    warmcall report calls/ -o - | gzip > report.html.gz\n\n\
+    The file has no external assets: open it in any browser, offline.\n\
+    It is private: created with mode 0600 (owner read/write only), since it holds what customers said.\n\
+    Pass --mode 644 (or any octal mode) to share it.";
 
 const EXPLAIN_EXAMPLES: &str = "Examples:\n  \
     warmcall explain calls/monday.vtt\n  \
-    warmcall explain call.json --agent Sam --color always | less -R";
+    warmcall explain call.json --agent Sam --color always | less -R\n\n\
+    Colour follows --color (auto: on a terminal, unless NO_COLOR is set).";
 
 const CONVERT_EXAMPLES: &str = "Examples:\n  \
     warmcall convert call.srt -f canonical-json -o call.json\n  \
     warmcall convert deepgram.json -f vtt\n  \
-    warmcall convert call.vtt -f txt";
+    warmcall convert call.vtt -f txt\n\n\
+    Output files are private: created with mode 0600 (owner read/write only). Pass --mode 644 to share them.";
 
 const CONFIG_EXAMPLES: &str = "Examples:\n  \
     warmcall config --print-default > warmcall.toml";
+
+const COMPLETIONS_EXAMPLES: &str = "Examples:\n  \
+    warmcall completions bash > ~/.local/share/bash-completion/completions/warmcall\n  \
+    warmcall completions zsh > ~/.zfunc/_warmcall\n  \
+    warmcall completions fish > ~/.config/fish/completions/warmcall.fish";
 
 /// Which inputs to read (shared by `analyze` and `report`).
 #[derive(ClapArgs, Debug, Clone)]
@@ -91,6 +118,12 @@ pub struct InputArgs {
     /// Follow symbolic links while walking folders.
     #[arg(long)]
     pub follow: bool,
+    /// Also walk hidden files and folders (names starting with a dot).
+    #[arg(long)]
+    pub hidden: bool,
+    /// Also walk paths that .gitignore, .ignore or .git/info/exclude ignore.
+    #[arg(long)]
+    pub no_ignore: bool,
     /// Parse every input as this format: vtt, srt, txt, csv, json, canonical-json,
     /// whisper-json, whisperx-json, aws-json, deepgram-json, assemblyai-json, chat, rttm,
     /// eaf, trs, textgrid, docx.
@@ -102,9 +135,33 @@ pub struct InputArgs {
     /// Threads (default: one per core). Output does not depend on it.
     #[arg(short = 'j', long = "jobs", value_name = "N")]
     pub jobs: Option<usize>,
-    /// No warnings and no progress bar on stderr (errors are still shown).
+    /// No warnings on stderr (errors are still shown, and so is the
+    /// progress bar: --no-progress hides it).
     #[arg(short, long)]
     pub quiet: bool,
+    /// No progress bar (there is none either when stderr is not a terminal).
+    #[arg(long)]
+    pub no_progress: bool,
+    /// Warnings on stderr: counted per kind with a few examples at the end
+    /// (summary), or every one as it comes (all).
+    #[arg(long, value_enum, value_name = "HOW", default_value_t = WarningsMode::Summary)]
+    pub warnings: WarningsMode,
+}
+
+/// `--mode` for files warmcall writes.
+#[derive(ClapArgs, Debug, Clone, Default)]
+pub struct ModeArgs {
+    /// Permissions of the output file, in octal (default 600: only you can
+    /// read it, as it holds what customers said).
+    #[arg(long, value_name = "OCTAL", value_parser = parse_mode)]
+    pub mode: Option<u32>,
+}
+
+fn parse_mode(s: &str) -> Result<u32, String> {
+    match u32::from_str_radix(s.trim_start_matches("0o"), 8) {
+        Ok(m) if m <= 0o777 => Ok(m),
+        _ => Err(format!("{s:?} is not an octal file mode like 600 or 644")),
+    }
 }
 
 /// How to analyse (shared by every command that analyses).
@@ -139,9 +196,13 @@ pub struct AnalyzeArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = OutFormat::Table)]
     pub format: OutFormat,
-    /// Write to FILE (atomically) instead of stdout.
+    /// Write to FILE (atomically, mode 0600 unless --mode) instead of stdout;
+    /// `-` is stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Output file permissions.
+    #[command(flatten)]
+    pub mode: ModeArgs,
     /// Add aggregate rows per agent or per folder.
     #[arg(long, value_enum, value_name = "KEY")]
     pub group_by: Option<GroupBy>,
@@ -156,9 +217,13 @@ pub struct ReportArgs {
     /// Analysis settings.
     #[command(flatten)]
     pub analysis: AnalysisArgs,
-    /// The HTML file to write (atomically).
+    /// The HTML file to write (atomically, mode 0600 unless --mode); `-` is
+    /// stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
+    /// Output file permissions.
+    #[command(flatten)]
+    pub mode: ModeArgs,
 }
 
 /// `warmcall explain`.
@@ -173,9 +238,6 @@ pub struct ExplainArgs {
     /// Parse as this format (see `analyze --help`).
     #[arg(long, value_name = "FORMAT")]
     pub format_hint: Option<String>,
-    /// Colour: auto (when stdout is a terminal and NO_COLOR is unset), always, never.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
 }
 
 /// `warmcall convert`.
@@ -187,20 +249,74 @@ pub struct ConvertArgs {
     /// Target format.
     #[arg(short, long, value_enum)]
     pub format: ConvertFormat,
-    /// Write to OUT (atomically) instead of stdout.
+    /// Write to OUT (atomically, mode 0600 unless --mode) instead of
+    /// stdout; `-` is stdout.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
+    /// Output file permissions.
+    #[command(flatten)]
+    pub mode: ModeArgs,
     /// Parse as this format (see `analyze --help`).
     #[arg(long, value_name = "FORMAT")]
     pub format_hint: Option<String>,
 }
 
-/// `warmcall config`.
+/// `warmcall config`: without a flag it prints its help.
 #[derive(ClapArgs, Debug)]
 pub struct ConfigArgs {
     /// Print the full default configuration (TOML) to stdout.
-    #[arg(long, required = true)]
+    #[arg(long)]
     pub print_default: bool,
+}
+
+/// `warmcall completions`.
+#[derive(ClapArgs, Debug)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+/// Shells with a completion script.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shell {
+    /// Bash.
+    Bash,
+    /// Zsh.
+    Zsh,
+    /// Fish.
+    Fish,
+    /// Elvish.
+    Elvish,
+    /// PowerShell.
+    Powershell,
+}
+
+// Used by build.rs, which includes this file.
+#[allow(dead_code)]
+impl Shell {
+    /// Every shell, for the build script.
+    pub const ALL: [Shell; 5] = [Shell::Bash, Shell::Zsh, Shell::Fish, Shell::Elvish, Shell::Powershell];
+
+    /// The script's file name in the build's output folder.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Shell::Bash => "warmcall.bash",
+            Shell::Zsh => "_warmcall",
+            Shell::Fish => "warmcall.fish",
+            Shell::Elvish => "warmcall.elv",
+            Shell::Powershell => "_warmcall.ps1",
+        }
+    }
+}
+
+/// `--warnings`.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WarningsMode {
+    /// Counted per kind, a few examples each, at the end of the run.
+    Summary,
+    /// Every warning, as it comes.
+    All,
 }
 
 /// `analyze` output formats.
@@ -247,7 +363,7 @@ impl UiLang {
 /// `--color`.
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColorChoice {
-    /// When stdout is a terminal and NO_COLOR is unset.
+    /// On a terminal, unless NO_COLOR is set.
     Auto,
     /// Always.
     Always,
@@ -290,5 +406,21 @@ mod tests {
     #[test]
     fn report_needs_output() {
         assert!(Args::try_parse_from(["warmcall", "report", "x"]).is_err());
+    }
+
+    #[test]
+    fn modes_are_octal() {
+        assert_eq!(parse_mode("644"), Ok(0o644));
+        assert_eq!(parse_mode("0o600"), Ok(0o600));
+        assert!(parse_mode("888").is_err());
+        assert!(parse_mode("1777").is_err());
+    }
+
+    #[test]
+    fn color_is_global() {
+        let a = Args::try_parse_from(["warmcall", "analyze", "x", "--color", "never"]).unwrap();
+        assert_eq!(a.color, ColorChoice::Never);
+        let a = Args::try_parse_from(["warmcall", "--color", "always", "explain", "x"]).unwrap();
+        assert_eq!(a.color, ColorChoice::Always);
     }
 }

@@ -38,7 +38,7 @@ pub fn run(a: ConvertArgs) -> Result<u8> {
             }));
         }
     };
-    let mut out = Out::open(a.output.as_deref())?;
+    let mut out = Out::open(a.output.as_deref(), a.mode.mode)?;
     out.write_all(text.as_bytes())?;
     out.commit()?;
     Ok(0)

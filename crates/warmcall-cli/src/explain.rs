@@ -3,13 +3,15 @@
 //! questions (kind, follow-up), pushes (category; premature and why, from
 //! the readiness), silences and findings.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
+
+use anstyle::{AnsiColor, Effects, Style};
 
 use anyhow::Result;
 use warmcall::report::{Report, Role, Severity, SilenceClass};
 use warmcall::Transcript;
 
-use crate::args::{ColorChoice, ExplainArgs};
+use crate::args::ExplainArgs;
 use crate::i18n::Ui;
 use crate::output::{clock, num, pct};
 
@@ -30,58 +32,67 @@ pub fn run(a: ExplainArgs) -> Result<u8> {
     } else {
         a.file.display().to_string()
     };
-    let report = analyzer.analyze_with_path(&t, Some(&shown));
-    let color = match a.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    let report = match analyzer.try_analyze_with_path(&t, Some(&shown)) {
+        Ok(r) => r,
+        Err(e) => {
+            let e = crate::run::ErrorRecord::from_error(&shown, &e);
+            let _ = writeln!(std::io::stderr(), "{}", e.stderr_line());
+            return Ok(1);
+        }
     };
     let ui = Ui::new(&analyzer.config().ui_lang);
-    let text = render(&t, &report, color, ui);
-    let mut out = std::io::stdout().lock();
+    // Styled always; anstream strips the styles as --color and NO_COLOR say.
+    let text = render(&t, &report, true, ui);
+    let mut out = anstream::stdout().lock();
     out.write_all(text.as_bytes())?;
     out.flush()?;
     Ok(0)
 }
 
-/// ANSI styles, or nothing.
+/// Styles (anstyle), or nothing.
 #[derive(Clone, Copy)]
 struct Paint(bool);
 
+const DIM: Style = Style::new().effects(Effects::DIMMED);
+const BOLD: Style = Style::new().effects(Effects::BOLD);
+const RED: Style = AnsiColor::Red.on_default().effects(Effects::BOLD);
+const YELLOW: Style = AnsiColor::Yellow.on_default();
+const DEAD_AIR: Style = AnsiColor::Magenta.on_default().effects(Effects::BOLD);
+
 impl Paint {
-    fn wrap(self, code: &str, s: &str) -> String {
+    fn wrap(self, style: Style, s: &str) -> String {
         if self.0 {
-            format!("\x1b[{code}m{s}\x1b[0m")
+            format!("{}{s}{}", style.render(), style.render_reset())
         } else {
             s.to_string()
         }
     }
     fn dim(self, s: &str) -> String {
-        self.wrap("2", s)
+        self.wrap(DIM, s)
     }
     fn bold(self, s: &str) -> String {
-        self.wrap("1", s)
+        self.wrap(BOLD, s)
     }
     fn agent(self, s: &str) -> String {
-        self.wrap("1;34", s)
+        self.wrap(AnsiColor::Blue.on_default().effects(Effects::BOLD), s)
     }
     fn customer(self, s: &str) -> String {
-        self.wrap("1;32", s)
+        self.wrap(AnsiColor::Green.on_default().effects(Effects::BOLD), s)
     }
     fn question(self, s: &str) -> String {
-        self.wrap("36", s)
+        self.wrap(AnsiColor::Cyan.on_default(), s)
     }
     fn push(self, s: &str, premature: bool) -> String {
-        self.wrap(if premature { "1;31" } else { "33" }, s)
+        self.wrap(if premature { RED } else { YELLOW }, s)
     }
     fn severity(self, sev: Severity, s: &str) -> String {
-        let code = match sev {
-            Severity::High => "1;31",
-            Severity::Warn => "33",
-            Severity::Info => "2",
-            Severity::Positive => "32",
+        let style = match sev {
+            Severity::High => RED,
+            Severity::Warn => YELLOW,
+            Severity::Info => DIM,
+            Severity::Positive => AnsiColor::Green.on_default(),
         };
-        self.wrap(code, s)
+        self.wrap(style, s)
     }
 }
 
@@ -164,7 +175,7 @@ pub fn render(t: &Transcript, r: &Report, color: bool, ui: Ui) -> String {
                         name(&s.kind),
                         name(&s.class)
                     );
-                    o.push_str(&if dead { p.wrap("1;35", &line) } else { p.dim(&line) });
+                    o.push_str(&if dead { p.wrap(DEAD_AIR, &line) } else { p.dim(&line) });
                     next_silence += 1;
                 }
                 _ => break,
@@ -323,7 +334,7 @@ mod tests {
         assert!(s.contains("answered open questions 0"));
         assert!(s.contains("! high premature-push: Pushed for a visit before asking."));
         let coloured = render(&t, &r, true, Ui::new("en"));
-        assert!(coloured.contains("\x1b[1;31m"));
+        assert!(coloured.contains(&RED.render().to_string()));
     }
 }
 

@@ -3,8 +3,9 @@
 //!
 //! Exit codes: 0 every input was analysed; 1 some inputs failed (each has
 //! an error record in the output and a line on stderr); 2 a usage or config
-//! error, no input found, or the output could not be written. A closed
-//! pipe (`warmcall analyze … | head`) ends the run quietly with 0.
+//! error, a path that does not exist, no input found, or the output could
+//! not be written. A closed pipe (`warmcall analyze … | head`) ends the run
+//! quietly with 0; Ctrl-C ends it by the signal (see `interrupt`).
 
 mod aggregate;
 mod args;
@@ -17,30 +18,74 @@ mod plan;
 mod report_html;
 mod run;
 mod walk;
+mod warnings;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use clap::Parser;
 
-use crate::args::{Args, Cmd};
+use crate::args::{Args, Cmd, ColorChoice, Shell};
 use crate::plan::{usage, BatchPlan, ProgressMode};
 use crate::run::{Messages, Out};
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    // clap styles its own help and usage errors before `--color` is parsed:
+    // look the flag up first so they follow it too.
+    let mut cmd = <Args as clap::CommandFactory>::command();
+    if let Some(c) = colour_flag(std::env::args_os().skip(1)) {
+        cmd = cmd.color(match c {
+            ColorChoice::Auto => clap::ColorChoice::Auto,
+            ColorChoice::Always => clap::ColorChoice::Always,
+            ColorChoice::Never => clap::ColorChoice::Never,
+        });
+    }
+    let args = match <Args as clap::FromArgMatches>::from_arg_matches(&cmd.get_matches()) {
+        Ok(a) => a,
+        Err(e) => e.exit(),
+    };
+    // Every styled write goes through anstream, which strips the styles
+    // when this says so (auto: not a terminal, or NO_COLOR set).
+    match args.color {
+        ColorChoice::Auto => anstream::ColorChoice::Auto,
+        ColorChoice::Always => anstream::ColorChoice::Always,
+        ColorChoice::Never => anstream::ColorChoice::Never,
+    }
+    .write_global();
     match dispatch(args) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            let _ = writeln!(std::io::stderr(), "warmcall: {e:#}");
+            let style = anstyle::AnsiColor::Red.on_default().bold();
+            let _ = writeln!(
+                anstream::stderr(),
+                "{}warmcall:{} {e:#}",
+                style.render(),
+                style.render_reset()
+            );
             ExitCode::from(2)
         }
     }
+}
+
+/// The last `--color WHEN` / `--color=WHEN` before a `--`, if valid.
+fn colour_flag(args: impl Iterator<Item = std::ffi::OsString>) -> Option<ColorChoice> {
+    let mut found = None;
+    let mut args = args.map(|a| a.to_string_lossy().into_owned());
+    while let Some(a) = args.next() {
+        let value = match a.as_str() {
+            "--" => break,
+            "--color" => args.next(),
+            _ => a.strip_prefix("--color=").map(str::to_string),
+        };
+        if let Some(v) = value {
+            found = <ColorChoice as clap::ValueEnum>::from_str(&v, false).ok().or(found);
+        }
+    }
+    found
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -57,13 +102,41 @@ fn dispatch(args: Args) -> Result<u8> {
         Cmd::Explain(a) => explain::run(a),
         Cmd::Convert(a) => convert::run(a),
         Cmd::Config(a) => {
+            let mut out = std::io::stdout().lock();
             if a.print_default {
-                let mut out = std::io::stdout().lock();
                 out.write_all(default_config_toml()?.as_bytes())?;
-                out.flush()?;
+            } else {
+                // Alone it is a question, not a mistake: answer with its help.
+                let help = <Args as clap::CommandFactory>::command()
+                    .try_get_matches_from(["warmcall", "config", "--help"])
+                    .err()
+                    .map(|e| e.render().to_string())
+                    .unwrap_or_default();
+                out.write_all(help.as_bytes())?;
             }
+            out.flush()?;
             Ok(0)
         }
+        Cmd::Completions(a) => print(completion_script(a.shell)),
+        Cmd::Man => print(include_bytes!(concat!(env!("OUT_DIR"), "/warmcall.1"))),
+    }
+}
+
+fn print(bytes: &[u8]) -> Result<u8> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()?;
+    Ok(0)
+}
+
+/// The script build.rs generated for `shell`.
+fn completion_script(shell: Shell) -> &'static [u8] {
+    match shell {
+        Shell::Bash => include_bytes!(concat!(env!("OUT_DIR"), "/warmcall.bash")),
+        Shell::Zsh => include_bytes!(concat!(env!("OUT_DIR"), "/_warmcall")),
+        Shell::Fish => include_bytes!(concat!(env!("OUT_DIR"), "/warmcall.fish")),
+        Shell::Elvish => include_bytes!(concat!(env!("OUT_DIR"), "/warmcall.elv")),
+        Shell::Powershell => include_bytes!(concat!(env!("OUT_DIR"), "/_warmcall.ps1")),
     }
 }
 
@@ -85,7 +158,22 @@ fn prepare(input: &args::InputArgs, analysis: &args::AnalysisArgs, output: Optio
     // Which annotation tiers are speakers is a parse setting kept in the config.
     plan.parsing.options.tier_speakers = cfg.tiers.clone();
     let analyzer = plan::analyzer(cfg)?;
-    let walked = walk::walk(&input.paths, &plan.walk);
+    if let Some(o) = output.filter(|o| o.as_os_str() != "-") {
+        plan::check_output_not_input(o, &input.paths)?;
+    }
+    let outputs = walk::Outputs::new(&output.map(PathBuf::as_path).into_iter().collect::<Vec<_>>());
+    let mut walked = walk::walk(&input.paths, &plan.walk, &outputs)?;
+    for o in &walked.own_outputs {
+        // The -o file met in the walk is left out when warmcall wrote it (the
+        // last run's output); a transcript of that name is an input, and
+        // inputs are only read, never written.
+        if !plan::written_by_warmcall_file(o) {
+            return Err(usage(format!(
+                "refusing to write {}: it is one of the inputs (inputs are only read, never written)",
+                o.display()
+            )));
+        }
+    }
     if walked.inputs.is_empty() {
         return Err(usage(format!(
             "no input found: no transcript files ({}) under the given paths{}",
@@ -97,16 +185,13 @@ fn prepare(input: &args::InputArgs, analysis: &args::AnalysisArgs, output: Optio
             }
         )));
     }
-    if let Some(o) = output {
-        let mut read: Vec<PathBuf> = input.paths.clone();
-        read.extend(walked.inputs.iter().filter_map(|i| match i {
-            walk::Input::File(p) => Some(p.clone()),
-            _ => None,
-        }));
-        plan::check_output_not_input(o, &read)?;
+    let mode = ProgressMode::decide(std::io::stderr().is_terminal(), walked.inputs.len(), plan.no_progress);
+    let msgs = Messages::new(mode, walked.inputs.len(), plan.warnings);
+    // The -o file met in the walk is left out, and counted as excluded.
+    for o in &walked.own_outputs {
+        msgs.own_output(&o.display().to_string());
     }
-    let mode = ProgressMode::decide(std::io::stderr().is_terminal(), walked.inputs.len(), plan.quiet);
-    let msgs = Messages::new(mode, walked.inputs.len(), plan.quiet);
+    walked.excluded += walked.own_outputs.len();
     Ok(Batch {
         plan,
         analyzer,
@@ -117,8 +202,12 @@ fn prepare(input: &args::InputArgs, analysis: &args::AnalysisArgs, output: Optio
 
 fn analyze(a: args::AnalyzeArgs) -> Result<u8> {
     let b = prepare(&a.input, &a.analysis, a.output.as_ref())?;
-    let mut out = Out::open(a.output.as_deref())?;
-    let mut sink = output::sink(a.format, i18n::Ui::new(&b.analyzer.config().ui_lang));
+    let mut out = Out::open(a.output.as_deref(), a.mode.mode)?;
+    let mut sink = output::sink(
+        a.format,
+        i18n::Ui::new(&b.analyzer.config().ui_lang),
+        table_colour(a.output.as_deref()),
+    );
     let res = run::run_batch(
         &b.plan,
         &b.analyzer,
@@ -134,19 +223,31 @@ fn analyze(a: args::AnalyzeArgs) -> Result<u8> {
     Ok(u8::from(res.failed > 0))
 }
 
+/// Whether the table is styled: on stdout as `--color` and NO_COLOR say,
+/// never in a file (`--color always` is for pagers, not for saved files).
+fn table_colour(dest: Option<&std::path::Path>) -> bool {
+    dest.is_none_or(|d| d.as_os_str() == "-")
+        && anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
+}
+
 fn report(a: args::ReportArgs) -> Result<u8> {
     let b = prepare(&a.input, &a.analysis, Some(&a.output))?;
     let cfg = b.analyzer.config();
     let ui = report_html::Ui::new(&cfg.ui_lang);
     let band = cfg.active_profile().map(|p| p.talk_share);
-    let layout = report_html::Layout::new(&a.output, b.walked.inputs.len());
+    let mut layout = report_html::Layout::new(&a.output, b.walked.inputs.len());
+    if a.output.as_os_str() == "-" {
+        // Standard output holds one page: there is no folder beside it
+        // for agent pages, so a large batch stays one page there.
+        layout.split = false;
+    }
     let ctx = report_html::Ctx {
         ui,
         page_dir: layout.section_dir(),
     };
     let mut sink = report_html::HtmlSink::new(ui, band, cfg.profile.clone(), layout)?;
     let render = move |t: &warmcall::Transcript, r: &warmcall::Report| report_html::render(t, r, &ctx);
-    let mut out = Out::open(Some(&a.output))?;
+    let mut out = Out::open(Some(&a.output), a.mode.mode)?;
     let res = run::run_batch(
         &b.plan,
         &b.analyzer,
@@ -183,4 +284,24 @@ pub(crate) fn read_one(
     Ok(parsing
         .parse(&bytes, path.as_deref())
         .map_err(|e| run::ErrorRecord::from_error(&input.display(), &e)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flag(args: &[&str]) -> Option<ColorChoice> {
+        colour_flag(args.iter().map(std::ffi::OsString::from))
+    }
+
+    #[test]
+    fn colour_flag_is_found_before_parsing() {
+        assert_eq!(flag(&["analyze", "--color", "never", "x"]), Some(ColorChoice::Never));
+        assert_eq!(flag(&["--color=always", "explain", "x"]), Some(ColorChoice::Always));
+        assert_eq!(flag(&["analyze", "x"]), None);
+        // Near misses: a bad value, a path after `--`, another flag's value.
+        assert_eq!(flag(&["analyze", "--color", "sometimes"]), None);
+        assert_eq!(flag(&["analyze", "--", "--color=never"]), None);
+        assert_eq!(flag(&["analyze", "--agent", "--color"]), None);
+    }
 }

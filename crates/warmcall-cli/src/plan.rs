@@ -45,9 +45,9 @@ pub enum ProgressMode {
 
 impl ProgressMode {
     /// A bar only when stderr is a terminal, there is more than one file,
-    /// and the user did not ask for quiet.
-    pub fn decide(stderr_is_terminal: bool, files: usize, quiet: bool) -> ProgressMode {
-        if stderr_is_terminal && files > 1 && !quiet {
+    /// and the user did not ask for none (`--no-progress`).
+    pub fn decide(stderr_is_terminal: bool, files: usize, off: bool) -> ProgressMode {
+        if stderr_is_terminal && files > 1 && !off {
             ProgressMode::Bar
         } else {
             ProgressMode::Off
@@ -152,32 +152,40 @@ pub struct BatchPlan {
     pub max_size: u64,
     /// Threads.
     pub jobs: usize,
-    /// Warnings on stderr.
-    pub quiet: bool,
+    /// No progress bar.
+    pub no_progress: bool,
+    /// Warnings on stderr, `None` for `--quiet`.
+    pub warnings: Option<crate::args::WarningsMode>,
 }
 
 impl BatchPlan {
     /// Resolves the input flags.
     pub fn new(i: &InputArgs) -> Result<BatchPlan> {
-        let walk = WalkOptions::new(&i.exclude, &i.ext, i.follow)?;
+        let mut walk = WalkOptions::new(&i.exclude, &i.ext, i.follow)?;
+        walk.hidden = i.hidden;
+        walk.no_ignore = i.no_ignore;
         let parsing = Parsing::from_hint(i.format_hint.as_deref())?;
         let jobs = match i.jobs {
             Some(0) => bail!(UsageError("-j must be at least 1".into())),
             Some(n) => n,
             None => std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
         };
+        walk.threads = jobs;
         Ok(BatchPlan {
             walk,
             parsing,
             max_size: i.max_size,
             jobs,
-            quiet: i.quiet,
+            // -q is about warnings: the bar is not one (issue 21).
+            no_progress: i.no_progress,
+            warnings: (!i.quiet).then_some(i.warnings),
         })
     }
 }
 
-/// Refuses an output path that is one of the inputs (or lies inside a
-/// walked folder as a file we would read).
+/// Refuses an output path that is one of the files named on the command
+/// line (inputs are only read, never written). One inside a walked folder
+/// is fine: the walk leaves it out.
 pub fn check_output_not_input(output: &Path, inputs: &[PathBuf]) -> Result<()> {
     let out = normalise(output);
     for i in inputs {
@@ -194,9 +202,19 @@ pub fn check_output_not_input(output: &Path, inputs: &[PathBuf]) -> Result<()> {
     Ok(())
 }
 
+/// Whether the file at `p` is one warmcall wrote (see
+/// [`crate::output::written_by_warmcall`]); only its first bytes are read.
+pub fn written_by_warmcall_file(p: &Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(64);
+    std::fs::File::open(p)
+        .and_then(|f| f.take(64).read_to_end(&mut head))
+        .is_ok_and(|_| crate::output::written_by_warmcall(&head))
+}
+
 /// An absolute path with symlinks resolved where the file exists; for a
 /// file that does not exist yet, its resolved folder plus its name.
-fn normalise(p: &Path) -> PathBuf {
+pub fn normalise(p: &Path) -> PathBuf {
     if let Ok(c) = p.canonicalize() {
         return c;
     }

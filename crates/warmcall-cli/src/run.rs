@@ -5,6 +5,7 @@
 
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use anyhow::{Context, Result};
 use rayon::prelude::*;
@@ -12,9 +13,11 @@ use serde::Serialize;
 use warmcall::{Analyzer, Report, Transcript};
 
 use crate::aggregate::{Aggregate, CallRow, Summary};
+use crate::args::WarningsMode;
 use crate::output::Sink;
 use crate::plan::{BatchPlan, ProgressMode};
 use crate::walk::{io_message, Input};
+use crate::warnings::Tally;
 
 /// Inputs analysed at a time: large enough to keep every thread busy, small
 /// enough that a chunk of reports never weighs much.
@@ -28,7 +31,7 @@ pub struct ErrorRecord {
     /// 1-based line, `null` when the problem is not tied to a line.
     pub line: Option<usize>,
     /// `io`, `too-large`, `parse`, `unknown-format`, `unsupported`,
-    /// `empty`, `binary`, `convert` or `error`.
+    /// `empty`, `binary`, `agent-not-found`, `convert` or `error`.
     pub kind: &'static str,
     /// What went wrong (without the path).
     pub message: String,
@@ -52,6 +55,7 @@ impl ErrorRecord {
             E::Unsupported { path, .. } => ("unsupported", path.as_deref()),
             E::Empty { path, .. } => ("empty", path.as_deref()),
             E::Binary { path, .. } => ("binary", path.as_deref()),
+            E::AgentNotFound { path, .. } => ("agent-not-found", path.as_deref()),
             E::Config { .. } => ("config", None),
             _ => ("error", None),
         };
@@ -104,35 +108,52 @@ pub enum Item {
     Call(Box<CallOutput>),
     /// Failed.
     Error(ErrorRecord),
+    /// A file warmcall wrote (csv, json, jsonl output): not a call.
+    OwnOutput(String),
 }
 
-/// stderr: errors always, warnings unless quiet, and the progress bar.
+/// stderr: errors always, as they come; warnings unless quiet, counted per
+/// kind for the end of the run or (`--warnings all`) as they come; and the
+/// progress bar.
 pub struct Messages {
     bar: Option<indicatif::ProgressBar>,
-    quiet: bool,
+    warnings: Option<WarningsMode>,
+    tally: Mutex<Tally>,
+    own_outputs: Mutex<Vec<String>>,
 }
 
 impl Messages {
-    /// Messages for a run over `files` inputs.
-    pub fn new(mode: ProgressMode, files: usize, quiet: bool) -> Messages {
+    /// Messages for a run over `files` inputs; `warnings` is `None` for
+    /// `--quiet`.
+    pub fn new(mode: ProgressMode, files: usize, warnings: Option<WarningsMode>) -> Messages {
         let bar = (mode == ProgressMode::Bar).then(|| {
             let b = indicatif::ProgressBar::with_draw_target(
                 Some(files as u64),
                 indicatif::ProgressDrawTarget::stderr_with_hz(10),
             );
             b.set_style(
-                indicatif::ProgressStyle::with_template("warmcall {bar:30} {pos}/{len} files {msg}")
-                    .expect("static template")
-                    .progress_chars("=> "),
+                indicatif::ProgressStyle::with_template(
+                    "warmcall {bar:30} {pos}/{len} files · {rate} · ETA {eta} {msg}",
+                )
+                .expect("static template")
+                .with_key("rate", |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.0} files/s", s.per_sec());
+                })
+                .progress_chars("=> "),
             );
             b
         });
-        Messages { bar, quiet }
+        Messages {
+            bar,
+            warnings,
+            tally: Mutex::new(Tally::default()),
+            own_outputs: Mutex::new(Vec::new()),
+        }
     }
 
     fn line(&self, s: &str) {
         let print = || {
-            let _ = writeln!(io::stderr().lock(), "{s}");
+            let _ = writeln!(anstream::stderr().lock(), "{s}");
         };
         match &self.bar {
             Some(b) => b.suspend(print),
@@ -145,10 +166,28 @@ impl Messages {
         self.line(&e.stderr_line());
     }
 
-    /// A warning line (hidden by `--quiet`).
+    /// A warning about the call at `path`: counted, or printed with
+    /// `--warnings all`, or dropped with `--quiet`.
     pub fn warn(&self, path: &str, msg: &str) {
-        if !self.quiet {
-            self.line(&format!("{path}: warning: {msg}"));
+        match self.warnings {
+            None => {}
+            Some(WarningsMode::All) => self.line(&format!(
+                "{path}: {}warning:{} {msg}",
+                WARN.render(),
+                WARN.render_reset()
+            )),
+            Some(WarningsMode::Summary) => {
+                if let Ok(mut t) = self.tally.lock() {
+                    t.add(path, msg);
+                }
+            }
+        }
+    }
+
+    /// A file left out because warmcall wrote it.
+    pub fn own_output(&self, path: &str) {
+        if let Ok(mut o) = self.own_outputs.lock() {
+            o.push(path.to_string());
         }
     }
 
@@ -158,13 +197,81 @@ impl Messages {
         }
     }
 
-    fn done(&self) {
+    /// Ends the bar (its final state stays on screen, like cargo's summary
+    /// line), then sums up the warnings and the files left out as warmcall's
+    /// own outputs.
+    pub fn done(&self) {
         if let Some(b) = &self.bar {
-            // The final state stays on screen, like cargo's summary line.
             b.finish_with_message("done");
         }
+        if self.warnings.is_none() {
+            return;
+        }
+        let mut own_outputs = self.own_outputs.lock().map(|o| o.clone()).unwrap_or_default();
+        own_outputs.sort();
+        if !own_outputs.is_empty() {
+            self.line(&format!(
+                "{}warning:{} skipped {} file(s) that warmcall wrote, not calls: {}",
+                WARN.render(),
+                WARN.render_reset(),
+                own_outputs.len(),
+                examples(&own_outputs, own_outputs.len())
+            ));
+        }
+        let Ok(t) = self.tally.lock() else { return };
+        if t.total() == 0 {
+            return;
+        }
+        let kinds = t.kinds();
+        let mut out = format!(
+            "{}warnings:{} {} in {} call(s), {} kind(s) (--warnings all prints every one; the json and jsonl records hold each call's)\n",
+            WARN.render(),
+            WARN.render_reset(),
+            t.total(),
+            t.calls(),
+            kinds.len()
+        );
+        for k in kinds.iter().take(KINDS_SHOWN) {
+            out.push_str(&format!(
+                "  {:>5} × {}\n          {}\n",
+                k.count,
+                k.first,
+                examples(&k.examples, k.count)
+            ));
+        }
+        if let Some(rest) = kinds.get(KINDS_SHOWN..).filter(|r| !r.is_empty()) {
+            out.push_str(&format!(
+                "  and {} more kind(s) of {} warning(s) in all\n",
+                rest.len(),
+                rest.iter().map(|k| k.count).sum::<usize>()
+            ));
+        }
+        self.line(out.trim_end());
     }
 }
+
+/// Kinds of warning listed at the end of a run, most frequent first: the
+/// summary stays a screenful however odd the batch.
+const KINDS_SHOWN: usize = 10;
+
+/// `a, b, c and 84 more` for `shown` of `total`.
+fn examples(shown: &[String], total: usize) -> String {
+    let list = shown
+        .iter()
+        .take(crate::warnings::EXAMPLES)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    let more = total.saturating_sub(shown.len().min(crate::warnings::EXAMPLES));
+    if more > 0 {
+        format!("e.g. {list} and {more} more")
+    } else {
+        list
+    }
+}
+
+/// The style of `warning:` on stderr (stripped when colour is off).
+const WARN: anstyle::Style = anstyle::AnsiColor::Yellow.on_default().bold();
 
 /// Renders a call's HTML section from its transcript and report.
 pub type Render = dyn Fn(&Transcript, &Report) -> crate::report_html::Rendered + Sync;
@@ -222,12 +329,18 @@ fn process(input: &Input, plan: &BatchPlan, analyzer: &Analyzer, render: Option<
         Ok(x) => x,
         Err(e) => return Item::Error(e),
     };
+    if crate::output::written_by_warmcall(&bytes) {
+        return Item::OwnOutput(shown);
+    }
     let t = match plan.parsing.parse(&bytes, path.as_deref()) {
         Ok(t) => t,
         Err(e) => return Item::Error(ErrorRecord::from_error(&shown, &e)),
     };
     drop(bytes);
-    let report = analyzer.analyze_with_path(&t, Some(&shown));
+    let report = match analyzer.try_analyze_with_path(&t, Some(&shown)) {
+        Ok(r) => r,
+        Err(e) => return Item::Error(ErrorRecord::from_error(&shown, &e)),
+    };
     let html = render.map(|f| f(&t, &report));
     let row = CallRow::from_report(&shown, &report);
     Item::Call(Box::new(CallOutput { report, row, html }))
@@ -259,6 +372,7 @@ pub fn run_batch(
         .context("cannot start the thread pool")?;
     let mut rows: Vec<CallRow> = Vec::new();
     let mut failed = 0;
+    let mut own_outputs: Vec<String> = Vec::new();
     sink.begin(out)?;
     let analyse = |chunk: &[Input]| -> Vec<Item> {
         pool.install(|| {
@@ -289,6 +403,10 @@ pub fn run_batch(
                     msgs.error(&e);
                     sink.error(out, &e)?;
                 }
+                Item::OwnOutput(p) => {
+                    msgs.own_output(&p);
+                    own_outputs.push(p);
+                }
             }
         }
         // jsonl streams: each finished chunk reaches the reader.
@@ -311,11 +429,12 @@ pub fn run_batch(
     if let Some(items) = pending {
         write(items)?;
     }
+    // warmcall's own outputs count as excluded: they were found, and left out.
     let summary = Summary {
-        files: inputs.len(),
+        files: inputs.len() - own_outputs.len(),
         analysed: rows.len(),
         failed,
-        excluded,
+        excluded: excluded + own_outputs.len(),
         aggregate: Aggregate::of(rows.iter()),
         group_by: group_by.map(|g| match g {
             crate::args::GroupBy::Agent => "agent",
@@ -334,14 +453,16 @@ pub fn run_batch(
 pub enum Out {
     /// Buffered stdout.
     Stdout(io::BufWriter<io::Stdout>),
-    /// A temp file beside the destination.
-    File(io::BufWriter<tempfile::NamedTempFile>, PathBuf),
+    /// A temp file beside the destination, and the mode to give it.
+    File(io::BufWriter<tempfile::NamedTempFile>, PathBuf, Option<u32>),
 }
 
 impl Out {
-    /// Opens stdout or a temp file in the destination's folder.
-    pub fn open(dest: Option<&Path>) -> Result<Out> {
-        match dest {
+    /// Opens stdout (no destination, or `-`) or a temp file in the
+    /// destination's folder. The file is created 0600, as tempfile does:
+    /// reports hold what customers said; `mode` widens it when renamed.
+    pub fn open(dest: Option<&Path>, mode: Option<u32>) -> Result<Out> {
+        match dest.filter(|d| d.as_os_str() != "-") {
             None => Ok(Out::Stdout(io::BufWriter::with_capacity(1 << 16, io::stdout()))),
             Some(d) => {
                 let dir = d
@@ -354,7 +475,11 @@ impl Out {
                     .tempfile_in(dir)
                     .with_context(|| format!("cannot create a file in {}", dir.display()))?;
                 crate::interrupt::track(tmp.path());
-                Ok(Out::File(io::BufWriter::with_capacity(1 << 16, tmp), d.to_path_buf()))
+                Ok(Out::File(
+                    io::BufWriter::with_capacity(1 << 16, tmp),
+                    d.to_path_buf(),
+                    mode,
+                ))
             }
         }
     }
@@ -363,9 +488,12 @@ impl Out {
     pub fn commit(self) -> Result<()> {
         match self {
             Out::Stdout(mut w) => Ok(w.flush()?),
-            Out::File(w, dest) => {
+            Out::File(w, dest, mode) => {
                 let tmp = w.into_inner().map_err(|e| e.into_error())?;
                 tmp.as_file().sync_all().ok();
+                if let Some(m) = mode {
+                    set_mode(tmp.as_file(), m).with_context(|| format!("cannot set the mode of {}", dest.display()))?;
+                }
                 let partial = tmp.path().to_path_buf();
                 let done = tmp.persist(&dest);
                 crate::interrupt::untrack(&partial);
@@ -377,23 +505,35 @@ impl Out {
     }
 }
 
+#[cfg(unix)]
+fn set_mode(f: &std::fs::File, mode: u32) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    f.set_permissions(std::fs::Permissions::from_mode(mode))
+}
+
+/// Other systems have no octal modes: `--mode` does nothing there.
+#[cfg(not(unix))]
+fn set_mode(_f: &std::fs::File, _mode: u32) -> io::Result<()> {
+    Ok(())
+}
+
 impl Write for Out {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match self {
             Out::Stdout(w) => w.write(buf),
-            Out::File(w, _) => w.write(buf),
+            Out::File(w, ..) => w.write(buf),
         }
     }
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
         match self {
             Out::Stdout(w) => w.write_all(buf),
-            Out::File(w, _) => w.write_all(buf),
+            Out::File(w, ..) => w.write_all(buf),
         }
     }
     fn flush(&mut self) -> io::Result<()> {
         match self {
             Out::Stdout(w) => w.flush(),
-            Out::File(w, _) => w.flush(),
+            Out::File(w, ..) => w.flush(),
         }
     }
 }
@@ -428,15 +568,29 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let dest = d.path().join("out.json");
         {
-            let mut o = Out::open(Some(&dest)).unwrap();
+            let mut o = Out::open(Some(&dest), None).unwrap();
             o.write_all(b"half").unwrap();
             // dropped without commit: an error or an early return
         }
         assert!(!dest.exists());
         assert_eq!(std::fs::read_dir(d.path()).unwrap().count(), 0, "temp file removed");
-        let mut o = Out::open(Some(&dest)).unwrap();
+        let mut o = Out::open(Some(&dest), None).unwrap();
         o.write_all(b"whole").unwrap();
         o.commit().unwrap();
         assert_eq!(std::fs::read(&dest).unwrap(), b"whole");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn output_files_are_private_unless_a_mode_is_given() {
+        use std::os::unix::fs::PermissionsExt;
+        let d = tempfile::tempdir().unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let private = d.path().join("private.csv");
+        Out::open(Some(&private), None).unwrap().commit().unwrap();
+        assert_eq!(mode(&private), 0o600);
+        let shared = d.path().join("shared.csv");
+        Out::open(Some(&shared), Some(0o644)).unwrap().commit().unwrap();
+        assert_eq!(mode(&shared), 0o644);
     }
 }

@@ -1,9 +1,14 @@
-//! Turns the PATH arguments into a sorted list of inputs: files named on the
-//! command line are always taken; folders are walked recursively (hidden
-//! and git-ignored files included, symlinks only with `--follow`) and their
-//! files taken when the extension is known and no `--exclude` glob matches.
+//! Turns the PATH arguments into a sorted list of inputs, the way ripgrep
+//! and fd walk: files named on the command line are always taken; folders
+//! are walked recursively by the `ignore` crate (ripgrep's walker, in
+//! parallel), skipping hidden files and folders unless `--hidden` and paths
+//! ignored by `.gitignore` (inside a git repository), `.ignore` or
+//! `.git/info/exclude` unless `--no-ignore`; symlinks only with `--follow`.
+//! A walked file is taken when its extension is known, no `--exclude` glob
+//! matches and it is not one of this run's output files.
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use anyhow::Result;
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -16,6 +21,12 @@ pub struct WalkOptions {
     exclude: GlobSet,
     extensions: Vec<String>,
     follow: bool,
+    /// Take hidden files and folders too.
+    pub hidden: bool,
+    /// Take ignored files too.
+    pub no_ignore: bool,
+    /// Threads for the walk.
+    pub threads: usize,
 }
 
 impl WalkOptions {
@@ -32,6 +43,9 @@ impl WalkOptions {
             exclude,
             extensions,
             follow,
+            hidden: false,
+            no_ignore: false,
+            threads: 1,
         })
     }
 
@@ -82,56 +96,142 @@ pub struct Walked {
     pub inputs: Vec<Input>,
     /// Files skipped by `--exclude`.
     pub excluded: usize,
+    /// Walked files skipped because this run writes them (`-o`).
+    pub own_outputs: Vec<PathBuf>,
 }
 
-/// Walks every path argument.
-pub fn walk(paths: &[PathBuf], opts: &WalkOptions) -> Walked {
+/// This run's output files, to be left out of the walk: compared by name
+/// first, so only a file of the same name costs a `canonicalize`.
+#[derive(Debug, Default)]
+pub struct Outputs(Vec<PathBuf>);
+
+impl Outputs {
+    /// The outputs (`-` for stdout is none).
+    pub fn new(paths: &[&Path]) -> Outputs {
+        Outputs(
+            paths
+                .iter()
+                .filter(|p| p.as_os_str() != "-")
+                .map(|p| crate::plan::normalise(p))
+                .collect(),
+        )
+    }
+
+    fn contains(&self, p: &Path) -> bool {
+        self.0
+            .iter()
+            .any(|o| o.file_name() == p.file_name() && crate::plan::normalise(p) == *o)
+    }
+}
+
+/// Walks every path argument. A path that does not exist is a usage error
+/// (exit 2 before anything is written, as ripgrep does), not an error
+/// record: it is a mistyped argument, not a bad call.
+pub fn walk(paths: &[PathBuf], opts: &WalkOptions, outputs: &Outputs) -> Result<Walked> {
     let mut out = Walked::default();
+    let mut missing = Vec::new();
+    let mut roots = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
             out.inputs.push(Input::Stdin);
             continue;
         }
         match std::fs::metadata(p) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => missing.push(p.display().to_string()),
             Err(e) => out.inputs.push(Input::Unreadable(p.clone(), io_message(&e))),
-            Ok(m) if m.is_dir() => walk_dir(p, opts, &mut out),
+            Ok(m) if m.is_dir() => roots.push(p.as_path()),
             // A file named on the command line is read whatever its name.
             Ok(_) => out.inputs.push(Input::File(p.clone())),
         }
     }
+    if !missing.is_empty() {
+        return Err(usage(format!("{}: no such file or folder", missing.join(", "))));
+    }
+    if let Some((first, rest)) = roots.split_first() {
+        walk_dirs(first, rest, opts, outputs, &mut out);
+    }
     out.inputs.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out.inputs.dedup_by(|a, b| a.sort_key() == b.sort_key());
-    out
+    out.own_outputs.sort();
+    Ok(out)
 }
 
-fn walk_dir(root: &Path, opts: &WalkOptions, out: &mut Walked) {
-    for entry in walkdir::WalkDir::new(root).follow_links(opts.follow) {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| root.to_path_buf());
-                let msg = match e.io_error() {
-                    Some(io) => io_message(io),
-                    None => e.to_string(),
-                };
-                out.inputs.push(Input::Unreadable(path, msg));
-                continue;
-            }
-        };
-        // Without --follow, symlinks are neither walked nor read.
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let path = entry.path();
-        if !opts.known_extension(path) {
-            continue;
-        }
-        if opts.excluded(path) {
-            out.excluded += 1;
-            continue;
-        }
-        out.inputs.push(Input::File(path.to_path_buf()));
+/// What one walked entry became.
+enum Found {
+    Input(Input),
+    Excluded,
+    OwnOutput(PathBuf),
+}
+
+fn walk_dirs(first: &Path, rest: &[&Path], opts: &WalkOptions, outputs: &Outputs, out: &mut Walked) {
+    let mut b = ignore::WalkBuilder::new(first);
+    for r in rest {
+        b.add(r);
     }
+    b.hidden(!opts.hidden)
+        .ignore(!opts.no_ignore)
+        .git_ignore(!opts.no_ignore)
+        .git_exclude(!opts.no_ignore)
+        .git_global(!opts.no_ignore)
+        .parents(!opts.no_ignore)
+        .follow_links(opts.follow)
+        .threads(opts.threads);
+    let found: Mutex<Vec<Found>> = Mutex::new(Vec::new());
+    b.build_parallel().run(|| {
+        let found = &found;
+        Box::new(move |entry| {
+            let item = match entry {
+                Ok(e) => classify(&e, opts, outputs),
+                Err(e) => Some(Found::Input(unreadable(first, &e))),
+            };
+            if let Some(item) = item {
+                if let Ok(mut f) = found.lock() {
+                    f.push(item);
+                }
+            }
+            ignore::WalkState::Continue
+        })
+    });
+    for f in found.into_inner().unwrap_or_default() {
+        match f {
+            Found::Input(i) => out.inputs.push(i),
+            Found::Excluded => out.excluded += 1,
+            Found::OwnOutput(p) => out.own_outputs.push(p),
+        }
+    }
+}
+
+fn classify(entry: &ignore::DirEntry, opts: &WalkOptions, outputs: &Outputs) -> Option<Found> {
+    // Without --follow, symlinks are neither walked nor read.
+    if !entry.file_type().is_some_and(|t| t.is_file()) {
+        return None;
+    }
+    let path = entry.path();
+    if !opts.known_extension(path) {
+        return None;
+    }
+    if outputs.contains(path) {
+        return Some(Found::OwnOutput(path.to_path_buf()));
+    }
+    if opts.excluded(path) {
+        return Some(Found::Excluded);
+    }
+    Some(Found::Input(Input::File(path.to_path_buf())))
+}
+
+/// A walk error as an input that could not be read.
+fn unreadable(root: &Path, e: &ignore::Error) -> Input {
+    fn parts(e: &ignore::Error) -> (Option<PathBuf>, String) {
+        match e {
+            ignore::Error::WithPath { path, err } => (Some(path.clone()), parts(err).1),
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => parts(err),
+            ignore::Error::Io(io) => (None, io_message(io)),
+            ignore::Error::Loop { child, .. } => (Some(child.clone()), "symbolic link loop".to_string()),
+            other => (None, other.to_string()),
+        }
+    }
+    let (path, msg) = parts(e);
+    Input::Unreadable(path.unwrap_or_else(|| root.to_path_buf()), msg)
 }
 
 /// An I/O error as a short message without the OS error number.
@@ -158,25 +258,29 @@ mod tests {
         std::fs::write(p, "x").unwrap();
     }
 
+    fn names(w: &Walked) -> Vec<String> {
+        w.inputs.iter().map(|i| i.display()).collect()
+    }
+
     #[test]
-    fn walks_sorted_with_hidden_files_and_excludes() {
+    fn walks_sorted_without_hidden_files_and_with_excludes() {
         let d = tempfile::tempdir().unwrap();
         let r = d.path();
         touch(&r.join("b/two.vtt"));
         touch(&r.join("a/one.srt"));
         touch(&r.join(".hidden/three.txt"));
+        touch(&r.join("a/._one.vtt"));
         touch(&r.join("a/one.expected.json"));
         touch(&r.join("a/notes.md"));
         touch(&r.join("a/odd.webvtt"));
-        let opts = WalkOptions::new(&["*.expected.json".into()], &["webvtt".into()], false).unwrap();
-        let w = walk(&[r.to_path_buf(), r.join("a/notes.md"), PathBuf::from("-")], &opts);
-        let names: Vec<String> = w.inputs.iter().map(|i| i.display()).collect();
+        let mut opts = WalkOptions::new(&["*.expected.json".into()], &["webvtt".into()], false).unwrap();
+        let paths = [r.to_path_buf(), r.join("a/notes.md"), PathBuf::from("-")];
+        let w = walk(&paths, &opts, &Outputs::default()).unwrap();
         let rel = |s: &str| r.join(s).display().to_string();
         assert_eq!(
-            names,
+            names(&w),
             vec![
                 "-".to_string(),
-                rel(".hidden/three.txt"),
                 rel("a/notes.md"),
                 rel("a/odd.webvtt"),
                 rel("a/one.srt"),
@@ -184,13 +288,52 @@ mod tests {
             ]
         );
         assert_eq!(w.excluded, 1);
+        opts.hidden = true;
+        let w = walk(&paths, &opts, &Outputs::default()).unwrap();
+        assert!(names(&w).contains(&rel(".hidden/three.txt")));
+        assert!(names(&w).contains(&rel("a/._one.vtt")));
     }
 
     #[test]
-    fn missing_path_is_an_unreadable_input() {
+    fn ignore_files_are_honoured_unless_no_ignore() {
+        let d = tempfile::tempdir().unwrap();
+        let r = d.path();
+        touch(&r.join("keep.vtt"));
+        touch(&r.join("old/skip.vtt"));
+        std::fs::write(r.join(".ignore"), "old/\n").unwrap();
+        let mut opts = WalkOptions::new(&[], &[], false).unwrap();
+        let w = walk(&[r.to_path_buf()], &opts, &Outputs::default()).unwrap();
+        assert_eq!(names(&w), vec![r.join("keep.vtt").display().to_string()]);
+        opts.no_ignore = true;
+        let w = walk(&[r.to_path_buf()], &opts, &Outputs::default()).unwrap();
+        assert_eq!(w.inputs.len(), 2);
+    }
+
+    #[test]
+    fn the_runs_own_output_is_not_an_input() {
+        let d = tempfile::tempdir().unwrap();
+        let r = d.path();
+        touch(&r.join("a.vtt"));
+        touch(&r.join("out.csv"));
+        touch(&r.join("sub/out.csv"));
         let opts = WalkOptions::new(&[], &[], false).unwrap();
-        let w = walk(&[PathBuf::from("/definitely/not/here.vtt")], &opts);
-        assert!(matches!(&w.inputs[0], Input::Unreadable(_, m) if m == "no such file or folder"));
+        let out = r.join(".").join("out.csv");
+        let w = walk(&[r.to_path_buf()], &opts, &Outputs::new(&[&out])).unwrap();
+        let rel = |s: &str| r.join(s).display().to_string();
+        assert_eq!(
+            names(&w),
+            vec![rel("a.vtt"), rel("sub/out.csv")],
+            "same name elsewhere is read"
+        );
+        assert_eq!(w.own_outputs, vec![r.join("out.csv")]);
+    }
+
+    #[test]
+    fn missing_path_is_a_usage_error() {
+        let opts = WalkOptions::new(&[], &[], false).unwrap();
+        let e = walk(&[PathBuf::from("/definitely/not/here.vtt")], &opts, &Outputs::default()).unwrap_err();
+        assert!(e.downcast_ref::<crate::plan::UsageError>().is_some());
+        assert_eq!(e.to_string(), "/definitely/not/here.vtt: no such file or folder");
     }
 
     #[cfg(unix)]
@@ -201,9 +344,10 @@ mod tests {
         touch(&r.join("real/a.vtt"));
         std::fs::create_dir_all(r.join("walk")).unwrap();
         std::os::unix::fs::symlink(r.join("real/a.vtt"), r.join("walk/link.vtt")).unwrap();
-        let no = walk(&[r.join("walk")], &WalkOptions::new(&[], &[], false).unwrap());
+        let none = Outputs::default();
+        let no = walk(&[r.join("walk")], &WalkOptions::new(&[], &[], false).unwrap(), &none).unwrap();
         assert!(no.inputs.is_empty());
-        let yes = walk(&[r.join("walk")], &WalkOptions::new(&[], &[], true).unwrap());
+        let yes = walk(&[r.join("walk")], &WalkOptions::new(&[], &[], true).unwrap(), &none).unwrap();
         assert_eq!(yes.inputs.len(), 1);
     }
 

@@ -58,6 +58,7 @@ fn kind(e: &warmcall::Error) -> &'static str {
         E::Empty { .. } => "empty",
         E::Binary { .. } => "binary",
         E::Config { .. } => "config",
+        E::AgentNotFound { .. } => "agent-not-found",
         _ => "error",
     }
 }
@@ -69,7 +70,8 @@ fn error_path(e: &warmcall::Error) -> Option<String> {
         | E::UnknownFormat { path, .. }
         | E::Unsupported { path, .. }
         | E::Empty { path, .. }
-        | E::Binary { path, .. } => path.as_ref().map(|p| p.display().to_string()),
+        | E::Binary { path, .. }
+        | E::AgentNotFound { path, .. } => path.as_ref().map(|p| p.display().to_string()),
         _ => None,
     }
 }
@@ -371,7 +373,7 @@ impl Analyzer {
                 error,
             })?;
             let t = warmcall::parse_bytes(&bytes, Some(Path::new(&path)))?;
-            Ok(serde_json::to_string(&a.analyze_with_path(&t, Some(&path)))?)
+            Ok(serde_json::to_string(&a.try_analyze_with_path(&t, Some(&path))?)?)
         })
     }
 
@@ -381,7 +383,7 @@ impl Analyzer {
     fn _analyze_bytes_json(&self, py: Python<'_>, data: Vec<u8>, name: Option<String>) -> PyResult<String> {
         self.run(py, move |a| {
             let t = warmcall::parse_bytes(&data, name.as_deref().map(Path::new))?;
-            Ok(serde_json::to_string(&a.analyze_with_path(&t, name.as_deref()))?)
+            Ok(serde_json::to_string(&a.try_analyze_with_path(&t, name.as_deref())?)?)
         })
     }
 
@@ -436,7 +438,7 @@ impl Analyzer {
         self.run(py, move |a| {
             let opts = warmcall::ParseOptions::with_format(warmcall::Format::CanonicalJson);
             let t = warmcall::parse_bytes_with(canonical.as_bytes(), None, &opts)?;
-            Ok(serde_json::to_string(&a.analyze(&t))?)
+            Ok(serde_json::to_string(&a.try_analyze_with_path(&t, None)?)?)
         })
     }
 }

@@ -182,6 +182,19 @@ def test_errors_match_cli(tmp_path):
     assert cli_errors[str(bad)]["kind"] == "parse" and cli_errors[str(bad)]["line"]
 
 
+def test_mistyped_agent_is_an_error_like_the_cli(tmp_path):
+    path = TESTDATA / "samples" / "nl01_planning_teams.vtt"
+    _, cli_errors = run_cli(["--agent", "Sane Visser", path], tmp_path)
+    rec = cli_errors[str(path)]
+    with pytest.raises(warmcall.WarmcallError) as e:
+        warmcall.Analyzer(agent="Sane Visser").analyze_file(str(path))
+    assert (e.value.kind, e.value.path, e.value.line) == (rec["kind"], str(path), None) == ("agent-not-found", str(path), None)
+    assert str(e.value) == f"{path}: {rec['message']}"
+    assert 'did you mean "Sanne Visser"' in str(e.value)
+    # The right name still scores the call.
+    assert warmcall.Analyzer(agent="Sanne Visser").analyze_file(str(path))["roles"]["agent"] == "Sanne Visser"
+
+
 def test_other_errors(tmp_path):
     with pytest.raises(FileNotFoundError) as e:
         warmcall.analyze_file(str(tmp_path / "missing.vtt"))

@@ -262,6 +262,30 @@ impl Analyzer {
         self.analyze_with_path(t, None)
     }
 
+    /// Analyses one transcript like [`Analyzer::analyze_with_path`], but
+    /// refuses a call that the configured agent (`roles.agent`, `--agent`)
+    /// does not match: [`Error::AgentNotFound`] names the speakers and,
+    /// for a near miss, the name meant. [`Analyzer::analyze`] scores such a
+    /// call with every speaker as customer and a warning instead.
+    ///
+    /// ```
+    /// let analyzer = warmcall::Analyzer::new(warmcall::Config::default().agent("Sane Visser"))?;
+    /// let t = warmcall::parse_bytes(b"Sanne Visser: Goedemorgen.\nJan: Hallo.\n", None)?;
+    /// let err = analyzer.try_analyze_with_path(&t, Some("call.txt")).unwrap_err();
+    /// assert!(matches!(err, warmcall::Error::AgentNotFound { .. }));
+    /// assert!(err.to_string().ends_with("did you mean \"Sanne Visser\"?"));
+    /// # Ok::<(), warmcall::Error>(())
+    /// ```
+    pub fn try_analyze_with_path(&self, t: &Transcript, path: Option<&str>) -> Result<Report, Error> {
+        if let (Some(m), Some(pattern)) = (&self.agent, &self.config.roles.agent) {
+            roles::check_agent(t, m, pattern).map_err(|e| match path {
+                Some(p) => e.with_path(std::path::Path::new(p)),
+                None => e,
+            })?;
+        }
+        Ok(self.analyze_with_path(t, path))
+    }
+
     /// Analyses one transcript, recording its path (as the caller wants it
     /// shown) in `source.path`.
     pub fn analyze_with_path(&self, t: &Transcript, path: Option<&str>) -> Report {

@@ -68,6 +68,25 @@ pub enum Error {
         /// What gave it away.
         why: String,
     },
+    /// The forced seller (`--agent`, `roles.agent`) matches none of the
+    /// call's speakers: scoring it anyway would count the seller as a
+    /// customer and every figure would be wrong.
+    #[error(
+        "{}agent {agent:?} not found; speakers: {}{}",
+        fmt_path(path),
+        fmt_speakers(speakers),
+        fmt_suggestion(suggestion)
+    )]
+    AgentNotFound {
+        /// The file, when known.
+        path: Option<PathBuf>,
+        /// The pattern as given (a name or `/regex/`).
+        agent: String,
+        /// The call's speakers, as `label` or `label (display name)`.
+        speakers: Vec<String>,
+        /// A speaker name close to a mistyped `agent`, when there is one.
+        suggestion: Option<String>,
+    },
     /// Bad configuration (TOML file, lexicon, agent pattern).
     #[error("config: {key}{}: {message}", fmt_line(*line))]
     Config {
@@ -88,7 +107,8 @@ impl Error {
             | Error::UnknownFormat { path, .. }
             | Error::Unsupported { path, .. }
             | Error::Empty { path, .. }
-            | Error::Binary { path, .. } => {
+            | Error::Binary { path, .. }
+            | Error::AgentNotFound { path, .. } => {
                 if path.is_none() {
                     *path = Some(p.to_path_buf());
                 }
@@ -145,6 +165,21 @@ fn fmt_parse_line(line: usize) -> String {
         format!("line {line}: ")
     } else {
         String::new()
+    }
+}
+
+fn fmt_speakers(s: &[String]) -> String {
+    if s.is_empty() {
+        "none".to_string()
+    } else {
+        s.join(", ")
+    }
+}
+
+fn fmt_suggestion(s: &Option<String>) -> String {
+    match s {
+        Some(s) => format!("; did you mean {s:?}?"),
+        None => String::new(),
     }
 }
 

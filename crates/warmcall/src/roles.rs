@@ -52,6 +52,65 @@ impl AgentMatcher {
     }
 }
 
+/// A forced seller that matches none of `t`'s speakers is an error, not a
+/// call scored with the seller counted as a customer. `pattern` is the
+/// agent as the user wrote it.
+pub(crate) fn check_agent(t: &Transcript, m: &AgentMatcher, pattern: &str) -> Result<(), Error> {
+    if t.speakers
+        .iter()
+        .any(|s| m.matches(&s.label, s.display_name.as_deref()))
+    {
+        return Ok(());
+    }
+    let speakers = t
+        .speakers
+        .iter()
+        .map(|s| match s.display_name.as_deref() {
+            Some(d) if d != s.label => format!("{} ({d})", s.label),
+            _ => s.label.clone(),
+        })
+        .collect();
+    let suggestion = match m {
+        AgentMatcher::Name(n) => closest_name(
+            n,
+            t.speakers
+                .iter()
+                .flat_map(|s| std::iter::once(s.label.as_str()).chain(s.display_name.as_deref())),
+        ),
+        // A regex is not a misspelt name: there is nothing to be close to.
+        AgentMatcher::Regex(_) => None,
+    };
+    Err(Error::AgentNotFound {
+        path: None,
+        agent: pattern.trim().to_string(),
+        speakers,
+        suggestion,
+    })
+}
+
+/// Least edit-distance similarity (0..1) for a name to count as a typo of
+/// another: "Sane Visser" for "Sanne Visser" is 0.92, "Piet" for "Jan" 0.
+const TYPO_SIMILARITY: f64 = 0.7;
+
+/// The speaker name `wanted` (lower case) most likely means: one it
+/// misspells, or one whose words it is a part of ("sanne" in "Sanne Visser").
+fn closest_name<'a>(wanted: &str, names: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut best: Option<(f64, &str)> = None;
+    for name in names {
+        let lower = name.trim().to_lowercase();
+        let mut score = strsim::normalized_damerau_levenshtein(wanted, &lower);
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        if !wanted.is_empty() && wanted.split_whitespace().all(|w| words.contains(&w)) {
+            // Part of the full name: as good as a one-letter typo.
+            score = score.max(0.9);
+        }
+        if score >= TYPO_SIMILARITY && best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, name.trim()));
+        }
+    }
+    best.map(|(_, n)| n.to_string())
+}
+
 /// Compiled introduction and greeting patterns of one language.
 #[derive(Debug)]
 pub(crate) struct RoleRules {
@@ -547,6 +606,40 @@ mod tests {
         lines.extend(std::iter::repeat_n([("Ann", "And then?"), ("Bob", "Fine.")], 20).flatten());
         lines.push(("Bob", "By the way, my name is Bob from Acme."));
         assert_eq!(agent_of("en", &lines), ("Ann".into(), RoleBasis::FirstSpeaker));
+    }
+
+    #[test]
+    fn unmatched_agent_is_an_error_with_a_suggestion() {
+        let t = Transcript::builder()
+            .segment("Sanne Visser", 0.0, 1.0, "Goedemorgen.")
+            .segment("Jan", 1.0, 2.0, "Hallo.")
+            .build();
+        let m = AgentMatcher::new("Sane Visser").unwrap();
+        let e = check_agent(&t, &m, "Sane Visser").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "agent \"Sane Visser\" not found; speakers: Sanne Visser, Jan; did you mean \"Sanne Visser\"?"
+        );
+        let first = AgentMatcher::new("sanne").unwrap();
+        let e = check_agent(&t, &first, "sanne").unwrap_err();
+        assert!(e.to_string().ends_with("did you mean \"Sanne Visser\"?"), "{e}");
+    }
+
+    #[test]
+    fn unmatched_agent_far_from_every_name_has_no_suggestion() {
+        let t = Transcript::builder()
+            .segment("Sanne Visser", 0.0, 1.0, "Goedemorgen.")
+            .segment("Jan", 1.0, 2.0, "Hallo.")
+            .build();
+        for pattern in ["Piet", "/^Kees/"] {
+            let m = AgentMatcher::new(pattern).unwrap();
+            let e = check_agent(&t, &m, pattern).unwrap_err();
+            assert!(!e.to_string().contains("did you mean"), "{e}");
+            assert!(e.to_string().contains("speakers: Sanne Visser, Jan"), "{e}");
+        }
+        // A name that does match is no error, in any case.
+        assert!(check_agent(&t, &AgentMatcher::new("sanne visser").unwrap(), "sanne visser").is_ok());
+        assert!(check_agent(&t, &AgentMatcher::new("/Viss/").unwrap(), "/Viss/").is_ok());
     }
 
     #[test]

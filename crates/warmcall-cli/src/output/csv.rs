@@ -1,6 +1,8 @@
 //! `csv`: one flat row per input, columns in the stable order of
 //! [`COLUMNS`] (documented in docs/cli.md). A failed input is a row with
 //! `status` = `error` and the message in `error`; its other cells are empty.
+//! The `csv` crate writes the rows: RFC 4180, a field quoted only when it
+//! holds a comma, a quote or a line break, quotes doubled, `\n` line ends.
 
 use std::io::{self, Write};
 
@@ -65,15 +67,6 @@ pub const COLUMNS: [&str; 47] = [
 #[derive(Debug, Default)]
 pub struct Csv;
 
-/// Quotes a field when it needs it (RFC 4180).
-pub fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 fn f(x: Option<f64>) -> String {
     match x {
         Some(v) if v.is_finite() => {
@@ -95,9 +88,18 @@ fn enum_name<T: serde::Serialize>(v: &T) -> String {
     }
 }
 
-fn write_row(w: &mut dyn Write, cells: &[String]) -> io::Result<()> {
-    let line: Vec<String> = cells.iter().map(|c| field(c)).collect();
-    writeln!(w, "{}", line.join(","))
+fn write_row<I: IntoIterator<Item = T>, T: AsRef<[u8]>>(w: &mut dyn Write, cells: I) -> io::Result<()> {
+    let mut row = csv::WriterBuilder::new().buffer_capacity(4096).from_writer(w);
+    row.write_record(cells).map_err(csv_err)?;
+    row.flush()
+}
+
+/// Keeps the I/O kind (a closed pipe stays a `BrokenPipe`).
+fn csv_err(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        other => io::Error::other(format!("{other:?}")),
+    }
 }
 
 /// The cells of one call, in [`COLUMNS`] order.
@@ -173,10 +175,10 @@ pub fn cells(path: &str, r: &Report) -> Vec<String> {
 
 impl Sink for Csv {
     fn begin(&mut self, w: &mut dyn Write) -> io::Result<()> {
-        writeln!(w, "{}", COLUMNS.join(","))
+        write_row(w, COLUMNS)
     }
     fn call(&mut self, w: &mut dyn Write, call: &CallOutput) -> io::Result<()> {
-        write_row(w, &cells(&call.row.path, &call.report))
+        write_row(w, cells(&call.row.path, &call.report))
     }
     fn error(&mut self, w: &mut dyn Write, e: &ErrorRecord) -> io::Result<()> {
         let mut c = vec![String::new(); COLUMNS.len()];
@@ -198,10 +200,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn quoting() {
-        assert_eq!(field("plain"), "plain");
-        assert_eq!(field("a,b"), "\"a,b\"");
-        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    fn quoting_is_rfc_4180() {
+        let mut out = Vec::new();
+        write_row(&mut out, ["plain", "a,b", "say \"hi\"", "two\nlines", "", "x"]).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,x\n"
+        );
     }
 
     #[test]

@@ -29,14 +29,31 @@ pub trait Sink {
     fn finish(&mut self, w: &mut dyn Write, summary: &Summary, rows: &[CallRow]) -> io::Result<()>;
 }
 
-/// The sink for a format.
-pub fn sink(format: crate::args::OutFormat, ui: crate::i18n::Ui) -> Box<dyn Sink> {
+/// The sink for a format; the table speaks `ui`'s language, and `colour`
+/// styles its headings.
+pub fn sink(format: crate::args::OutFormat, ui: crate::i18n::Ui, colour: bool) -> Box<dyn Sink> {
     match format {
-        crate::args::OutFormat::Table => Box::new(table::Table::new(ui)),
+        crate::args::OutFormat::Table => Box::new(table::Table::new(ui, colour)),
         crate::args::OutFormat::Json => Box::new(json::Json::default()),
         crate::args::OutFormat::Jsonl => Box::new(jsonl::Jsonl::default()),
         crate::args::OutFormat::Csv => Box::new(csv::Csv),
     }
+}
+
+/// Whether `bytes` are one of warmcall's own csv, json or jsonl outputs,
+/// known by how each starts: the csv header (columns are only ever
+/// appended, so any version's header starts the same), the json batch
+/// schema id, a jsonl record's type tag. Such a file in a calls folder is
+/// the last run's output, not a call.
+pub fn written_by_warmcall(bytes: &[u8]) -> bool {
+    const CSV_HEAD: &[u8] = b"path,status,error,format,";
+    const JSON_HEAD: &[u8] = b"{\"schema\":\"warmcall.batch.";
+    const JSONL_TAGS: [&[u8]; 3] = [
+        b"{\"type\":\"call\",",
+        b"{\"type\":\"error\",",
+        b"{\"type\":\"summary\",",
+    ];
+    bytes.starts_with(CSV_HEAD) || bytes.starts_with(JSON_HEAD) || JSONL_TAGS.iter().any(|t| bytes.starts_with(t))
 }
 
 /// Keeps the I/O kind of a write failure (a closed pipe must stay a
@@ -109,6 +126,22 @@ pub fn clock(s: Option<f64>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn own_outputs_are_known_by_how_they_start() {
+        let mut csv = Vec::new();
+        csv::Csv.begin(&mut csv).unwrap();
+        assert!(written_by_warmcall(&csv));
+        let mut json = Vec::new();
+        json::Json::default().begin(&mut json).unwrap();
+        assert!(written_by_warmcall(&json));
+        assert!(written_by_warmcall(b"{\"type\":\"summary\",\"files\":0}\n"));
+        // Near misses: transcripts that look alike.
+        assert!(!written_by_warmcall(b"path,speaker,start,end,text\n"));
+        assert!(!written_by_warmcall(b"{\"segments\":[{\"type\":\"call\"}]}"));
+        assert!(!written_by_warmcall(b"{\"schema\":\"warmcall.report.v1\"}"));
+        assert!(!written_by_warmcall(b"{\"type\": \"call\"}"));
+    }
 
     #[test]
     fn human_units() {

@@ -1,6 +1,11 @@
 //! `table`: aligned columns for people, then a summary line and, with
 //! `--group-by`, one aggregate row per group. Columns need every row's
 //! width, so rows (a few short strings each) are held until the end.
+//!
+//! comfy-table lays the columns out: it measures cells by their display
+//! width (unicode-width), so names with accents, CJK or emoji line up, which
+//! counting `chars()` did not. Borders off, two spaces between columns,
+//! no trailing blanks.
 
 use std::io::{self, Write};
 
@@ -18,14 +23,22 @@ enum Line {
 pub struct Table {
     lines: Vec<Line>,
     ui: Ui,
+    colour: bool,
 }
 
 impl Table {
-    /// A table in the UI language.
-    pub fn new(ui: Ui) -> Table {
-        Table { lines: Vec::new(), ui }
+    /// A table in the UI language; `colour` makes the heading lines bold.
+    pub fn new(ui: Ui, colour: bool) -> Table {
+        Table {
+            lines: Vec::new(),
+            ui,
+            colour,
+        }
     }
 }
+
+/// Headings (stripped by anstream when colour is off).
+const HEADING: anstyle::Style = anstyle::Style::new().bold();
 
 const HEAD: [&str; 10] = [
     "th_file",
@@ -63,33 +76,41 @@ fn row_cells(r: &CallRow, ui: Ui) -> Vec<String> {
     ]
 }
 
-fn write_aligned(w: &mut dyn Write, head: &[&str], rows: &[&Vec<String>], errors: &[(usize, &str)]) -> io::Result<()> {
-    let mut widths: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
+/// The aligned lines: the heading, then one per row.
+fn aligned(head: &[&str], rows: &[&Vec<String>]) -> Vec<String> {
+    let mut t = comfy_table::Table::new();
+    t.load_preset(comfy_table::presets::NOTHING)
+        .set_content_arrangement(comfy_table::ContentArrangement::Disabled)
+        .set_header(head.iter().copied());
     for r in rows {
-        for (i, c) in r.iter().enumerate() {
-            widths[i] = widths[i].max(c.chars().count());
-        }
+        t.add_row(r.iter().map(String::as_str));
     }
-    let fmt = |cells: &mut dyn Iterator<Item = &str>| -> String {
-        let mut s = String::new();
-        for (i, c) in cells.enumerate() {
-            if i > 0 {
-                s.push_str("  ");
-            }
-            s.push_str(c);
-            if i + 1 < widths.len() {
-                s.extend(std::iter::repeat_n(' ', widths[i] - c.chars().count()));
-            }
-        }
-        s.trim_end().to_string()
-    };
-    writeln!(w, "{}", fmt(&mut head.iter().copied()))?;
+    for c in t.column_iter_mut() {
+        c.set_padding((0, 2));
+    }
+    t.lines().map(|l| l.trim_end().to_string()).collect()
+}
+
+fn write_aligned(
+    w: &mut dyn Write,
+    head: &[&str],
+    rows: &[&Vec<String>],
+    errors: &[(usize, &str)],
+    colour: bool,
+) -> io::Result<()> {
+    let lines = aligned(head, rows);
+    let (heading, body) = lines.split_first().map_or(("", &[][..]), |(h, b)| (h.as_str(), b));
+    if colour {
+        writeln!(w, "{}{heading}{}", HEADING.render(), HEADING.render_reset())?;
+    } else {
+        writeln!(w, "{heading}")?;
+    }
     let mut e = errors.iter().peekable();
-    for (i, r) in rows.iter().enumerate() {
+    for (i, line) in body.iter().enumerate() {
         while let Some((_, msg)) = e.next_if(|(at, _)| *at == i) {
             writeln!(w, "{msg}")?;
         }
-        writeln!(w, "{}", fmt(&mut r.iter().map(String::as_str)))?;
+        writeln!(w, "{line}")?;
     }
     for (_, msg) in e {
         writeln!(w, "{msg}")?;
@@ -193,7 +214,7 @@ impl Sink for Table {
             }
         }
         let ui = self.ui;
-        write_aligned(w, &HEAD.map(|k| ui.t(k)), &rows, &errors)?;
+        write_aligned(w, &HEAD.map(|k| ui.t(k)), &rows, &errors, self.colour)?;
         writeln!(w)?;
         writeln!(w, "{}", summary_line(summary, ui))?;
         if !summary.groups.is_empty() {
@@ -212,8 +233,43 @@ impl Sink for Table {
                     ui.t("th_folder")
                 };
             }
-            write_aligned(w, &head, &refs, &[])?;
+            write_aligned(w, &head, &refs, &[], self.colour)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_line_up_by_display_width_with_two_spaces_between() {
+        let rows = [
+            vec!["calls/é.vtt".to_string(), "Zoë".into(), "3m".into()],
+            vec!["calls/電話.vtt".to_string(), "Jo".into(), "12m04s".into()],
+        ];
+        let refs: Vec<&Vec<String>> = rows.iter().collect();
+        let lines = aligned(&["FILE", "AGENT", "LENGTH"], &refs);
+        assert_eq!(
+            lines,
+            vec![
+                "FILE            AGENT  LENGTH",
+                "calls/é.vtt     Zoë    3m",
+                // The two CJK characters are two columns wide each.
+                "calls/電話.vtt  Jo     12m04s",
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_are_bold_only_with_colour() {
+        let row = vec!["a".to_string()];
+        let mut plain = Vec::new();
+        write_aligned(&mut plain, &["FILE"], &[&row], &[(1, "b  error: x")], false).unwrap();
+        assert_eq!(String::from_utf8(plain).unwrap(), "FILE\na\nb  error: x\n");
+        let mut styled = Vec::new();
+        write_aligned(&mut styled, &["FILE"], &[&row], &[], true).unwrap();
+        assert!(String::from_utf8(styled).unwrap().starts_with("\x1b[1mFILE\x1b[0m\n"));
     }
 }

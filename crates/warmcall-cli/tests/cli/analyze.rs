@@ -5,12 +5,14 @@ use std::path::Path;
 
 use crate::util::{self, record_path, records, run, run_stdin, write, Record};
 
-/// good, bad, empty and binary files, a hidden folder, a non-transcript, a
-/// sidecar to exclude, and an unknown extension.
+/// good, bad, empty and binary files, a hidden folder and a macOS `._`
+/// file (both skipped), a non-transcript, a sidecar to exclude, and an
+/// unknown extension.
 fn mixed(root: &Path) -> Vec<&'static str> {
     write(&root.join("calls/good.vtt"), util::vtt_call(1));
     write(&root.join("calls/good2.json"), util::canonical_call(2));
     write(&root.join("calls/.hidden/hidden.vtt"), util::vtt_call(3));
+    write(&root.join("calls/._good.vtt"), b"\x00\x05\x16\x07Mac OS X        ");
     write(&root.join("calls/bad.srt"), "1\nthis is not a timing line\nhello\n");
     write(&root.join("calls/empty.txt"), "");
     let mut binary: Vec<u8> = (0..2048u32).map(|i| (i * 7 % 256) as u8).collect();
@@ -20,7 +22,6 @@ fn mixed(root: &Path) -> Vec<&'static str> {
     write(&root.join("calls/sub/good.expected.json"), "{\"expected\": true}\n");
     write(&root.join("calls/odd.webvtt"), util::vtt_call(4));
     vec![
-        "calls/.hidden/hidden.vtt",
         "calls/bad.srt",
         "calls/empty.txt",
         "calls/good.vtt",
@@ -62,7 +63,7 @@ fn jsonl_has_every_file_exactly_once_in_sorted_order_then_a_summary() {
     let Some(Record::Summary(s)) = recs.last() else {
         panic!("summary last: {}", r.stdout)
     };
-    assert_eq!(s["files"], 6);
+    assert_eq!(s["files"], 5);
     assert_eq!(s["excluded"], 1);
     let errors: Vec<&Record> = recs.iter().filter(|r| matches!(r, Record::Error { .. })).collect();
     assert_eq!(s["failed"], errors.len());
@@ -114,7 +115,7 @@ fn json_is_one_document_with_every_file_once() {
             .map(|e| e["path"].as_str().unwrap().to_string()),
     );
     assert_eq!(counts(paths), once(&expected));
-    assert_eq!(v["summary"]["files"], 6);
+    assert_eq!(v["summary"]["files"], 5);
 }
 
 #[test]
@@ -164,17 +165,34 @@ fn table_lists_every_file_once_and_ends_with_a_summary_line() {
 }
 
 #[test]
-fn missing_path_is_an_error_record_and_the_batch_goes_on() {
+fn missing_path_is_exit_2_with_nothing_on_stdout() {
     let d = tempfile::tempdir().unwrap();
     mixed(d.path());
-    let r = run(d.path(), &["analyze", "nope.vtt", "calls/bad.srt", "-f", "jsonl", "-q"]);
-    assert_eq!(r.code, 1);
-    let recs = records(&r.stdout);
-    assert!(
-        matches!(&recs[1], Record::Error { path, message, .. } if path == "nope.vtt" && message == "no such file or folder")
-    );
-    assert_eq!(record_path(&recs[0]).as_deref(), Some("calls/bad.srt"));
-    assert!(r.stderr.contains("nope.vtt: no such file or folder"));
+    for format in ["table", "jsonl", "json", "csv"] {
+        let r = run(d.path(), &["analyze", "nope.vtt", "calls/bad.srt", "-f", format, "-q"]);
+        assert_eq!(r.code, 2, "{r:?}");
+        assert_eq!(r.stdout, "", "{format}");
+        assert_eq!(r.stderr.trim_end(), "warmcall: nope.vtt: no such file or folder");
+    }
+    // Near miss: a path that exists but cannot be read is a bad call, not a
+    // mistyped argument: an error record, and the batch goes on.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let locked = d.path().join("calls/locked.vtt");
+        write(&locked, util::vtt_call(9));
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+        if std::fs::read(&locked).is_err() {
+            // (root reads anything: then there is nothing to test)
+            let r = run(
+                d.path(),
+                &["analyze", "calls/locked.vtt", "calls/good.vtt", "-f", "jsonl", "-q"],
+            );
+            assert_eq!(r.code, 1, "{r:?}");
+            let recs = records(&r.stdout);
+            assert!(matches!(&recs[1], Record::Error { path, kind, .. } if path == "calls/locked.vtt" && kind == "io"));
+        }
+    }
 }
 
 #[test]
@@ -225,7 +243,7 @@ fn output_never_overwrites_an_input() {
         assert_eq!(r.code, 2, "{r:?}");
         assert!(r.stderr.contains("one of the inputs"), "{}", r.stderr);
     }
-    // A file inside a walked folder is an input too.
+    // A transcript inside a walked folder is an input too.
     let r = run(d.path(), &["report", "calls", "-o", "calls/good2.json"]);
     assert_eq!(r.code, 2, "{r:?}");
     let r = run(
@@ -410,16 +428,13 @@ fn good_files_become_calls_and_bad_ones_errors() {
         .filter(|r| matches!(r, Record::Call(_)))
         .filter_map(record_path)
         .collect();
-    assert_eq!(
-        calls,
-        ["calls/.hidden/hidden.vtt", "calls/good.vtt", "calls/good2.json"]
-    );
+    assert_eq!(calls, ["calls/good.vtt", "calls/good2.json"]);
     let Some(Record::Summary(s)) = recs.last() else {
         panic!()
     };
-    assert_eq!(s["analysed"], 3);
+    assert_eq!(s["analysed"], 2);
     assert_eq!(s["failed"], 3);
-    let Record::Call(c) = &recs[0] else { panic!() };
+    let Record::Call(c) = &recs[2] else { panic!() };
     assert_eq!(c["schema"], "warmcall.report.v1");
 }
 

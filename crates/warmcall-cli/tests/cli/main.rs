@@ -5,9 +5,11 @@
 #![allow(clippy::print_stderr)]
 
 mod analyze;
+mod conventions;
 mod exports;
 mod html;
 mod interrupt;
+mod labels;
 mod progress;
 mod single;
 mod util;

@@ -35,10 +35,18 @@ pub fn run(dir: &Path, args: &[&str]) -> Run {
 
 /// Runs `warmcall ARGS` in `dir` feeding `input` on stdin.
 pub fn run_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Run {
+    run_env(dir, args, input, &[])
+}
+
+/// Runs `warmcall ARGS` in `dir` with `env` set and `input` on stdin.
+pub fn run_env(dir: &Path, args: &[&str], input: &[u8], env: &[(&str, &str)]) -> Run {
     let mut child = Command::new(bin())
         .args(args)
         .current_dir(dir)
         .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("CLICOLOR")
+        .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

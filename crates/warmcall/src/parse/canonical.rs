@@ -6,8 +6,8 @@ use std::borrow::Cow;
 
 use serde::Deserialize;
 
+use super::caption::SpeakerCache;
 use super::json::{check_times, from_str, norm_lang, settle_timing, Label, Num};
-use super::srt::SpeakerCache;
 use crate::{Error, Format, Segment, Transcript};
 
 /// The optional `format` tag that marks a canonical document.

@@ -319,7 +319,9 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
             continue;
         }
         let speaker = match cols.speaker {
-            Some(_) => get(cols.speaker).trim_start_matches('@').trim().to_string(),
+            // The label clean-up every format shares: `@` and role or
+            // pronoun tags (`Ann Lee (Host)`) dropped, whitespace collapsed.
+            Some(_) => super::labels::clean_label(get(cols.speaker)).unwrap_or_default(),
             None => "Speaker 1".to_string(),
         };
         if speaker.is_empty() {
@@ -536,6 +538,13 @@ pub(crate) fn looks_like_header(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn speaker_labels_share_the_clean_up() {
+        let t = p("speaker,text\nAnn Lee (Host),Hi.\nBob,Yo.\nAnn Lee,Ok.\n@Bob  ,Fine.\nCo (Acme),Hm.\n");
+        let labels: Vec<&str> = t.speakers.iter().map(|s| s.label.as_str()).collect();
+        assert_eq!(labels, ["Ann Lee", "Bob", "Co (Acme)"]);
+    }
 
     fn p(s: &str) -> Transcript {
         parse(s).unwrap()

@@ -4,13 +4,16 @@
 mod assemblyai;
 mod aws;
 mod canonical;
+mod caption;
 mod chat;
 mod csv;
 mod deepgram;
 mod docx;
 mod eaf;
 mod json;
+mod labels;
 mod layouts;
+mod markup;
 mod rttm;
 mod srt;
 mod textgrid;

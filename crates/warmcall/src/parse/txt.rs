@@ -9,13 +9,13 @@
 //! docs/formats.md, "Plain text".
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
 
 use crate::parse::ascii_space;
-use crate::parse::srt::SpeakerCache;
+use crate::parse::caption::{strip_non_speech, NonSpeech, SpeakerCache};
+use crate::parse::labels::{self, LabelTally, Shape};
 use crate::parse::timecode::parse_clock;
 use crate::{Error, Format, PauseEvent, Segment, Timing, Transcript, Warning};
 
@@ -27,75 +27,8 @@ const MICROPAUSE_S: f64 = 0.1;
 const MARKER_PAUSE_S: f64 = 1.0;
 /// Seconds given to `[long pause]` / `[lange stilte]` without a duration.
 const LONG_MARKER_PAUSE_S: f64 = 3.0;
-/// Longest speaker label, in characters.
-const MAX_LABEL_CHARS: usize = 40;
-/// Most words in a speaker label.
-const MAX_LABEL_WORDS: usize = 4;
-
-/// Label words that head running text rather than name a speaker. Only
-/// rejected when the file has real (repeated) speakers besides them, so a
-/// transcript that really uses `Question:` / `Answer:` labels still parses.
-const HEADING_WORDS: &[&str] = &[
-    "note",
-    "notes",
-    "nb",
-    "n.b.",
-    "ps",
-    "p.s.",
-    "re",
-    "subject",
-    "ratio",
-    "tip",
-    "example",
-    "e.g.",
-    "total",
-    "summary",
-    "agenda",
-    "update",
-    "warning",
-    "important",
-    "date",
-    "time",
-    "location",
-    "address",
-    "email",
-    "e-mail",
-    "phone",
-    "tel",
-    "url",
-    "link",
-    "source",
-    "action",
-    "result",
-    "question",
-    "answer",
-    "step",
-    "opmerking",
-    "noot",
-    "let op",
-    "onderwerp",
-    "totaal",
-    "samenvatting",
-    "voorbeeld",
-    "datum",
-    "tijd",
-    "locatie",
-    "adres",
-    "telefoon",
-    "bron",
-    "actie",
-    "resultaat",
-    "vraag",
-    "antwoord",
-    "stap",
-];
-
-/// Lowercase name particles allowed inside a capitalised name
-/// (`Ingrid de Boer`, `Ludwig van Beethoven`).
-const PARTICLES: &[&str] = &[
-    "van", "der", "den", "de", "het", "ter", "ten", "te", "op", "in", "'t", "von", "zu", "da", "di", "del", "della",
-    "la", "le", "du", "dos", "das", "y", "bin", "al", "el", "and", "&",
-];
+/// How far into a line a reversed header's `(` may stand.
+const MAX_LABEL_CHARS: usize = 48;
 
 struct Patterns {
     /// A time at the start of a line: `[00:01:02]`, `(01:02)`, `00:01:02`,
@@ -346,7 +279,8 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
     }
     // The text is split once: the raw lines are kept beside their classes.
     let raws = super::std_lines(text);
-    let lines: Vec<Line<'_>> = raws.iter().map(|l| classify(l)).collect();
+    let mut shapes = ShapeCache::default();
+    let lines: Vec<Line<'_>> = raws.iter().map(|l| classify(l, &mut shapes)).collect();
     if lines.iter().all(|l| *l == Line::Blank) {
         return Err(Error::Empty {
             path: None,
@@ -402,7 +336,7 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
             } => {
                 let accepted = labels.accepted_at(i) && (!timed_file || start.is_some() || labels.timed_at(i));
                 if accepted {
-                    b.open(ln, Cow::Borrowed(clean_label(label)), start, end, text);
+                    b.open(ln, clean_label(label), start, end, text);
                 } else if let (Some(s), false, true) = (start, header, timed_file && b.has_speaker()) {
                     b.open_same_speaker(ln, s, end, rest);
                 } else {
@@ -424,11 +358,14 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
     if let Some((line, n)) = marks {
         b.warn(line, format!("{n} line(s) holding only a time ignored"));
     }
+    for w in labels.tally.doubts("line") {
+        b.warn(w.line, w.message);
+    }
     b.finish(text, timed_file)
 }
 
 /// Classifies one line on its own.
-fn classify(raw: &str) -> Line<'_> {
+fn classify<'a>(raw: &'a str, shapes: &mut ShapeCache<'a>) -> Line<'a> {
     let line = raw.trim();
     if line.is_empty() {
         return Line::Blank;
@@ -447,7 +384,10 @@ fn classify(raw: &str) -> Line<'_> {
             .any(|(_, c)| c == '(' || c == '[');
     if let Some(c) = rev_possible.then(|| p.rev_header.captures(line)).flatten() {
         let label = c.name("label").map_or("", |m| m.as_str());
-        if let (true, Some(t)) = (name_shape(label), c.name("time").and_then(|m| parse_clock(m.as_str()))) {
+        if let (true, Some(t)) = (
+            shapes.could_be_label(label),
+            c.name("time").and_then(|m| parse_clock(m.as_str())),
+        ) {
             return Line::Start {
                 label,
                 start: Some(t),
@@ -462,7 +402,11 @@ fn classify(raw: &str) -> Line<'_> {
     for (re, strict) in [(&p.otter_header, false), (&p.otter_header_single, true)] {
         if let Some(c) = otter_possible.then(|| re.captures(line)).flatten() {
             let label = c.name("label").map_or("", |m| m.as_str()).trim();
-            let shape = name_shape(label) && (!strict || capitalised(label));
+            let shape = match labels::shape(label) {
+                Shape::Not => false,
+                Shape::Name => true,
+                _ => !strict,
+            };
             if let (true, Some(t)) = (shape, c.name("time").and_then(|m| parse_clock(m.as_str()))) {
                 return Line::Start {
                     label,
@@ -483,7 +427,19 @@ fn classify(raw: &str) -> Line<'_> {
         },
         None => (None, None, line),
     };
-    if let Some((label, text)) = split_label(rest) {
+    // Rev writes a paragraph stamp without the name when the same speaker
+    // goes on: `(00:01:18): text` or `(00:01:18):` alone. The colon belongs
+    // to the stamp, not to the text.
+    if let (Some(s), Some(after)) = (start, rest.strip_prefix(':')) {
+        if line.starts_with(['(', '[']) && (after.is_empty() || after.starts_with(char::is_whitespace)) {
+            return Line::TimedText {
+                start: s,
+                end,
+                text: after.trim(),
+            };
+        }
+    }
+    if let Some((label, text)) = split_label(rest, shapes) {
         // Sonix and others put the time after the label: `Ann: [00:01:02] text`.
         // Only a bracketed time: `Ann: 10:30 works for me` keeps its text.
         let (start, end, text) = match (start, text.starts_with(['[', '('])) {
@@ -516,158 +472,88 @@ fn classify(raw: &str) -> Line<'_> {
     }
 }
 
-/// Splits `Name: text` when the part before the first colon has a name's
-/// shape and the colon is followed by white space or the end of the line.
-fn split_label(s: &str) -> Option<(&str, &str)> {
-    let i = memchr::memchr(b':', s.as_bytes())?;
-    let (label, after) = (&s[..i], &s[i + 1..]);
-    if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
-        return None;
-    }
-    name_shape(label).then_some((label.trim(), after.trim()))
+/// Splits `Name: text` at the first colon followed by white space or the
+/// end of the line, when the part before it could be a label at all (see
+/// [`labels::shape`]); whether it names a speaker is decided per file.
+fn split_label<'a>(s: &'a str, shapes: &mut ShapeCache<'a>) -> Option<(&'a str, &'a str)> {
+    let (label, text) = labels::split_prefix(s)?;
+    shapes.could_be_label(label).then_some((label, text))
 }
 
-/// The name-shape rule: 1–40 characters, at most 4 words, starting with a
-/// letter (after an optional `@`), made of letters, digits, spaces, `-`,
-/// `'`, `_`, `#`, `&`, and `.` only to end a short abbreviation (`Dr.`, `J.`).
-/// No sentence punctuation, no brackets, no quotes.
-fn name_shape(label: &str) -> bool {
-    let l = clean_label(label);
-    let n = l.chars().count();
-    if n == 0 || n > MAX_LABEL_CHARS || !l.chars().next().is_some_and(char::is_alphabetic) {
-        return false;
-    }
-    if l.split_whitespace().nth(MAX_LABEL_WORDS).is_some() {
-        return false;
-    }
-    l.split_whitespace().all(|w| {
-        let (body, dot) = match w.strip_suffix('.') {
-            Some(b) => (b, true),
-            None => (w, false),
-        };
-        !body.is_empty()
-            && (!dot || body.chars().count() <= 3)
-            && body
-                .chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '_' | '#' | '&' | '.'))
-            && (!body.contains('.') || body.chars().filter(|c| c.is_alphabetic()).count() <= 3)
-    })
+/// [`could_be_label`] remembered for the labels met so far: a transcript
+/// repeats a handful of labels on thousands of lines.
+#[derive(Default)]
+struct ShapeCache<'a> {
+    seen: Vec<(&'a str, bool)>,
 }
 
-/// A label without the `@` that Teams puts before anonymised users.
-fn clean_label(label: &str) -> &str {
-    label.trim().trim_start_matches('@').trim()
+impl<'a> ShapeCache<'a> {
+    /// Labels remembered; a file with more distinct ones pays per line.
+    const SIZE: usize = 32;
+
+    fn could_be_label(&mut self, label: &'a str) -> bool {
+        if let Some((_, v)) = self.seen.iter().find(|(l, _)| *l == label) {
+            return *v;
+        }
+        let v = could_be_label(label);
+        if self.seen.len() < Self::SIZE {
+            self.seen.push((label, v));
+        }
+        v
+    }
 }
 
-/// Every word capitalised, a number, or a name particle (`Ingrid de Boer`,
-/// `Speaker 2`, `SPEAKER_00`).
-fn capitalised(label: &str) -> bool {
-    clean_label(label).split_whitespace().enumerate().all(|(i, w)| {
-        let first = w.chars().next().unwrap_or(' ');
-        first.is_uppercase() || first.is_ascii_digit() || (i > 0 && PARTICLES.contains(&w.to_lowercase().as_str()))
-    })
+/// A label that is not ruled out by its look alone.
+fn could_be_label(label: &str) -> bool {
+    labels::shape(label) != Shape::Not
+}
+
+/// A label as the speaker is named: `@` and role tags gone, whitespace
+/// collapsed; borrowed when clean already.
+fn clean_label(label: &str) -> Cow<'_, str> {
+    labels::clean_label_cow(label).unwrap_or(Cow::Borrowed(label))
 }
 
 /// Candidate labels, how often each opens a line, and what is decided once
 /// per label rather than once per line.
-struct LabelStats<'a> {
-    /// Distinct cleaned labels in order of first use.
-    entries: Vec<LabelEntry<'a>>,
+struct LabelStats {
+    tally: LabelTally,
+    /// Per entry: accepted and opens at least one timed line.
+    timed: Vec<bool>,
     /// Per line: its label's entry (speaker lines only).
     slot: Vec<Option<usize>>,
 }
 
-struct LabelEntry<'a> {
-    label: &'a str,
-    /// Lines it opens.
-    count: usize,
-    /// Accepted as a speaker in this file (see [`label_accepted`]).
-    accepted: bool,
-    /// Accepted and opens at least one timed line.
-    timed: bool,
-}
-
-/// Up to this many distinct labels are found by comparing strings (a call
-/// has a handful of speakers); past it a map takes over.
-const LINEAR_LABELS: usize = 8;
-
-impl<'a> LabelStats<'a> {
-    fn collect(lines: &[Line<'a>]) -> LabelStats<'a> {
-        let mut entries: Vec<LabelEntry<'a>> = Vec::new();
-        let mut index: HashMap<&'a str, usize> = HashMap::new();
+impl LabelStats {
+    fn collect(lines: &[Line<'_>]) -> LabelStats {
+        let mut tally = LabelTally::default();
         let mut slot = Vec::with_capacity(lines.len());
-        for l in lines {
+        for (i, l) in lines.iter().enumerate() {
             let Line::Start { label, .. } = l else {
                 slot.push(None);
                 continue;
             };
-            let label = clean_label(label);
-            let found = if entries.len() <= LINEAR_LABELS {
-                entries.iter().position(|e| e.label == label)
-            } else {
-                index.get(label).copied()
-            };
-            let at = found.unwrap_or_else(|| {
-                entries.push(LabelEntry {
-                    label,
-                    count: 0,
-                    accepted: false,
-                    timed: false,
-                });
-                if entries.len() == LINEAR_LABELS + 1 {
-                    index.extend(entries.iter().enumerate().map(|(i, e)| (e.label, i)));
-                } else if entries.len() > LINEAR_LABELS + 1 {
-                    index.insert(label, entries.len() - 1);
-                }
-                entries.len() - 1
-            });
-            entries[at].count += 1;
-            slot.push(Some(at));
+            slot.push(Some(tally.add(&clean_label(label), i + 1)));
         }
-        // Some label other than a heading word opens two or more lines.
-        let has_repeated_speaker = entries.iter().any(|e| e.count >= 2 && !is_heading(e.label));
-        for e in &mut entries {
-            e.accepted = label_accepted(e.label, e.count, has_repeated_speaker);
-        }
+        tally.decide();
+        let mut timed = vec![false; slot.iter().flatten().max().map_or(0, |m| m + 1)];
         for (l, s) in lines.iter().zip(&slot) {
             if let (Line::Start { start: Some(_), .. }, Some(s)) = (l, s) {
-                entries[*s].timed |= entries[*s].accepted;
+                timed[*s] |= tally.accepted(*s);
             }
         }
-        LabelStats { entries, slot }
+        LabelStats { tally, timed, slot }
     }
 
     /// Whether line `i` opens with a label naming a speaker in this file.
     fn accepted_at(&self, i: usize) -> bool {
-        self.slot[i].is_some_and(|s| self.entries[s].accepted)
+        self.slot[i].is_some_and(|s| self.tally.accepted(s))
     }
 
     /// Whether the label of line `i` opens an accepted timed line somewhere.
     fn timed_at(&self, i: usize) -> bool {
-        self.slot[i].is_some_and(|s| self.entries[s].timed)
+        self.slot[i].is_some_and(|s| self.timed[s])
     }
-}
-
-/// Heading words are not speakers beside real ones, and a label used only
-/// once beside repeated speakers must be capitalised like a name.
-fn label_accepted(l: &str, count: usize, has_repeated_speaker: bool) -> bool {
-    if !has_repeated_speaker {
-        return true;
-    }
-    if is_heading(l) {
-        return false;
-    }
-    count >= 2 || capitalised(l)
-}
-
-fn is_heading(label: &str) -> bool {
-    // The heading words are ASCII lower case: an ASCII label matches one
-    // exactly when it equals it ignoring ASCII case. Other labels take the
-    // full lower-casing (`K`, the Kelvin sign, lower-cases to `k`).
-    if label.is_ascii() {
-        return HEADING_WORDS.iter().any(|w| w.eq_ignore_ascii_case(label));
-    }
-    HEADING_WORDS.contains(&label.to_lowercase().as_str())
 }
 
 /// Pause notation found in a piece of text.
@@ -748,6 +634,7 @@ struct Builder<'a> {
     dropped_times: usize,
     any_time: bool,
     speakers: SpeakerCache,
+    non_speech: NonSpeech,
 }
 
 struct Pending<'a> {
@@ -815,7 +702,11 @@ impl<'a> Builder<'a> {
 
     /// Text for the pending speaker line, or continuation of the last segment.
     fn text(&mut self, line: usize, s: &str) {
-        let c = strip_pauses(s);
+        let mut c = strip_pauses(s);
+        // Sound descriptions (`(laughs)`, `[applause]`) are nobody's words.
+        if let Some(left) = strip_non_speech(&c.text, false, line, &mut self.non_speech) {
+            c.text = left;
+        }
         let last = self.last_index();
         if c.text.trim().is_empty() {
             // A pause-only line (or a speaker line holding only a pause) is
@@ -858,6 +749,9 @@ impl<'a> Builder<'a> {
         if let Some(p) = self.pending.take() {
             let msg = format!("speaker line for {} has no text; skipped", p.label);
             self.t().warnings.push(Warning::new(p.line, msg));
+        }
+        if let Some(w) = self.non_speech.warning() {
+            self.t().warnings.push(w);
         }
         let skipped = self.skipped;
         let Some(mut t) = self.t.take().filter(|t| !t.segments.is_empty()) else {
@@ -954,7 +848,9 @@ impl<'a> Builder<'a> {
 /// True when the head of a file looks like `Name: text` lines or a timed
 /// variant of them.
 pub(crate) fn looks_like_txt(head: &str) -> bool {
-    head.lines().any(|l| matches!(classify(l), Line::Start { .. }))
+    let mut shapes = ShapeCache::default();
+    head.lines()
+        .any(|l| matches!(classify(l, &mut shapes), Line::Start { .. }))
 }
 
 #[cfg(test)]
@@ -992,46 +888,17 @@ mod tests {
     }
 
     #[test]
-    fn heading_fast_path_equals_lower_casing() {
-        for l in [
-            "Note",
-            "NOTE",
-            "note",
-            "Notes",
-            "n.b.",
-            "N.B.",
-            "Let op",
-            "LET OP",
-            "let  op",
-            "Vraag",
-            "Ann",
-            "",
-            "Note ",
-            "\u{212A}ind",
-            "Tijd",
-            "T\u{130}jd",
-            "Stap",
-            "ŞTAP",
-            "Ratio",
-            "RATİO",
-        ] {
-            let slow = HEADING_WORDS.contains(&l.to_lowercase().as_str());
-            assert_eq!(is_heading(l), slow, "{l:?}");
-        }
-    }
-
-    #[test]
-    fn name_shape_counts_words_without_collecting() {
+    fn label_words_count_without_collecting() {
         for (l, want) in [
             ("Ann", true),
             ("Ann de Boer", true),
-            ("A B C D", true),
-            ("A B C D E", false),
+            ("A B C D E", true),
+            ("A B C D E F", false),
             (" A  B\tC D ", true),
             ("Dr. Jansen", true),
-            ("Prof. Dr. Ir. X Y", false),
+            ("Prof. Dr. Ir. X Y Z", false),
         ] {
-            assert_eq!(name_shape(l), want, "{l:?}");
+            assert_eq!(could_be_label(l), want, "{l:?}");
         }
     }
 
@@ -1307,23 +1174,30 @@ mod tests {
             "O'Brien",
             "spk_0",
         ] {
-            assert!(name_shape(ok), "{ok}");
+            assert!(could_be_label(ok), "{ok}");
         }
         for bad in [
             "",
             "10",
             "Well, I said",
-            "He said (to me)",
             "This is a very long label indeed",
             "\"Quoted\"",
             "Hello?",
             "A label that is far longer than forty characters",
         ] {
-            assert!(!name_shape(bad), "{bad}");
+            assert!(!could_be_label(bad), "{bad}");
         }
-        assert!(split_label("https://example.com").is_none());
-        assert!(split_label("Ratio: 3:1").is_some());
-        assert!(split_label("at 10:30").is_none());
+        // A sentence with a parenthesised tail could be a tagged name: it
+        // counts only where it recurs.
+        assert_eq!(labels::shape("He said (to me)"), Shape::Maybe);
+        let mut shapes = ShapeCache::default();
+        assert!(split_label("https://example.com", &mut shapes).is_none());
+        assert!(split_label("Ratio: 3:1", &mut shapes).is_some());
+        assert!(split_label("at 10:30", &mut shapes).is_none());
+        // The remembered answer is the answer.
+        for l in ["Ratio", "Well, I said", "Ann", "Ratio", "Well, I said"] {
+            assert_eq!(shapes.could_be_label(l), could_be_label(l), "{l}");
+        }
     }
 
     #[test]
@@ -1402,6 +1276,37 @@ mod tests {
         let e = parse("1\n00:00:01,000 --> 00:00:02,000\nAnn: Hi.\n").unwrap_err();
         assert!(matches!(e, Error::Parse { line: 2, .. }), "{e:?}");
         assert!(e.to_string().contains("--format-hint"), "{e}");
+    }
+
+    #[test]
+    fn sound_descriptions_are_not_words() {
+        let t = p("Ann: (laughs) Fair enough. [applause]\nBob: I'll (hopefully) call [you] back.\n");
+        assert_eq!(t.segments[0].text, "Fair enough.");
+        // Near misses: a plain aside and an editorial bracket stay text.
+        assert_eq!(t.segments[1].text, "I'll (hopefully) call [you] back.");
+        assert!(t
+            .warnings
+            .iter()
+            .any(|w| w.line == 1 && w.message.contains("2 non-speech item(s)")));
+    }
+
+    #[test]
+    fn rev_stamps_continue_the_speaker() {
+        let t = p("Lenny R (00:01:02):\nFirst part.\n\n(00:01:18):\nSecond part.\n\nMaria (00:01:30): Hi.\n(00:01:41): More.\n");
+        assert_eq!(
+            texts(&t),
+            vec![
+                ("Lenny R".into(), "First part.".into()),
+                ("Lenny R".into(), "Second part.".into()),
+                ("Maria".into(), "Hi.".into()),
+                ("Maria".into(), "More.".into())
+            ]
+        );
+        assert_eq!(t.segments[1].start_s, Some(78.0));
+        // Near miss: a stamp followed by text without a colon is still a
+        // timed line of the same speaker, its text untouched.
+        let t = p("Ann (00:00:01): Hi.\n(00:00:05) :) fine\n");
+        assert_eq!(t.segments[1].text, ":) fine");
     }
 
     #[test]

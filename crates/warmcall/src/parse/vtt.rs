@@ -12,10 +12,10 @@
 
 use std::borrow::Cow;
 
+use super::caption::{build_transcript, has_turn_mark, rolled_over, split_turns, CaptionCue};
+use super::labels::clean_label_cow;
+use super::markup::{decode_entity, has_arrow, tag_len, tidy_owned, NextByte};
 use super::split_lf;
-use super::srt::{
-    build_transcript, clean_label_cow, decode_entity, has_arrow, tag_len, tidy_owned, CaptionCue, NextByte,
-};
 use super::timecode::{fixed_clock, parse_caption_time};
 use crate::text::range_in;
 use crate::{Error, Format, Transcript, Warning};
@@ -443,7 +443,59 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
         });
     }
     let mut cues = Vec::with_capacity(raw.len());
+    // Rolling captions (YouTube's automatic ones, which time every word
+    // with `<00:00:01.520>` tags) repeat each line in the next cue; their
+    // lines are compared with the cue before.
+    let rolling = raw.iter().any(|c| has_timestamp_tag(c.text));
+    let mut previous: Vec<String> = Vec::new();
+    let mut repeats = (0usize, 0usize);
     for cue in raw {
+        if rolling || has_turn_mark(cue.text) {
+            let mut first: Option<Cow<'_, str>> = None;
+            let mut lines: Vec<String> = cue
+                .text
+                .split('\n')
+                .map(|l| {
+                    plain_text_with(l, |v| {
+                        first.get_or_insert(v);
+                    })
+                })
+                .filter(|l| !l.is_empty())
+                .collect();
+            if rolling {
+                let k = rolled_over(&previous, &lines);
+                previous = lines.clone();
+                if k > 0 {
+                    repeats.0 += k;
+                    repeats.1 += usize::from(k == lines.len());
+                    lines.drain(..k);
+                }
+                if lines.is_empty() && k > 0 {
+                    continue;
+                }
+            }
+            for (n, (turn, text)) in split_turns(&lines).into_iter().enumerate() {
+                cues.push(CaptionCue {
+                    start_s: cue.start_s,
+                    end_s: cue.end_s,
+                    line: cue.line,
+                    speaker: if n == 0 { first.clone() } else { None },
+                    text,
+                    turn,
+                });
+            }
+            if lines.is_empty() {
+                cues.push(CaptionCue {
+                    start_s: cue.start_s,
+                    end_s: cue.end_s,
+                    line: cue.line,
+                    speaker: None,
+                    text: String::new(),
+                    turn: false,
+                });
+            }
+            continue;
+        }
         let mut first: Option<Cow<'_, str>> = None;
         let mut mixed = false;
         let text = plain_text_with(cue.text, |v| match &first {
@@ -468,14 +520,31 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
             line: cue.line,
             speaker: first,
             text,
+            turn: false,
         });
+    }
+    if repeats.0 > 0 {
+        warnings.push(Warning::new(
+            0,
+            format!(
+                "rolling captions: {} line(s) repeated from the cue before removed ({} cue(s) held nothing new), so no word counts twice",
+                repeats.0, repeats.1
+            ),
+        ));
     }
     Ok(build_transcript(Format::Vtt, cues, warnings, false))
 }
 
+/// Whether raw cue text holds a timestamp tag (`<00:00:01.520>`), the mark
+/// of captions timed word by word.
+fn has_timestamp_tag(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    memchr::memchr_iter(b'<', b).any(|i| b.get(i + 1).is_some_and(u8::is_ascii_digit))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::super::srt::clean_label;
+    use super::super::labels::clean_label;
     use super::*;
 
     fn times(text: &str) -> Vec<(f64, f64)> {
