@@ -26,13 +26,17 @@ PITCH = "Hi, this is Sam from Acme, I am calling about your office planning and 
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory):
-    """The samples, a voicemail-like call, and inputs that fail in four different ways."""
+    """The samples, a voicemail-like call, and inputs that fail in three different ways.
+
+    (A missing file is no input for the CLI, which refuses it with exit
+    code 2; test_batch_missing_file_is_an_io_record checks the binding's
+    record for one.)"""
     d = tmp_path_factory.mktemp("batch")
     (d / "voicemail.txt").write_text(f"Sam: {PITCH}\nJo: Not now, thanks.\n")
     (d / "bad.srt").write_text("1\n00:00:01,000 -> 00:00:02,000\nAnn: Hello.\n")
     (d / "empty.vtt").write_text("WEBVTT\n\n")
     (d / "notes.dat").write_text("this is not\na transcript\n")
-    extra = [d / n for n in ("voicemail.txt", "bad.srt", "empty.vtt", "notes.dat", "missing.vtt")]
+    extra = [d / n for n in ("voicemail.txt", "bad.srt", "empty.vtt", "notes.dat")]
     return [str(p) for p in SAMPLES + extra]
 
 
@@ -57,7 +61,18 @@ def test_batch_equals_cli_jsonl(inputs, records, tmp_path):
             theirs[rec.get("path") or rec["source"]["path"]] = rec
     assert mine == theirs
     kinds = sorted(r["kind"] for r in records if r["type"] == "error")
-    assert kinds == ["empty", "io", "parse", "unknown-format"]
+    assert kinds == ["empty", "parse", "unknown-format"]
+
+
+def test_batch_missing_file_is_an_io_record(tmp_path):
+    missing = str(tmp_path / "missing.vtt")
+    recs = warmcall.Analyzer().analyze_batch([missing, SAMPLES[0]])
+    assert recs[0] == {"type": "error", "path": missing, "line": None, "kind": "io", "message": "no such file or folder"}
+    assert recs[1]["type"] == "call"
+    # Near miss: the same path, once it exists, is a call.
+    vtt = next(p for p in SAMPLES if p.suffix == ".vtt")
+    (tmp_path / "missing.vtt").write_bytes(vtt.read_bytes())
+    assert warmcall.Analyzer().analyze_batch([missing])[0]["type"] == "call"
 
 
 def test_batch_texts_equal_files(inputs, records):
@@ -118,7 +133,7 @@ def test_dataframe_types_survive_error_rows(records):
     for name, kind in warmcall.COLUMNS:
         assert str(df[name].dtype) == {"str": "string", "float": "float64", "int": "Int64", "bool": "boolean"}[kind], name
     errors = df[df["status"] == "error"]
-    assert len(errors) == 4
+    assert len(errors) == 3
     assert errors["agent_words"].isna().all() and errors["not_a_conversation"].isna().all()
     ok = df[df["status"] == "ok"]
     assert ok["agent_words"].notna().all() and ok["error"].isna().all()
