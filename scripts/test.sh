@@ -31,24 +31,26 @@ report_skips() {
 trap report_skips EXIT
 
 # The HTML report is tested in headless Chromium, the progress bar and
-# Ctrl-C in a shell loop in tmux.
+# Ctrl-C in a shell loop in tmux, the PySpark example on a Java runtime.
 # Install them when missing (Debian/Ubuntu); without root, say what to run:
-# the browser test then fails under CI=true and skips loudly elsewhere.
+# the browser and Spark tests then fail under CI=true and skip loudly
+# elsewhere.
 missing=()
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing+=(chromium)
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 # The walker test checks that .gitignore'd paths are skipped in a git repository.
 command -v git >/dev/null 2>&1 || missing+=(git)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing ${missing[*]} for the browser and terminal tests" >&2
+    echo "Installing ${missing[*]} for the browser, terminal and Spark tests" >&2
     apt-get update
     DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
   else
     echo "" >&2
     echo "*** ${missing[*]} not installed and this user cannot install it (needs root)." >&2
     echo "*** Run: sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
-    echo "*** Without it the HTML browser test skips (and FAILS under CI=true)." >&2
+    echo "*** Without it the HTML browser or Spark test skips (and FAILS under CI=true)." >&2
     echo "" >&2
   fi
 fi

@@ -14,9 +14,14 @@ use std::sync::Arc;
 use pyo3::create_exception;
 use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::types::PyBytes;
 
+mod columns;
+
+// Module `warmcall`, where the class is public: pickle finds it there, so
+// the error crosses process boundaries (multiprocessing, Spark workers).
 create_exception!(
-    _warmcall,
+    warmcall,
     WarmcallError,
     PyValueError,
     "A transcript or config that warmcall cannot use. Attributes: `kind` (the CLI's error kind: \
@@ -90,6 +95,28 @@ impl Failure {
     }
 }
 
+/// The error's line, `None` when it is not tied to one.
+fn error_line(e: &warmcall::Error) -> Option<usize> {
+    (e.line() > 0).then(|| e.line())
+}
+
+/// The message without the `path: ` and `line N: ` in front, as the CLI's
+/// error records hold it (crates/warmcall-cli/src/run.rs).
+fn bare_message(e: &warmcall::Error) -> String {
+    let mut msg = e.to_string();
+    if let Some(p) = error_path(e) {
+        if let Some(rest) = msg.strip_prefix(&format!("{p}: ")) {
+            msg = rest.to_string();
+        }
+    }
+    if let Some(l) = error_line(e) {
+        if let Some(rest) = msg.strip_prefix(&format!("line {l}: ")) {
+            msg = rest.to_string();
+        }
+    }
+    msg
+}
+
 /// A `WarmcallError` with the library's message and the CLI's attributes.
 fn warmcall_error(py: Python<'_>, e: &warmcall::Error) -> PyErr {
     let err = WarmcallError::new_err(e.to_string());
@@ -98,8 +125,174 @@ fn warmcall_error(py: Python<'_>, e: &warmcall::Error) -> PyErr {
     // memory runs out; the message alone is still right then.
     let _ = value.setattr("kind", kind(e));
     let _ = value.setattr("path", error_path(e));
-    let _ = value.setattr("line", (e.line() > 0).then(|| e.line()));
+    let _ = value.setattr("line", error_line(e));
+    let _ = value.setattr("message", bare_message(e));
     err
+}
+
+/// The CLI's message for an I/O error (crates/warmcall-cli/src/walk.rs).
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_string(),
+                None => s,
+            }
+        }
+    }
+}
+
+/// The CLI's `--max-size` default: a larger file is an error record, unread.
+const MAX_SIZE: u64 = 256 * 1024 * 1024;
+
+/// One input of a batch as Python gives it: a file to read, or a
+/// transcript already in memory (a table's cell) with the name that stands
+/// for its path. `bytes`, not `Vec<u8>`: pyo3 would copy a `Vec<u8>` out
+/// one element at a time, which costs as much as analysing the call.
+#[derive(FromPyObject)]
+enum PyInput {
+    #[pyo3(transparent)]
+    Path(String),
+    #[pyo3(transparent)]
+    Text((Option<String>, Py<PyBytes>)),
+}
+
+/// A batch input borrowed for the GIL-free part.
+enum BatchInput<'a> {
+    Path(&'a str),
+    Text(Option<&'a str>, &'a [u8]),
+}
+
+/// A jsonl error record, `{"type":"error",path,line,kind,message}`, field
+/// for field what `warmcall analyze -f jsonl` writes.
+#[derive(serde::Serialize)]
+struct ErrorRecord<'a> {
+    #[serde(rename = "type")]
+    ty: &'static str,
+    path: Option<&'a str>,
+    line: Option<usize>,
+    kind: &'static str,
+    message: String,
+}
+
+/// A jsonl call record: the report with `"type":"call"` in front.
+#[derive(serde::Serialize)]
+struct CallRecord<'a> {
+    #[serde(rename = "type")]
+    ty: &'static str,
+    #[serde(flatten)]
+    report: &'a warmcall::Report,
+}
+
+/// What one batch input became.
+enum Outcome<'a> {
+    Call(Box<warmcall::Report>),
+    Error {
+        path: Option<&'a str>,
+        line: Option<usize>,
+        kind: &'static str,
+        message: String,
+    },
+}
+
+impl Outcome<'_> {
+    /// The jsonl record.
+    fn record(&self) -> String {
+        match self {
+            Outcome::Call(report) => {
+                let rec = CallRecord { ty: "call", report };
+                // Serialising a report fails only on a non-string map key,
+                // which the report has none of; say so if it ever does.
+                serde_json::to_string(&rec).unwrap_or_else(|e| {
+                    let message = format!("report serialisation failed: {e}");
+                    Outcome::error(report.source.path.as_deref(), None, "error", message).record()
+                })
+            }
+            Outcome::Error {
+                path,
+                line,
+                kind,
+                message,
+            } => {
+                let rec = ErrorRecord {
+                    ty: "error",
+                    path: *path,
+                    line: *line,
+                    kind,
+                    message: message.clone(),
+                };
+                // A struct of strings and numbers always serialises.
+                serde_json::to_string(&rec).unwrap_or_default()
+            }
+        }
+    }
+
+    /// The CSV columns' cells.
+    fn cells(&self) -> Vec<columns::Cell> {
+        match self {
+            Outcome::Call(report) => columns::call(report),
+            Outcome::Error {
+                path, line, message, ..
+            } => columns::error(*path, *line, message),
+        }
+    }
+
+    fn error<'a>(path: Option<&'a str>, line: Option<usize>, kind: &'static str, message: String) -> Outcome<'a> {
+        Outcome::Error {
+            path,
+            line,
+            kind,
+            message,
+        }
+    }
+}
+
+/// Reads a file as the CLI does: too large → error record, unread.
+fn read_file(path: &str) -> Result<Vec<u8>, Outcome<'_>> {
+    use std::io::Read;
+    let io = |e: std::io::Error| Outcome::error(Some(path), None, "io", io_message(&e));
+    let f = std::fs::File::open(path).map_err(io)?;
+    let too_large = |n: u64| {
+        let msg = format!("file is larger than --max-size ({n} > {MAX_SIZE} bytes)");
+        Outcome::error(Some(path), None, "too-large", msg)
+    };
+    let len = f.metadata().map(|m| m.len()).unwrap_or(0);
+    if len > MAX_SIZE {
+        return Err(too_large(len));
+    }
+    let mut buf = Vec::with_capacity(len as usize);
+    // `take` guards against a file that grows while it is read.
+    f.take(MAX_SIZE + 1).read_to_end(&mut buf).map_err(io)?;
+    if buf.len() as u64 > MAX_SIZE {
+        return Err(too_large(buf.len() as u64));
+    }
+    Ok(buf)
+}
+
+/// Analyses one batch input; never fails.
+fn batch_one<'a>(a: &warmcall::Analyzer, input: &BatchInput<'a>) -> Outcome<'a> {
+    let (name, owned);
+    let bytes: &[u8] = match *input {
+        BatchInput::Path(p) => {
+            name = Some(p);
+            owned = match read_file(p) {
+                Ok(b) => b,
+                Err(out) => return out,
+            };
+            &owned
+        }
+        BatchInput::Text(n, data) => {
+            name = n;
+            data
+        }
+    };
+    match warmcall::parse_bytes(bytes, name.map(Path::new)) {
+        Ok(t) => Outcome::Call(Box::new(a.analyze_with_path(&t, name))),
+        Err(e) => Outcome::error(name, error_line(&e), kind(&e), bare_message(&e)),
+    }
 }
 
 /// Builds a config from TOML text (or defaults) and keyword overrides.
@@ -191,6 +384,52 @@ impl Analyzer {
         self.run(py, move |a| {
             let t = warmcall::parse_bytes(&data, name.as_deref().map(Path::new))?;
             Ok(serde_json::to_string(&a.try_analyze_with_path(&t, name.as_deref())?)?)
+        })
+    }
+
+    /// Analyses a batch of inputs (paths, or `(name, bytes)` pairs) without
+    /// the GIL; returns one jsonl record per input, in order, each exactly
+    /// what `warmcall analyze -f jsonl` writes for it. Per-input problems
+    /// are error records, never exceptions: one bad file never stops a
+    /// batch.
+    fn _analyze_batch_jsonl(&self, py: Python<'_>, inputs: Vec<PyInput>) -> Vec<String> {
+        // The `bytes` objects stay alive in `inputs` while their contents
+        // are read without the GIL (bytes are immutable).
+        let borrowed: Vec<BatchInput<'_>> = inputs
+            .iter()
+            .map(|i| match i {
+                PyInput::Path(p) => BatchInput::Path(p),
+                PyInput::Text((n, b)) => BatchInput::Text(n.as_deref(), b.as_bytes(py)),
+            })
+            .collect();
+        let inner = Arc::clone(&self.inner);
+        py.allow_threads(move || borrowed.iter().map(|i| batch_one(&inner, i).record()).collect())
+    }
+
+    /// `_analyze_batch_jsonl` plus the CLI's CSV columns of every input,
+    /// column by column (`columns::WIDTH` lists of equal length).
+    fn _analyze_batch_columns(&self, py: Python<'_>, inputs: Vec<PyInput>) -> (Vec<String>, Vec<Vec<columns::Cell>>) {
+        let borrowed: Vec<BatchInput<'_>> = inputs
+            .iter()
+            .map(|i| match i {
+                PyInput::Path(p) => BatchInput::Path(p),
+                PyInput::Text((n, b)) => BatchInput::Text(n.as_deref(), b.as_bytes(py)),
+            })
+            .collect();
+        let inner = Arc::clone(&self.inner);
+        py.allow_threads(move || {
+            let mut records = Vec::with_capacity(borrowed.len());
+            let mut cols: Vec<Vec<columns::Cell>> = (0..columns::WIDTH)
+                .map(|_| Vec::with_capacity(borrowed.len()))
+                .collect();
+            for input in &borrowed {
+                let out = batch_one(&inner, input);
+                records.push(out.record());
+                for (col, cell) in cols.iter_mut().zip(out.cells()) {
+                    col.push(cell);
+                }
+            }
+            (records, cols)
         })
     }
 

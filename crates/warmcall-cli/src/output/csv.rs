@@ -13,7 +13,7 @@ use crate::aggregate::{CallRow, Summary};
 use crate::run::{CallOutput, ErrorRecord};
 
 /// Column names, in order. New columns are only ever appended.
-pub const COLUMNS: [&str; 50] = [
+pub const COLUMNS: [&str; 51] = [
     "path",
     "status",
     "error",
@@ -64,6 +64,7 @@ pub const COLUMNS: [&str; 50] = [
     "agent_person",
     "call_date",
     "call_date_source",
+    "not_a_conversation",
 ];
 
 /// The csv sink.
@@ -174,6 +175,9 @@ pub fn cells(path: &str, r: &Report) -> Vec<String> {
         r.agent.person.clone().unwrap_or_default(),
         r.call_date.map(|d| d.to_string()).unwrap_or_default(),
         r.call_date_source.as_ref().map(enum_name).unwrap_or_default(),
+        // The summary leaves these calls out of every figure: the column
+        // lets a spreadsheet do the same.
+        r.findings.iter().any(|x| x.id == "not-a-conversation").to_string(),
     ]
 }
 
@@ -222,5 +226,32 @@ mod tests {
             .build();
         let r = a.analyze(&t);
         assert_eq!(cells("x.vtt", &r).len(), COLUMNS.len());
+    }
+
+    fn column<'a>(row: &'a [String], name: &str) -> &'a str {
+        &row[COLUMNS.iter().position(|c| *c == name).unwrap()]
+    }
+
+    #[test]
+    fn not_a_conversation_follows_the_finding() {
+        let a = warmcall::Analyzer::new(warmcall::Config::default().agent("Sam")).unwrap();
+        let pitch = "Hi, this is Sam from Acme, I am calling about your office planning and how you handle it today.";
+        // A customer who says four words in all: voicemail-like.
+        let short = warmcall::Transcript::builder()
+            .segment("Sam", 0.0, 6.0, pitch)
+            .segment("Jo", 6.5, 8.0, "Not now, thank you.")
+            .build();
+        let r = a.analyze(&short);
+        assert!(r.findings.iter().any(|f| f.id == "not-a-conversation"));
+        assert_eq!(column(&cells("short.vtt", &r), "not_a_conversation"), "true");
+        // Near miss: the same call where the customer talks for real.
+        let talk = "We plan everything in spreadsheets and phone each technician one by one, which takes most of a day every week and still goes wrong.";
+        let real = warmcall::Transcript::builder()
+            .segment("Sam", 0.0, 6.0, pitch)
+            .segment("Jo", 6.5, 16.0, talk)
+            .build();
+        let r = a.analyze(&real);
+        assert!(!r.findings.iter().any(|f| f.id == "not-a-conversation"));
+        assert_eq!(column(&cells("real.vtt", &r), "not_a_conversation"), "false");
     }
 }

@@ -27,12 +27,15 @@ import functools
 import json
 import math
 import os
-from typing import Any, Dict, Iterable, Mapping, Optional, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
+from . import _frame
+from ._frame import COLUMNS, to_dataframe
 from ._warmcall import SCHEMA, WarmcallError, __version__, _default_config_toml
 from ._warmcall import Analyzer as _Analyzer
 
 __all__ = [
+    "COLUMNS",
     "SCHEMA",
     "Analyzer",
     "WarmcallError",
@@ -40,9 +43,21 @@ __all__ = [
     "analyze_segments",
     "analyze_text",
     "default_config_toml",
+    "to_dataframe",
 ]
 
 Report = Dict[str, Any]
+Record = Dict[str, Any]
+BatchInput = Union[str, "os.PathLike[str]", Tuple[Optional[str], Union[str, bytes]]]
+
+
+def _batch_input(item: Any) -> Any:
+    # The native side takes a path string or a (name, bytes) pair.
+    if isinstance(item, tuple):
+        name, data = item
+        raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+        return (None if name is None else str(name), raw)
+    return os.fspath(item)
 
 
 def _segment_error(message: str) -> WarmcallError:
@@ -93,7 +108,15 @@ class Analyzer:
         profile: Optional[str] = None,
         ui_lang: Optional[str] = None,
     ) -> None:
+        self._args = (config_toml, agent, lang, profile, ui_lang)
         self._inner = _Analyzer(config_toml, agent, lang, profile, ui_lang)
+
+    def __reduce__(self) -> Tuple[Any, Tuple[Any, ...]]:
+        # A compiled analyzer cannot be pickled, its config can: unpickling
+        # rebuilds it, once per process (see _rebuild), so a driver-built
+        # analyzer can be shipped to Spark executors or multiprocessing
+        # workers and every task after the first reuses the same one.
+        return (_rebuild, self._args)
 
     @property
     def profile(self) -> str:
@@ -129,8 +152,45 @@ class Analyzer:
         """
         return json.loads(self._inner._analyze_canonical_json(_segments_json(segments)))
 
+    def analyze_batch(self, inputs: Iterable[BatchInput]) -> List[Record]:
+        """Analyse many inputs; one record per input, in order, never an exception per input.
+
+        Each input is a path (``str`` or ``os.PathLike``) or a ``(name,
+        data)`` pair holding a transcript already in memory (``data`` as
+        ``str`` or ``bytes``; ``name`` stands for its path and helps format
+        detection, ``None`` allowed). Each record is what ``warmcall analyze
+        -f jsonl`` writes for that input: ``{"type": "call", ...report}``,
+        or ``{"type": "error", "path", "line", "kind", "message"}`` when the
+        input cannot be read or parsed (files over 256 MiB are
+        ``too-large``, as with the CLI's default ``--max-size``). The GIL is
+        released for the whole batch.
+        """
+        return [json.loads(t) for t in self._batch_jsonl(inputs)]
+
+    def dataframe(self, inputs: Iterable[BatchInput], *, json: bool = False) -> Any:
+        """:meth:`analyze_batch` as a pandas DataFrame: see :func:`to_dataframe`.
+
+        With ``json=True`` the ``json`` column holds each input's jsonl
+        record exactly as the native code wrote it (no re-serialisation).
+        """
+        # The columns come from the native reports: no JSON parsed here.
+        texts, columns = self._inner._analyze_batch_columns([_batch_input(i) for i in inputs])
+        return _frame.from_columns(columns, texts if json else None)
+
+    def _batch_jsonl(self, inputs: Iterable[BatchInput]) -> List[str]:
+        return self._inner._analyze_batch_jsonl([_batch_input(i) for i in inputs])
+
     def __repr__(self) -> str:
         return f"warmcall.Analyzer(profile={self.profile!r})"
+
+
+@functools.lru_cache(maxsize=16)
+def _rebuild(
+    config_toml: Optional[str], agent: Optional[str], lang: str, profile: Optional[str], ui_lang: Optional[str]
+) -> Analyzer:
+    # An Analyzer is immutable and thread-safe: every unpickling of the same
+    # config in one process can share one.
+    return Analyzer(config_toml, agent=agent, lang=lang, profile=profile, ui_lang=ui_lang)
 
 
 @functools.lru_cache(maxsize=8)

@@ -1,7 +1,8 @@
 import os
-from typing import Any, Dict, Iterable, Mapping, Optional, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
 __all__ = [
+    "COLUMNS",
     "SCHEMA",
     "Analyzer",
     "WarmcallError",
@@ -9,13 +10,20 @@ __all__ = [
     "analyze_segments",
     "analyze_text",
     "default_config_toml",
+    "to_dataframe",
 ]
 
 __version__: str
 SCHEMA: str
 """The report schema id, ``warmcall.report.v1``."""
 
+COLUMNS: Tuple[Tuple[str, str], ...]
+"""The CLI's CSV columns in order, each ``(name, kind)`` with kind ``str``, ``float``, ``int`` or ``bool``."""
+
 Report = Dict[str, Any]
+Record = Dict[str, Any]
+"""A jsonl record: ``{"type": "call", ...report}`` or ``{"type": "error", "path", "line", "kind", "message"}``."""
+BatchInput = Union[str, os.PathLike[str], Tuple[Optional[str], Union[str, bytes]]]
 
 class WarmcallError(ValueError):
     """A transcript or config that warmcall cannot use."""
@@ -24,6 +32,8 @@ class WarmcallError(ValueError):
     """``parse``, ``unknown-format``, ``unsupported``, ``empty``, ``binary`` or ``config`` (as in the CLI)."""
     path: Optional[str]
     line: Optional[int]
+    message: str
+    """The message without the path and line in front (the CLI's error record ``message``)."""
 
 class Analyzer:
     def __init__(
@@ -40,6 +50,9 @@ class Analyzer:
     def analyze_file(self, path: Union[str, os.PathLike[str]]) -> Report: ...
     def analyze_text(self, data: Union[str, bytes], name: Optional[str] = None) -> Report: ...
     def analyze_segments(self, segments: Iterable[Mapping[str, Any]]) -> Report: ...
+    def analyze_batch(self, inputs: Iterable[BatchInput]) -> List[Record]: ...
+    def dataframe(self, inputs: Iterable[BatchInput], *, json: bool = False) -> Any: ...
+    def __reduce__(self) -> Tuple[Any, Tuple[Any, ...]]: ...
 
 def analyze_file(
     path: Union[str, os.PathLike[str]], agent: Optional[str] = None, lang: str = "auto", profile: str = "discovery"
@@ -55,3 +68,4 @@ def analyze_segments(
     segments: Iterable[Mapping[str, Any]], agent: Optional[str] = None, lang: str = "auto", profile: str = "discovery"
 ) -> Report: ...
 def default_config_toml() -> str: ...
+def to_dataframe(records: Iterable[Mapping[str, Any]], *, json: bool = False) -> Any: ...
