@@ -300,10 +300,7 @@ pub fn groups(rows: &[CallRow], by: crate::args::GroupBy) -> Vec<Group> {
         };
         map.entry(folded).or_insert_with(|| (key, Vec::new())).1.push(r);
     }
-    let weekly = by == crate::args::GroupBy::Agent && {
-        let mut weeks = rows.iter().filter_map(|r| r.call_date.map(Date::iso_week));
-        weeks.next().is_some_and(|first| weeks.any(|w| w != first))
-    };
+    let weekly = by == crate::args::GroupBy::Agent && spans_weeks(rows.iter());
     map.into_values()
         .map(|(key, rs)| Group {
             unnamed: by == crate::args::GroupBy::Agent && key == UNNAMED,
@@ -314,8 +311,15 @@ pub fn groups(rows: &[CallRow], by: crate::args::GroupBy) -> Vec<Group> {
         .collect()
 }
 
+/// Whether the dated calls among `rows` fall in more than one ISO week:
+/// only then are figures per week worth showing.
+pub(crate) fn spans_weeks<'a>(rows: impl Iterator<Item = &'a CallRow>) -> bool {
+    let mut weeks = rows.filter_map(|r| r.call_date.map(Date::iso_week));
+    weeks.next().is_some_and(|first| weeks.any(|w| w != first))
+}
+
 /// Per-week aggregates of one group's calls, oldest week first, undated last.
-fn weeks(rows: &[&CallRow]) -> Vec<Week> {
+pub(crate) fn weeks(rows: &[&CallRow]) -> Vec<Week> {
     let mut by_week: BTreeMap<Option<(i32, u8)>, Vec<&CallRow>> = BTreeMap::new();
     for r in rows {
         by_week.entry(r.call_date.map(Date::iso_week)).or_default().push(r);

@@ -244,6 +244,7 @@ impl Sink for HtmlSink {
                 }
             }
         }
+        let weekly = crate::aggregate::spans_weeks(self.entries.iter().map(|e| &e.row));
         let agents: Vec<AgentLine> = by_agent
             .iter()
             .map(|(agent, idx)| {
@@ -252,6 +253,11 @@ impl Sink for HtmlSink {
                     key: agent.clone(),
                     aggregate: Aggregate::of(es.iter().map(|e| &e.row)),
                     top: work_on(&es).into_iter().next(),
+                    weeks: if weekly {
+                        crate::aggregate::weeks(&es.iter().map(|e| &e.row).collect::<Vec<_>>())
+                    } else {
+                        Vec::new()
+                    },
                     pages: pages
                         .iter()
                         .filter(|p| &p.0 == agent)
@@ -347,6 +353,8 @@ struct AgentLine {
     aggregate: Aggregate,
     top: Option<Tally>,
     pages: Vec<String>,
+    /// Figures per ISO week when the folder's dated calls span several.
+    weeks: Vec<crate::aggregate::Week>,
 }
 
 /// One page.
@@ -544,6 +552,40 @@ impl HtmlSink {
                                         }
                                     }
                                 }
+                            }
+                        } }
+                    }
+                }
+            }
+            @if let Some(agents_lines) = p.agents {
+                @if agents_lines.iter().any(|l| !l.weeks.is_empty()) {
+                    section #per-week {
+                        h2 { (ui.t("per_week")) }
+                        div.wide { table #weeks .sortable {
+                            thead { tr {
+                                th { (ui.t("agent")) }
+                                th { (ui.t("week")) }
+                                th data-type="num" { (ui.t("calls")) }
+                                th data-type="num" { (ui.t("talk_median")) }
+                                th data-type="num" { (ui.t("questions_mean")) }
+                                th data-type="num" { (ui.t("premature_per_call")) }
+                                th data-type="num" { (ui.t("warmth_median")) }
+                                th data-type="num" { (ui.t("advance")) }
+                            } }
+                            tbody {
+                                @for l in agents_lines { @for wk in &l.weeks {
+                                    @let g = &wk.aggregate;
+                                    tr data-agent=(l.key) {
+                                        td { (shown_agent(ui, &l.key)) }
+                                        td { (wk.week.as_deref().unwrap_or(ui.t("undated"))) }
+                                        td { (g.calls) }
+                                        td data-v=(v(g.talk_share.median)) { (pct(g.talk_share.median)) }
+                                        td { (num(g.agent_questions.mean)) }
+                                        td { (num(g.premature_pushes.mean)) }
+                                        td data-v=(v(g.warmth.median)) { (crate::output::warmth(g.warmth.median)) }
+                                        td data-v=(v(g.advance_share)) { (pct(g.advance_share)) }
+                                    }
+                                } }
                             }
                         } }
                     }

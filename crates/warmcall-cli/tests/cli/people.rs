@@ -367,3 +367,30 @@ fn the_html_report_groups_agents_by_person_and_names_the_label() {
     assert!(unnamed.contains(">(unnamed)</a></td><td>2</td>"), "{unnamed}");
     assert!(row("Speaker 1").is_none(), "{agents}");
 }
+
+/// The HTML shows each agent's figures per ISO week when the folder's dated
+/// calls span several weeks, and has no such table when they all fall in one.
+#[test]
+fn html_has_per_week_figures_only_when_the_calls_span_weeks() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    // 2026-03-10 is in 2026-W11, 2026-03-17 in 2026-W12.
+    write(&dir.join("spread/2026-03-10_a.txt"), txt_call("Sam", "Jo", NO_NAME));
+    write(&dir.join("spread/2026-03-17_b.txt"), txt_call("Sam", "Jo", NO_NAME));
+    write(&dir.join("same/2026-03-10_a.txt"), txt_call("Sam", "Jo", NO_NAME));
+    write(&dir.join("same/2026-03-12_b.txt"), txt_call("Sam", "Jo", NO_NAME));
+    let html = |folder: &str| {
+        let out = dir.join(format!("{folder}.html"));
+        let r = run(dir, &["report", folder, "--agent", "Sam", "-o", out.to_str().unwrap()]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        std::fs::read_to_string(out).unwrap()
+    };
+    let spread = html("spread");
+    assert!(spread.contains("id=\"per-week\""), "no per-week section");
+    assert!(
+        spread.contains("2026-W11") && spread.contains("2026-W12"),
+        "weeks missing"
+    );
+    let same = html("same");
+    assert!(!same.contains("id=\"per-week\""), "one week needs no per-week table");
+}
