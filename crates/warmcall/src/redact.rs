@@ -451,6 +451,16 @@ impl Redactor {
         r.source.warnings.iter_mut().for_each(text);
         r.roles.agent.iter_mut().for_each(label);
         r.roles.agents.iter_mut().for_each(label);
+        // The seller's identity is a name: it goes with the label when
+        // agents are redacted (the per-person grouping then merges, as
+        // docs/redaction.md says).
+        if r.agent.label.as_ref().is_some_and(|l| self.labels.contains_key(l)) {
+            r.agent.label.iter_mut().for_each(label);
+            r.agent.name = None;
+            r.agent.name_source = None;
+            r.agent.person = None;
+            r.agent.person_source = None;
+        }
         for s in &mut r.speakers {
             if self.labels.contains_key(&s.label) {
                 s.display_name = None;

@@ -209,7 +209,7 @@ fn same_figures(plain: &[(String, String)], red: &[(String, String)], agent_chan
                     for (i, (x, y)) in a.iter().zip(&b).enumerate() {
                         if x != y {
                             assert!(
-                                agent_changes && header[i] == "agent",
+                                agent_changes && matches!(header[i], "agent" | "agent_name" | "agent_person"),
                                 "csv {} changed: {x} -> {y}",
                                 header[i]
                             );
