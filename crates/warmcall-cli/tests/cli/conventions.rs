@@ -228,7 +228,7 @@ fn dash_o_is_stdout() {
     assert!(h.stdout.contains("<html"), "the report on stdout");
     let c = run(d.path(), &["convert", "calls/c00.vtt", "-f", "txt", "-o", "-"]);
     assert_eq!(c.code, 0, "{c:?}");
-    assert!(c.stdout.contains("Agent 0: Hi, this is Sam"), "{}", c.stdout);
+    assert!(c.stdout.contains("Agent 0: Hi, this is "), "{}", c.stdout);
     assert!(!d.path().join("-").exists(), "no file named -");
 }
 
