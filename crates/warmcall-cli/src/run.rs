@@ -10,7 +10,7 @@ use std::sync::Mutex;
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 use serde::Serialize;
-use warmcall::date::{CallDate, Date, DateSource};
+use warmcall::date::CallDate;
 use warmcall::{Analyzer, Report, Transcript};
 
 use crate::aggregate::{Aggregate, CallRow, Summary};
@@ -375,19 +375,10 @@ fn process(input: &Input, plan: &BatchPlan, analyzer: &Analyzer, render: Option<
 /// UTC), which says when the file was written — a copy or a later export
 /// moves it, so it comes last and says so (`file_time`).
 pub fn call_date_of_file(path: &Path) -> Option<CallDate> {
-    let named = path
-        .ancestors()
-        .filter_map(|p| p.file_name()?.to_str())
-        .find_map(Date::find_in);
-    if let Some(d) = named {
-        return Some(CallDate::new(d, DateSource::FileName));
+    if let Some(d) = CallDate::from_path_names(path) {
+        return Some(d);
     }
-    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok()?;
-    let secs = match modified.duration_since(std::time::UNIX_EPOCH) {
-        Ok(d) => i64::try_from(d.as_secs()).ok()?,
-        Err(e) => -i64::try_from(e.duration().as_secs()).ok()?,
-    };
-    Date::from_unix_days(secs.div_euclid(86_400)).map(|d| CallDate::new(d, DateSource::FileTime))
+    CallDate::from_modified(std::fs::metadata(path).and_then(|m| m.modified()).ok()?)
 }
 
 /// The outcome of a batch.
@@ -589,6 +580,7 @@ impl Write for Out {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use warmcall::date::{Date, DateSource};
 
     #[test]
     fn error_record_strips_path_and_line() {

@@ -2,7 +2,7 @@
 
     python spark_score.py calls/ -o scored.parquet                  # a folder, local[*]
     python spark_score.py calls/ --master 'local[2]' -o scored.parquet --exclude '*.expected.json'
-    python spark_score.py --table transcripts.parquet -o scored.parquet   # columns path, content
+    python spark_score.py --table transcripts.parquet -o scored.parquet   # columns path, content[, modified]
     python spark_score.py 's3a://bucket/calls/' --read spark -o s3a://bucket/scored/
 
 One row per input, never lost: the CLI's CSV columns as typed Spark columns
@@ -69,10 +69,13 @@ def walk(paths: List[str], exclude: List[str]) -> List[str]:
     return sorted(found)
 
 
-def score(df: Any, analyzer: warmcall.Analyzer, content: Optional[str] = None) -> Any:
+def score(df: Any, analyzer: warmcall.Analyzer, content: Optional[str] = None, modified: Optional[str] = None) -> Any:
     """Scores a Spark DataFrame with a ``path`` column (and, with ``content``, the transcript bytes or text).
 
-    Without ``content`` the executors read the files at ``path``.
+    Without ``content`` the executors read the files at ``path``. ``modified``
+    names a column of file modification times in seconds since 1970, the
+    CLI's last resort for a call's date when neither the transcript nor the
+    path holds one.
     """
 
     def batches(frames: Iterator[Any]) -> Iterator[Any]:
@@ -81,19 +84,23 @@ def score(df: Any, analyzer: warmcall.Analyzer, content: Optional[str] = None) -
         for pdf in frames:
             if content is None:
                 inputs: List[Any] = pdf["path"].tolist()
-            else:
+            elif modified is None:
                 inputs = list(zip(pdf["path"].tolist(), pdf[content].tolist()))
+            else:
+                times = [None if t != t else t for t in pdf[modified].tolist()]  # NaN: none
+                inputs = list(zip(pdf["path"].tolist(), pdf[content].tolist(), times))
             yield analyzer.dataframe(inputs, json=True)
 
     return df.mapInPandas(batches, schema=schema_ddl())
 
 
 def read_binary(spark: Any, paths: List[str], exclude: List[str]) -> Any:
-    """The inputs through Spark's binaryFile source: ``path`` (as given, ``file:`` dropped) and ``content``."""
+    """The inputs through Spark's binaryFile source: ``path`` (as given, ``file:`` dropped), ``content`` and ``modified``."""
     from pyspark.sql import functions as F
 
     reader = spark.read.format("binaryFile").option("recursiveFileLookup", "true")
-    df = reader.load(paths).select("path", "content")
+    # A timestamp cast to double is seconds since 1970 whatever the session's zone.
+    df = reader.load(paths).select("path", "content", F.col("modificationTime").cast("double").alias("modified"))
     names = F.regexp_extract(F.col("path"), r"([^/]*)$", 1)
     ext = F.lower(F.regexp_extract(names, r"\.([^.]*)$", 1))
     df = df.where(ext.isin(*EXTENSIONS))
@@ -107,7 +114,7 @@ def read_binary(spark: Any, paths: List[str], exclude: List[str]) -> Any:
 def main(argv: Optional[List[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("paths", nargs="*", help="files and folders (folders walked as the CLI walks them)")
-    ap.add_argument("--table", help="a Parquet table with columns path and content (bytes or text) instead of files")
+    ap.add_argument("--table", help="a Parquet table with columns path and content (bytes or text), and optionally modified (a timestamp), instead of files")
     ap.add_argument("-o", "--output", required=True, help="where to write the scored rows")
     ap.add_argument("--output-format", default="parquet", choices=["parquet", "json", "noop"])
     ap.add_argument("--master", default="local[*]")
@@ -127,6 +134,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     # Workers must run the interpreter that has warmcall installed.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
+    from pyspark.sql import functions as F
 
     t0 = time.perf_counter()
     spark = (
@@ -148,10 +156,13 @@ def main(argv: Optional[List[str]] = None) -> int:
 
     t1 = time.perf_counter()
     if args.table:
-        df = spark.read.parquet(args.table).select("path", "content")
-        scored = score(df.repartition(parts), analyzer, content="content")
+        df = spark.read.parquet(args.table)
+        modified = "modified" if "modified" in df.columns else None
+        df = df.select("path", "content", *([F.col(modified).cast("double").alias(modified)] if modified else []))
+        scored = score(df.repartition(parts), analyzer, content="content", modified=modified)
     elif args.read == "spark":
-        scored = score(read_binary(spark, args.paths, args.exclude).repartition(parts), analyzer, content="content")
+        df = read_binary(spark, args.paths, args.exclude).repartition(parts)
+        scored = score(df, analyzer, content="content", modified="modified")
     else:
         files = walk(args.paths, args.exclude)
         df = spark.createDataFrame([(p,) for p in files], "path string").repartition(parts)

@@ -15,6 +15,7 @@ use pyo3::create_exception;
 use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
+use warmcall::date::CallDate;
 
 mod columns;
 
@@ -152,18 +153,55 @@ const MAX_SIZE: u64 = 256 * 1024 * 1024;
 /// transcript already in memory (a table's cell) with the name that stands
 /// for its path. `bytes`, not `Vec<u8>`: pyo3 would copy a `Vec<u8>` out
 /// one element at a time, which costs as much as analysing the call.
+/// A third element, when given, is the file's modification time in
+/// seconds since 1970 (Spark's `binaryFile` `modificationTime`): the CLI's
+/// last resort for a call's date.
 #[derive(FromPyObject)]
 enum PyInput {
     #[pyo3(transparent)]
     Path(String),
     #[pyo3(transparent)]
     Text((Option<String>, Py<PyBytes>)),
+    #[pyo3(transparent)]
+    Timed((Option<String>, Py<PyBytes>, Option<f64>)),
+}
+
+impl PyInput {
+    fn borrow<'a>(&'a self, py: Python<'a>) -> BatchInput<'a> {
+        match self {
+            PyInput::Path(p) => BatchInput::Path(p),
+            PyInput::Text((n, b)) => BatchInput::Text(n.as_deref(), b.as_bytes(py), None),
+            PyInput::Timed((n, b, t)) => BatchInput::Text(n.as_deref(), b.as_bytes(py), *t),
+        }
+    }
 }
 
 /// A batch input borrowed for the GIL-free part.
 enum BatchInput<'a> {
     Path(&'a str),
-    Text(Option<&'a str>, &'a [u8]),
+    Text(Option<&'a str>, &'a [u8], Option<f64>),
+}
+
+/// A call's date from outside the transcript, as the CLI finds it: a date
+/// in the file's or a folder's name, else the file's modification time.
+fn date_from_outside(t: &mut warmcall::Transcript, name: Option<&str>, modified: impl FnOnce() -> Option<CallDate>) {
+    if t.call_date.is_none() {
+        t.call_date = name
+            .and_then(|n| CallDate::from_path_names(Path::new(n)))
+            .or_else(modified);
+    }
+}
+
+/// The date of a file's modification time, if the file system has one.
+fn file_time(path: &str) -> Option<CallDate> {
+    CallDate::from_modified(std::fs::metadata(path).and_then(|m| m.modified()).ok()?)
+}
+
+/// The date of a modification time given in seconds since 1970.
+fn seconds_time(secs: Option<f64>) -> Option<CallDate> {
+    // `as` saturates; NaN becomes 0 and is caught by `is_finite`.
+    secs.filter(|s| s.is_finite())
+        .and_then(|s| CallDate::from_file_time(s.floor() as i64))
 }
 
 /// A jsonl error record, `{"type":"error",path,line,kind,message}`, field
@@ -284,13 +322,19 @@ fn batch_one<'a>(a: &warmcall::Analyzer, input: &BatchInput<'a>) -> Outcome<'a> 
             };
             &owned
         }
-        BatchInput::Text(n, data) => {
+        BatchInput::Text(n, data, _) => {
             name = n;
             data
         }
     };
     match warmcall::parse_bytes(bytes, name.map(Path::new)) {
-        Ok(t) => Outcome::Call(Box::new(a.analyze_with_path(&t, name))),
+        Ok(mut t) => {
+            date_from_outside(&mut t, name, || match *input {
+                BatchInput::Path(p) => file_time(p),
+                BatchInput::Text(_, _, secs) => seconds_time(secs),
+            });
+            Outcome::Call(Box::new(a.analyze_with_path(&t, name)))
+        }
         Err(e) => Outcome::error(name, error_line(&e), kind(&e), bare_message(&e)),
     }
 }
@@ -372,7 +416,8 @@ impl Analyzer {
                 path: path.clone(),
                 error,
             })?;
-            let t = warmcall::parse_bytes(&bytes, Some(Path::new(&path)))?;
+            let mut t = warmcall::parse_bytes(&bytes, Some(Path::new(&path)))?;
+            date_from_outside(&mut t, Some(&path), || file_time(&path));
             Ok(serde_json::to_string(&a.try_analyze_with_path(&t, Some(&path))?)?)
         })
     }
@@ -382,7 +427,8 @@ impl Analyzer {
     #[pyo3(signature = (data, name=None))]
     fn _analyze_bytes_json(&self, py: Python<'_>, data: Vec<u8>, name: Option<String>) -> PyResult<String> {
         self.run(py, move |a| {
-            let t = warmcall::parse_bytes(&data, name.as_deref().map(Path::new))?;
+            let mut t = warmcall::parse_bytes(&data, name.as_deref().map(Path::new))?;
+            date_from_outside(&mut t, name.as_deref(), || None);
             Ok(serde_json::to_string(&a.try_analyze_with_path(&t, name.as_deref())?)?)
         })
     }
@@ -395,13 +441,7 @@ impl Analyzer {
     fn _analyze_batch_jsonl(&self, py: Python<'_>, inputs: Vec<PyInput>) -> Vec<String> {
         // The `bytes` objects stay alive in `inputs` while their contents
         // are read without the GIL (bytes are immutable).
-        let borrowed: Vec<BatchInput<'_>> = inputs
-            .iter()
-            .map(|i| match i {
-                PyInput::Path(p) => BatchInput::Path(p),
-                PyInput::Text((n, b)) => BatchInput::Text(n.as_deref(), b.as_bytes(py)),
-            })
-            .collect();
+        let borrowed: Vec<BatchInput<'_>> = inputs.iter().map(|i| i.borrow(py)).collect();
         let inner = Arc::clone(&self.inner);
         py.allow_threads(move || borrowed.iter().map(|i| batch_one(&inner, i).record()).collect())
     }
@@ -409,13 +449,7 @@ impl Analyzer {
     /// `_analyze_batch_jsonl` plus the CLI's CSV columns of every input,
     /// column by column (`columns::WIDTH` lists of equal length).
     fn _analyze_batch_columns(&self, py: Python<'_>, inputs: Vec<PyInput>) -> (Vec<String>, Vec<Vec<columns::Cell>>) {
-        let borrowed: Vec<BatchInput<'_>> = inputs
-            .iter()
-            .map(|i| match i {
-                PyInput::Path(p) => BatchInput::Path(p),
-                PyInput::Text((n, b)) => BatchInput::Text(n.as_deref(), b.as_bytes(py)),
-            })
-            .collect();
+        let borrowed: Vec<BatchInput<'_>> = inputs.iter().map(|i| i.borrow(py)).collect();
         let inner = Arc::clone(&self.inner);
         py.allow_threads(move || {
             let mut records = Vec::with_capacity(borrowed.len());

@@ -7,17 +7,19 @@ against `-f csv` cell for cell, and the DataFrame's aggregates against the
 """
 
 import csv
+import datetime
 import io
 import json
 import math
 import multiprocessing
+import os
 import pickle
 import subprocess
 from concurrent.futures import ProcessPoolExecutor
 
 import pandas as pd
 import pytest
-from test_warmcall import BIN, SAMPLES, SEGMENTS, run_cli
+from test_warmcall import BIN, SAMPLES, SEGMENTS, TESTDATA, run_cli
 
 import warmcall
 
@@ -80,11 +82,14 @@ def test_batch_texts_equal_files(inputs, records):
     pairs = []
     for p in inputs[:3] + [inputs[-3]]:  # three calls and the empty file
         with open(p, "rb") as f:
-            pairs.append((p, f.read()))
-    pairs.append((inputs[0], pairs[0][1].decode("utf-8")))  # text as str
+            # The file's time travels with the bytes, as the CLI dates an
+            # undated call by it.
+            pairs.append((p, f.read(), os.stat(p).st_mtime))
+    pairs.append((inputs[0], pairs[0][1].decode("utf-8"), os.stat(inputs[0]).st_mtime))  # text as str
     got = warmcall.Analyzer().analyze_batch(pairs)
     assert got == [by_path[p] for p, _ in pairs]
     nameless = warmcall.Analyzer().analyze_batch([(None, pairs[0][1]), (None, b"")])
+    assert nameless[0]["call_date"] is None  # no name, no time: undated
     assert nameless[0]["source"]["path"] is None and nameless[0]["talk"] == got[0]["talk"]
     assert nameless[1]["type"] == "error" and nameless[1]["path"] is None
 
@@ -221,3 +226,38 @@ def test_error_pickles():
     back = pickle.loads(pickle.dumps(e.value))
     assert type(back) is warmcall.WarmcallError and str(back) == str(e.value)
     assert (back.kind, back.path, back.line, back.message) == (e.value.kind, "bad.srt", 2, e.value.message)
+
+
+def test_undated_calls_are_dated_as_the_cli_dates_them(tmp_path):
+    a = warmcall.Analyzer()
+    text = (TESTDATA / "samples" / "en02_savings_plan.txt").read_bytes()
+    # A date in the name (or a folder's name) wins over any file time.
+    named = tmp_path / "2026-03-14" / "call.txt"
+    named.parent.mkdir()
+    named.write_bytes(text)
+    os.utime(named, (86_400 * 20_000, 86_400 * 20_000))
+    by_path, by_pair, by_triple = a.analyze_batch(
+        [str(named), (str(named), text), (str(named), text, 0.0)]
+    )
+    for rec in (by_path, by_pair, by_triple):
+        assert (rec["call_date"], rec["call_date_source"]) == ("2026-03-14", "file_name")
+    # Else the file's time: the file's own for a path, the third element for a pair.
+    plain = tmp_path / "call.txt"
+    plain.write_bytes(text)
+    os.utime(plain, (86_400 * 20_000 + 5, 86_400 * 20_000 + 5))
+    by_path, by_pair, by_triple, by_datetime, no_time = a.analyze_batch(
+        [
+            str(plain),
+            (str(plain), text),
+            (str(plain), text, 86_400 * 20_001 + 0.5),
+            (str(plain), text, datetime.datetime(2025, 1, 2, 3, 4, tzinfo=datetime.timezone.utc)),
+            (str(plain), text, None),
+        ]
+    )
+    assert (by_path["call_date"], by_path["call_date_source"]) == ("2024-10-04", "file_time")
+    assert by_pair["call_date"] is None and by_pair["call_date_source"] is None
+    assert (by_triple["call_date"], by_triple["call_date_source"]) == ("2024-10-05", "file_time")
+    assert by_datetime["call_date"] == "2025-01-02"
+    assert no_time["call_date"] is None
+    assert a.analyze_file(plain)["call_date"] == "2024-10-04"
+    assert a.analyze_text(text, name="calls/20260314-1.txt")["call_date"] == "2026-03-14"

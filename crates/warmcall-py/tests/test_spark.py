@@ -114,7 +114,10 @@ def test_spark_table_equals_cli_jsonl(inputs, cli_records):
         with open(p, "rb") as f:
             contents.append(f.read())
     table = inputs["tmp"] / "table.parquet"
-    pq.write_table(pa.table({"path": paths, "content": pa.array(contents, pa.binary())}), table)
+    # The table carries the files' times, as the CLI dates an undated call by its file's time.
+    modified = pa.array([os.stat(p).st_mtime_ns // 1000 for p in paths], pa.timestamp("us", tz="UTC"))
+    columns = {"path": paths, "content": pa.array(contents, pa.binary()), "modified": modified}
+    pq.write_table(pa.table(columns), table)
     df, _ = run_example(inputs, "table", "--table", table)
     check_against_cli(df, cli_records, paths)
 

@@ -120,6 +120,10 @@ def test_text_and_bytes_equal_file():
     a = warmcall.analyze_file(path)  # os.PathLike works too
     b = warmcall.analyze_text(path.read_bytes(), name=str(path))
     c = warmcall.analyze_text(path.read_text(encoding="utf-8"), name=str(path))
+    # Only a file has a modification time to date an undated call by.
+    assert (a.pop("call_date_source"), b.pop("call_date_source")) == ("file_time", None)
+    assert a.pop("call_date") is not None and b.pop("call_date") is None
+    del c["call_date"], c["call_date_source"]
     assert a == b == c
     d = warmcall.analyze_text(path.read_bytes())
     assert d["source"]["path"] is None and d["source"]["format"] == "srt"
@@ -158,6 +162,8 @@ def test_segments_equal_canonical_file(tmp_path):
     b = warmcall.analyze_segments(SEGMENTS, agent="Sam")
     assert a["source"].pop("path") == str(f)
     assert b["source"].pop("path") is None
+    assert (a.pop("call_date_source"), b.pop("call_date_source")) == ("file_time", None)
+    del a["call_date"], b["call_date"]
     assert a == b
 
 

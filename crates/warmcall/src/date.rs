@@ -49,6 +49,45 @@ impl CallDate {
     pub fn new(date: Date, source: DateSource) -> CallDate {
         CallDate { date, source }
     }
+
+    /// A date written in a file's name, else in the nearest folder name that
+    /// has one (`2026-03-14/call.vtt`): what a program that reads files
+    /// should try before the file's time ([`CallDate::from_file_time`]).
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use warmcall::date::{CallDate, DateSource};
+    /// let d = CallDate::from_path_names(Path::new("week/2026-03-14/call.vtt")).unwrap();
+    /// assert_eq!((d.date.to_string().as_str(), d.source), ("2026-03-14", DateSource::FileName));
+    /// ```
+    pub fn from_path_names(path: &std::path::Path) -> Option<CallDate> {
+        path.ancestors()
+            .filter_map(|p| p.file_name()?.to_str())
+            .find_map(Date::find_in)
+            .map(|d| CallDate::new(d, DateSource::FileName))
+    }
+
+    /// The UTC date of a file's modification time, `secs` seconds after
+    /// 1970-01-01 (negative: before): the last resort, since a copy or a
+    /// later export moves it.
+    ///
+    /// ```
+    /// use warmcall::date::CallDate;
+    /// assert_eq!(CallDate::from_file_time(1_710_460_800).unwrap().date.to_string(), "2024-03-15");
+    /// ```
+    pub fn from_file_time(secs: i64) -> Option<CallDate> {
+        Date::from_unix_days(secs.div_euclid(86_400)).map(|d| CallDate::new(d, DateSource::FileTime))
+    }
+
+    /// [`CallDate::from_file_time`] of a file's `modified()` time.
+    pub fn from_modified(modified: std::time::SystemTime) -> Option<CallDate> {
+        let secs = match modified.duration_since(std::time::UNIX_EPOCH) {
+            Ok(d) => i64::try_from(d.as_secs()).ok()?,
+            // Before 1970: round down to the whole second before.
+            Err(e) => -i64::try_from(e.duration().as_secs_f64().ceil() as u64).ok()?,
+        };
+        CallDate::from_file_time(secs)
+    }
 }
 
 impl Date {

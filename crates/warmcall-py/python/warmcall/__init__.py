@@ -23,6 +23,7 @@ while a transcript is analysed:
 
 from __future__ import annotations
 
+import datetime
 import functools
 import json
 import math
@@ -48,15 +49,27 @@ __all__ = [
 
 Report = Dict[str, Any]
 Record = Dict[str, Any]
-BatchInput = Union[str, "os.PathLike[str]", Tuple[Optional[str], Union[str, bytes]]]
+BatchInput = Union[
+    str,
+    "os.PathLike[str]",
+    Tuple[Optional[str], Union[str, bytes]],
+    Tuple[Optional[str], Union[str, bytes], Union[None, float, datetime.datetime]],
+]
 
 
 def _batch_input(item: Any) -> Any:
-    # The native side takes a path string or a (name, bytes) pair.
+    # The native side takes a path string, a (name, bytes) pair or a
+    # (name, bytes, seconds since 1970) triple.
     if isinstance(item, tuple):
-        name, data = item
+        name, data = item[0], item[1]
         raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
-        return (None if name is None else str(name), raw)
+        name = None if name is None else str(name)
+        if len(item) == 2:
+            return (name, raw)
+        (modified,) = item[2:]
+        if modified is not None and hasattr(modified, "timestamp"):
+            modified = modified.timestamp()  # datetime, pandas Timestamp
+        return (name, raw, None if modified is None or modified != modified else float(modified))
     return os.fspath(item)
 
 
@@ -126,7 +139,9 @@ class Analyzer:
     def analyze_file(self, path: Union[str, "os.PathLike[str]"]) -> Report:
         """Analyse one transcript file (format and encoding detected).
 
-        ``source.path`` in the report is ``path`` as given. Raises
+        ``source.path`` in the report is ``path`` as given. A call without
+        a date of its own is dated as the CLI dates it: a date in the file's
+        or a folder's name, else the file's modification time. Raises
         :class:`OSError` when the file cannot be read and
         :class:`WarmcallError` when it is no transcript warmcall reads.
         """
@@ -136,7 +151,8 @@ class Analyzer:
         """Analyse transcript text or bytes (any supported format and encoding).
 
         ``name`` (e.g. ``"call.vtt"``) helps format detection by its
-        extension and becomes ``source.path``.
+        extension and becomes ``source.path``; a date in it dates a call
+        that has none of its own (there is no file time to fall back on).
         """
         raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
         return json.loads(self._inner._analyze_bytes_json(raw, name))
@@ -158,7 +174,12 @@ class Analyzer:
         Each input is a path (``str`` or ``os.PathLike``) or a ``(name,
         data)`` pair holding a transcript already in memory (``data`` as
         ``str`` or ``bytes``; ``name`` stands for its path and helps format
-        detection, ``None`` allowed). Each record is what ``warmcall analyze
+        detection, ``None`` allowed), optionally with a third element, the
+        file's modification time (a ``datetime`` or seconds since 1970,
+        ``None`` allowed). A call without a date of its own is dated as the
+        CLI dates it: a date in the name (or a folder's name), else the
+        file's modification time — the file's own for a path, the third
+        element for a pair. Each record is what ``warmcall analyze
         -f jsonl`` writes for that input: ``{"type": "call", ...report}``,
         or ``{"type": "error", "path", "line", "kind", "message"}`` when the
         input cannot be read or parsed (files over 256 MiB are

@@ -1,3 +1,4 @@
+import datetime
 import os
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
@@ -23,7 +24,12 @@ COLUMNS: Tuple[Tuple[str, str], ...]
 Report = Dict[str, Any]
 Record = Dict[str, Any]
 """A jsonl record: ``{"type": "call", ...report}`` or ``{"type": "error", "path", "line", "kind", "message"}``."""
-BatchInput = Union[str, os.PathLike[str], Tuple[Optional[str], Union[str, bytes]]]
+BatchInput = Union[
+    str,
+    os.PathLike[str],
+    Tuple[Optional[str], Union[str, bytes]],
+    Tuple[Optional[str], Union[str, bytes], Union[None, float, datetime.datetime]],
+]
 
 class WarmcallError(ValueError):
     """A transcript or config that warmcall cannot use."""
