@@ -87,7 +87,7 @@ def test_batch_texts_equal_files(inputs, records):
             pairs.append((p, f.read(), os.stat(p).st_mtime))
     pairs.append((inputs[0], pairs[0][1].decode("utf-8"), os.stat(inputs[0]).st_mtime))  # text as str
     got = warmcall.Analyzer().analyze_batch(pairs)
-    assert got == [by_path[p] for p, _ in pairs]
+    assert got == [by_path[p] for p, _, _ in pairs]
     nameless = warmcall.Analyzer().analyze_batch([(None, pairs[0][1]), (None, b"")])
     assert nameless[0]["call_date"] is None  # no name, no time: undated
     assert nameless[0]["source"]["path"] is None and nameless[0]["talk"] == got[0]["talk"]
