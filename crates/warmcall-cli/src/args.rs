@@ -1,5 +1,5 @@
 //! The low layer: flags as typed values, close to what was written. They are
-//! resolved into a [`crate::plan::Plan`] once, before any work starts.
+//! resolved into the run's plan once, before any work starts (`plan.rs`).
 
 use std::path::PathBuf;
 

@@ -10,7 +10,8 @@ use serde::Serialize;
 use warmcall::Transcript;
 
 use crate::args::{ConvertArgs, ConvertFormat};
-use crate::run::{ErrorRecord, Out};
+use crate::output::record::ErrorRecord;
+use crate::run::Out;
 
 /// Runs the command.
 pub fn run(a: ConvertArgs) -> Result<u8> {
@@ -18,7 +19,7 @@ pub fn run(a: ConvertArgs) -> Result<u8> {
         crate::plan::check_output_not_input(o, std::slice::from_ref(&a.file))?;
     }
     // convert reads no config: tiers follow the default rule.
-    let t = match crate::read_one(&a.file, a.format_hint.as_deref(), &Default::default())? {
+    let t = match crate::run::read_one(&a.file, a.format_hint.as_deref(), &Default::default())? {
         Ok(t) => t,
         Err(mut e) => {
             if a.redact || a.redact_agents {

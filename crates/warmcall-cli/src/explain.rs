@@ -20,7 +20,7 @@ pub fn run(a: ExplainArgs) -> Result<u8> {
     let cfg = crate::plan::load_config(&a.analysis)?;
     let tiers = cfg.tiers.clone();
     let analyzer = crate::plan::analyzer(cfg)?;
-    let t = match crate::read_one(&a.file, a.format_hint.as_deref(), &tiers)? {
+    let t = match crate::run::read_one(&a.file, a.format_hint.as_deref(), &tiers)? {
         Ok(t) => t,
         Err(mut e) => {
             if analyzer.config().redact {
@@ -38,7 +38,7 @@ pub fn run(a: ExplainArgs) -> Result<u8> {
     let report = match analyzer.try_analyze_with_path(&t, Some(&shown)) {
         Ok(r) => r,
         Err(e) => {
-            let mut e = crate::run::ErrorRecord::from_error(&shown, &e);
+            let mut e = crate::output::record::ErrorRecord::from_error(&shown, &e);
             if analyzer.config().redact {
                 e.message = warmcall::redact::mask(&e.message);
             }

@@ -17,6 +17,7 @@ mod output;
 mod plan;
 mod report_html;
 mod run;
+mod usage;
 mod walk;
 mod warnings;
 
@@ -27,8 +28,9 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::args::{Args, Cmd, ColorChoice, Shell};
-use crate::plan::{usage, BatchPlan, ProgressMode};
+use crate::plan::{BatchPlan, ProgressMode};
 use crate::run::{Messages, Out};
+use crate::usage::usage;
 
 fn main() -> ExitCode {
     // clap styles its own help and usage errors before `--color` is parsed:
@@ -177,7 +179,7 @@ fn prepare(input: &args::InputArgs, analysis: &args::AnalysisArgs, output: Optio
     if walked.inputs.is_empty() {
         return Err(usage(format!(
             "no input found: no transcript files ({}) under the given paths{}",
-            plan::KNOWN_EXTENSIONS.join(", "),
+            walk::KNOWN_EXTENSIONS.join(", "),
             if walked.excluded > 0 {
                 format!(" ({} excluded by --exclude)", walked.excluded)
             } else {
@@ -200,6 +202,21 @@ fn prepare(input: &args::InputArgs, analysis: &args::AnalysisArgs, output: Optio
     })
 }
 
+impl Batch {
+    /// The batch as the runner takes it.
+    fn job<'a>(&'a self, render: Option<&'a run::Render>, group_by: Option<args::GroupBy>) -> run::BatchJob<'a> {
+        run::BatchJob {
+            plan: &self.plan,
+            analyzer: &self.analyzer,
+            inputs: &self.walked.inputs,
+            excluded: self.walked.excluded,
+            msgs: &self.msgs,
+            render,
+            group_by,
+        }
+    }
+}
+
 fn analyze(a: args::AnalyzeArgs) -> Result<u8> {
     let b = prepare(&a.input, &a.analysis, a.output.as_ref())?;
     let mut out = Out::open(a.output.as_deref(), a.mode.mode)?;
@@ -208,17 +225,7 @@ fn analyze(a: args::AnalyzeArgs) -> Result<u8> {
         i18n::Ui::new(&b.analyzer.config().ui_lang),
         table_colour(a.output.as_deref()),
     );
-    let res = run::run_batch(
-        &b.plan,
-        &b.analyzer,
-        &b.walked.inputs,
-        b.walked.excluded,
-        sink.as_mut(),
-        &mut out,
-        &b.msgs,
-        None,
-        a.group_by,
-    )?;
+    let res = run::run_batch(&b.job(None, a.group_by), sink.as_mut(), &mut out)?;
     out.commit()?;
     Ok(u8::from(res.failed > 0))
 }
@@ -248,42 +255,9 @@ fn report(a: args::ReportArgs) -> Result<u8> {
     let mut sink = report_html::HtmlSink::new(ui, band, cfg.profile.clone(), layout)?;
     let render = move |t: &warmcall::Transcript, r: &warmcall::Report| report_html::render(t, r, &ctx);
     let mut out = Out::open(Some(&a.output), a.mode.mode)?;
-    let res = run::run_batch(
-        &b.plan,
-        &b.analyzer,
-        &b.walked.inputs,
-        b.walked.excluded,
-        &mut sink,
-        &mut out,
-        &b.msgs,
-        Some(&render),
-        Some(args::GroupBy::Agent),
-    )?;
+    let res = run::run_batch(&b.job(Some(&render), Some(args::GroupBy::Agent)), &mut sink, &mut out)?;
     out.commit()?;
     Ok(u8::from(res.failed > 0))
-}
-
-/// Reads one file (or stdin) for `explain` and `convert`: a failure is a
-/// per-input error (exit 1), a usage problem exit 2.
-pub(crate) fn read_one(
-    file: &std::path::Path,
-    hint: Option<&str>,
-    tiers: &std::collections::BTreeMap<String, String>,
-) -> Result<Result<warmcall::Transcript, run::ErrorRecord>> {
-    let mut parsing = plan::Parsing::from_hint(hint)?;
-    parsing.options.tier_speakers = tiers.clone();
-    let input = if file.as_os_str() == "-" {
-        walk::Input::Stdin
-    } else {
-        walk::Input::File(file.to_path_buf())
-    };
-    let (bytes, path) = match run::read_input(&input, 256 * 1024 * 1024) {
-        Ok(x) => x,
-        Err(e) => return Ok(Err(e)),
-    };
-    Ok(parsing
-        .parse(&bytes, path.as_deref())
-        .map_err(|e| run::ErrorRecord::from_error(&input.display(), &e)))
 }
 
 #[cfg(test)]

@@ -4,35 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{anyhow, bail, Result};
+use anyhow::{bail, Result};
 use warmcall::{Config, Format, ParseOptions};
 
 use crate::args::{AnalysisArgs, InputArgs};
-use crate::walk::WalkOptions;
-
-/// Transcript extensions taken while walking folders.
-/// Markdown (`.md`, Otter's export) is read when named, not walked: a
-/// folder's README is no call.
-pub const KNOWN_EXTENSIONS: [&str; 12] = [
-    "vtt", "srt", "txt", "csv", "tsv", "json", "cha", "rttm", "eaf", "trs", "textgrid", "docx",
-];
-
-/// A usage or configuration problem: exit code 2.
-#[derive(Debug)]
-pub struct UsageError(pub String);
-
-impl std::fmt::Display for UsageError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for UsageError {}
-
-/// Wraps any error as a usage error.
-pub fn usage(e: impl std::fmt::Display) -> anyhow::Error {
-    anyhow!(UsageError(e.to_string()))
-}
+use crate::usage::{usage, UsageError};
+use crate::walk::{normalise, WalkOptions};
 
 /// Whether to draw a progress bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -248,23 +225,6 @@ pub fn written_by_warmcall_file(p: &Path) -> bool {
     std::fs::File::open(p)
         .and_then(|f| f.take(64).read_to_end(&mut head))
         .is_ok_and(|_| crate::output::written_by_warmcall(&head))
-}
-
-/// An absolute path with symlinks resolved where the file exists; for a
-/// file that does not exist yet, its resolved folder plus its name.
-pub fn normalise(p: &Path) -> PathBuf {
-    if let Ok(c) = p.canonicalize() {
-        return c;
-    }
-    let name = p.file_name().map(|n| n.to_os_string()).unwrap_or_default();
-    let parent = p
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    parent
-        .canonicalize()
-        .unwrap_or_else(|_| parent.to_path_buf())
-        .join(name)
 }
 
 #[cfg(test)]

@@ -9,12 +9,12 @@ use std::sync::Mutex;
 
 use anyhow::{Context, Result};
 use rayon::prelude::*;
-use serde::Serialize;
 use warmcall::date::CallDate;
 use warmcall::{Analyzer, Report, Transcript};
 
 use crate::aggregate::{Aggregate, CallRow, Summary};
-use crate::args::WarningsMode;
+use crate::args::{GroupBy, WarningsMode};
+use crate::output::record::{CallOutput, ErrorRecord, Rendered};
 use crate::output::Sink;
 use crate::plan::{BatchPlan, ProgressMode};
 use crate::walk::{io_message, Input};
@@ -24,82 +24,14 @@ use crate::warnings::Tally;
 /// enough that a chunk of reports never weighs much.
 pub const CHUNK: usize = 256;
 
-/// A per-file failure: one record in the output, one line on stderr.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ErrorRecord {
-    /// Path as shown (`-` for stdin).
-    pub path: String,
-    /// 1-based line, `null` when the problem is not tied to a line.
-    pub line: Option<usize>,
-    /// `io`, `too-large`, `parse`, `unknown-format`, `unsupported`,
-    /// `empty`, `binary`, `agent-not-found`, `convert` or `error`.
-    pub kind: &'static str,
-    /// What went wrong (without the path).
-    pub message: String,
-}
-
-impl ErrorRecord {
-    /// `path:line: message` (or `path: message`).
-    pub fn stderr_line(&self) -> String {
-        match self.line {
-            Some(l) => format!("{}:{l}: {}", self.path, self.message),
-            None => format!("{}: {}", self.path, self.message),
-        }
+/// An I/O failure as a per-file record.
+fn io_record(path: &str, e: &io::Error) -> ErrorRecord {
+    ErrorRecord {
+        path: path.to_string(),
+        line: None,
+        kind: "io",
+        message: io_message(e),
     }
-
-    /// From a library error.
-    pub fn from_error(path: &str, e: &warmcall::Error) -> ErrorRecord {
-        use warmcall::Error as E;
-        let (kind, own_path) = match e {
-            E::Parse { path, .. } => ("parse", path.as_deref()),
-            E::UnknownFormat { path, .. } => ("unknown-format", path.as_deref()),
-            E::Unsupported { path, .. } => ("unsupported", path.as_deref()),
-            E::Empty { path, .. } => ("empty", path.as_deref()),
-            E::Binary { path, .. } => ("binary", path.as_deref()),
-            E::AgentNotFound { path, .. } => ("agent-not-found", path.as_deref()),
-            E::Config { .. } => ("config", None),
-            _ => ("error", None),
-        };
-        let mut msg = e.to_string();
-        if let Some(p) = own_path {
-            let prefix = format!("{}: ", p.display());
-            if let Some(rest) = msg.strip_prefix(&prefix) {
-                msg = rest.to_string();
-            }
-        }
-        let line = (e.line() > 0).then(|| e.line());
-        if let Some(l) = line {
-            if let Some(rest) = msg.strip_prefix(&format!("line {l}: ")) {
-                msg = rest.to_string();
-            }
-        }
-        ErrorRecord {
-            path: path.to_string(),
-            line,
-            kind,
-            message: msg,
-        }
-    }
-
-    fn io(path: &str, e: &io::Error) -> ErrorRecord {
-        ErrorRecord {
-            path: path.to_string(),
-            line: None,
-            kind: "io",
-            message: io_message(e),
-        }
-    }
-}
-
-/// One analysed call as handed to a sink.
-#[derive(Debug)]
-pub struct CallOutput {
-    /// The full report.
-    pub report: Report,
-    /// Its compact row.
-    pub row: CallRow,
-    /// The call's HTML section and its warmth costs, when rendering a report.
-    pub html: Option<crate::report_html::Rendered>,
 }
 
 /// What one input became.
@@ -275,7 +207,7 @@ fn examples(shown: &[String], total: usize) -> String {
 const WARN: anstyle::Style = anstyle::AnsiColor::Yellow.on_default().bold();
 
 /// Renders a call's HTML section from its transcript and report.
-pub type Render = dyn Fn(&Transcript, &Report) -> crate::report_html::Rendered + Sync;
+pub type Render = dyn Fn(&Transcript, &Report) -> Rendered + Sync;
 
 /// Reads an input, refusing files over `max` bytes without reading them.
 pub fn read_input(input: &Input, max: u64) -> Result<(Vec<u8>, Option<PathBuf>), ErrorRecord> {
@@ -299,14 +231,14 @@ pub fn read_input(input: &Input, max: u64) -> Result<(Vec<u8>, Option<PathBuf>),
                 .lock()
                 .take(max.saturating_add(1))
                 .read_to_end(&mut buf)
-                .map_err(|e| ErrorRecord::io(&shown, &e))?;
+                .map_err(|e| io_record(&shown, &e))?;
             if buf.len() as u64 > max {
                 return Err(too_large(buf.len() as u64));
             }
             Ok((buf, None))
         }
         Input::File(p) => {
-            let f = std::fs::File::open(p).map_err(|e| ErrorRecord::io(&shown, &e))?;
+            let f = std::fs::File::open(p).map_err(|e| io_record(&shown, &e))?;
             let len = f.metadata().map(|m| m.len()).unwrap_or(0);
             if len > max {
                 return Err(too_large(len));
@@ -315,7 +247,7 @@ pub fn read_input(input: &Input, max: u64) -> Result<(Vec<u8>, Option<PathBuf>),
             // `take` guards against a file that grows while we read it.
             f.take(max.saturating_add(1))
                 .read_to_end(&mut buf)
-                .map_err(|e| ErrorRecord::io(&shown, &e))?;
+                .map_err(|e| io_record(&shown, &e))?;
             if buf.len() as u64 > max {
                 return Err(too_large(buf.len() as u64));
             }
@@ -388,19 +320,35 @@ pub struct BatchResult {
     pub failed: usize,
 }
 
+/// One batch: what to analyse, how, and what the summary groups by.
+pub struct BatchJob<'a> {
+    /// The resolved flags.
+    pub plan: &'a BatchPlan,
+    /// Shared by every worker.
+    pub analyzer: &'a Analyzer,
+    /// In output order.
+    pub inputs: &'a [Input],
+    /// Files the walk found and left out, for the summary.
+    pub excluded: usize,
+    /// stderr: errors, warnings and the progress bar.
+    pub msgs: &'a Messages,
+    /// Renders each call's HTML section (the HTML report only).
+    pub render: Option<&'a Render>,
+    /// Per-group figures in the summary.
+    pub group_by: Option<GroupBy>,
+}
+
 /// Runs the batch, writing every item through `sink` in input order.
-#[allow(clippy::too_many_arguments)]
-pub fn run_batch(
-    plan: &BatchPlan,
-    analyzer: &Analyzer,
-    inputs: &[Input],
-    excluded: usize,
-    sink: &mut dyn Sink,
-    out: &mut dyn Write,
-    msgs: &Messages,
-    render: Option<&Render>,
-    group_by: Option<crate::args::GroupBy>,
-) -> Result<BatchResult> {
+pub fn run_batch(job: &BatchJob<'_>, sink: &mut dyn Sink, out: &mut dyn Write) -> Result<BatchResult> {
+    let BatchJob {
+        plan,
+        analyzer,
+        inputs,
+        excluded,
+        msgs,
+        render,
+        group_by,
+    } = *job;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(plan.jobs)
         .build()
@@ -472,8 +420,8 @@ pub fn run_batch(
         excluded: excluded + own_outputs.len(),
         aggregate: Aggregate::of(rows.iter()),
         group_by: group_by.map(|g| match g {
-            crate::args::GroupBy::Agent => "agent",
-            crate::args::GroupBy::Folder => "folder",
+            GroupBy::Agent => "agent",
+            GroupBy::Folder => "folder",
         }),
         groups: group_by.map(|g| crate::aggregate::groups(&rows, g)).unwrap_or_default(),
     };
@@ -575,6 +523,29 @@ impl Write for Out {
             Out::File(w, ..) => w.flush(),
         }
     }
+}
+
+/// Reads one file (or stdin) for `explain` and `convert`: a failure is a
+/// per-input error (exit 1), a usage problem exit 2.
+pub fn read_one(
+    file: &std::path::Path,
+    hint: Option<&str>,
+    tiers: &std::collections::BTreeMap<String, String>,
+) -> Result<Result<warmcall::Transcript, ErrorRecord>> {
+    let mut parsing = crate::plan::Parsing::from_hint(hint)?;
+    parsing.options.tier_speakers = tiers.clone();
+    let input = if file.as_os_str() == "-" {
+        Input::Stdin
+    } else {
+        Input::File(file.to_path_buf())
+    };
+    let (bytes, path) = match read_input(&input, 256 * 1024 * 1024) {
+        Ok(x) => x,
+        Err(e) => return Ok(Err(e)),
+    };
+    Ok(parsing
+        .parse(&bytes, path.as_deref())
+        .map_err(|e| ErrorRecord::from_error(&input.display(), &e)))
 }
 
 #[cfg(test)]

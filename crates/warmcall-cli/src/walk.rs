@@ -13,7 +13,14 @@ use std::sync::Mutex;
 use anyhow::Result;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
-use crate::plan::{usage, KNOWN_EXTENSIONS};
+use crate::usage::usage;
+
+/// Transcript extensions taken while walking folders.
+/// Markdown (`.md`, Otter's export) is read when named, not walked: a
+/// folder's README is no call.
+pub const KNOWN_EXTENSIONS: [&str; 12] = [
+    "vtt", "srt", "txt", "csv", "tsv", "json", "cha", "rttm", "eaf", "trs", "textgrid", "docx",
+];
 
 /// Walker settings.
 #[derive(Debug)]
@@ -112,7 +119,7 @@ impl Outputs {
             paths
                 .iter()
                 .filter(|p| p.as_os_str() != "-")
-                .map(|p| crate::plan::normalise(p))
+                .map(|p| normalise(p))
                 .collect(),
         )
     }
@@ -120,7 +127,7 @@ impl Outputs {
     fn contains(&self, p: &Path) -> bool {
         self.0
             .iter()
-            .any(|o| o.file_name() == p.file_name() && crate::plan::normalise(p) == *o)
+            .any(|o| o.file_name() == p.file_name() && normalise(p) == *o)
     }
 }
 
@@ -249,6 +256,23 @@ pub fn io_message(e: &std::io::Error) -> String {
     }
 }
 
+/// An absolute path with symlinks resolved where the file exists; for a
+/// file that does not exist yet, its resolved folder plus its name.
+pub fn normalise(p: &Path) -> PathBuf {
+    if let Ok(c) = p.canonicalize() {
+        return c;
+    }
+    let name = p.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    let parent = p
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    parent
+        .canonicalize()
+        .unwrap_or_else(|_| parent.to_path_buf())
+        .join(name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -332,7 +356,7 @@ mod tests {
     fn missing_path_is_a_usage_error() {
         let opts = WalkOptions::new(&[], &[], false).unwrap();
         let e = walk(&[PathBuf::from("/definitely/not/here.vtt")], &opts, &Outputs::default()).unwrap_err();
-        assert!(e.downcast_ref::<crate::plan::UsageError>().is_some());
+        assert!(e.downcast_ref::<crate::usage::UsageError>().is_some());
         assert_eq!(e.to_string(), "/definitely/not/here.vtt: no such file or folder");
     }
 
@@ -354,6 +378,6 @@ mod tests {
     #[test]
     fn bad_glob_is_a_usage_error() {
         let e = WalkOptions::new(&["a[".into()], &[], false).unwrap_err();
-        assert!(e.downcast_ref::<crate::plan::UsageError>().is_some());
+        assert!(e.downcast_ref::<crate::usage::UsageError>().is_some());
     }
 }

@@ -8,9 +8,9 @@ use std::io::{self, Write};
 
 use warmcall::report::{Basis, Report, Severity};
 
+use super::record::{CallOutput, ErrorRecord};
 use super::Sink;
 use crate::aggregate::{CallRow, Summary};
-use crate::run::{CallOutput, ErrorRecord};
 
 /// Column names, in order. New columns are only ever appended.
 pub const COLUMNS: [&str; 51] = [

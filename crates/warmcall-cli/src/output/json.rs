@@ -4,9 +4,9 @@
 
 use std::io::{self, Write};
 
+use super::record::{CallOutput, ErrorRecord};
 use super::{json_err, Sink, BATCH_SCHEMA};
 use crate::aggregate::{CallRow, Summary};
-use crate::run::{CallOutput, ErrorRecord};
 
 /// The json sink.
 #[derive(Debug, Default)]

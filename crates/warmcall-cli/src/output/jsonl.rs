@@ -5,9 +5,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::record::{CallOutput, ErrorRecord};
 use super::{json_err, Sink};
 use crate::aggregate::{CallRow, Summary};
-use crate::run::{CallOutput, ErrorRecord};
 
 /// The jsonl sink.
 #[derive(Debug, Default)]

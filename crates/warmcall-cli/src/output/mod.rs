@@ -5,12 +5,13 @@
 pub mod csv;
 pub mod json;
 pub mod jsonl;
+pub mod record;
 pub mod table;
 
 use std::io::{self, Write};
 
 use crate::aggregate::{CallRow, Summary};
-use crate::run::{CallOutput, ErrorRecord};
+use record::{CallOutput, ErrorRecord};
 
 /// Schema id of the `json` batch document.
 pub const BATCH_SCHEMA: &str = "warmcall.batch.v1";

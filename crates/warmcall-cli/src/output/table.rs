@@ -9,10 +9,10 @@
 
 use std::io::{self, Write};
 
+use super::record::{CallOutput, ErrorRecord};
 use super::{duration, num, pct, Sink};
 use crate::aggregate::{Aggregate, CallRow, Summary};
 use crate::i18n::Ui;
-use crate::run::{CallOutput, ErrorRecord};
 
 enum Line {
     Row(Vec<String>),

@@ -20,27 +20,7 @@
 use warmcall::report::{Component, Report};
 use warmcall::Transcript;
 
-/// One finding in one call: warmth points it cost and its clearest moment.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Cost {
-    /// Finding id.
-    pub id: String,
-    /// Warmth points (0..100 scale) this finding cost the call.
-    pub points: f64,
-    /// The moment to show, when the finding has one.
-    pub moment: Option<Moment>,
-}
-
-/// A place in a call, with the transcript's own words.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Moment {
-    /// Segment index (the transcript line).
-    pub segment: usize,
-    /// Its start time.
-    pub start_s: Option<f64>,
-    /// The segment's words, clipped.
-    pub quote: String,
-}
+pub use crate::output::record::{Cost, Moment};
 
 /// Component → the finding that names its loss.
 const NAMED_BY: [(&str, &str); 4] = [

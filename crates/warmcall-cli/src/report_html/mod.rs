@@ -29,11 +29,11 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 pub use crate::i18n::Ui;
 use section::name;
-pub use section::{render, Ctx, Rendered};
+pub use section::{render, Ctx};
 
 use crate::aggregate::{Aggregate, CallRow, Summary};
+use crate::output::record::{CallOutput, ErrorRecord};
 use crate::output::{duration, num, pct, Sink};
-use crate::run::{CallOutput, ErrorRecord};
 
 /// More input files than this: an index page plus pages per agent. 500
 /// realistic calls make about 4.5 MB that Chromium opens in about a second;

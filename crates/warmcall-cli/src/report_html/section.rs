@@ -11,6 +11,7 @@ use warmcall::report::{Finding, Report, Severity};
 use warmcall::Transcript;
 
 use super::{anchor, clip, coach, svg, Ui};
+use crate::output::record::Rendered;
 use crate::output::{clock, duration, pct};
 use svg::timed;
 
@@ -28,15 +29,6 @@ pub struct Ctx {
     /// Absolute folder of the page the section is written to, for links to
     /// audio files; `None` leaves audio links out.
     pub page_dir: Option<PathBuf>,
-}
-
-/// A rendered call: its section and what its findings cost.
-#[derive(Debug, Clone)]
-pub struct Rendered {
-    /// The `<section>` element.
-    pub section: String,
-    /// Warmth lost per finding, highest first.
-    pub costs: Vec<coach::Cost>,
 }
 
 /// Kebab-case name of a serde enum (`no-sale`, `high`).
