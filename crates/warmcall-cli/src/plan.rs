@@ -83,6 +83,20 @@ impl Parsing {
     }
 }
 
+/// Reads a config file and the lexicon files it names; a relative lexicon
+/// path is relative to the config file's folder.
+pub fn read_config_file(path: &Path) -> std::result::Result<Config, warmcall::Error> {
+    let text = std::fs::read_to_string(path).map_err(|e| warmcall::Error::Config {
+        key: path.display().to_string(),
+        line: 0,
+        message: format!("cannot read the config file: {e}"),
+    })?;
+    let mut cfg = warmcall::config_file::parse_config(&text)?;
+    let dir = path.parent().unwrap_or(Path::new(""));
+    warmcall::config_file::read_lexicon_files(&mut cfg, |file| std::fs::read_to_string(dir.join(file)))?;
+    Ok(cfg)
+}
+
 /// Loads the configuration: `--config F`, else `warmcall.toml` in the
 /// current folder, else the defaults; then applies the flags on top.
 pub fn load_config(a: &AnalysisArgs) -> Result<Config> {
@@ -94,8 +108,7 @@ pub fn load_config(a: &AnalysisArgs) -> Result<Config> {
         }
     };
     let mut cfg = match &file {
-        // load_config resolves lexicon files relative to the config's folder.
-        Some(f) => warmcall::config_file::load_config(f).map_err(|e| usage(format!("{}: {e}", f.display())))?,
+        Some(f) => read_config_file(f).map_err(|e| usage(format!("{}: {e}", f.display())))?,
         None => Config::default(),
     };
     if let Some(agent) = &a.agent {

@@ -348,7 +348,13 @@ fn make_config(
     ui_lang: Option<&str>,
 ) -> Result<warmcall::Config, warmcall::Error> {
     let mut cfg = match config_toml {
-        Some(t) => warmcall::config_file::parse_config(t)?,
+        Some(t) => {
+            let mut cfg = warmcall::config_file::parse_config(t)?;
+            // A lexicon file named in config text has no config folder to
+            // be relative to: it is read from the working directory.
+            warmcall::config_file::read_lexicon_files(&mut cfg, |f| std::fs::read_to_string(f))?;
+            cfg
+        }
         None => warmcall::Config::default(),
     };
     if let Some(a) = agent {

@@ -524,9 +524,15 @@ mod count_serde {
 pub struct LexiconChange {
     /// A lexicon file (TOML, the shape of the shipped `lexicons/*.toml`)
     /// that replaces the built-in lexicon of this language or defines a new
-    /// one. A relative path is relative to the config file's folder
-    /// ([`crate::config_file::load_config`] resolves it).
+    /// one, as written in the config. The library reads no files: the
+    /// caller reads it into [`LexiconChange::file_text`] with
+    /// [`crate::config_file::read_lexicon_files`] (the CLI reads a relative
+    /// path from the config file's folder).
     pub file: Option<String>,
+    /// The text of `file`, filled in by
+    /// [`crate::config_file::read_lexicon_files`]; never part of the TOML.
+    #[serde(skip)]
+    pub file_text: Option<String>,
     /// Lists replaced wholesale, by dotted list name
     /// (`"backchannel.words" = [...]`, or nested tables); lists not named
     /// keep their values.

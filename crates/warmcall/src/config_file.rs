@@ -4,9 +4,8 @@
 //!
 //! Which file to read (`--config`, else `warmcall.toml` in the current
 //! folder, else the defaults) is the command's business; the library only
-//! parses text ([`parse_config`]) or one given path ([`load_config`]).
-
-use std::path::Path;
+//! parses text ([`parse_config`]) and takes the lexicon files' texts from a
+//! reader the caller gives ([`read_lexicon_files`]): it reads no files.
 
 use crate::config::{ConfigSource, Profile};
 use crate::lexicon::{line_of, Lexicon};
@@ -51,25 +50,46 @@ pub fn parse_config(text: &str) -> Result<Config, Error> {
     Ok(config)
 }
 
-/// Reads and parses a config file. Relative lexicon `file` paths are made
-/// relative to the config file's folder.
-pub fn load_config(path: impl AsRef<Path>) -> Result<Config, Error> {
-    let path = path.as_ref();
-    let text = std::fs::read_to_string(path).map_err(|e| Error::Config {
-        key: path.display().to_string(),
-        line: 0,
-        message: format!("cannot read the config file: {e}"),
-    })?;
-    let mut config = parse_config(&text)?;
-    let dir = path.parent().unwrap_or(Path::new(""));
-    for change in config.lexicon.values_mut() {
-        if let Some(file) = &mut change.file {
-            if Path::new(file.as_str()).is_relative() {
-                *file = dir.join(file.as_str()).to_string_lossy().into_owned();
+/// Reads every `[lexicon.LANG] file` of `config` through `read`, which
+/// gets the path as the config wrote it and returns the file's text: the
+/// library itself reads no files, so the caller decides where a relative
+/// path points (the CLI: the config file's folder). A failure is a config
+/// error at the `file` key.
+///
+/// ```
+/// use warmcall::config_file::{parse_config, read_lexicon_files};
+///
+/// let mut cfg = parse_config("[lexicon.de]\nfile = \"de.toml\"\n")?;
+/// let err = read_lexicon_files(&mut cfg, |_| Err("no such file")).unwrap_err();
+/// assert!(err.to_string().contains("lexicon.de.file"));
+/// read_lexicon_files(&mut cfg, |_| Ok::<_, std::io::Error>(String::new()))?;
+/// assert_eq!(cfg.lexicon["de"].file_text.as_deref(), Some(""));
+/// # Ok::<(), warmcall::Error>(())
+/// ```
+pub fn read_lexicon_files<E: std::fmt::Display>(
+    config: &mut Config,
+    mut read: impl FnMut(&str) -> Result<String, E>,
+) -> Result<(), Error> {
+    let mut failed = None;
+    for (lang, change) in config.lexicon.iter_mut() {
+        if let Some(file) = &change.file {
+            match read(file) {
+                Ok(text) => change.file_text = Some(text),
+                Err(e) => {
+                    failed = Some(Error::Config {
+                        key: format!("lexicon.{lang}.file"),
+                        line: 0,
+                        message: format!("cannot read {file}: {e}"),
+                    });
+                    break;
+                }
             }
         }
     }
-    Ok(config)
+    match failed {
+        Some(e) => Err(locate(config, e)),
+        None => Ok(()),
+    }
 }
 
 /// Deep-merges `over` into `base`: tables key by key, anything else replaced.
@@ -147,9 +167,13 @@ pub(crate) fn apply_lexicon_changes(config: &Config, lexicons: &mut Vec<Lexicon>
     for (lang, change) in &config.lexicon {
         let fail = |key: String, message: String| locate(config, Error::Config { key, line: 0, message });
         if let Some(file) = &change.file {
-            let text = std::fs::read_to_string(file)
-                .map_err(|e| fail(format!("lexicon.{lang}.file"), format!("cannot read {file}: {e}")))?;
-            let lex = Lexicon::from_toml(lang, &text).map_err(|e| match e {
+            let text = change.file_text.as_deref().ok_or_else(|| {
+                fail(
+                    format!("lexicon.{lang}.file"),
+                    format!("{file} was not read: read it with config_file::read_lexicon_files before building the analyzer"),
+                )
+            })?;
+            let lex = Lexicon::from_toml(lang, text).map_err(|e| match e {
                 Error::Config { key, line, message } => Error::Config {
                     key,
                     line,
@@ -682,6 +706,7 @@ fn example_lexicon_change() -> crate::config::LexiconChange {
         file: Some("lexicons/de.toml".into()),
         replace: Some(replace),
         add: [("stopwords.words".to_string(), vec!["halt".to_string()])].into(),
+        file_text: None,
     }
 }
 

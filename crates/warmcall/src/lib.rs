@@ -18,10 +18,11 @@
 //!   segments.
 //! - [`Config`]: every threshold, the profile (`discovery`, `cold`,
 //!   `support`), who the seller is, custom trackers. Builder-style:
-//!   `Config::default().agent("Sam").profile("cold")`. A `warmcall.toml`
-//!   file is read with [`config_file::load_config`] (or its text with
-//!   [`config_file::parse_config`]); [`config_file::default_toml`] is the
-//!   commented default.
+//!   `Config::default().agent("Sam").profile("cold")`. The text of a
+//!   `warmcall.toml` is parsed with [`config_file::parse_config`], and the
+//!   lexicon files it names are read by the caller through
+//!   [`config_file::read_lexicon_files`] (the library reads no files);
+//!   [`config_file::default_toml`] is the commented default.
 //! - [`Analyzer`]: built once from a `Config` with [`Analyzer::new`] (it
 //!   compiles the lexicons and rules, the only costly step), then
 //!   [`Analyzer::analyze`] any number of transcripts. It is `Send + Sync`

@@ -5,7 +5,7 @@
 
 mod common;
 
-use warmcall::config_file::load_config;
+use common::load_config;
 use warmcall::report::Role;
 use warmcall::{Analyzer, Transcript};
 

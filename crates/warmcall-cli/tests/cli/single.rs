@@ -141,3 +141,45 @@ fn languages_without_lexicon_and_json_of_another_make() {
         r.stderr
     );
 }
+
+/// The CLI reads the lexicon files a config names, relative to the
+/// config's folder wherever it runs (the library reads no files); a missing
+/// one is a config error naming the key, line and path it tried.
+#[test]
+fn config_lexicon_files_are_read_from_the_config_folder() {
+    let d = tempfile::tempdir().unwrap();
+    let testdata = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata");
+    let config = testdata.join("config/german.toml");
+    write(
+        &d.path().join("ruf.txt"),
+        "Lena: Guten Tag, hier ist Lena von Planwerk. Haben Sie kurz Zeit?\n\
+         Herr Roth: Ja, ein paar Minuten habe ich. Worum geht es denn?\n\
+         Lena: Wie planen Sie im Moment die Schichten in Ihrem Betrieb?\n\
+         Herr Roth: Das machen wir noch mit Excel, und das kostet mich jede Woche Stunden.\n",
+    );
+    let r = run(
+        d.path(),
+        &[
+            "analyze",
+            "ruf.txt",
+            "-f",
+            "jsonl",
+            "--agent",
+            "Lena",
+            "--config",
+            config.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(r.stdout.contains("\"language\":\"de\""), "{}", r.stdout);
+
+    write(
+        &d.path().join("bad.toml"),
+        "# German\n[lexicon.de]\nfile = \"nowhere/de.toml\"\n",
+    );
+    let r = run(d.path(), &["analyze", "ruf.txt", "--config", "bad.toml"]);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(r.stderr.contains("lexicon.de.file"), "{}", r.stderr);
+    assert!(r.stderr.contains("(line 3)"), "{}", r.stderr);
+    assert!(r.stderr.contains("nowhere/de.toml"), "{}", r.stderr);
+}

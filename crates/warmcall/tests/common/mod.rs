@@ -28,3 +28,18 @@ pub fn shared_or_skip() -> Option<PathBuf> {
 pub fn testdata() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata")
 }
+
+/// Reads a config file and the lexicon files it names (relative to the
+/// config's folder), as the CLI does: the library itself reads no files.
+pub fn load_config(path: impl AsRef<std::path::Path>) -> Result<warmcall::Config, warmcall::Error> {
+    let path = path.as_ref();
+    let text = std::fs::read_to_string(path).map_err(|e| warmcall::Error::Config {
+        key: path.display().to_string(),
+        line: 0,
+        message: format!("cannot read the config file: {e}"),
+    })?;
+    let mut cfg = warmcall::config_file::parse_config(&text)?;
+    let dir = path.parent().unwrap_or(std::path::Path::new("")).to_path_buf();
+    warmcall::config_file::read_lexicon_files(&mut cfg, |f| std::fs::read_to_string(dir.join(f)))?;
+    Ok(cfg)
+}
