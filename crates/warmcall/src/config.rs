@@ -94,11 +94,14 @@ pub struct Config {
     pub source: ConfigSource,
 }
 
-/// The config file text a [`Config`] came from (empty for a config built in
-/// code). Two sources always compare equal: where a config came from does
-/// not change what it means.
+/// Where each key of the config file a [`Config`] came from is written
+/// (dotted key → line), so that an error found later (validation, a bad
+/// pattern at [`crate::Analyzer::new`]) still names its line. Empty for a
+/// config built in code. It holds positions, not the file's text. Two
+/// sources always compare equal: where a config came from does not change
+/// what it means.
 #[derive(Debug, Clone, Default)]
-pub struct ConfigSource(pub(crate) Option<std::sync::Arc<str>>);
+pub struct ConfigSource(pub(crate) Option<std::sync::Arc<[(String, usize)]>>);
 
 impl PartialEq for ConfigSource {
     fn eq(&self, _: &ConfigSource) -> bool {
@@ -107,9 +110,11 @@ impl PartialEq for ConfigSource {
 }
 
 impl ConfigSource {
-    /// The file text, when the config was parsed from one.
-    pub fn text(&self) -> Option<&str> {
-        self.0.as_deref()
+    /// Every header and key of the file with its 1-based line, in file
+    /// order (`trackers[0].name` for arrays of tables); empty for a config
+    /// built in code.
+    pub fn keys(&self) -> &[(String, usize)] {
+        self.0.as_deref().unwrap_or(&[])
     }
 }
 

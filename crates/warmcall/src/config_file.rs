@@ -45,7 +45,12 @@ pub fn parse_config(text: &str) -> Result<Config, Error> {
         }
     }
     config.profiles = profiles;
-    config.source = ConfigSource(Some(text.into()));
+    config.source = ConfigSource(Some(
+        key_entries(text)
+            .into_iter()
+            .map(|(k, o)| (k, line_of(text, o)))
+            .collect(),
+    ));
     config.validate().map_err(|e| locate(&config, e))?;
     Ok(config)
 }
@@ -122,9 +127,13 @@ fn toml_error(text: &str, e: &toml::de::Error) -> Error {
 }
 
 fn located(text: &str, key: &str, message: String) -> Error {
+    let entries: Vec<(String, usize)> = key_entries(text)
+        .into_iter()
+        .map(|(k, o)| (k, line_of(text, o)))
+        .collect();
     Error::Config {
         key: key.to_string(),
-        line: line_of_key(text, key),
+        line: line_of_key(&entries, key),
         message,
     }
 }
@@ -133,8 +142,9 @@ fn located(text: &str, key: &str, message: String) -> Error {
 /// a bad pattern in a lexicon list at `Analyzer::new`), when the config came
 /// from a file and the key can be found in it.
 pub(crate) fn locate(config: &Config, err: Error) -> Error {
-    match (err, config.source.text()) {
-        (Error::Config { key, line: 0, message }, Some(text)) => {
+    let entries = config.source.keys();
+    match err {
+        Error::Config { key, line: 0, message } if !entries.is_empty() => {
             // A lexicon list named by a rule (`lexicon.nl.pushes.forms`) is
             // written under `add` or `replace` in the config.
             let mut candidates = vec![key.clone()];
@@ -148,15 +158,14 @@ pub(crate) fn locate(config: &Config, err: Error) -> Error {
                 candidates.push(format!("lexicon.{lang}.add.{list}"));
                 candidates.push(format!("lexicon.{lang}.replace.{list}"));
             }
-            let entries = key_entries(text);
             let exact = candidates
                 .iter()
                 .find_map(|c| entries.iter().find(|(k, _)| k == c))
-                .map(|(_, o)| line_of(text, *o));
-            let line = exact.unwrap_or_else(|| line_of_key(text, &key));
+                .map(|(_, l)| *l);
+            let line = exact.unwrap_or_else(|| line_of_key(entries, &key));
             Error::Config { key, line, message }
         }
-        (err, _) => err,
+        err => err,
     }
 }
 
@@ -215,59 +224,80 @@ pub(crate) fn apply_lexicon_changes(config: &Config, lexicons: &mut Vec<Lexicon>
 }
 
 // ---------------------------------------------------------------------------
-// Where keys are: a small scanner over TOML text that records the dotted path
-// and byte offset of every header and key. It only has to be right for the
-// files toml accepted (and not panic on the others), so it skips values
-// rather than parsing them.
+// Where keys are: toml_edit keeps the span of every key and header it
+// parses, so positions come from the same parser that read the values.
 
 /// Every header and key of a TOML text as `(dotted path, byte offset)`, in
-/// file order. Arrays of tables get an index: `trackers[0].name`.
+/// file order. Arrays of tables get an index: `trackers[0].name`. Keys
+/// inside inline tables are listed under their table's path; elements of
+/// arrays of values are not. Text that is not TOML has none.
 fn key_entries(text: &str) -> Vec<(String, usize)> {
-    let mut sc = Scanner {
-        b: text.as_bytes(),
-        i: 0,
-        out: Vec::new(),
+    let Ok(doc) = toml_edit::ImDocument::parse(text) else {
+        return Vec::new();
     };
-    let mut header = String::new();
-    let mut aot: std::collections::BTreeMap<String, usize> = Default::default();
-    while sc.i < sc.b.len() {
-        let before = sc.i;
-        sc.skip_blank(true);
-        if sc.i >= sc.b.len() {
-            break;
-        }
-        let start = sc.i;
-        if sc.b[sc.i] == b'[' {
-            let double = sc.b.get(sc.i + 1) == Some(&b'[');
-            sc.i += if double { 2 } else { 1 };
-            let path = sc.key_segments(b']').join(".");
-            sc.skip_line();
-            header = if double {
-                let n = aot.entry(path.clone()).or_insert(0);
-                *n += 1;
-                format!("{path}[{}]", *n - 1)
-            } else {
-                // A sub-table of the latest array-of-tables element.
-                match aot.iter().find(|(p, _)| path.starts_with(&format!("{p}."))) {
-                    Some((p, n)) => format!("{p}[{}]{}", n - 1, &path[p.len()..]),
-                    None => path,
+    let mut out = Vec::new();
+    table_entries(doc.as_table(), "", &mut out);
+    out.sort_by_key(|(_, o)| *o);
+    out
+}
+
+fn table_entries(t: &toml_edit::Table, path: &str, out: &mut Vec<(String, usize)>) {
+    for (name, item) in t.iter() {
+        let p = join(path, name);
+        let key_at = t.key(name).and_then(|k| k.span()).map(|s| s.start);
+        match item {
+            toml_edit::Item::Table(sub) => {
+                // A `[header]` has a span; a dotted key (`a.b = 1`) has its
+                // key's; an implicit parent (`lexicon` of `[lexicon.nl]`)
+                // is written nowhere.
+                let at = if sub.is_dotted() {
+                    key_at
+                } else {
+                    sub.span().map(|s| s.start)
+                };
+                if let Some(o) = at {
+                    out.push((p.clone(), o));
                 }
-            };
-            sc.out.push((header.clone(), start));
-        } else {
-            let segs = sc.key_segments(b'=');
-            if sc.b.get(sc.i) == Some(&b'=') {
-                sc.i += 1;
+                table_entries(sub, &p, out);
             }
-            let path = join(&header, &segs.join("."));
-            sc.out.push((path.clone(), start));
-            sc.value(&path, 0);
-        }
-        if sc.i == before {
-            sc.i += 1;
+            toml_edit::Item::ArrayOfTables(a) => {
+                for (i, sub) in a.iter().enumerate() {
+                    let pi = format!("{p}[{i}]");
+                    if let Some(o) = sub.span().map(|s| s.start) {
+                        out.push((pi.clone(), o));
+                    }
+                    table_entries(sub, &pi, out);
+                }
+            }
+            toml_edit::Item::Value(v) => {
+                if let Some(o) = key_at {
+                    out.push((p.clone(), o));
+                }
+                value_entries(v, &p, out);
+            }
+            toml_edit::Item::None => {}
         }
     }
-    sc.out
+}
+
+fn value_entries(v: &toml_edit::Value, path: &str, out: &mut Vec<(String, usize)>) {
+    match v {
+        toml_edit::Value::InlineTable(t) => {
+            for (name, v) in t.iter() {
+                let p = join(path, name);
+                if let Some(o) = t.key(name).and_then(|k| k.span()).map(|s| s.start) {
+                    out.push((p.clone(), o));
+                }
+                value_entries(v, &p, out);
+            }
+        }
+        toml_edit::Value::Array(a) => {
+            for v in a.iter() {
+                value_entries(v, path, out);
+            }
+        }
+        _ => {}
+    }
 }
 
 fn join(a: &str, b: &str) -> String {
@@ -278,184 +308,15 @@ fn join(a: &str, b: &str) -> String {
     }
 }
 
-struct Scanner<'a> {
-    b: &'a [u8],
-    i: usize,
-    out: Vec<(String, usize)>,
-}
-
-impl Scanner<'_> {
-    fn peek(&self) -> Option<u8> {
-        self.b.get(self.i).copied()
-    }
-
-    fn skip_blank(&mut self, newlines: bool) {
-        while let Some(c) = self.peek() {
-            match c {
-                b' ' | b'\t' | b'\r' => self.i += 1,
-                b'\n' if newlines => self.i += 1,
-                b'#' => self.skip_comment(),
-                _ => break,
-            }
-        }
-    }
-
-    fn skip_comment(&mut self) {
-        while let Some(c) = self.peek() {
-            if c == b'\n' {
-                break;
-            }
-            self.i += 1;
-        }
-    }
-
-    fn skip_line(&mut self) {
-        self.skip_comment();
-    }
-
-    /// Reads `a.b."c.d"` up to `stop` (not consumed), a newline or the end.
-    fn key_segments(&mut self, stop: u8) -> Vec<String> {
-        let mut segs = Vec::new();
-        loop {
-            self.skip_blank(false);
-            let Some(c) = self.peek() else { break };
-            if c == stop || c == b'\n' {
-                break;
-            }
-            let seg = match c {
-                b'"' | b'\'' => {
-                    self.i += 1;
-                    let s = self.i;
-                    while let Some(d) = self.peek() {
-                        if d == c || d == b'\n' {
-                            break;
-                        }
-                        self.i += if d == b'\\' && c == b'"' { 2 } else { 1 };
-                    }
-                    let e = self.i.min(self.b.len());
-                    self.i = (self.i + 1).min(self.b.len());
-                    String::from_utf8_lossy(&self.b[s..e]).into_owned()
-                }
-                _ => {
-                    let s = self.i;
-                    while let Some(d) = self.peek() {
-                        if d.is_ascii_alphanumeric() || d == b'_' || d == b'-' {
-                            self.i += 1;
-                        } else {
-                            break;
-                        }
-                    }
-                    if self.i == s {
-                        self.i += 1; // junk: move on
-                        continue;
-                    }
-                    String::from_utf8_lossy(&self.b[s..self.i]).into_owned()
-                }
-            };
-            segs.push(seg);
-            self.skip_blank(false);
-            if self.peek() == Some(b'.') {
-                self.i += 1;
-            }
-        }
-        segs
-    }
-
-    fn starts(&self, pat: &[u8]) -> bool {
-        self.b[self.i.min(self.b.len())..].starts_with(pat)
-    }
-
-    fn value(&mut self, path: &str, depth: usize) {
-        self.skip_blank(false);
-        let Some(c) = self.peek() else { return };
-        match c {
-            b'"' | b'\'' => {
-                let triple: &[u8] = if c == b'"' { b"\"\"\"" } else { b"'''" };
-                if self.starts(triple) {
-                    self.i += 3;
-                    while self.i < self.b.len() && !self.starts(triple) {
-                        self.i += if self.b[self.i] == b'\\' && c == b'"' { 2 } else { 1 };
-                    }
-                    self.i = (self.i + 3).min(self.b.len());
-                } else {
-                    self.i += 1;
-                    while let Some(d) = self.peek() {
-                        if d == b'\n' {
-                            break;
-                        }
-                        self.i += 1;
-                        if d == c {
-                            break;
-                        }
-                        if d == b'\\' && c == b'"' {
-                            self.i += 1;
-                        }
-                    }
-                }
-            }
-            b'[' if depth < 64 => {
-                self.i += 1;
-                loop {
-                    self.skip_blank(true);
-                    match self.peek() {
-                        None => break,
-                        Some(b']') => {
-                            self.i += 1;
-                            break;
-                        }
-                        Some(b',') => self.i += 1,
-                        Some(_) => {
-                            let before = self.i;
-                            self.value(path, depth + 1);
-                            if self.i == before {
-                                self.i += 1;
-                            }
-                        }
-                    }
-                }
-            }
-            b'{' if depth < 64 => {
-                self.i += 1;
-                loop {
-                    self.skip_blank(false);
-                    match self.peek() {
-                        None | Some(b'\n') => break,
-                        Some(b'}') => {
-                            self.i += 1;
-                            break;
-                        }
-                        Some(b',') => self.i += 1,
-                        Some(_) => {
-                            let start = self.i;
-                            let segs = self.key_segments(b'=');
-                            if self.peek() == Some(b'=') {
-                                self.i += 1;
-                            }
-                            let p = join(path, &segs.join("."));
-                            self.out.push((p.clone(), start));
-                            self.value(&p, depth + 1);
-                            if self.i == start {
-                                self.i += 1;
-                            }
-                        }
-                    }
-                }
-            }
-            _ => {
-                while let Some(d) = self.peek() {
-                    if matches!(d, b',' | b']' | b'}' | b'\n' | b'#') {
-                        break;
-                    }
-                    self.i += 1;
-                }
-            }
-        }
-    }
-}
-
-/// The dotted key whose header, key or value holds `offset`.
+/// The dotted key whose header, key or value holds `offset`. In text that
+/// does not parse, the key or header written at the start of that line
+/// (`[silence` of an unclosed header).
 fn key_at(text: &str, offset: usize) -> String {
-    key_entries(text)
+    let entries = key_entries(text);
+    if entries.is_empty() {
+        return key_on_line(text, offset);
+    }
+    entries
         .into_iter()
         .take_while(|(_, o)| *o <= offset)
         .last()
@@ -463,10 +324,27 @@ fn key_at(text: &str, offset: usize) -> String {
         .unwrap_or_default()
 }
 
+/// The bare key or header name that starts the line holding `offset`.
+fn key_on_line(text: &str, offset: usize) -> String {
+    let start = text[..offset.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[start..].lines().next().unwrap_or("");
+    let name = line.trim_start().trim_start_matches('[');
+    let end = name.find([']', '=', '#']).unwrap_or(name.len());
+    let name = name[..end].trim();
+    let bare = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+    if bare {
+        name.to_string()
+    } else {
+        String::new()
+    }
+}
+
 /// The line where a dotted key is written: the key itself, else the first
 /// key below it; else the same for its parent, grandparent…; 0 when none.
-fn line_of_key(text: &str, key: &str) -> usize {
-    let entries = key_entries(text);
+fn line_of_key(entries: &[(String, usize)], key: &str) -> usize {
     let mut k = key;
     loop {
         let below = format!("{k}.");
@@ -474,8 +352,8 @@ fn line_of_key(text: &str, key: &str) -> usize {
             .iter()
             .find(|(e, _)| e == k)
             .or_else(|| entries.iter().find(|(e, _)| e.starts_with(&below)));
-        if let Some((_, o)) = found {
-            return line_of(text, *o);
+        if let Some((_, l)) = found {
+            return *l;
         }
         match k.rfind('.') {
             Some(i) => k = &k[..i],
@@ -717,18 +595,25 @@ mod tests {
     #[test]
     fn key_entries_cover_headers_inline_tables_and_arrays() {
         let text =
-            "a = 1\n[s]\nx = { y = 1, \"z.w\" = [1,\n 2] }\n[[t]]\nn = 'q'\n[[t]]\nn = \"\"\"m\nl\"\"\"\np = 3\n";
+            "a = 1\n[s]\nx = { y = 1, \"z.w\" = [1,\n 2] }\n[[t]]\nn = 'q'\n[[t]]\nn = \"\"\"m\nl\"\"\"\np = 3\nd.e = 4\n";
         let keys: Vec<String> = key_entries(text).into_iter().map(|(k, _)| k).collect();
         assert_eq!(
             keys,
-            ["a", "s", "s.x", "s.x.y", "s.x.z.w", "t[0]", "t[0].n", "t[1]", "t[1].n", "t[1].p"]
+            ["a", "s", "s.x", "s.x.y", "s.x.z.w", "t[0]", "t[0].n", "t[1]", "t[1].n", "t[1].p", "t[1].d", "t[1].d.e"]
         );
-        assert_eq!(line_of_key(text, "t[1].p"), 10);
-        assert_eq!(line_of_key(text, "s.x.z.w"), 3);
+        let lines: Vec<(String, usize)> = key_entries(text)
+            .into_iter()
+            .map(|(k, o)| (k, line_of(text, o)))
+            .collect();
+        assert_eq!(line_of_key(&lines, "t[1].p"), 10);
+        assert_eq!(line_of_key(&lines, "s.x.z.w"), 3);
+        // A key not written falls back to its parent's first line.
+        assert_eq!(line_of_key(&lines, "s.nothing"), 2);
+        assert_eq!(line_of_key(&lines, "elsewhere"), 0);
     }
 
     #[test]
-    fn scanner_survives_junk() {
+    fn broken_text_has_no_entries_but_names_the_key_of_its_line() {
         for text in [
             "[",
             "[[",
@@ -740,9 +625,13 @@ mod tests {
             "[a.\"b",
             "x = { y = [ { z = 1 ",
         ] {
-            let _ = key_entries(text);
+            assert!(key_entries(text).is_empty(), "{text:?}");
             let _ = key_at(text, text.len());
         }
+        assert_eq!(key_at("x = 1\n[silence\nmin_s = 2\n", 8), "silence");
+        assert_eq!(key_at("x = 1\ndead_air = [1,\n", 10), "dead_air");
+        // Near miss: a line that is no key names nothing.
+        assert_eq!(key_at("x = 1\n= = =\n", 7), "");
     }
 
     /// Every key of a config with every optional part filled must have a
