@@ -457,6 +457,21 @@ impl Default for Profile {
 }
 
 impl Profile {
+    /// The agent-question band scaled to the span (SPEC §6.5): low =
+    /// max(floor, band_low × span/minutes), high = max(floor, band_high ×
+    /// span/minutes). `None` when the profile has no band or the span is
+    /// unknown. The `few-questions`/`many-questions` findings and the
+    /// curiosity component read the same band.
+    pub fn question_band(&self, span_s: Option<f64>) -> Option<(f64, f64)> {
+        let [lo, hi] = self.questions?;
+        let minutes = span_s? / 60.0;
+        let scale = minutes / self.questions_per_minutes;
+        Some((
+            (lo * scale).max(self.questions_low_floor),
+            (hi * scale).max(self.questions_high_floor),
+        ))
+    }
+
     /// `discovery`, `cold` and `support`.
     pub fn builtins() -> BTreeMap<String, Profile> {
         let discovery = Profile::default();

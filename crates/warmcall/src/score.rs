@@ -28,19 +28,6 @@ pub const PUSH_FINDING_IDS: &[&str] = &[
 /// Share of curiosity that counts questions; the rest counts follow-ups (SPEC §6.5).
 const QUESTION_PART: f64 = 0.7;
 
-/// The profile's agent-question band scaled to the span (SPEC §6.5):
-/// low = max(floor, band_low × span/minutes), high = max(floor, band_high ×
-/// span/minutes). `None` when the profile has no band or the span is unknown.
-pub(crate) fn question_band(profile: &crate::config::Profile, span_s: Option<f64>) -> Option<(f64, f64)> {
-    let [lo, hi] = profile.questions?;
-    let minutes = span_s? / 60.0;
-    let scale = minutes / profile.questions_per_minutes;
-    Some((
-        (lo * scale).max(profile.questions_low_floor),
-        (hi * scale).max(profile.questions_high_floor),
-    ))
-}
-
 /// A score with nothing measured.
 pub(crate) fn empty(profile: &str) -> Score {
     Score {
@@ -201,7 +188,7 @@ fn curiosity(report: &Report, p: &Profile) -> Measured {
         // Untimed calls have no span to scale the band to: the floor is the
         // fairest low bound (it is also the low bound of any call under
         // 43 × floor / band-low minutes).
-        let (low, basis) = match question_band(p, report.span_s) {
+        let (low, basis) = match p.question_band(report.span_s) {
             Some((low, _)) => (low, "scaled to span"),
             None => (p.questions_low_floor, "floor (no span)"),
         };

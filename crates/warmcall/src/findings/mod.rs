@@ -452,7 +452,7 @@ pub(crate) fn question_band(ctx: &Ctx<'_>, report: &Report) -> Vec<Finding> {
     let (Some(profile), Some(q)) = (ctx.cfg.active_profile(), &report.questions) else {
         return Vec::new();
     };
-    let Some((lo, hi)) = crate::score::question_band(profile, report.span_s) else {
+    let Some((lo, hi)) = profile.question_band(report.span_s) else {
         return Vec::new();
     };
     let n = q.agent.total as f64;
