@@ -421,31 +421,14 @@ fn answered_questions(ctx: &Ctx<'_>, open: &[Pos]) -> Vec<(Pos, usize)> {
 
 /// Speech-time union of one side within `[.., until]`.
 fn union_until(ctx: &Ctx<'_>, role: Role, until: f64) -> f64 {
-    let mut iv: Vec<(f64, f64)> = ctx
-        .segs()
-        .iter()
-        .zip(&ctx.role)
-        .filter(|(_, r)| **r == role)
-        .filter_map(|(s, _)| Some((s.start_s?, s.end_s?.min(until))))
-        .filter(|(a, b)| b > a)
-        .collect();
-    iv.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut total = 0.0;
-    let mut cur: Option<(f64, f64)> = None;
-    for (a, b) in iv {
-        match cur {
-            Some((ca, cb)) if a <= cb => cur = Some((ca, cb.max(b))),
-            Some((ca, cb)) => {
-                total += cb - ca;
-                cur = Some((a, b));
-            }
-            None => cur = Some((a, b)),
-        }
-    }
-    if let Some((a, b)) = cur {
-        total += b - a;
-    }
-    total
+    use crate::metrics::intervals::{total, union};
+    total(&union(
+        ctx.segs()
+            .iter()
+            .zip(&ctx.role)
+            .filter(|(_, r)| **r == role)
+            .filter_map(|(s, _)| Some((s.start_s?, s.end_s?.min(until)))),
+    ))
 }
 
 /// Readiness before segment `seg` (the push's segment).
