@@ -80,6 +80,7 @@ const IN_PLACE_RATE: u64 = 1 << 55;
 const CHECK_OPENERS: u64 = 1 << 56;
 const FIRST_FINAL_NON_OPENER: u64 = 1 << 57;
 const FIRST_ELLIPTICAL: u64 = 1 << 58;
+const ALTERNATIVE: u64 = 1 << 59;
 /// Words that may open a sentence inside an unpunctuated, cased segment.
 const BOUNDARY: u64 = QWORDS | FILLERS | AUX | PRONOUNS | NEGATIONS;
 
@@ -492,6 +493,7 @@ impl QuestionRules {
             ("rate_units", RATE_UNITS),
             ("in_place_rate_words", IN_PLACE_RATE),
             ("check_openers", CHECK_OPENERS),
+            ("alternative_conjunctions", ALTERNATIVE),
         ] {
             for w in list(name) {
                 *words.entry(norm(w)).or_insert(0) |= bit;
@@ -989,7 +991,7 @@ impl QuestionRules {
         if h0 == Head::Plain && self.tag_tail(toks, clauses, q) {
             return Some(QuestionKind::Tag);
         }
-        if h0 == Head::Plain && self.elliptical_check(toks) {
+        if h0 == Head::Plain && (self.elliptical_check(toks) || self.parallel_alternatives(toks)) {
             return Some(QuestionKind::Closed);
         }
         // A later clause may carry the question ("U zei net dat …, hoe komt dat?").
@@ -1361,8 +1363,10 @@ impl QuestionRules {
     /// A question word, an auxiliary and a subject in the middle of a
     /// statement start a direct question ("I mean where would you put it").
     fn inner_wh_question(&self, toks: &[Tok<'_>]) -> bool {
-        // Not in reported speech ("and she said how did you do that").
-        let reported = |k: usize| toks[..k].iter().any(|t| t.is(REPORTING));
+        // Not a quote right after a verb of saying ("and she said how did
+        // you do that", "he asked me where do you …"); "u zei net dat …, hoe
+        // komt dat" still asks.
+        let reported = |k: usize| toks[k.saturating_sub(2)..k].iter().any(|t| t.is(REPORTING));
         (1..toks.len().saturating_sub(2)).any(|k| {
             toks[k].is(QWORDS)
                 && !toks[k - 1].is(EMBEDDING)
@@ -1409,6 +1413,18 @@ impl QuestionRules {
                 .match_at(toks, i, toks.len(), 0)
                 .is_some_and(|e| toks.get(e).is_none_or(|t| !t.is(PREPS)))
             && !rest.iter().any(|t| t.is(AUX | PRONOUNS | ELL_BLOCK))
+    }
+
+    /// "per stuk of per doos", "by phone or by email": a short choice
+    /// between two parallel phrases (both sides start with the same word),
+    /// without a verb of its own.
+    fn parallel_alternatives(&self, toks: &[Tok<'_>]) -> bool {
+        let i = self.skip_fillers(toks, 0, toks.len());
+        let rest = &toks[i..];
+        if rest.len() < 4 || rest.len() > 8 || rest.iter().any(|t| t.is(AUX | PRONOUNS)) {
+            return false;
+        }
+        (2..rest.len() - 1).any(|k| rest[k].is(ALTERNATIVE) && rest[k + 1].w == rest[0].w && k + 1 < rest.len() - 1)
     }
 
     /// A declarative question in speech (words mode): the listener as
