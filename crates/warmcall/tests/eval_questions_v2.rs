@@ -105,7 +105,10 @@ fn questions_v2_tsv() {
         }
         if kind_name(got) != kind {
             let mode = if punct { "p" } else { "u" };
-            misses.push(format!("  {id} {mode} [{kind} → {}] {sentence}   ({note})", kind_name(got)));
+            misses.push(format!(
+                "  {id} {mode} [{kind} → {}] {sentence}   ({note})",
+                kind_name(got)
+            ));
         }
     }
     println!("v2 question detection (P / R / accuracy; kind accuracy on true questions):");
@@ -124,10 +127,16 @@ fn questions_v2_tsv() {
             c.kind_accuracy(),
         );
         if c.accuracy() < bar {
-            failed.push(format!("{lang} punctuated={punct}: accuracy {:.3} < {bar}", c.accuracy()));
+            failed.push(format!(
+                "{lang} punctuated={punct}: accuracy {:.3} < {bar}",
+                c.accuracy()
+            ));
         }
         if c.kind_accuracy() < kbar {
-            failed.push(format!("{lang} punctuated={punct}: kind {:.3} < {kbar}", c.kind_accuracy()));
+            failed.push(format!(
+                "{lang} punctuated={punct}: kind {:.3} < {kbar}",
+                c.kind_accuracy()
+            ));
         }
     }
     println!("misses ({}):", misses.len());

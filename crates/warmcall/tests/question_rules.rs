@@ -24,7 +24,9 @@ fn check(lang: &str, punct: bool, cases: &[(&str, Option<QuestionKind>)]) {
 #[ignore]
 #[allow(clippy::print_stdout)]
 fn probe() {
-    let Ok(path) = std::env::var("WARMCALL_PROBE") else { return };
+    let Ok(path) = std::env::var("WARMCALL_PROBE") else {
+        return;
+    };
     let a = Analyzer::new(Config::default()).unwrap();
     for l in std::fs::read_to_string(path).unwrap().lines() {
         let f: Vec<&str> = l.split('\t').collect();

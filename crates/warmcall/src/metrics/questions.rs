@@ -417,7 +417,6 @@ pub(crate) struct QuestionRules {
     /// Lists whose words may be empty (a language without the rule).
     has_v1: bool,
     has_cond_aux: bool,
-    has_not_verbs: bool,
     neg_suffix: Vec<String>,
     clitics: WordSet,
     /// Longest clitic in bytes: a longer ASCII word is none.
@@ -539,7 +538,6 @@ impl QuestionRules {
             words: PackedWords::new(words.iter().map(|(w, &f)| (w.as_str(), f))),
             has_v1: !list("v1_pronouns").is_empty(),
             has_cond_aux: !list("conditional_aux").is_empty(),
-            has_not_verbs: !list("not_verbs").is_empty(),
             neg_suffix: lex.list("questions.tag_negation_suffix").to_vec(),
             clitic_max_len: clitics.iter().map(String::len).max().unwrap_or(0),
             clitics,
