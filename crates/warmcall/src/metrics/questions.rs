@@ -60,6 +60,27 @@ const FIRST_PROPOSAL: u64 = 1 << 36;
 const FIRST_TAG: u64 = 1 << 37;
 const FIRST_TAIL_TAG: u64 = 1 << 38;
 const FIRST_REFER_BACK: u64 = 1 << 39;
+// Classes of the generalising rules (issues 16, 17; docs/questions.md).
+const FIRST_PERSON: u64 = 1 << 40;
+const PARTICLES: u64 = 1 << 41;
+const REPORTING: u64 = 1 << 42;
+const ELL_CONJ: u64 = 1 << 43;
+const ELL_START: u64 = 1 << 44;
+const ELL_BLOCK: u64 = 1 << 45;
+const IMP_PARTICLES: u64 = 1 << 46;
+const IMP_SOFT: u64 = 1 << 47;
+const IMP_SUBJECTS: u64 = 1 << 48;
+const ADDRESSEE: u64 = 1 << 49;
+const STATE: u64 = 1 << 50;
+const DECL_BLOCK: u64 = 1 << 51;
+const ADDR_TAIL: u64 = 1 << 52;
+const AGREEMENT: u64 = 1 << 53;
+const RATE_UNITS: u64 = 1 << 54;
+const IN_PLACE_RATE: u64 = 1 << 55;
+const CHECK_OPENERS: u64 = 1 << 56;
+const FIRST_FINAL_NON_OPENER: u64 = 1 << 57;
+const FIRST_ELLIPTICAL: u64 = 1 << 58;
+const ALTERNATIVE: u64 = 1 << 59;
 /// Words that may open a sentence inside an unpunctuated, cased segment.
 const BOUNDARY: u64 = QWORDS | FILLERS | AUX | PRONOUNS | NEGATIONS;
 
@@ -396,12 +417,15 @@ pub(crate) struct QuestionRules {
     /// Lists whose words may be empty (a language without the rule).
     has_v1: bool,
     has_cond_aux: bool,
-    has_not_verbs: bool,
     neg_suffix: Vec<String>,
     clitics: WordSet,
     /// Longest clitic in bytes: a longer ASCII word is none.
     clitic_max_len: usize,
     non_openers: Phrases,
+    /// Non-question openers only when they end the clause ("… and what have you").
+    final_non_openers: Phrases,
+    /// Short elliptical check-ins ("anything else", "alles duidelijk").
+    elliptical: Phrases,
     invitations: Phrases,
     explain: Phrases,
     indirect: Phrases,
@@ -451,6 +475,24 @@ impl QuestionRules {
             ("tag_blockers", TAG_BLOCKERS),
             ("negations", NEGATIONS),
             ("subordinators", SUBORDINATORS),
+            ("first_person", FIRST_PERSON),
+            ("particles", PARTICLES),
+            ("reporting_verbs", REPORTING),
+            ("ellipsis_conjunctions", ELL_CONJ),
+            ("ellipsis_starts", ELL_START),
+            ("ellipsis_blockers", ELL_BLOCK),
+            ("imperative_particles", IMP_PARTICLES),
+            ("imperative_soft_particles", IMP_SOFT),
+            ("imperative_subjects", IMP_SUBJECTS),
+            ("addressee_subjects", ADDRESSEE),
+            ("state_markers", STATE),
+            ("declarative_blockers", DECL_BLOCK),
+            ("addressee_tail_tags", ADDR_TAIL),
+            ("agreement_words", AGREEMENT),
+            ("rate_units", RATE_UNITS),
+            ("in_place_rate_words", IN_PLACE_RATE),
+            ("check_openers", CHECK_OPENERS),
+            ("alternative_conjunctions", ALTERNATIVE),
         ] {
             for w in list(name) {
                 *words.entry(norm(w)).or_insert(0) |= bit;
@@ -465,6 +507,8 @@ impl QuestionRules {
         }
         let clitics: WordSet = list("clitics").iter().map(|w| norm(w)).collect();
         let non_openers = phrases("non_question_openers", FIRST_NON_OPENER);
+        let final_non_openers = phrases("final_non_question_openers", FIRST_FINAL_NON_OPENER);
+        let elliptical = phrases("elliptical_openers", FIRST_ELLIPTICAL);
         let invitations = phrases("invitations", FIRST_INVITATION);
         let explain = phrases("explain_phrases", FIRST_EXPLAIN);
         let indirect = phrases("indirect", FIRST_INDIRECT);
@@ -475,6 +519,8 @@ impl QuestionRules {
         let refer_back = phrases("refer_back", FIRST_REFER_BACK);
         for p in [
             &non_openers,
+            &final_non_openers,
+            &elliptical,
             &invitations,
             &explain,
             &indirect,
@@ -492,11 +538,12 @@ impl QuestionRules {
             words: PackedWords::new(words.iter().map(|(w, &f)| (w.as_str(), f))),
             has_v1: !list("v1_pronouns").is_empty(),
             has_cond_aux: !list("conditional_aux").is_empty(),
-            has_not_verbs: !list("not_verbs").is_empty(),
             neg_suffix: lex.list("questions.tag_negation_suffix").to_vec(),
             clitic_max_len: clitics.iter().map(String::len).max().unwrap_or(0),
             clitics,
             non_openers,
+            final_non_openers,
+            elliptical,
             invitations,
             explain,
             indirect,
@@ -887,8 +934,15 @@ impl QuestionRules {
         // "Toch?", "Right?": a bare tag. Unpunctuated, a bare "right" is a backchannel.
         if self.tags.exact(toks) {
             // "can't you" standing alone is a tag even unpunctuated; a bare
-            // "right" or "ja" is a backchannel.
-            return (q || self.aux_pronoun_tag(toks)).then_some(QuestionKind::Tag);
+            // "right" or "ja" is a backchannel, and a positive "do you" an
+            // abandoned start.
+            let negated = toks.first().is_some_and(|t| self.negated(t.w));
+            return (q || (self.aux_pronoun_tag(toks) && negated)).then_some(QuestionKind::Tag);
+        }
+        // "and your colleagues", "en u": a turn that only names another
+        // party after "and" asks the same question about it (open).
+        if (q || !punctuated) && self.ellipsis(toks) {
+            return Some(QuestionKind::Open);
         }
         // Clause starts and heads live on the stack: a sentence has a
         // handful of clauses, and this runs for every candidate sentence.
@@ -935,6 +989,9 @@ impl QuestionRules {
         if h0 == Head::Plain && self.tag_tail(toks, clauses, q) {
             return Some(QuestionKind::Tag);
         }
+        if h0 == Head::Plain && (self.elliptical_check(toks) || self.parallel_alternatives(toks)) {
+            return Some(QuestionKind::Closed);
+        }
         // A later clause may carry the question ("U zei net dat …, hoe komt dat?").
         // After a statement clause, a relative ("…, which is great") or a
         // main clause with inversion ("Als u wacht, bent u te laat") is no
@@ -959,8 +1016,16 @@ impl QuestionRules {
                 _ => {}
             }
         }
-        if h0 == Head::Plain && (self.in_place(toks) || self.inner_wh_question(toks)) {
+        if h0 == Head::Plain && self.in_place(toks) {
             return Some(QuestionKind::Open);
+        }
+        // "when you say too slow what does that look like": a direct
+        // question after a statement or a subordinate lead-in.
+        if matches!(h0, Head::Plain | Head::NotQuestion) && self.inner_wh_question(toks) {
+            return Some(QuestionKind::Open);
+        }
+        if !punctuated && h0 == Head::Plain && self.declarative_check(toks) {
+            return Some(QuestionKind::Closed);
         }
         if q {
             if self.embedded_wh(toks) {
@@ -974,6 +1039,12 @@ impl QuestionRules {
     /// Open when a yes/no question asks to explain or tell ("Kunt u iets
     /// meer vertellen?") or embeds a question word ("Mag ik vragen wat …?").
     fn yes_no_kind(&self, toks: &[Tok<'_>]) -> QuestionKind {
+        // "mag ik je iets vertellen over hoe …", "can I tell you how we …":
+        // the speaker asks leave to talk; yes or no answers it.
+        let i = self.skip_fillers(toks, 0, toks.len());
+        if i + 1 < toks.len() && toks[i].is(AUX) && toks[i + 1].is(FIRST_PERSON) {
+            return QuestionKind::Closed;
+        }
         if let Some((_, e)) = self.explain.find(toks) {
             if !toks.get(e).is_some_and(|t| t.is(CLOSED_COMP)) {
                 return QuestionKind::Open;
@@ -1007,6 +1078,12 @@ impl QuestionRules {
         }
         if self.non_openers.match_at(toks, i, end, SKIPPABLE).is_some() {
             return Head::NotQuestion;
+        }
+        // "… and what have you" ends a list; "what have you done" asks.
+        if let Some(e) = self.final_non_openers.match_at(toks, i, end, 0) {
+            if self.skip_fillers(toks, e, end) == end {
+                return Head::NotQuestion;
+            }
         }
         if self.invitations.match_at(toks, i, end, SKIPPABLE).is_some() {
             return Head::Invitation;
@@ -1043,6 +1120,11 @@ impl QuestionRules {
         if toks[wi].is(QWORDS) {
             return self.wh_head(toks, wi, end);
         }
+        // "goed hoor die heeft het druk": after a filler or evaluative word
+        // "hoor", "zeg", "joh" are particles, not a verb opening a question.
+        if i > start && toks[i].is(PARTICLES) {
+            return Head::Plain;
+        }
         self.verb_first_head(toks, i, end)
     }
 
@@ -1057,7 +1139,9 @@ impl QuestionRules {
         }
         let next = toks.get(i + 1).filter(|_| i + 1 < end);
         if let Some(nx) = next {
-            if nx.is(EXCL) && toks.get(i + 2).filter(|_| i + 2 < end).is_none_or(|t| !t.is(AUX)) {
+            // "what kind of work": a modifier with its preposition asks.
+            let kind_of = nx.is(QMODS) && toks.get(i + 2).filter(|_| i + 2 < end).is_some_and(|t| t.is(PREPS));
+            if !kind_of && nx.is(EXCL) && toks.get(i + 2).filter(|_| i + 2 < end).is_none_or(|t| !t.is(AUX)) {
                 return Head::NotQuestion;
             }
             // Correlative "hoe langer …, hoe duurder …".
@@ -1119,14 +1203,28 @@ impl QuestionRules {
         if toks[i..end].iter().any(|t| t.is(NARRATIVE)) {
             return Head::NotQuestion;
         }
+        // A modal particle makes a verb-first clause an imperative or a wish
+        // ("scant u het maar in", "was het maar zo"); a polite "verb + u +
+        // even" is an imperative when the verb is no auxiliary ("zet u er
+        // even bij"; "heeft u even" still asks).
+        let body = &toks[i + 2..end.min(i + 7)];
+        if body.iter().any(|t| t.is(IMP_PARTICLES) && !t.comma_before)
+            || (!v.is(AUX) && s.is(IMP_SUBJECTS) && body.iter().any(|t| t.is(IMP_SOFT)))
+        {
+            return Head::NotQuestion;
+        }
         // Conditional: a main clause follows ("…, dan kunt u", "… just give me a ring").
         let n = toks.len();
         // "Zullen we …, dan neem ik …" proposes; it sets no condition.
         let can_condition = !v.is(PROPOSAL_AUX);
         for k in (i + 3..n).filter(|_| can_condition) {
             if toks[k].is(COND_THEN) && k + 1 < n {
+                // "…, dan", "… dan kunt u", "… dan zet de chauffeur".
                 let nl_style = !self.has_cond_aux
-                    && (toks[k].comma_before || (k + 2 < n && toks[k + 2].is(PRONOUNS) && !toks[k + 1].is(PRONOUNS)));
+                    && (toks[k].comma_before
+                        || (k + 2 < n
+                            && toks[k + 2].is(PRONOUNS | SUBJECT_WORDS)
+                            && !toks[k + 1].is(PRONOUNS | SUBJECT_WORDS)));
                 let en_style = v.is(COND_AUX) && s.is(PRONOUNS);
                 if nl_style || en_style {
                     return Head::NotQuestion;
@@ -1134,6 +1232,11 @@ impl QuestionRules {
             }
         }
         if v.is(COND_AUX) && s.is(PRONOUNS) && toks[i + 2..].iter().any(|t| t.comma_before) {
+            return Head::NotQuestion;
+        }
+        // "should you be out we'll leave a card": a contracted subject later
+        // starts the main clause.
+        if v.is(COND_AUX) && s.is(PRONOUNS) && toks[i + 2..].iter().any(|t| t.is(PRONOUNS) && t.w.contains('\'')) {
             return Head::NotQuestion;
         }
         Head::YesNo
@@ -1158,9 +1261,21 @@ impl QuestionRules {
         }
         if let Some(st) = self.tail_tags.suffix(toks) {
             let statement = toks[..st].iter().any(|t| !t.is(FILLERS));
-            if statement && !toks[st - 1].is(TAG_BLOCKERS) && !toks[st - 1].is(QWORDS) {
+            // "I think so too, right", "ik ook hè": agreeing, not asking.
+            let agreeing = toks[st - 1].is(AGREEMENT) && toks[..st].iter().any(|t| t.is(FIRST_PERSON));
+            if statement && !agreeing && !toks[st - 1].is(TAG_BLOCKERS) && !toks[st - 1].is(QWORDS) {
                 return true;
             }
+        }
+        // "u bent de eigenaar zeker": a tail word that confirms only a
+        // statement about the listener.
+        if n >= 3
+            && toks[n - 1].is(ADDR_TAIL)
+            && !toks[n - 2].is(TAG_BLOCKERS)
+            && toks[..n - 1].iter().any(|t| t.is(ADDRESSEE))
+            && !toks[..n - 1].iter().any(|t| t.is(FIRST_PERSON))
+        {
+            return true;
         }
         let negated = |w: &str| self.neg_suffix.iter().any(|s| w.ends_with(s.as_str()));
         if n >= 3 && self.aux_pronoun_tag(&toks[n - 2..]) {
@@ -1217,32 +1332,117 @@ impl QuestionRules {
     /// hoeveel", "you're paying how much a month").
     fn in_place(&self, toks: &[Tok<'_>]) -> bool {
         let n = toks.len();
+        let rate_at = |m: usize| m < n && toks[m].is(RATE_UNITS);
         (1..n).any(|k| {
-            if !toks[k].is(IN_PLACE)
-                || toks[k - 1].is(EMBEDDING)
-                || self.non_openers.match_at(toks, k, n, SKIPPABLE).is_some()
-            {
+            if toks[k - 1].is(EMBEDDING) {
+                return false;
+            }
+            // "en dat kost u dan wat per maand": only before a rate.
+            if toks[k].is(IN_PLACE_RATE) && (rate_at(k + 1) || rate_at(k + 2)) {
+                return true;
+            }
+            // "what a month" in place is no exclamative "what a …".
+            let exclamative = self.non_openers.match_at(toks, k, n, SKIPPABLE).is_some() && !rate_at(k + 2);
+            if !toks[k].is(IN_PLACE) || exclamative {
                 return false;
             }
             let mut m = k + 1;
             while m < n && toks[m].is(QMODS) && m < k + 2 {
                 m += 1;
             }
-            m == n || toks[m].is(IN_PLACE_FOLLOW)
+            if m == n || toks[m].is(IN_PLACE_FOLLOW) {
+                return true;
+            }
+            // "how many days a week", "hoeveel medewerkers in …": the noun.
+            (m > k + 1 || toks[k].is(DETERMINERS)) && (m + 1 == n || toks[m + 1].is(IN_PLACE_FOLLOW))
         })
     }
 
     /// A question word, an auxiliary and a subject in the middle of a
     /// statement start a direct question ("I mean where would you put it").
     fn inner_wh_question(&self, toks: &[Tok<'_>]) -> bool {
+        // Not a quote right after a verb of saying ("and she said how did
+        // you do that", "he asked me where do you …"); "u zei net dat …, hoe
+        // komt dat" still asks.
+        let reported = |k: usize| toks[k.saturating_sub(2)..k].iter().any(|t| t.is(REPORTING));
         (1..toks.len().saturating_sub(2)).any(|k| {
             toks[k].is(QWORDS)
                 && !toks[k - 1].is(EMBEDDING)
+                && !(k >= 2 && toks[k - 2].is(EMBEDDING))
                 && toks[k + 1].is(AUX)
                 && toks[k + 2].is(PRONOUNS)
-                && !toks[k + 2].is(V1_PRONOUNS)
-                && !self.has_not_verbs
+                && !reported(k)
+                && self.final_non_openers.match_at(toks, k, toks.len(), 0) != Some(toks.len())
         })
+    }
+
+    fn negated(&self, w: &str) -> bool {
+        self.neg_suffix.iter().any(|s| w.ends_with(s.as_str()))
+    }
+
+    /// "and your colleagues", "en u", "en qua budget": "and" (among the
+    /// leading fillers) and then only a short phrase naming another party or
+    /// topic; a bare addressee pronoun stands alone ("and you get …" is a
+    /// statement), and "en u ook" / "and you too" return a wish.
+    fn ellipsis(&self, toks: &[Tok<'_>]) -> bool {
+        let i = self.skip_fillers(toks, 0, toks.len());
+        let rest = &toks[i..];
+        if i == 0 || !toks[..i].iter().any(|t| t.is(ELL_CONJ)) || rest.is_empty() || rest.len() > 4 {
+            return false;
+        }
+        if !rest[0].is(ELL_START) || (rest[0].is(ADDRESSEE) && rest.len() > 1) {
+            return false;
+        }
+        !rest[1..]
+            .iter()
+            .any(|t| t.is(AUX | PRONOUNS | ELL_BLOCK | DECL_BLOCK | QWORDS | NEGATIONS))
+            && !rest[0].is(ELL_BLOCK)
+    }
+
+    /// "anything else", "all clear so far", "alles duidelijk": a short
+    /// elliptical check-in (closed).
+    fn elliptical_check(&self, toks: &[Tok<'_>]) -> bool {
+        let i = self.skip_fillers(toks, 0, toks.len());
+        let rest = &toks[i..];
+        !rest.is_empty()
+            && rest.len() <= 4
+            && self
+                .elliptical
+                .match_at(toks, i, toks.len(), 0)
+                .is_some_and(|e| toks.get(e).is_none_or(|t| !t.is(PREPS)))
+            && !rest.iter().any(|t| t.is(AUX | PRONOUNS | ELL_BLOCK))
+    }
+
+    /// "per stuk of per doos", "by phone or by email": a short choice
+    /// between two parallel phrases (both sides start with the same word),
+    /// without a verb of its own.
+    fn parallel_alternatives(&self, toks: &[Tok<'_>]) -> bool {
+        let i = self.skip_fillers(toks, 0, toks.len());
+        let rest = &toks[i..];
+        if rest.len() < 4 || rest.len() > 8 || rest.iter().any(|t| t.is(AUX | PRONOUNS)) {
+            return false;
+        }
+        (2..rest.len() - 1).any(|k| rest[k].is(ALTERNATIVE) && rest[k + 1].w == rest[0].w && k + 1 < rest.len() - 1)
+    }
+
+    /// A declarative question in speech (words mode): the listener as
+    /// subject and a check on their present state, opened by "so"/"dus" or
+    /// with "already", "still", "al", "nog", "dus" right after the verb
+    /// ("dus jullie zitten nu bij …", "you've already got someone"). A
+    /// future, a modal or a verb of saying makes it a statement ("you'll
+    /// get", "u krijgt", "you said").
+    fn declarative_check(&self, toks: &[Tok<'_>]) -> bool {
+        let n = toks.len();
+        let i = self.skip_fillers(toks, 0, n);
+        if i + 2 >= n || !toks[i].is(ADDRESSEE) {
+            return false;
+        }
+        let opened = toks[..i].iter().any(|t| t.is(CHECK_OPENERS));
+        let state = toks[i + 1..n.min(i + 4)].iter().any(|t| t.is(STATE));
+        (opened || state)
+            && !toks[i..]
+                .iter()
+                .any(|t| t.is(DECL_BLOCK | QWORDS | FIRST_PERSON) || t.comma_before)
     }
 
     /// Whether an agent question (its tokens) refers back to what the
