@@ -8,9 +8,9 @@ mod common;
 
 use warmcall::{Analyzer, Config};
 
-const MIN_PRECISION: f64 = 0.94;
-const MIN_RECALL: f64 = 0.72;
-const MIN_CATEGORY: f64 = 0.84;
+const MIN_PRECISION: f64 = 0.98;
+const MIN_RECALL: f64 = 0.95;
+const MIN_CATEGORY: f64 = 0.98;
 
 #[derive(Default)]
 struct Tally {
