@@ -31,8 +31,7 @@ fn persuader_pushes_per_turn() {
     };
     let dir = shared.join("realdata/persuasionforgood-dev");
     let labels_path = dir.join("labels.tsv");
-    let labels =
-        std::fs::read_to_string(&labels_path).unwrap_or_else(|e| panic!("{}: {e}", labels_path.display()));
+    let labels = std::fs::read_to_string(&labels_path).unwrap_or_else(|e| panic!("{}: {e}", labels_path.display()));
     // file -> segment -> is_push, Persuader turns only.
     let mut want: BTreeMap<String, BTreeMap<usize, bool>> = BTreeMap::new();
     for (n, line) in labels.lines().enumerate().skip(1) {
