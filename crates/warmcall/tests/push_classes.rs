@@ -158,6 +158,7 @@ fn pilots_trials_orders_and_bank_details_are_close() {
     let mut f = Vec::new();
     push(&a, &mut f, "en", "Shall we start a pilot with your night shift?", Close);
     no_push(&a, &mut f, "en", "The pilot at the other depot went well.");
+    no_push(&a, &mut f, "en", "We trialled a pilot for, I want to say, six weeks.");
     push(
         &a,
         &mut f,
