@@ -1,9 +1,11 @@
 //! How the call ended (SPEC §6.4, after Huthwaite): the latest decisive
 //! customer act decides.
 //!
-//! - acceptance of a step with a concrete time, or a step the customer
+//! - acceptance of a step with a concrete time, of a close (a step that
+//!   happens now: an order, a trial, a pledge), or a step the customer
 //!   proposes with a time: `advance`; acceptance of a step without a time
-//!   (a callback "some time"): `continuation`;
+//!   (a callback "some time") or one the customer puts off to a vague time
+//!   ("bel me over een maand"): `continuation`;
 //! - an information request: `continuation`;
 //! - a rejection: `no-sale`;
 //! - none of these: `unknown`.
@@ -29,7 +31,15 @@ pub(crate) fn compute(ctx: &Ctx<'_>, signals: &[SignalHit], pushes: Option<&Push
                     let pn = normalize(&p.text);
                     rules.has_time(&pn) || (p.category != PushCategory::Callback && rules.has_vague_time(&pn))
                 });
-                if rules.has_time(&n) || push_time {
+                // A close happens now (an order, a trial, a pledge): agreeing
+                // to it advances the sale without a time.
+                let step_now = accepted.is_some_and(|p| p.category == PushCategory::Close);
+                let own_time = rules.has_time(&n) || ctx.lm.signals.has_clock(&n);
+                if !own_time && ctx.lm.signals.defers(&n) {
+                    // "Bel me over een maand maar": contact put off to a
+                    // vague time, whatever time the push named.
+                    OutcomeKind::Continuation
+                } else if own_time || push_time || step_now {
                     OutcomeKind::Advance
                 } else {
                     OutcomeKind::Continuation

@@ -232,6 +232,13 @@ impl PushRules {
         strongest(STEP).or_else(|| strongest(WEAK))
     }
 
+    /// True when a question or proposal form opens normalised text ("Shall
+    /// I hold them for you?", "Zal ik de overstap regelen?"), whatever it
+    /// proposes: a negative reply to it is a rejection.
+    pub(crate) fn opens_with_form(&self, n: &str) -> bool {
+        self.forms.at_start(&self.blank_form_exceptions(n))
+    }
+
     /// True when normalised text names a concrete time (day, date, clock time).
     pub(crate) fn has_time(&self, n: &str) -> bool {
         self.time.is_match(n)
@@ -255,6 +262,8 @@ pub(crate) struct AgentSentence<'a> {
     pub category: Option<PushCategory>,
     /// Whether it offers to send information.
     pub offers_info: bool,
+    /// Whether a question or proposal form opens it.
+    pub proposes: bool,
 }
 
 /// The sentences of every agent segment that is no backchannel.
@@ -295,11 +304,13 @@ pub(crate) fn agent_sentences<'c, 'a>(ctx: &'c Ctx<'a>) -> &'c AgentSentences<'a
             for (offset, text) in ctx.sentences(i) {
                 normalize_into(text, &mut n);
                 let (category, offers_info) = rules.agent_sentence(&n);
+                let proposes = category.is_some() || rules.opens_with_form(&n);
                 out.sentences.push(AgentSentence {
                     offset,
                     text,
                     category,
                     offers_info,
+                    proposes,
                 });
             }
         }

@@ -39,7 +39,7 @@ impl SignalHit {
 
 /// The lists matched in one pass, in this order (the push stage's concrete
 /// times too: one pass over a customer sentence answers both).
-const LISTS: [&str; 9] = [
+const LISTS: [&str; 13] = [
     "signals.interest",
     "signals.need",
     "signals.info_request",
@@ -49,6 +49,10 @@ const LISTS: [&str; 9] = [
     "signals.callback_request",
     "signals.proposal",
     "pushes.time",
+    "signals.negation_start",
+    "signals.negated_want",
+    "signals.clock",
+    "signals.hesitation",
 ];
 const INTEREST: usize = 0;
 const NEED: usize = 1;
@@ -59,6 +63,10 @@ const ACCEPTANCE: usize = 5;
 const CALLBACK: usize = 6;
 const PROPOSAL: usize = 7;
 const TIME: usize = 8;
+const NEG_START: usize = 9;
+const NEG_WANT: usize = 10;
+const CLOCK: usize = 11;
+const HESITATION: usize = 12;
 
 /// Compiled signal rules of one language.
 #[derive(Debug)]
@@ -66,6 +74,8 @@ pub(crate) struct SignalRules {
     lists: PhraseSet,
     callback_request: Phrases,
     bare_no: Vec<String>,
+    deferral: Phrases,
+    clock: Phrases,
 }
 
 impl SignalRules {
@@ -74,7 +84,22 @@ impl SignalRules {
             lists: PhraseSet::new(lex, &LISTS)?,
             callback_request: Phrases::new(lex, "signals.callback_request")?,
             bare_no: lex.list("signals.bare_no").iter().map(|s| normalize(s)).collect(),
+            deferral: Phrases::new(lex, "signals.deferral")?,
+            clock: Phrases::new(lex, "signals.clock")?,
         })
+    }
+
+    /// True when normalised customer text puts contact off to a vague time
+    /// ("bel me over een maand", "call me next month"): without a concrete
+    /// time that is a continuation, whatever time the push named.
+    pub(crate) fn defers(&self, n: &str) -> bool {
+        self.deferral.is_match(n)
+    }
+
+    /// True when normalised text names a clock time ("about eleven",
+    /// "kwart voor negen").
+    pub(crate) fn has_clock(&self, n: &str) -> bool {
+        self.clock.is_match(n)
     }
 
     /// True when normalised customer text asks to be called back.
@@ -99,7 +124,17 @@ impl SignalRules {
     fn classify_hits(&self, n: &str, m: Hits, prev: AgentOffer, has_time: bool) -> Vec<SignalKind> {
         let bare = n.trim_end_matches(['.', '!', ',', '?']).trim();
         let mut out = Vec::new();
-        let rejection = m.has(REJECTION) || (prev.push && self.bare_no.iter().any(|b| b == bare));
+        let proposed = prev.push || prev.proposal;
+        // A negative reply to a proposal is a rejection: a reply that opens
+        // with a negation word ("Nee hoor, voor nu even niet", "No, mate")
+        // unless it names a time (a counter-proposal: "not Tuesday but
+        // Wednesday at two"), or a negated want, need or interest anywhere
+        // ("daar heb ik geen behoefte aan", "we're not going ahead").
+        let negative_reply = proposed && m.has(NEG_START) && !m.has(TIME) && !m.has(CLOCK);
+        let rejection = m.has(REJECTION)
+            || m.has(NEG_WANT)
+            || negative_reply
+            || (prev.push && self.bare_no.iter().any(|b| b == bare));
         if rejection {
             out.push(SignalKind::Rejection);
         }
@@ -115,11 +150,15 @@ impl SignalRules {
         if m.has(CONCERN) {
             out.push(SignalKind::Concern);
         }
-        let accepts = prev.push && m.has(ACCEPTANCE);
+        // A hesitation ("not sure yet", "ik weet het nog niet") is not
+        // decisive, even with an agreeing word in it.
+        let accepts = prev.push && m.has(ACCEPTANCE) && !m.has(HESITATION);
         // Without a proposal just before, a time only counts with a proposing
         // or confirming form ("Zullen we zeggen dinsdag om tien?", "See you
-        // Thursday"): "Sure, I was away last Monday" accepts nothing.
-        let proposes = has_time && m.has(PROPOSAL);
+        // Thursday"): "Sure, I was away last Monday" accepts nothing. After a
+        // proposal, a clock time the customer names is a (counter-)proposal
+        // ("Maak er maar kwart voor negen van", "call me about eleven").
+        let proposes = (has_time && m.has(PROPOSAL)) || (proposed && m.has(CLOCK));
         if !rejection && (accepts || proposes || m.has(CALLBACK)) {
             out.push(SignalKind::Acceptance);
         }
@@ -134,6 +173,8 @@ struct AgentOffer {
     push: bool,
     /// An offer to send information.
     info: bool,
+    /// A sentence opened by a question or proposal form (a push or not).
+    proposal: bool,
 }
 
 /// What one agent segment offers.
@@ -142,6 +183,7 @@ fn offer_of(ctx: &Ctx<'_>, i: usize) -> AgentOffer {
     for s in super::push::agent_sentences(ctx).of(i) {
         offer.push |= s.category.is_some();
         offer.info |= s.offers_info;
+        offer.proposal |= s.proposes;
     }
     offer
 }
@@ -165,6 +207,7 @@ pub(crate) fn detect(ctx: &Ctx<'_>) -> Vec<SignalHit> {
                 if in_agent_turn {
                     offer.push |= o.push;
                     offer.info |= o.info;
+                    offer.proposal |= o.proposal;
                 } else {
                     offer = o;
                 }
@@ -201,7 +244,11 @@ mod tests {
 
     fn kinds(lang: &str, sentence: &str, push: bool) -> Vec<SignalKind> {
         let rules = SignalRules::new(&Lexicon::builtin(lang).expect("lexicon")).expect("rules");
-        let offer = AgentOffer { push, info: false };
+        let offer = AgentOffer {
+            push,
+            info: false,
+            proposal: push,
+        };
         let times = crate::findings::push::PushRules::new(&Lexicon::builtin(lang).expect("lexicon")).expect("rules");
         rules.classify(sentence, offer, times.has_time(&normalize(sentence)))
     }

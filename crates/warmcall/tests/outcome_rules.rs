@@ -1,0 +1,228 @@
+//! The composed outcome rules (SPEC §6.4, docs/findings.md "Outcome"): for
+//! each word class and rule one exchange it decides and one near miss it
+//! must leave alone, in both languages. Every exchange is written here (none
+//! is copied from `../shared/eval`) and judged as a call: the seller's
+//! sentence, then the customer's reply.
+
+use warmcall::{Analyzer, Config, Transcript};
+
+fn outcome(lang: &str, seller: &str, customer: &str) -> String {
+    let t = Transcript::builder()
+        .untimed("Seller", seller)
+        .untimed("Customer", customer)
+        .build();
+    let a = Analyzer::new(Config::default().agent("Seller").language(lang)).expect("config");
+    let r = a.analyze(&t);
+    serde_json::to_value(r.outcome.kind)
+        .expect("kind")
+        .as_str()
+        .unwrap_or("?")
+        .to_string()
+}
+
+fn check(cases: &[(&str, &str, &str, &str)]) {
+    let mut wrong = Vec::new();
+    for (lang, seller, customer, want) in cases {
+        let got = outcome(lang, seller, customer);
+        if got != *want {
+            wrong.push(format!("{lang}: {seller} || {customer}: got {got}, want {want}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// A reply that opens with a negation word rejects a proposal; the same
+/// reply to a discovery question is just an answer.
+#[test]
+fn negation_at_the_start_of_a_reply_to_a_proposal_rejects_it() {
+    check(&[
+        // Issue 16's example.
+        (
+            "nl",
+            "Zal ik woensdag even bij u langskomen?",
+            "Nee hoor, voor nu even niet.",
+            "no-sale",
+        ),
+        ("nl", "Heeft u al een alarmsysteem?", "Nee, nog niet.", "unknown"),
+        (
+            "en",
+            "Shall I come by on Wednesday?",
+            "Nah, we'll leave it, cheers.",
+            "no-sale",
+        ),
+        ("en", "Do you have an alarm system already?", "No, not yet.", "unknown"),
+    ]);
+}
+
+/// A negation before a want, need or interest rejects wherever it stands;
+/// the want or need itself does not.
+#[test]
+fn a_negated_want_or_need_is_a_rejection() {
+    check(&[
+        (
+            "nl",
+            "Zal ik een offerte voor u maken?",
+            "Daar heb ik eigenlijk geen behoefte aan.",
+            "no-sale",
+        ),
+        (
+            "nl",
+            "Zal ik een offerte voor u maken?",
+            "We hebben behoefte aan iets eenvoudigers.",
+            "unknown",
+        ),
+        (
+            "en",
+            "Shall I draw up a quote for you?",
+            "Honestly, we don't need one.",
+            "no-sale",
+        ),
+        (
+            "en",
+            "Shall I draw up a quote for you?",
+            "We need one that fits in the van.",
+            "unknown",
+        ),
+    ]);
+}
+
+/// A clock time the customer names after a proposal is a counter-proposal;
+/// a bare day while they look it up decides nothing; a negation with a time
+/// is a counter-proposal, not a rejection.
+#[test]
+fn a_clock_time_from_the_customer_is_an_advance() {
+    check(&[
+        (
+            "nl",
+            "Zal ik donderdag om negen uur langskomen?",
+            "Liever om kwart over elf.",
+            "advance",
+        ),
+        (
+            "nl",
+            "Zal ik donderdag om negen uur langskomen?",
+            "Donderdag? Even in de agenda kijken.",
+            "unknown",
+        ),
+        (
+            "nl",
+            "Zal ik donderdag om negen uur langskomen?",
+            "Nee, donderdag niet, maar vrijdag om elf uur wel.",
+            "advance",
+        ),
+        (
+            "en",
+            "Shall I pop by on Thursday at nine?",
+            "Better at half eleven.",
+            "advance",
+        ),
+        (
+            "en",
+            "Shall I pop by on Thursday at nine?",
+            "Thursday, let me check with the boss.",
+            "unknown",
+        ),
+        (
+            "en",
+            "Shall I pop by on Thursday at nine?",
+            "No, not Thursday, Friday at four suits me.",
+            "advance",
+        ),
+    ]);
+}
+
+/// Contact put off to a vague time is a continuation, even when the push
+/// named a concrete one; with a concrete time of their own it is an advance.
+#[test]
+fn a_deferral_without_a_concrete_time_is_a_continuation() {
+    check(&[
+        (
+            "nl",
+            "Zal ik u donderdag om tien uur terugbellen?",
+            "Bel me over een week of drie maar.",
+            "continuation",
+        ),
+        (
+            "nl",
+            "Zal ik u donderdag om tien uur terugbellen?",
+            "Bel me vrijdag om elf uur maar.",
+            "advance",
+        ),
+        (
+            "en",
+            "Can I ring you back on Friday at ten?",
+            "Give me a ring in a few weeks instead.",
+            "continuation",
+        ),
+        (
+            "en",
+            "Can I ring you back on Friday at ten?",
+            "Ring me on Monday at four instead.",
+            "advance",
+        ),
+    ]);
+}
+
+/// Agreeing to a close (a step that happens now) is an advance without a
+/// time; a hesitation with an agreeing word in it decides nothing.
+#[test]
+fn accepting_a_step_now_advances_and_a_hesitation_does_not() {
+    check(&[
+        (
+            "nl",
+            "Zal ik de bestelling voor u plaatsen?",
+            "Goed, plaats hem maar.",
+            "advance",
+        ),
+        (
+            "nl",
+            "Zal ik de bestelling voor u plaatsen?",
+            "Goed, maar ik weet het nog niet zeker.",
+            "unknown",
+        ),
+        (
+            "en",
+            "Shall I place the order for you?",
+            "Okay, put it through.",
+            "advance",
+        ),
+        (
+            "en",
+            "Shall I place the order for you?",
+            "Okay, but I'm not sure yet.",
+            "unknown",
+        ),
+    ]);
+}
+
+/// A send imperative opening a clause asks for information (a
+/// continuation); a sentence about sending decides nothing.
+#[test]
+fn a_send_imperative_is_an_information_request() {
+    check(&[
+        (
+            "nl",
+            "Zal ik een keer langskomen?",
+            "Mail me eerst de prijzen maar.",
+            "continuation",
+        ),
+        (
+            "nl",
+            "Zal ik een keer langskomen?",
+            "Mijn collega heeft u vorige week gemaild.",
+            "unknown",
+        ),
+        (
+            "en",
+            "Could I pop round one day?",
+            "Maybe, but email me the figures first.",
+            "continuation",
+        ),
+        (
+            "en",
+            "Could I pop round one day?",
+            "I emailed your colleague last week.",
+            "unknown",
+        ),
+    ]);
+}
