@@ -242,6 +242,27 @@ fn meeting_words_and_inverted_modal_proposals_are_appointments() {
     push(&a, &mut f, "nl", "Zullen we donderdag even overleggen?", Appointment);
     no_push(&a, &mut f, "nl", "Donderdag om drie uur is prima, ik zet het erin.");
     no_push(&a, &mut f, "nl", "Kunt u mij vertellen hoe het inkoopproces loopt?");
+    // After a fronted condition the verb comes first in any Dutch main
+    // clause: an instruction for that case, not a proposal.
+    no_push(
+        &a,
+        &mut f,
+        "nl",
+        "Zodra de voorraad op is, kiest u in het portaal een nieuwe bestelling en die wordt vrijdag geleverd.",
+    );
+    no_push(
+        &a,
+        &mut f,
+        "nl",
+        "Wanneer de monteur klaar is, tekent u het werkbon en dan is de levering afgerond.",
+    );
+    push(
+        &a,
+        &mut f,
+        "nl",
+        "Kunt u zodra het past een bestelling plaatsen?",
+        Close,
+    );
     push(
         &a,
         &mut f,
