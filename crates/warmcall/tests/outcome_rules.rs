@@ -226,3 +226,61 @@ fn a_send_imperative_is_an_information_request() {
         ),
     ]);
 }
+
+/// "No, go on" answers "or is this a bad time?": a negation that lets the
+/// caller carry on rejects nothing; the same negation without it does.
+#[test]
+fn a_negation_that_lets_the_caller_carry_on_is_no_rejection() {
+    check(&[
+        (
+            "en",
+            "Can you spare five minutes, or have I caught you mid-job?",
+            "No no, fire away, I'm just having lunch.",
+            "unknown",
+        ),
+        (
+            "en",
+            "Can you spare five minutes, or have I caught you mid-job?",
+            "No, sorry, I'm up a ladder.",
+            "no-sale",
+        ),
+        (
+            "nl",
+            "Zal ik u nu even kort bijpraten, of komt het slecht uit?",
+            "Nee hoor, zeg het maar, ik zit net even.",
+            "unknown",
+        ),
+        (
+            "nl",
+            "Zal ik u nu even kort bijpraten, of komt het slecht uit?",
+            "Nee, ik sta net op de bouw.",
+            "no-sale",
+        ),
+    ]);
+}
+
+/// A refused step is a rejection; a feared loss said with the same "ik wil
+/// niet" is a need, not a refusal.
+#[test]
+fn not_wanting_a_loss_is_no_refusal() {
+    check(&[
+        (
+            "nl",
+            "Zal ik volgende week bij u langskomen?",
+            "Nee, wij willen niet overstappen.",
+            "no-sale",
+        ),
+        (
+            "nl",
+            "Zal ik volgende week bij u langskomen?",
+            "Ik wil het niet, hoor.",
+            "no-sale",
+        ),
+        (
+            "nl",
+            "Zal ik volgende week bij u langskomen?",
+            "Ik wil niet nog een klant mislopen, dus dinsdag om tien uur graag.",
+            "advance",
+        ),
+    ]);
+}

@@ -39,7 +39,7 @@ impl SignalHit {
 
 /// The lists matched in one pass, in this order (the push stage's concrete
 /// times too: one pass over a customer sentence answers both).
-const LISTS: [&str; 13] = [
+const LISTS: [&str; 14] = [
     "signals.interest",
     "signals.need",
     "signals.info_request",
@@ -53,6 +53,7 @@ const LISTS: [&str; 13] = [
     "signals.negated_want",
     "signals.clock",
     "signals.hesitation",
+    "signals.go_ahead",
 ];
 const INTEREST: usize = 0;
 const NEED: usize = 1;
@@ -67,6 +68,7 @@ const NEG_START: usize = 9;
 const NEG_WANT: usize = 10;
 const CLOCK: usize = 11;
 const HESITATION: usize = 12;
+const GO_AHEAD: usize = 13;
 
 /// Compiled signal rules of one language.
 #[derive(Debug)]
@@ -130,7 +132,9 @@ impl SignalRules {
         // unless it names a time (a counter-proposal: "not Tuesday but
         // Wednesday at two"), or a negated want, need or interest anywhere
         // ("daar heb ik geen behoefte aan", "we're not going ahead").
-        let negative_reply = proposed && m.has(NEG_START) && !m.has(TIME) && !m.has(CLOCK);
+        // "No, go on" answers "or is this a bad time?": a negation that
+        // lets the caller carry on refuses nothing.
+        let negative_reply = proposed && m.has(NEG_START) && !m.has(TIME) && !m.has(CLOCK) && !m.has(GO_AHEAD);
         let rejection = m.has(REJECTION)
             || m.has(NEG_WANT)
             || negative_reply
