@@ -18,25 +18,6 @@ fn check(lang: &str, punct: bool, cases: &[(&str, Option<QuestionKind>)]) {
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
 
-/// Prints the reading of each `lang<TAB>p|u<TAB>sentence` line of the file
-/// in `$WARMCALL_PROBE` (a development aid, ignored by default).
-#[test]
-#[ignore]
-#[allow(clippy::print_stdout)]
-fn probe() {
-    let Ok(path) = std::env::var("WARMCALL_PROBE") else {
-        return;
-    };
-    let a = Analyzer::new(Config::default()).unwrap();
-    for l in std::fs::read_to_string(path).unwrap().lines() {
-        let f: Vec<&str> = l.split('\t').collect();
-        if f.len() < 3 {
-            continue;
-        }
-        println!("{:?}\t{}\t{}", a.question_kind(f[0], f[2], f[1] == "p"), f[1], f[2]);
-    }
-}
-
 #[test]
 fn what_kind_of_and_what_have_you_ask_open() {
     check(
