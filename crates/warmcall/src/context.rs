@@ -1,7 +1,12 @@
 //! Per-analysis facts computed once and shared by every metric: word
-//! counts, backchannel flags, roles, the span.
+//! counts, backchannel flags, roles, the span, the sentence split.
+//!
+//! The context is built after roles are decided, and knows nothing of the
+//! stages that read it: each stage gets its compiled rules as arguments.
 
-use crate::analyzer::LangModel;
+use std::collections::HashSet;
+
+use crate::lexicon::Lexicon;
 use crate::report::Role;
 use crate::{Config, Segment, Timing, Transcript};
 
@@ -11,8 +16,6 @@ pub(crate) struct Ctx<'a> {
     pub t: &'a Transcript,
     /// The configuration.
     pub cfg: &'a Config,
-    /// The chosen language's compiled rules.
-    pub lm: &'a LangModel,
     /// Words per segment.
     pub words: Vec<usize>,
     /// Whether each segment is a backchannel.
@@ -26,12 +29,18 @@ pub(crate) struct Ctx<'a> {
     pub span: Option<(f64, f64)>,
     /// Whether any segment holds text (RTTM holds none).
     pub has_text: bool,
-    /// What the finding stages compute once and share.
-    pub findings: crate::findings::Cache<'a>,
     /// Sentence spans of every segment, split on first use and shared by
     /// every stage that reads sentences (they used to split the same text
-    /// again each).
-    sentence_spans: std::cell::OnceCell<SentenceSpans>,
+    /// again each). Role assignment reads them before the context exists.
+    sentence_spans: Sentences<'a>,
+}
+
+/// The sentences of every segment, split once on first use: what role
+/// assignment reads before there is a [`Ctx`], handed on to the context
+/// so that no later stage splits them again.
+pub(crate) struct Sentences<'a> {
+    t: &'a Transcript,
+    spans: std::cell::OnceCell<SentenceSpans>,
 }
 
 /// [`crate::text::sentences`] of every segment as byte ranges: segment `i`
@@ -41,45 +50,21 @@ struct SentenceSpans {
     start: Vec<usize>,
 }
 
-impl<'a> Ctx<'a> {
-    /// Computes the per-segment facts; roles default to customer until
-    /// [`Ctx::set_roles`].
-    pub fn new(t: &'a Transcript, cfg: &'a Config, lm: &'a LangModel) -> Ctx<'a> {
-        let words: Vec<usize> = t.segments.iter().map(|s| crate::text::word_count(&s.text)).collect();
-        let backchannel = t
-            .segments
-            .iter()
-            .zip(&words)
-            .map(|(s, &w)| w >= 1 && w <= cfg.backchannel.max_words && lm.is_backchannel(&s.text))
-            .collect();
-        let span = match t.timing {
-            Timing::Full => span_of(t, |s| s.end_s),
-            // Start-only ends are inferred, so the span runs to the last start.
-            Timing::StartOnly => span_of(t, |s| s.start_s),
-            _ => None,
-        };
-        let has_text = words.iter().any(|&w| w > 0);
-        Ctx {
+impl<'a> Sentences<'a> {
+    /// The sentences of `t`, not split yet.
+    pub fn new(t: &'a Transcript) -> Sentences<'a> {
+        Sentences {
             t,
-            cfg,
-            lm,
-            words,
-            backchannel,
-            speaker_role: vec![Role::Customer; t.speakers.len()],
-            role: vec![Role::Customer; t.segments.len()],
-            span,
-            has_text,
-            findings: Default::default(),
-            sentence_spans: Default::default(),
+            spans: Default::default(),
         }
     }
 
-    /// `crate::text::sentences(&self.segs()[i].text)`, split once per
+    /// `crate::text::sentences(&t.segments[i].text)`, split once per
     /// analysis: the same `(offset, sentence)` items, slices of the segment
     /// text.
-    pub fn sentences(&self, i: usize) -> impl Iterator<Item = (usize, &'a str)> + '_ {
-        let all = self.sentence_spans.get_or_init(|| {
-            let segs = self.segs();
+    pub fn of(&self, i: usize) -> impl Iterator<Item = (usize, &'a str)> + '_ {
+        let all = self.spans.get_or_init(|| {
+            let segs = &self.t.segments;
             let mut out = SentenceSpans {
                 spans: Vec::new(),
                 start: Vec::with_capacity(segs.len() + 1),
@@ -97,12 +82,92 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(move |&(a, b)| (a, &text[a..b]))
     }
+}
 
-    /// Applies a role per speaker.
-    pub fn set_roles(&mut self, speaker_role: Vec<Role>) {
-        self.role = self.t.segments.iter().map(|s| speaker_role[s.speaker]).collect();
-        self.speaker_role = speaker_role;
-        self.findings = Default::default();
+/// One language's backchannel words (`backchannel.words`, lowercased).
+#[derive(Debug, Default)]
+pub(crate) struct Backchannels(HashSet<String>);
+
+impl Backchannels {
+    /// The backchannel list of `lex`.
+    pub fn new(lex: &Lexicon) -> Backchannels {
+        Backchannels(lex.list("backchannel.words").iter().map(|w| w.to_lowercase()).collect())
+    }
+
+    /// True when every word of `text` is on the backchannel list.
+    pub fn all_of(&self, text: &str) -> bool {
+        use unicode_segmentation::UnicodeSegmentation;
+        // The words of `text::words_lower`, without a String per word: an
+        // ASCII word without capitals is looked up as it stands, one with
+        // capitals through a reused buffer; the rest lowercase as str does
+        // (final sigma).
+        let mut buf = String::new();
+        let mut any = false;
+        for w in text.unicode_words() {
+            let found = if !w.is_ascii() {
+                self.0.contains(&w.to_lowercase())
+            } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                buf.clear();
+                buf.push_str(w);
+                buf.make_ascii_lowercase();
+                self.0.contains(buf.as_str())
+            } else {
+                self.0.contains(w)
+            };
+            if !found {
+                return false;
+            }
+            any = true;
+        }
+        any
+    }
+}
+
+impl<'a> Ctx<'a> {
+    /// Computes the per-segment facts of `t` for speakers already given
+    /// their roles (`speaker_role`, one per speaker), reusing the sentences
+    /// role assignment split.
+    pub fn new(
+        t: &'a Transcript,
+        cfg: &'a Config,
+        backchannels: &Backchannels,
+        speaker_role: Vec<Role>,
+        sentences: Sentences<'a>,
+    ) -> Ctx<'a> {
+        debug_assert!(std::ptr::eq(t, sentences.t), "the sentences of another transcript");
+        let words: Vec<usize> = t.segments.iter().map(|s| crate::text::word_count(&s.text)).collect();
+        let backchannel = t
+            .segments
+            .iter()
+            .zip(&words)
+            .map(|(s, &w)| w >= 1 && w <= cfg.backchannel.max_words && backchannels.all_of(&s.text))
+            .collect();
+        let span = match t.timing {
+            Timing::Full => span_of(t, |s| s.end_s),
+            // Start-only ends are inferred, so the span runs to the last start.
+            Timing::StartOnly => span_of(t, |s| s.start_s),
+            _ => None,
+        };
+        let has_text = words.iter().any(|&w| w > 0);
+        let role = t.segments.iter().map(|s| speaker_role[s.speaker]).collect();
+        Ctx {
+            t,
+            cfg,
+            words,
+            backchannel,
+            speaker_role,
+            role,
+            span,
+            has_text,
+            sentence_spans: sentences,
+        }
+    }
+
+    /// `crate::text::sentences(&self.segs()[i].text)`, split once per
+    /// analysis: the same `(offset, sentence)` items, slices of the segment
+    /// text.
+    pub fn sentences(&self, i: usize) -> impl Iterator<Item = (usize, &'a str)> + '_ {
+        self.sentence_spans.of(i)
     }
 
     /// True when the transcript has real start and end times.
@@ -121,8 +186,6 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Builds a [`Ctx`] for unit tests: default config, the built-in lexicon of
-/// `lang`, and `agent` as the only agent label.
 /// First segment start to the latest `end_of` over all segments, when both
 /// are finite and in order.
 fn span_of(t: &Transcript, end_of: impl Fn(&Segment) -> Option<f64>) -> Option<(f64, f64)> {
@@ -135,6 +198,8 @@ fn span_of(t: &Transcript, end_of: impl Fn(&Segment) -> Option<f64>) -> Option<(
     (start.is_finite() && end.is_finite() && end >= start).then_some((start, end))
 }
 
+/// Builds a [`Ctx`] for unit tests: default config, the built-in lexicon of
+/// `lang`, and `agent` as the only agent label.
 #[cfg(test)]
 pub(crate) fn with_ctx<R>(t: &Transcript, lang: &str, agent: &str, f: impl FnOnce(&Ctx<'_>) -> R) -> R {
     with_ctx_cfg(t, &Config::default(), lang, agent, f)
@@ -149,15 +214,13 @@ pub(crate) fn with_ctx_cfg<R>(
     agent: &str,
     f: impl FnOnce(&Ctx<'_>) -> R,
 ) -> R {
-    let lm =
-        LangModel::new(crate::lexicon::Lexicon::builtin(lang).expect("built-in lexicon")).expect("lexicon compiles");
-    let mut ctx = Ctx::new(t, cfg, &lm);
-    ctx.set_roles(
-        t.speakers
-            .iter()
-            .map(|s| if s.label == agent { Role::Agent } else { Role::Customer })
-            .collect(),
-    );
+    let lex = Lexicon::builtin(lang).expect("built-in lexicon");
+    let roles = t
+        .speakers
+        .iter()
+        .map(|s| if s.label == agent { Role::Agent } else { Role::Customer })
+        .collect();
+    let ctx = Ctx::new(t, cfg, &Backchannels::new(&lex), roles, Sentences::new(t));
     f(&ctx)
 }
 
@@ -201,5 +264,41 @@ mod tests {
         let mut cfg = Config::default();
         cfg.backchannel.max_words = 1;
         assert_eq!(flags("en", &cfg, &["Yeah.", "Yeah yeah."]), [true, false]);
+    }
+
+    /// The allocation-free backchannel test answers what looking up every
+    /// `words_lower` word answered, capitals and non-ASCII letters included.
+    #[test]
+    fn backchannel_test_matches_words_lower() {
+        for lang in ["nl", "en"] {
+            let mut bc = Backchannels::new(&Lexicon::builtin(lang).unwrap());
+            bc.0.extend(["σοφος", "straße", "oké"].map(String::from));
+            for text in [
+                "",
+                "...",
+                "Ja.",
+                "JA ja.",
+                "Oké!",
+                "OKÉ.",
+                "Okay, okay.",
+                "Mm-Hmm.",
+                "Uh-huh.",
+                "Yeah, we do.",
+                "ΣΟΦΟΣ",
+                "Σοφος.",
+                "STRASSE",
+                "Straße",
+                "It's right",
+                "ja’",
+                "Hm?! Hm.",
+                "ok ok ok ok",
+            ] {
+                let want = {
+                    let words: Vec<String> = crate::text::words_lower(text).collect();
+                    !words.is_empty() && words.iter().all(|w| bc.0.contains(w))
+                };
+                assert_eq!(bc.all_of(text), want, "{lang} {text:?}");
+            }
+        }
     }
 }

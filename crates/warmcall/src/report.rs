@@ -76,6 +76,42 @@ pub struct Report {
     pub score: Score,
 }
 
+/// The figures the judgments read, borrowed: what the findings and the
+/// score are computed from during the analysis, before there is a report,
+/// and what [`crate::score_report`] reads back out of a finished one.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Figures<'r> {
+    /// [`Report::span_s`].
+    pub span_s: Option<f64>,
+    /// [`Report::talk`].
+    pub talk: &'r Talk,
+    /// [`Report::turns`].
+    pub turns: &'r Turns,
+    /// [`Report::patience`].
+    pub patience: Option<&'r Patience>,
+    /// [`Report::questions`].
+    pub questions: Option<&'r Questions>,
+    /// [`Report::pushes`].
+    pub pushes: Option<&'r Pushes>,
+    /// [`Report::outcome`].
+    pub outcome: &'r Outcome,
+}
+
+impl Report {
+    /// The figures of a finished report, to judge it again.
+    pub(crate) fn figures(&self) -> Figures<'_> {
+        Figures {
+            span_s: self.span_s,
+            talk: &self.talk,
+            turns: &self.turns,
+            patience: self.patience.as_ref(),
+            questions: self.questions.as_ref(),
+            pushes: self.pushes.as_ref(),
+            outcome: &self.outcome,
+        }
+    }
+}
+
 /// Source facts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]

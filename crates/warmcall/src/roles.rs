@@ -8,7 +8,6 @@
 
 use regex::{Regex, RegexBuilder};
 
-use crate::context::Ctx;
 use crate::lexicon::Lexicon;
 use crate::report::{Role, RoleBasis};
 use crate::{Error, Transcript};
@@ -29,6 +28,7 @@ pub(crate) enum AgentMatcher {
 }
 
 impl AgentMatcher {
+    /// Compiles `--agent`: `/…/` is a regex, anything else a name.
     pub(crate) fn new(pattern: &str) -> Result<AgentMatcher, Error> {
         let p = pattern.trim();
         if p.len() >= 2 && p.starts_with('/') && p.ends_with('/') {
@@ -43,6 +43,7 @@ impl AgentMatcher {
         }
     }
 
+    /// Whether a speaker with this label (and display name) is the agent.
     pub(crate) fn matches(&self, label: &str, display: Option<&str>) -> bool {
         let names = std::iter::once(label).chain(display);
         match self {
@@ -172,22 +173,8 @@ pub(crate) struct Assignment {
     pub warnings: Vec<String>,
 }
 
-/// Assigns roles per speaker.
-pub(crate) fn assign(ctx: &Ctx<'_>, agent: Option<&AgentMatcher>) -> Assignment {
-    let pushes = &ctx.lm.pushes;
-    // The context's shared sentence split: the later stages read the same
-    // sentences, so the opening and the first-push search do not split again.
-    assign_in(
-        ctx.t,
-        &ctx.lm.roles,
-        agent,
-        &|s: &str| pushes.sentence_category(s).is_some(),
-        |i| ctx.sentences(i),
-    )
-}
-
-/// [`assign`] with the push test passed in, so the order of the rules can be
-/// tested without a push detector.
+/// [`assign`] with the transcript's own sentence split, so the order of the
+/// rules can be tested without a push detector or a context.
 #[cfg(test)]
 pub(crate) fn assign_with(
     t: &Transcript,
@@ -195,14 +182,17 @@ pub(crate) fn assign_with(
     agent: Option<&AgentMatcher>,
     is_push: &dyn Fn(&str) -> bool,
 ) -> Assignment {
-    assign_in(t, rules, agent, is_push, |i| {
+    assign(t, rules, agent, is_push, |i| {
         crate::text::sentences(&t.segments[i].text)
     })
 }
 
-/// [`assign_with`] with the sentences of segment `i` given by `sentences`
-/// (the same items as `crate::text::sentences` of its text).
-fn assign_in<'t, I: Iterator<Item = (usize, &'t str)>>(
+/// Assigns roles per speaker, before the per-call context exists (the
+/// context is built with them). `is_push` tells whether a sentence on its
+/// own is a push (the first-push rule); `sentences(i)` gives the sentences
+/// of segment `i`, the same items as `crate::text::sentences` of its text
+/// (the analysis passes the split its later stages share).
+pub(crate) fn assign<'t, I: Iterator<Item = (usize, &'t str)>>(
     t: &'t Transcript,
     rules: &RoleRules,
     agent: Option<&AgentMatcher>,

@@ -1,17 +1,17 @@
 //! The warmth score of SPEC §6.5: 100 × the weighted mean of five
 //! components in 0..1, each reported with the inputs it was computed from.
 //! A component that cannot be measured is left out and the weights of the
-//! others renormalised. The score reads only the finished [`Report`], so a
-//! saved report can be scored again under another profile
-//! ([`score_report`]). Choices where the spec is silent: docs/scoring.md.
+//! others renormalised. The score reads only the call's figures and its
+//! findings, all of which a finished [`Report`] holds, so a saved report
+//! can be scored again under another profile ([`score_report`]). Choices
+//! where the spec is silent: docs/scoring.md.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{json, Value};
 
 use crate::config::Profile;
-use crate::context::Ctx;
-use crate::report::{Component, Components, QuestionKind, Report, Role, Score};
+use crate::report::{Component, Components, Figures, Finding, QuestionKind, Report, Role, Score};
 use crate::{Config, Error};
 
 /// Finding ids that mark a push as a mistake for the restraint component
@@ -28,8 +28,9 @@ pub const PUSH_FINDING_IDS: &[&str] = &[
 /// Share of curiosity that counts questions; the rest counts follow-ups (SPEC §6.5).
 const QUESTION_PART: f64 = 0.7;
 
-/// A score with nothing measured.
-pub(crate) fn empty(profile: &str) -> Score {
+/// A score with nothing measured: the score of a call that is not judged
+/// (a language without a lexicon).
+pub(crate) fn unmeasured(profile: &str) -> Score {
     Score {
         warmth: None,
         profile: profile.to_string(),
@@ -43,11 +44,12 @@ pub(crate) fn empty(profile: &str) -> Score {
     }
 }
 
-/// Computes the score from the finished report.
-pub(crate) fn compute(ctx: &Ctx<'_>, report: &Report) -> Score {
-    match ctx.cfg.active_profile() {
-        Some(p) => score_with(report, &ctx.cfg.profile, p),
-        None => empty(&ctx.cfg.profile),
+/// The score stage: the call's figures and its findings weighed under the
+/// config's active profile.
+pub(crate) fn compute(config: &Config, fig: &Figures<'_>, findings: &[Finding]) -> Score {
+    match config.active_profile() {
+        Some(p) => score_with(fig, findings, &config.profile, p),
+        None => unmeasured(&config.profile),
     }
 }
 
@@ -62,17 +64,22 @@ pub fn score_report(report: &Report, config: &Config) -> Result<Score, Error> {
         line: 0,
         message: format!("unknown profile {:?}", config.profile),
     })?;
-    Ok(score_with(report, &config.profile, profile))
+    Ok(score_with(
+        &report.figures(),
+        &report.findings,
+        &config.profile,
+        profile,
+    ))
 }
 
-fn score_with(report: &Report, name: &str, p: &Profile) -> Score {
+fn score_with(fig: &Figures<'_>, findings: &[Finding], name: &str, p: &Profile) -> Score {
     let w = &p.weights;
     let components = Components {
-        listening: listening(report, p).map(|(v, i)| component(v, w.listening, i)),
-        curiosity: curiosity(report, p).map(|(v, i)| component(v, w.curiosity, i)),
-        patience: patience(report, p).map(|(v, i)| component(v, w.patience, i)),
-        monologue: monologue(report, p).map(|(v, i)| component(v, w.monologue, i)),
-        restraint: restraint(report, p).map(|(v, i)| component(v, w.restraint, i)),
+        listening: listening(fig, p).map(|(v, i)| component(v, w.listening, i)),
+        curiosity: curiosity(fig, p).map(|(v, i)| component(v, w.curiosity, i)),
+        patience: patience(fig, p).map(|(v, i)| component(v, w.patience, i)),
+        monologue: monologue(fig, p).map(|(v, i)| component(v, w.monologue, i)),
+        restraint: restraint(fig, findings, p).map(|(v, i)| component(v, w.restraint, i)),
     };
     let parts = [
         &components.listening,
@@ -125,8 +132,8 @@ fn round(v: f64, decimals: i32) -> f64 {
 }
 
 /// 1 inside the talk-share band, linear to 0 at `talk_share_falloff` outside.
-fn listening(report: &Report, p: &Profile) -> Measured {
-    let share = report.talk.agent_share_of_speech.filter(|s| s.is_finite())?;
+fn listening(fig: &Figures<'_>, p: &Profile) -> Measured {
+    let share = fig.talk.agent_share_of_speech.filter(|s| s.is_finite())?;
     let [lo, hi] = p.talk_share;
     let outside = if share < lo {
         lo - share
@@ -140,7 +147,7 @@ fn listening(report: &Report, p: &Profile) -> Measured {
         value,
         vec![
             ("agent_share_of_speech", json!(round(share, 4))),
-            ("basis", json!(report.talk.basis)),
+            ("basis", json!(fig.talk.basis)),
             ("band", json!(p.talk_share)),
             ("outside_band", json!(round(outside, 4))),
             ("falloff", json!(p.talk_share_falloff)),
@@ -154,8 +161,8 @@ fn listening(report: &Report, p: &Profile) -> Measured {
 /// before the first push / that target). Without a band and without a
 /// target (support) only follow-ups count, and a call where the agent asked
 /// nothing leaves curiosity out.
-fn curiosity(report: &Report, p: &Profile) -> Measured {
-    let q = report.questions.as_ref()?;
+fn curiosity(fig: &Figures<'_>, p: &Profile) -> Measured {
+    let q = fig.questions?;
     let asked = q.agent.total;
     let follow_ups = q.agent.follow_up;
     let follow_share = if asked > 0 {
@@ -171,10 +178,7 @@ fn curiosity(report: &Report, p: &Profile) -> Measured {
         ("follow_up_share_full", json!(p.follow_up_share_full)),
     ];
     let question_part = if let Some(target) = p.questions_before_first_push {
-        let first_push = report
-            .pushes
-            .as_ref()
-            .and_then(|ps| ps.items.iter().map(|i| i.segment).min());
+        let first_push = fig.pushes.and_then(|ps| ps.items.iter().map(|i| i.segment).min());
         let before = q
             .items
             .iter()
@@ -188,7 +192,7 @@ fn curiosity(report: &Report, p: &Profile) -> Measured {
         // Untimed calls have no span to scale the band to: the floor is the
         // fairest low bound (it is also the low bound of any call under
         // 43 × floor / band-low minutes).
-        let (low, basis) = match p.question_band(report.span_s) {
+        let (low, basis) = match p.question_band(fig.span_s) {
             Some((low, _)) => (low, "scaled to span"),
             None => (p.questions_low_floor, "floor (no span)"),
         };
@@ -213,8 +217,8 @@ fn curiosity(report: &Report, p: &Profile) -> Measured {
 }
 
 /// min(1, mean hand-off gap / `patience_full_s`); left out when unmeasured.
-fn patience(report: &Report, p: &Profile) -> Measured {
-    let pt = report.patience.as_ref()?;
+fn patience(fig: &Figures<'_>, p: &Profile) -> Measured {
+    let pt = fig.patience?;
     let mean = pt.mean_s.filter(|m| m.is_finite())?;
     Some((
         (mean / p.patience_full_s).min(1.0),
@@ -228,8 +232,8 @@ fn patience(report: &Report, p: &Profile) -> Measured {
 
 /// 1 up to the first bound, 0 from the second, linear between; seconds when
 /// the longest monologue has a length in seconds, else words.
-fn monologue(report: &Report, p: &Profile) -> Measured {
-    let run = report.turns.longest_agent_monologue.as_ref()?;
+fn monologue(fig: &Figures<'_>, p: &Profile) -> Measured {
+    let run = fig.turns.longest_agent_monologue.as_ref()?;
     let (x, [full, zero], unit) = match run.s.filter(|s| s.is_finite()) {
         Some(s) => (s, p.monologue_s, "seconds"),
         None => (run.words as f64, p.monologue_words, "words"),
@@ -256,14 +260,14 @@ fn monologue(report: &Report, p: &Profile) -> Measured {
 /// 1 − `restraint_per_push` × pushes with at least one push finding, floored
 /// at 0. Left out for profiles without push findings (support) and for
 /// calls without text.
-fn restraint(report: &Report, p: &Profile) -> Measured {
+fn restraint(fig: &Figures<'_>, findings: &[Finding], p: &Profile) -> Measured {
     if !p.push_findings {
         return None;
     }
-    let pushes = report.pushes.as_ref()?;
+    let pushes = fig.pushes?;
     let mut bad: BTreeSet<Option<usize>> = BTreeSet::new();
     let mut by_id: BTreeMap<&str, usize> = BTreeMap::new();
-    for f in &report.findings {
+    for f in findings {
         if let Some(id) = PUSH_FINDING_IDS.iter().find(|id| **id == f.id) {
             bad.insert(f.segment);
             *by_id.entry(id).or_default() += 1;
@@ -337,7 +341,7 @@ pub(crate) mod tests {
                 evidence: None,
             },
             trackers: vec![],
-            score: empty("discovery"),
+            score: unmeasured("discovery"),
         }
     }
 
@@ -425,18 +429,24 @@ pub(crate) mod tests {
     fn listening_is_one_inside_the_band_and_zero_at_the_falloff() {
         let p = discovery();
         for share in [0.35, 0.42, 0.50] {
-            assert!(close(value(listening(&with_share(share), &p)), 1.0), "{share}");
+            assert!(
+                close(value(listening(&with_share(share).figures(), &p)), 1.0),
+                "{share}"
+            );
         }
-        assert!(close(value(listening(&with_share(0.75), &p)), 0.0));
-        assert!(close(value(listening(&with_share(0.10), &p)), 0.0));
+        assert!(close(value(listening(&with_share(0.75).figures(), &p)), 0.0));
+        assert!(close(value(listening(&with_share(0.10).figures(), &p)), 0.0));
         assert!(
-            close(value(listening(&with_share(0.95), &p)), 0.0),
+            close(value(listening(&with_share(0.95).figures(), &p)), 0.0),
             "floored, not negative"
         );
         // Halfway down the fall-off on either side.
-        assert!(close(value(listening(&with_share(0.625), &p)), 0.5));
-        assert!(close(value(listening(&with_share(0.225), &p)), 0.5));
-        assert!(listening(&blank_report(), &p).is_none(), "no share, no component");
+        assert!(close(value(listening(&with_share(0.625).figures(), &p)), 0.5));
+        assert!(close(value(listening(&with_share(0.225).figures(), &p)), 0.5));
+        assert!(
+            listening(&blank_report().figures(), &p).is_none(),
+            "no share, no component"
+        );
     }
 
     #[test]
@@ -445,27 +455,30 @@ pub(crate) mod tests {
         let mut r = blank_report();
         r.span_s = Some(43.0 * 60.0); // band low = 11
         r.questions = Some(questions(11, 0));
-        assert!(close(value(curiosity(&r, &p)), 0.7));
+        assert!(close(value(curiosity(&r.figures(), &p)), 0.7));
         r.questions = Some(questions(22, 0));
-        assert!(close(value(curiosity(&r, &p)), 0.7), "more questions do not earn more");
+        assert!(
+            close(value(curiosity(&r.figures(), &p)), 0.7),
+            "more questions do not earn more"
+        );
         r.questions = Some(questions(10, 3)); // share 0.3: full follow-up part
-        assert!(close(value(curiosity(&r, &p)), 0.7 * 10.0 / 11.0 + 0.3));
+        assert!(close(value(curiosity(&r.figures(), &p)), 0.7 * 10.0 / 11.0 + 0.3));
         r.questions = Some(questions(0, 0));
-        assert!(close(value(curiosity(&r, &p)), 0.0));
+        assert!(close(value(curiosity(&r.figures(), &p)), 0.0));
         // A 10-minute call: low = max(3, 11 × 10/43) = 3.
         r.span_s = Some(600.0);
         r.questions = Some(questions(3, 0));
-        assert!(close(value(curiosity(&r, &p)), 0.7));
+        assert!(close(value(curiosity(&r.figures(), &p)), 0.7));
         // Untimed: the floor.
         r.span_s = None;
         r.questions = Some(questions(2, 0));
-        let (v, inputs) = curiosity(&r, &p).unwrap();
+        let (v, inputs) = curiosity(&r.figures(), &p).unwrap();
         assert!(close(v, 0.7 * 2.0 / 3.0));
         assert!(inputs
             .iter()
             .any(|(k, v)| *k == "band_low_basis" && v == "floor (no span)"));
         r.questions = None;
-        assert!(curiosity(&r, &p).is_none());
+        assert!(curiosity(&r.figures(), &p).is_none());
     }
 
     #[test]
@@ -474,14 +487,20 @@ pub(crate) mod tests {
         let mut r = blank_report();
         r.questions = Some(questions(5, 0)); // at segments 0, 2, 4, 6, 8
         r.pushes = Some(pushes(&[5]));
-        assert!(close(value(curiosity(&r, &cold)), 0.7), "3 before the push = target");
+        assert!(
+            close(value(curiosity(&r.figures(), &cold)), 0.7),
+            "3 before the push = target"
+        );
         r.pushes = Some(pushes(&[3, 9]));
         assert!(
-            close(value(curiosity(&r, &cold)), 0.7 * 2.0 / 3.0),
+            close(value(curiosity(&r.figures(), &cold)), 0.7 * 2.0 / 3.0),
             "first push decides"
         );
         r.pushes = Some(pushes(&[]));
-        assert!(close(value(curiosity(&r, &cold)), 0.7), "no push: all questions");
+        assert!(
+            close(value(curiosity(&r.figures(), &cold)), 0.7),
+            "no push: all questions"
+        );
     }
 
     #[test]
@@ -489,16 +508,19 @@ pub(crate) mod tests {
         let support = Profile::builtin("support").unwrap();
         let mut r = blank_report();
         r.questions = Some(questions(4, 1));
-        assert!(close(value(curiosity(&r, &support)), (0.25f64 / 0.3).min(1.0)));
+        assert!(close(
+            value(curiosity(&r.figures(), &support)),
+            (0.25f64 / 0.3).min(1.0)
+        ));
         r.questions = Some(questions(0, 0));
-        assert!(curiosity(&r, &support).is_none());
+        assert!(curiosity(&r.figures(), &support).is_none());
     }
 
     #[test]
     fn patience_edges() {
         let p = discovery();
         let mut r = blank_report();
-        assert!(patience(&r, &p).is_none(), "unmeasured (untimed)");
+        assert!(patience(&r.figures(), &p).is_none(), "unmeasured (untimed)");
         let pt = |mean: Option<f64>| Patience {
             handoffs: 10,
             mean_s: mean,
@@ -507,22 +529,22 @@ pub(crate) mod tests {
             after_objection_mean_s: None,
         };
         r.patience = Some(pt(None));
-        assert!(patience(&r, &p).is_none(), "no hand-offs");
+        assert!(patience(&r.figures(), &p).is_none(), "no hand-offs");
         r.patience = Some(pt(Some(0.0)));
-        assert!(close(value(patience(&r, &p)), 0.0));
+        assert!(close(value(patience(&r.figures(), &p)), 0.0));
         r.patience = Some(pt(Some(0.5)));
-        assert!(close(value(patience(&r, &p)), 0.5));
+        assert!(close(value(patience(&r.figures(), &p)), 0.5));
         r.patience = Some(pt(Some(1.0)));
-        assert!(close(value(patience(&r, &p)), 1.0));
+        assert!(close(value(patience(&r.figures(), &p)), 1.0));
         r.patience = Some(pt(Some(3.0)));
-        assert!(close(value(patience(&r, &p)), 1.0));
+        assert!(close(value(patience(&r.figures(), &p)), 1.0));
     }
 
     #[test]
     fn monologue_edges_in_seconds_and_words() {
         let p = discovery();
         let mut r = blank_report();
-        assert!(monologue(&r, &p).is_none());
+        assert!(monologue(&r.figures(), &p).is_none());
         let run = |s: Option<f64>, words: usize| Run {
             s,
             words,
@@ -531,11 +553,11 @@ pub(crate) mod tests {
         };
         for (s, want) in [(30.0, 1.0), (60.0, 1.0), (120.0, 0.5), (180.0, 0.0), (400.0, 0.0)] {
             r.turns.longest_agent_monologue = Some(run(Some(s), 9999));
-            assert!(close(value(monologue(&r, &p)), want), "{s} s");
+            assert!(close(value(monologue(&r.figures(), &p)), want), "{s} s");
         }
         for (w, want) in [(100, 1.0), (150, 1.0), (300, 0.5), (450, 0.0), (900, 0.0)] {
             r.turns.longest_agent_monologue = Some(run(None, w));
-            assert!(close(value(monologue(&r, &p)), want), "{w} words");
+            assert!(close(value(monologue(&r.figures(), &p)), want), "{w} words");
         }
     }
 
@@ -543,37 +565,59 @@ pub(crate) mod tests {
     fn restraint_counts_each_bad_push_once() {
         let p = discovery();
         let mut r = blank_report();
-        assert!(restraint(&r, &p).is_none(), "no text, no pushes measured");
+        assert!(
+            restraint(&r.figures(), &r.findings, &p).is_none(),
+            "no text, no pushes measured"
+        );
         r.pushes = Some(pushes(&[]));
-        assert!(close(value(restraint(&r, &p)), 1.0), "0 bad pushes");
+        assert!(
+            close(value(restraint(&r.figures(), &r.findings, &p)), 1.0),
+            "0 bad pushes"
+        );
         r.pushes = Some(pushes(&[4, 9, 12]));
         r.findings = vec![finding("repeated-pushes", 12), finding("talk-dominance", 4)];
-        assert!(close(value(restraint(&r, &p)), 1.0), "not push findings");
+        assert!(
+            close(value(restraint(&r.figures(), &r.findings, &p)), 1.0),
+            "not push findings"
+        );
         r.findings = vec![
             finding("premature-push", 4),
             finding("jumped-on-interest", 4),
             finding("visit-without-need", 4),
         ];
-        assert!(close(value(restraint(&r, &p)), 0.5), "one push, three findings");
+        assert!(
+            close(value(restraint(&r.figures(), &r.findings, &p)), 0.5),
+            "one push, three findings"
+        );
         r.findings.push(finding("push-after-no", 9));
-        assert!(close(value(restraint(&r, &p)), 0.0), "2 bad pushes");
+        assert!(
+            close(value(restraint(&r.figures(), &r.findings, &p)), 0.0),
+            "2 bad pushes"
+        );
         r.findings.push(finding("info-request-overridden", 12));
-        let (v, inputs) = restraint(&r, &p).unwrap();
+        let (v, inputs) = restraint(&r.figures(), &r.findings, &p).unwrap();
         assert!(close(v, 0.0), "3 bad pushes: floored at 0");
         assert!(inputs.iter().any(|(k, v)| *k == "pushes_with_findings" && v == 3));
         let support = Profile::builtin("support").unwrap();
-        assert!(restraint(&r, &support).is_none(), "support is not judged on pushes");
+        assert!(
+            restraint(&r.figures(), &r.findings, &support).is_none(),
+            "support is not judged on pushes"
+        );
     }
 
     #[test]
     fn warmth_renormalises_over_measured_components() {
         let p = discovery();
         let mut r = blank_report();
-        assert_eq!(score_with(&r, "discovery", &p).warmth, None, "nothing measured");
+        assert_eq!(
+            score_with(&r.figures(), &r.findings, "discovery", &p).warmth,
+            None,
+            "nothing measured"
+        );
         r.talk.agent_share_of_speech = Some(0.40); // listening 1
         r.pushes = Some(pushes(&[3]));
         r.findings = vec![finding("premature-push", 3)]; // restraint 0.5
-        let s = score_with(&r, "discovery", &p);
+        let s = score_with(&r.figures(), &r.findings, "discovery", &p);
         // (0.25 × 1 + 0.30 × 0.5) / 0.55
         assert_eq!(s.warmth, Some(round(100.0 * 0.40 / 0.55, 1)));
         assert!(s.components.patience.is_none() && s.components.curiosity.is_none());

@@ -1,6 +1,6 @@
 //! Pushes, customer signals, outcome and the findings of SPEC §6.
 //!
-//! Each finding rule is a small function over the finished report (and the
+//! Each finding rule is a small function over the call's figures (and the
 //! signals), so it can be tested with hand-built inputs. `compute` runs them
 //! all and sorts the result in time order.
 
@@ -16,44 +16,44 @@ mod tests;
 use std::collections::BTreeSet;
 
 use crate::context::Ctx;
-use crate::report::{Finding, OutcomeKind, PushCategory, PushItem, QuestionKind, Report, Role, Severity, SignalKind};
+use crate::metrics::questions::QuestionRules;
+use crate::report::{Figures, Finding, OutcomeKind, PushCategory, PushItem, QuestionKind, Role, Severity, SignalKind};
 use crate::Timing;
 use signals::SignalHit;
 
-/// Facts of one analysis that several finding stages read, computed on
-/// first use (lives in [`Ctx`]; reset when roles change).
-#[derive(Debug, Default)]
-pub(crate) struct Cache<'a> {
-    /// See [`push::agent_sentences`].
-    agent_sentences: std::cell::OnceCell<push::AgentSentences<'a>>,
-}
-
-/// Every finding, in time order.
-pub(crate) fn compute(ctx: &Ctx<'_>, report: &Report, signals: &[SignalHit]) -> Vec<Finding> {
+/// Every finding, in time order: judgments of the measured and detected
+/// figures (`fig`) and the customer's `signals`. `questions`: the question rules,
+/// for a call whose question stage found nothing to count.
+pub(crate) fn compute(
+    ctx: &Ctx<'_>,
+    fig: &Figures<'_>,
+    signals: &[SignalHit],
+    questions: &QuestionRules,
+) -> Vec<Finding> {
     let mut out = Vec::new();
     let profile = ctx.cfg.active_profile();
     let push_findings = profile.is_none_or(|p| p.push_findings);
     if push_findings {
-        if let Some(p) = &report.pushes {
+        if let Some(p) = fig.pushes {
             out.extend(premature_push(ctx, &p.items));
             out.extend(info_request_overridden(ctx, &p.items, signals));
             out.extend(jumped_on_interest(ctx, &p.items, signals));
             out.extend(visit_without_need(ctx, &p.items, signals));
-            out.extend(push_after_no(ctx, &p.items, signals, report));
+            out.extend(push_after_no(ctx, &p.items, signals, fig));
             out.extend(repeated_pushes(ctx, &p.items));
         }
     }
-    out.extend(talk_dominance(ctx, report));
-    out.extend(long_monologue(ctx, report));
-    out.extend(short_customer_story(ctx, report));
-    out.extend(low_patience(ctx, report));
+    out.extend(talk_dominance(ctx, fig));
+    out.extend(long_monologue(ctx, fig));
+    out.extend(short_customer_story(ctx, fig));
+    out.extend(low_patience(ctx, fig));
     // Agent questions with their places, looked up once for both rules.
-    let questions = agent_questions(ctx, report);
+    let questions = agent_questions(ctx, fig, questions);
     out.extend(no_wait_after_question(ctx, &questions));
-    out.extend(question_band(ctx, report));
+    out.extend(question_band(ctx, fig));
     out.extend(silences(ctx, &questions));
-    out.extend(no_next_step(ctx, report));
-    out.extend(not_a_conversation(ctx, report));
+    out.extend(no_next_step(ctx, fig));
+    out.extend(not_a_conversation(ctx, fig));
     sort(&mut out);
     out
 }
@@ -216,9 +216,9 @@ pub(crate) fn push_after_no(
     ctx: &Ctx<'_>,
     pushes: &[PushItem],
     signals: &[SignalHit],
-    report: &Report,
+    fig: &Figures<'_>,
 ) -> Vec<Finding> {
-    let answers = push::answer_segments(ctx, report.questions.as_ref());
+    let answers = push::answer_segments(ctx, fig.questions);
     pushes
         .iter()
         .filter_map(|p| {
@@ -255,8 +255,8 @@ pub(crate) fn repeated_pushes(ctx: &Ctx<'_>, pushes: &[PushItem]) -> Vec<Finding
 }
 
 /// Agent share of speech above the threshold.
-pub(crate) fn talk_dominance(ctx: &Ctx<'_>, report: &Report) -> Vec<Finding> {
-    match report.talk.agent_share_of_speech {
+pub(crate) fn talk_dominance(ctx: &Ctx<'_>, fig: &Figures<'_>) -> Vec<Finding> {
+    match fig.talk.agent_share_of_speech {
         Some(s) if s > ctx.cfg.findings.talk_dominance_share => {
             let detail = format!("{:.0}%", s * 100.0);
             vec![finding(
@@ -281,8 +281,8 @@ fn quote(ctx: &Ctx<'_>, seg: usize) -> String {
 }
 
 /// The longest agent monologue over the threshold (seconds; words untimed).
-pub(crate) fn long_monologue(ctx: &Ctx<'_>, report: &Report) -> Vec<Finding> {
-    let Some(run) = &report.turns.longest_agent_monologue else {
+pub(crate) fn long_monologue(ctx: &Ctx<'_>, fig: &Figures<'_>) -> Vec<Finding> {
+    let Some(run) = &fig.turns.longest_agent_monologue else {
         return Vec::new();
     };
     let f = &ctx.cfg.findings;
@@ -305,15 +305,15 @@ pub(crate) fn long_monologue(ctx: &Ctx<'_>, report: &Report) -> Vec<Finding> {
 
 /// The longest customer story below the threshold in a timed discovery call
 /// of at least `min_discovery_call_s`.
-pub(crate) fn short_customer_story(ctx: &Ctx<'_>, report: &Report) -> Vec<Finding> {
+pub(crate) fn short_customer_story(ctx: &Ctx<'_>, fig: &Figures<'_>) -> Vec<Finding> {
     let f = &ctx.cfg.findings;
     if !ctx.cfg.active_profile().is_some_and(|p| p.discovery_findings) || ctx.t.timing == Timing::None {
         return Vec::new();
     }
-    if report.span_s.is_none_or(|s| s < f.min_discovery_call_s) {
+    if fig.span_s.is_none_or(|s| s < f.min_discovery_call_s) {
         return Vec::new();
     }
-    let Some(story) = report.turns.longest_customer_story.as_ref() else {
+    let Some(story) = fig.turns.longest_customer_story.as_ref() else {
         return Vec::new();
     };
     let Some(s) = story.s else {
@@ -335,9 +335,9 @@ pub(crate) fn short_customer_story(ctx: &Ctx<'_>, report: &Report) -> Vec<Findin
 }
 
 /// Mean hand-off gap below the threshold over enough hand-offs.
-pub(crate) fn low_patience(ctx: &Ctx<'_>, report: &Report) -> Vec<Finding> {
+pub(crate) fn low_patience(ctx: &Ctx<'_>, fig: &Figures<'_>) -> Vec<Finding> {
     let f = &ctx.cfg.findings;
-    match &report.patience {
+    match fig.patience {
         Some(p) if p.handoffs >= f.low_patience_min_handoffs && p.mean_s.is_some_and(|m| m < f.low_patience_s) => {
             let m = p.mean_s.unwrap_or(0.0);
             vec![finding(
@@ -354,9 +354,9 @@ pub(crate) fn low_patience(ctx: &Ctx<'_>, report: &Report) -> Vec<Finding> {
 }
 
 /// Agent questions (not tags) as (segment, byte offset, text): from the
-/// report when the question stage ran, else from the question classifier.
-fn agent_questions(ctx: &Ctx<'_>, report: &Report) -> Vec<(usize, usize, String)> {
-    if let Some(q) = &report.questions {
+/// question stage when it ran, else from the question classifier.
+fn agent_questions(ctx: &Ctx<'_>, fig: &Figures<'_>, rules: &QuestionRules) -> Vec<(usize, usize, String)> {
+    if let Some(q) = fig.questions {
         // Questions come in text order: each is searched for from where the
         // previous one in its segment ended, not from the segment's start
         // (quadratic on a long segment full of questions).
@@ -387,7 +387,7 @@ fn agent_questions(ctx: &Ctx<'_>, report: &Report) -> Vec<(usize, usize, String)
         }
         for (off, s) in ctx.sentences(i) {
             if matches!(
-                ctx.lm.questions.classify(s, punctuated),
+                rules.classify(s, punctuated),
                 Some(QuestionKind::Open | QuestionKind::Closed)
             ) {
                 out.push((i, off, s.to_string()));
@@ -448,16 +448,16 @@ pub(crate) fn no_wait_after_question(ctx: &Ctx<'_>, questions: &[(usize, usize, 
 }
 
 /// Agent questions below or above the profile's band, scaled to the span.
-pub(crate) fn question_band(ctx: &Ctx<'_>, report: &Report) -> Vec<Finding> {
-    let (Some(profile), Some(q)) = (ctx.cfg.active_profile(), &report.questions) else {
+pub(crate) fn question_band(ctx: &Ctx<'_>, fig: &Figures<'_>) -> Vec<Finding> {
+    let (Some(profile), Some(q)) = (ctx.cfg.active_profile(), fig.questions) else {
         return Vec::new();
     };
-    let Some((lo, hi)) = profile.question_band(report.span_s) else {
+    let Some((lo, hi)) = profile.question_band(fig.span_s) else {
         return Vec::new();
     };
     let n = q.agent.total as f64;
     let detail = format!("{} agent questions, band {lo:.0}–{hi:.0}", q.agent.total);
-    let long_enough = report
+    let long_enough = fig
         .span_s
         .is_some_and(|s| s >= ctx.cfg.findings.few_questions_min_call_s);
     if n < lo && long_enough {
@@ -573,15 +573,13 @@ pub(crate) fn silences(ctx: &Ctx<'_>, questions: &[(usize, usize, String)]) -> V
 
 /// A discovery call of at least `min_discovery_call_s` with no push and an
 /// outcome other than advance.
-pub(crate) fn no_next_step(ctx: &Ctx<'_>, report: &Report) -> Vec<Finding> {
+pub(crate) fn no_next_step(ctx: &Ctx<'_>, fig: &Figures<'_>) -> Vec<Finding> {
     if !ctx.cfg.active_profile().is_some_and(|p| p.discovery_findings) {
         return Vec::new();
     }
-    let long = report
-        .span_s
-        .is_some_and(|s| s >= ctx.cfg.findings.min_discovery_call_s);
-    let no_push = report.pushes.as_ref().is_some_and(|p| p.count == 0);
-    if long && no_push && report.outcome.kind != OutcomeKind::Advance {
+    let long = fig.span_s.is_some_and(|s| s >= ctx.cfg.findings.min_discovery_call_s);
+    let no_push = fig.pushes.is_some_and(|p| p.count == 0);
+    if long && no_push && fig.outcome.kind != OutcomeKind::Advance {
         vec![finding(ctx, "no-next-step", Severity::Info, None, String::new(), "")]
     } else {
         Vec::new()
@@ -589,7 +587,7 @@ pub(crate) fn no_next_step(ctx: &Ctx<'_>, report: &Report) -> Vec<Finding> {
 }
 
 /// The customer said fewer than `not_a_conversation_words` words in all.
-pub(crate) fn not_a_conversation(ctx: &Ctx<'_>, report: &Report) -> Vec<Finding> {
+pub(crate) fn not_a_conversation(ctx: &Ctx<'_>, fig: &Figures<'_>) -> Vec<Finding> {
     if !ctx.has_text {
         return Vec::new();
     }
@@ -597,7 +595,7 @@ pub(crate) fn not_a_conversation(ctx: &Ctx<'_>, report: &Report) -> Vec<Finding>
         .filter(|&i| ctx.role[i] == Role::Customer)
         .map(|i| ctx.words[i])
         .sum();
-    let _ = report;
+    let _ = fig;
     if words < ctx.cfg.findings.not_a_conversation_words {
         vec![finding(
             ctx,

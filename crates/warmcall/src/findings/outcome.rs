@@ -14,11 +14,19 @@ use crate::context::Ctx;
 use crate::report::{Outcome, OutcomeKind, PushCategory, Pushes, SignalKind};
 
 use super::patterns::normalize;
-use super::signals::SignalHit;
+use super::push::PushRules;
+use super::signals::{SignalHit, SignalRules};
 
-/// The outcome and the segment that decided it.
-pub(crate) fn compute(ctx: &Ctx<'_>, signals: &[SignalHit], pushes: Option<&Pushes>) -> Outcome {
-    let rules = &ctx.lm.pushes;
+/// The outcome and the segment that decided it: from the customer's
+/// `signals` and the agent's `pushes`, with the push and signal rules for
+/// the times they name.
+pub(crate) fn compute(
+    ctx: &Ctx<'_>,
+    rules: &PushRules,
+    signal_rules: &SignalRules,
+    signals: &[SignalHit],
+    pushes: Option<&Pushes>,
+) -> Outcome {
     let mut decided: Option<(OutcomeKind, usize)> = None;
     for hit in signals {
         let kind = match hit.kind {
@@ -34,8 +42,8 @@ pub(crate) fn compute(ctx: &Ctx<'_>, signals: &[SignalHit], pushes: Option<&Push
                 // A close happens now (an order, a trial, a pledge): agreeing
                 // to it advances the sale without a time.
                 let step_now = accepted.is_some_and(|p| p.category == PushCategory::Close);
-                let own_time = rules.has_time(&n) || ctx.lm.signals.has_clock(&n);
-                if !own_time && ctx.lm.signals.defers(&n) {
+                let own_time = rules.has_time(&n) || signal_rules.has_clock(&n);
+                if !own_time && signal_rules.defers(&n) {
                     // "Bel me over een maand maar": contact put off to a
                     // vague time, whatever time the push named.
                     OutcomeKind::Continuation

@@ -19,7 +19,7 @@ use crate::Error;
 use super::patterns::{
     content_words, find_quick, has_pause_mark, normalize, normalize_into, ClauseStart, Hits, PhraseSet, Phrases,
 };
-use super::signals::SignalHit;
+use super::signals::{AgentOffer, SignalHit, SignalRules};
 use crate::report::SignalKind;
 
 /// Categories in the order the lexicon names them.
@@ -284,39 +284,48 @@ impl<'a> AgentSentences<'a> {
             _ => &[],
         }
     }
+
+    /// What agent segment `i` offers, for the signal stage.
+    pub(crate) fn offer(&self, i: usize) -> AgentOffer {
+        let mut offer = AgentOffer::default();
+        for s in self.of(i) {
+            offer.push |= s.category.is_some();
+            offer.info |= s.offers_info;
+            offer.proposal |= s.proposes;
+        }
+        offer
+    }
 }
 
-/// The agent sentences of the analysis, classified on first use.
-pub(crate) fn agent_sentences<'c, 'a>(ctx: &'c Ctx<'a>) -> &'c AgentSentences<'a> {
-    ctx.findings.agent_sentences.get_or_init(|| {
-        let rules = &ctx.lm.pushes;
-        let segs = ctx.segs();
-        let mut out = AgentSentences {
-            sentences: Vec::new(),
-            start: Vec::with_capacity(segs.len() + 1),
-        };
-        let mut n = String::new();
-        for i in 0..segs.len() {
-            out.start.push(out.sentences.len());
-            if ctx.role[i] != Role::Agent || ctx.backchannel[i] {
-                continue;
-            }
-            for (offset, text) in ctx.sentences(i) {
-                normalize_into(text, &mut n);
-                let (category, offers_info) = rules.agent_sentence(&n);
-                let proposes = category.is_some() || rules.opens_with_form(&n);
-                out.sentences.push(AgentSentence {
-                    offset,
-                    text,
-                    category,
-                    offers_info,
-                    proposes,
-                });
-            }
-        }
+/// The agent sentences of the analysis, classified once: what the agent
+/// offers, which the signal stage and the push stage both read.
+pub(crate) fn agent_sentences<'a>(ctx: &Ctx<'a>, rules: &PushRules) -> AgentSentences<'a> {
+    let segs = ctx.segs();
+    let mut out = AgentSentences {
+        sentences: Vec::new(),
+        start: Vec::with_capacity(segs.len() + 1),
+    };
+    let mut n = String::new();
+    for i in 0..segs.len() {
         out.start.push(out.sentences.len());
-        out
-    })
+        if ctx.role[i] != Role::Agent || ctx.backchannel[i] {
+            continue;
+        }
+        for (offset, text) in ctx.sentences(i) {
+            normalize_into(text, &mut n);
+            let (category, offers_info) = rules.agent_sentence(&n);
+            let proposes = category.is_some() || rules.opens_with_form(&n);
+            out.sentences.push(AgentSentence {
+                offset,
+                text,
+                category,
+                offers_info,
+                proposes,
+            });
+        }
+    }
+    out.start.push(out.sentences.len());
+    out
 }
 
 /// Non-backchannel segment indices in order (the turn skeleton of SPEC §4).
@@ -328,18 +337,24 @@ pub(crate) fn main_segments(ctx: &Ctx<'_>) -> Vec<usize> {
 /// an agent turn), if they did: the step they named, a callback they asked
 /// for, or the last push they answered; an appointment when only a time was
 /// given.
-fn agreed_step(ctx: &Ctx<'_>, turn: &[usize], accepted: &[bool], pushes: &[PushItem]) -> Option<PushCategory> {
+fn agreed_step(
+    ctx: &Ctx<'_>,
+    rules: &PushRules,
+    signal_rules: &SignalRules,
+    turn: &[usize],
+    accepted: &[bool],
+    pushes: &[PushItem],
+) -> Option<PushCategory> {
     if !turn.iter().any(|&j| accepted[j]) {
         return None;
     }
-    let rules = &ctx.lm.pushes;
     let mut agreed = PushCategory::Appointment;
     for &j in turn {
         let n = normalize(&ctx.segs()[j].text);
         if let Some(c) = rules.step(&n) {
             agreed = agreed.max(c);
         }
-        if ctx.lm.signals.asks_callback(&n) {
+        if signal_rules.asks_callback(&n) {
             agreed = agreed.max(PushCategory::Callback);
         }
     }
@@ -490,11 +505,19 @@ fn readiness(
 }
 
 /// Pushes with readiness; `None` when the transcript has no text.
-pub(crate) fn detect(ctx: &Ctx<'_>, questions: Option<&Questions>, signals: &[SignalHit]) -> Option<Pushes> {
+/// `sentences`: the agent sentences of [`agent_sentences`]; `signals`: the
+/// customer signals (acceptances end a push, others are readiness).
+pub(crate) fn detect(
+    ctx: &Ctx<'_>,
+    rules: &PushRules,
+    signal_rules: &SignalRules,
+    sentences: &AgentSentences<'_>,
+    questions: Option<&Questions>,
+    signals: &[SignalHit],
+) -> Option<Pushes> {
     if !ctx.has_text {
         return None;
     }
-    let sentences = agent_sentences(ctx);
     let open = open_questions(ctx, questions);
     let answered = answered_questions(ctx, &open);
     let mut accepted = vec![false; ctx.segs().len()];
@@ -519,7 +542,7 @@ pub(crate) fn detect(ctx: &Ctx<'_>, questions: Option<&Questions>, signals: &[Si
         // The first agent segment after a customer turn decides what the
         // customer agreed to; it holds for the whole agent turn.
         if customer_spoke {
-            agreed = agreed_step(ctx, &customer_turn, &accepted, &items);
+            agreed = agreed_step(ctx, rules, signal_rules, &customer_turn, &accepted, &items);
             customer_spoke = false;
         }
         let seg = &ctx.segs()[i];

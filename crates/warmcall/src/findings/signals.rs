@@ -172,42 +172,31 @@ impl SignalRules {
 
 /// What the agent's turn just before a customer segment offered.
 #[derive(Debug, Clone, Copy, Default)]
-struct AgentOffer {
+pub(crate) struct AgentOffer {
     /// A push sentence (context-free decision; the push stage refines it).
-    push: bool,
+    pub push: bool,
     /// An offer to send information.
-    info: bool,
+    pub info: bool,
     /// A sentence opened by a question or proposal form (a push or not).
-    proposal: bool,
-}
-
-/// What one agent segment offers.
-fn offer_of(ctx: &Ctx<'_>, i: usize) -> AgentOffer {
-    let mut offer = AgentOffer::default();
-    for s in super::push::agent_sentences(ctx).of(i) {
-        offer.push |= s.category.is_some();
-        offer.info |= s.offers_info;
-        offer.proposal |= s.proposes;
-    }
-    offer
+    pub proposal: bool,
 }
 
 /// Signals in customer segments, in segment order (and sentence order within
 /// a segment). One forward pass: the offer of the latest agent turn is kept
-/// until the next agent turn starts.
-pub(crate) fn detect(ctx: &Ctx<'_>) -> Vec<SignalHit> {
+/// until the next agent turn starts. `offer_of(i)`: what agent segment `i`
+/// offers (the push stage classifies the agent's sentences).
+pub(crate) fn detect(ctx: &Ctx<'_>, rules: &SignalRules, offer_of: impl Fn(usize) -> AgentOffer) -> Vec<SignalHit> {
     let mut out = Vec::new();
     if !ctx.has_text {
         return out;
     }
-    let rules = &ctx.lm.signals;
     let mut offer = AgentOffer::default();
     let mut in_agent_turn = false;
     let mut n = String::new();
     for i in 0..ctx.segs().len() {
         if ctx.role[i] == Role::Agent {
             if !ctx.backchannel[i] {
-                let o = offer_of(ctx, i);
+                let o = offer_of(i);
                 if in_agent_turn {
                     offer.push |= o.push;
                     offer.info |= o.info;

@@ -6,12 +6,13 @@
 use super::signals::SignalHit;
 use super::*;
 use crate::analyzer::LangModel;
+use crate::context::Sentences;
 use crate::lexicon::Lexicon;
 use crate::report::{
     OutcomeKind, Patience, PushCategory, QuestionBasis, QuestionItem, QuestionKind, QuestionStats, Questions, Role,
     Run, SignalKind,
 };
-use crate::{Analyzer, Config, Transcript};
+use crate::{Analyzer, Config, Report, Transcript};
 
 /// A transcript with speaker "A" as the agent.
 struct Fx {
@@ -49,24 +50,29 @@ impl Fx {
     }
 
     fn ctx(&self) -> Ctx<'_> {
-        let mut ctx = Ctx::new(&self.t, &self.cfg, &self.lm);
         let roles = self
             .t
             .speakers
             .iter()
             .map(|s| if s.label == "A" { Role::Agent } else { Role::Customer })
             .collect();
-        ctx.set_roles(roles);
-        ctx
+        Ctx::new(
+            &self.t,
+            &self.cfg,
+            &self.lm.backchannels,
+            roles,
+            Sentences::new(&self.t),
+        )
     }
 
     /// Runs signals, pushes, outcome and findings with the given questions,
     /// after `tweak` has filled in metrics of other stages.
     fn run(&self, questions: Option<Questions>, tweak: impl FnOnce(&mut Report)) -> (Report, Vec<SignalHit>) {
-        let ctx = self.ctx();
-        let signals = signals::detect(&ctx);
-        let pushes = push::detect(&ctx, questions.as_ref(), &signals);
-        let outcome = outcome::compute(&ctx, &signals, pushes.as_ref());
+        let (ctx, lm) = (self.ctx(), &self.lm);
+        let offers = push::agent_sentences(&ctx, &lm.pushes);
+        let signals = signals::detect(&ctx, &lm.signals, |i| offers.offer(i));
+        let pushes = push::detect(&ctx, &lm.pushes, &lm.signals, &offers, questions.as_ref(), &signals);
+        let outcome = outcome::compute(&ctx, &lm.pushes, &lm.signals, &signals, pushes.as_ref());
         let mut report = Analyzer::new(self.cfg.clone()).expect("config").analyze(&self.t);
         report.questions = questions;
         report.pushes = pushes;
@@ -78,7 +84,7 @@ impl Fx {
         report.turns.longest_customer_story = None;
         report.patience = None;
         tweak(&mut report);
-        report.findings = compute(&ctx, &report, &signals);
+        report.findings = compute(&ctx, &report.figures(), &signals, &lm.questions);
         (report, signals)
     }
 }

@@ -8,11 +8,15 @@
 
 use super::{interval, mean, median, round3};
 use crate::context::Ctx;
-use crate::findings::signals::SignalHit;
 use crate::report::{Patience, Questions, Role, SignalKind};
 
-/// Patience; `None` unless fully timed.
-pub(crate) fn compute(ctx: &Ctx<'_>, questions: Option<&Questions>, signals: &[SignalHit]) -> Option<Patience> {
+/// Patience; `None` unless fully timed. `signals`: the customer signals as
+/// (segment, kind), for the objections among them.
+pub(crate) fn compute(
+    ctx: &Ctx<'_>,
+    questions: Option<&Questions>,
+    signals: impl IntoIterator<Item = (usize, SignalKind)>,
+) -> Option<Patience> {
     if !ctx.timed() {
         return None;
     }
@@ -25,9 +29,9 @@ pub(crate) fn compute(ctx: &Ctx<'_>, questions: Option<&Questions>, signals: &[S
         .collect();
     // Looked up per hand-off: precompute so long calls stay linear.
     let mut objection = vec![false; segs.len()];
-    for h in signals {
-        if matches!(h.kind, SignalKind::Rejection | SignalKind::Concern) && h.segment < segs.len() {
-            objection[h.segment] = true;
+    for (segment, kind) in signals {
+        if matches!(kind, SignalKind::Rejection | SignalKind::Concern) && segment < segs.len() {
+            objection[segment] = true;
         }
     }
     let mut asked: Vec<Vec<&str>> = vec![Vec::new(); segs.len()];
@@ -110,7 +114,7 @@ mod tests {
 
     #[test]
     fn handoffs_skip_backchannels_and_count_overlap_as_zero() {
-        let p = with_ctx(&call(), "en", "A", |c| compute(c, None, &[])).unwrap();
+        let p = with_ctx(&call(), "en", "A", |c| compute(c, None, [])).unwrap();
         // C(1) -> A(3): 0.8 (the agent's "Right." is left out); C(4) -> A(5): overlap, 0.
         assert_eq!(p.handoffs, 2);
         assert_eq!(p.mean_s, Some(0.4));
@@ -122,16 +126,11 @@ mod tests {
 
     #[test]
     fn objections_come_from_rejection_and_concern_signals() {
-        let hit = |segment, kind| SignalHit {
-            segment,
-            kind,
-            evidence: String::new(),
-        };
-        let signals = [hit(4, SignalKind::Concern), hit(1, SignalKind::Need)];
-        let p = with_ctx(&call(), "en", "A", |c| compute(c, None, &signals)).unwrap();
+        let signals = [(4, SignalKind::Concern), (1, SignalKind::Need)];
+        let p = with_ctx(&call(), "en", "A", |c| compute(c, None, signals)).unwrap();
         assert_eq!(p.after_objection_mean_s, Some(0.0));
-        let signals = [hit(1, SignalKind::Rejection)];
-        let p = with_ctx(&call(), "en", "A", |c| compute(c, None, &signals)).unwrap();
+        let signals = [(1, SignalKind::Rejection)];
+        let p = with_ctx(&call(), "en", "A", |c| compute(c, None, signals)).unwrap();
         assert_eq!(p.after_objection_mean_s, Some(0.8));
     }
 
@@ -154,10 +153,10 @@ mod tests {
             customer: QuestionStats::default(),
             items: vec![item(0, "What do you use today?"), item(3, "And how is that working?")],
         };
-        let p = with_ctx(&call(), "en", "A", |c| compute(c, Some(&q), &[])).unwrap();
+        let p = with_ctx(&call(), "en", "A", |c| compute(c, Some(&q), [])).unwrap();
         assert_eq!(p.wait_after_question_mean_s, Some(1.0));
         let q = Questions { items: vec![], ..q };
-        let p = with_ctx(&call(), "en", "A", |c| compute(c, Some(&q), &[])).unwrap();
+        let p = with_ctx(&call(), "en", "A", |c| compute(c, Some(&q), [])).unwrap();
         assert_eq!(p.wait_after_question_mean_s, None);
     }
 
@@ -214,6 +213,6 @@ mod tests {
     #[test]
     fn not_measured_without_full_timing() {
         let t = Transcript::builder().untimed("A", "Hello?").untimed("C", "Hi.").build();
-        assert!(with_ctx(&t, "en", "A", |c| compute(c, None, &[])).is_none());
+        assert!(with_ctx(&t, "en", "A", |c| compute(c, None, [])).is_none());
     }
 }

@@ -1595,12 +1595,12 @@ fn ends_in_question_mark(s: &str) -> bool {
         .ends_with(['?', '？'])
 }
 
-/// Questions per side; `None` when the transcript has no text.
-pub(crate) fn compute(ctx: &Ctx<'_>) -> Option<Questions> {
+/// Questions per side, by the language's question `rules`; `None` when the
+/// transcript has no text.
+pub(crate) fn compute(ctx: &Ctx<'_>, rules: &QuestionRules) -> Option<Questions> {
     if !ctx.has_text {
         return None;
     }
-    let rules = &ctx.lm.questions;
     let segs = ctx.segs();
     let has_qmark = |s: &str| s.contains('?') || s.contains('？');
     let punctuated = segs.iter().any(|s| has_qmark(&s.text));
