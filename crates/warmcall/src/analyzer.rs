@@ -87,7 +87,7 @@ pub struct Analyzer {
     models: Vec<LangModel>,
     /// Every model's function words in one table.
     detector: lang::Detector,
-    agent: Option<roles::AgentMatcher>,
+    agent: Option<crate::agent_patterns::AgentMatcher>,
     trackers: trackers::Trackers,
     /// `[agents]`: names and file globs to persons.
     people: identity::People,
@@ -154,7 +154,7 @@ impl Analyzer {
             .roles
             .agent
             .as_deref()
-            .map(roles::AgentMatcher::new)
+            .map(crate::agent_patterns::AgentMatcher::new)
             .transpose()?;
         let trackers = trackers::Trackers::new(&config.trackers)?;
         let people = identity::People::new(&config.agents).map_err(|e| crate::config_file::locate(&config, e))?;

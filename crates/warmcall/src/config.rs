@@ -650,7 +650,7 @@ impl Config {
             "messages exist in `en` and `nl` only",
         )?;
         if let Some(agent) = &self.roles.agent {
-            crate::roles::AgentMatcher::new(agent).map(|_| ())?;
+            crate::agent_patterns::AgentMatcher::new(agent).map(|_| ())?;
         }
         let s = &self.silence;
         check(
@@ -837,7 +837,7 @@ impl Config {
             }
             for n in &a.names {
                 check(
-                    !crate::identity::is_generic_label(n),
+                    !crate::agent_patterns::is_generic_label(n),
                     || key(".names"),
                     &format!(
                         "{n:?} is a generic label that every file reuses for someone else; tie those calls to {person:?} with `files`"
@@ -845,7 +845,7 @@ impl Config {
                 )?;
             }
             for (j, f) in a.files.iter().enumerate() {
-                if let Err(e) = crate::identity::glob(f) {
+                if let Err(e) = crate::agent_patterns::glob(f) {
                     return Err(bad(key(&format!(".files[{j}]")), format!("bad glob {f:?}: {e}")));
                 }
             }

@@ -6,40 +6,20 @@
 //! two files' "Speaker 1" into one seller. docs/roles.md explains.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
 
-use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use globset::{GlobSet, GlobSetBuilder};
 use regex::{Regex, RegexBuilder};
 
+use crate::agent_patterns::glob;
 use crate::config::AgentConfig;
 use crate::context::Ctx;
 use crate::lexicon::Lexicon;
 use crate::report::{AgentIdentity, NameSource, PersonSource, Role};
 use crate::Error;
 
-/// Whether a speaker label names a slot rather than a person: diariser and
-/// caption labels (`Speaker 1`, `SPEAKER_01`, `spk_0`, `Speaker A`,
-/// `Unknown`, `Guest 2`), role words (`Agent`, `Customer`, `Klant`), a bare
-/// letter or number (`A`, `2`).
-///
-/// ```
-/// use warmcall::identity::is_generic_label;
-/// assert!(is_generic_label("SPEAKER_01") && is_generic_label("Speaker 2") && is_generic_label("B"));
-/// assert!(!is_generic_label("Brandon Lee") && !is_generic_label("Spike"));
-/// ```
-pub fn is_generic_label(label: &str) -> bool {
-    static GENERIC: OnceLock<Regex> = OnceLock::new();
-    let re = GENERIC.get_or_init(|| {
-        RegexBuilder::new(
-            r"^(?:\p{L}|\d+|(?:unknown(?:[\s_-]*speaker)?|speaker|spk|spkr|spreker|onbekend|guest|gast|participant|deelnemer|person|persoon|voice|stem|channel|ch|kanaal|agent|customer|caller|callee|rep|seller|verkoper|klant|client|interviewer|interviewee|host|medewerker|employee|operator|representative|adviseur|advisor|prospect|beller|gebeld|s)(?:[\s_.-]*(?:\d+|\p{L}))?)$",
-        )
-        .case_insensitive(true)
-        .build()
-        .expect("static pattern")
-    });
-    let label = label.trim();
-    label.is_empty() || re.is_match(label)
-}
+// Lives with the other agent patterns, which the config checks too; this
+// stays its public path.
+pub use crate::agent_patterns::is_generic_label;
 
 /// The compiled `[roles] name` patterns of one language.
 #[derive(Debug)]
@@ -150,11 +130,6 @@ fn norm(s: &str) -> String {
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// A glob as `[agents]` uses it: case-insensitive, `*` crosses folders.
-pub(crate) fn glob(pattern: &str) -> Result<globset::Glob, globset::Error> {
-    GlobBuilder::new(pattern).case_insensitive(true).build()
 }
 
 impl People {

@@ -67,6 +67,7 @@
 #![deny(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+mod agent_patterns;
 mod analyzer;
 /// Stage entry points for the benches only; not a stable API.
 #[doc(hidden)]

@@ -8,6 +8,7 @@
 
 use regex::{Regex, RegexBuilder};
 
+use crate::agent_patterns::AgentMatcher;
 use crate::lexicon::Lexicon;
 use crate::report::{Role, RoleBasis};
 use crate::{Error, Transcript};
@@ -17,41 +18,6 @@ pub(crate) const OPENING_SEGMENTS: usize = 8;
 /// …and, when the transcript is timed, in every segment starting within
 /// this many seconds of the first one.
 pub(crate) const OPENING_S: f64 = 60.0;
-
-/// `--agent NAME` or `--agent /REGEX/`.
-#[derive(Debug, Clone)]
-pub(crate) enum AgentMatcher {
-    /// Matches a label or display name exactly (trimmed, case-insensitive).
-    Name(String),
-    /// Matches a label or display name anywhere.
-    Regex(Regex),
-}
-
-impl AgentMatcher {
-    /// Compiles `--agent`: `/…/` is a regex, anything else a name.
-    pub(crate) fn new(pattern: &str) -> Result<AgentMatcher, Error> {
-        let p = pattern.trim();
-        if p.len() >= 2 && p.starts_with('/') && p.ends_with('/') {
-            let re = Regex::new(&p[1..p.len() - 1]).map_err(|e| Error::Config {
-                key: "roles.agent".into(),
-                line: 0,
-                message: format!("bad regex: {e}"),
-            })?;
-            Ok(AgentMatcher::Regex(re))
-        } else {
-            Ok(AgentMatcher::Name(p.to_lowercase()))
-        }
-    }
-
-    /// Whether a speaker with this label (and display name) is the agent.
-    pub(crate) fn matches(&self, label: &str, display: Option<&str>) -> bool {
-        let names = std::iter::once(label).chain(display);
-        match self {
-            AgentMatcher::Name(n) => names.into_iter().any(|s| s.trim().to_lowercase() == *n),
-            AgentMatcher::Regex(re) => names.into_iter().any(|s| re.is_match(s)),
-        }
-    }
-}
 
 /// A forced seller that matches none of `t`'s speakers is an error, not a
 /// call scored with the seller counted as a customer. `pattern` is the
