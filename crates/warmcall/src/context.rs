@@ -135,7 +135,7 @@ impl<'a> Ctx<'a> {
         sentences: Sentences<'a>,
     ) -> Ctx<'a> {
         debug_assert!(std::ptr::eq(t, sentences.t), "the sentences of another transcript");
-        let words: Vec<usize> = t.segments.iter().map(|s| crate::text::word_count(&s.text)).collect();
+        let words: Vec<usize> = t.segments.iter().map(Segment::word_count).collect();
         let backchannel = t
             .segments
             .iter()

@@ -181,6 +181,13 @@ impl Segment {
         }
     }
 
+    /// The segment's words, counted as every figure of the report counts
+    /// them ([`crate::text::word_count`]): callers that draw or weigh
+    /// segments by words use this, so their counts agree with the report's.
+    pub fn word_count(&self) -> usize {
+        crate::text::word_count(&self.text)
+    }
+
     /// Duration in seconds when both ends are known (never negative).
     pub fn duration_s(&self) -> Option<f64> {
         match (self.start_s, self.end_s) {
@@ -447,7 +454,7 @@ impl Transcript {
             // A NaN start has no later start (`t > NaN` never holds).
             let next = later.last().copied().filter(|_| !start.is_nan());
             // The words are counted only where the end depends on them.
-            let spoken = || start + (crate::text::word_count(&self.segments[i].text) as f64 * 0.4).max(1.0);
+            let spoken = || start + (self.segments[i].word_count() as f64 * 0.4).max(1.0);
             let tied = self.segments.get(i + 1).and_then(|s| s.start_s) == Some(start);
             let end = match next {
                 Some(t) if tied => t.min(spoken()),

@@ -313,7 +313,9 @@ fn strip(t: &Transcript, r: &Report, ui: Ui) -> String {
     let is_agent = |i: usize| r.roles.agents.iter().any(|a| a == &t.speakers[i].label);
     let mut runs: Vec<(usize, usize, usize)> = Vec::new(); // speaker, first segment, words
     for (i, s) in t.segments.iter().enumerate() {
-        let words = warmcall::text::word_count(&s.text).max(1);
+        // The library's count of the segment, the one the report's word
+        // figures add up; an empty segment still gets a sliver.
+        let words = s.word_count().max(1);
         match runs.last_mut() {
             Some(last) if last.0 == s.speaker => last.2 += words,
             _ => runs.push((s.speaker, i, words)),
