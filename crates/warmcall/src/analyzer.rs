@@ -212,8 +212,8 @@ impl Analyzer {
         self.models.iter().find(|m| m.lex.lang == lang)
     }
 
-    /// Runs `f` on the per-call context [`Analyzer::analyze_with_path`]
-    /// builds (language, words, backchannels, roles) and the rules of its
+    /// The per-call context [`Analyzer::analyze_with_path`] builds
+    /// (language, words, backchannels, roles) and the rules of its
     /// language; for the benches.
     pub(crate) fn prepare<'a>(&'a self, t: &'a Transcript) -> (Ctx<'a>, &'a LangModel) {
         let (lm, _) = self.language(t);
