@@ -6,7 +6,8 @@
 
 use serde::Deserialize;
 
-use super::json::{check_times, from_str, group_words, norm_lang, settle_timing, word, Label, Num, Word};
+use super::assemble::{check_times, group_words, norm_lang, settle_timing, word, Word};
+use super::json_fields::{from_str, Label, Num};
 use crate::{Error, Format, Segment, Transcript};
 
 pub(crate) const EXPECTED: &str =
@@ -81,7 +82,7 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
             .collect();
         group_words(&mut t, &words);
     }
-    super::json::cap_warnings(&mut t.warnings);
+    super::assemble::cap_warnings(&mut t.warnings);
     settle_timing(&mut t);
     Ok(t)
 }

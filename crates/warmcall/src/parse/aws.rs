@@ -6,13 +6,14 @@
 //! channels everything is `Speaker 1`.
 //!
 //! Punctuation is joined to the word before it; words are grouped into
-//! segments by [`super::json::group_words`].
+//! segments by [`super::assemble::group_words`].
 
 use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use super::json::{from_str, group_words, norm_lang, settle_timing, word, Label, Num, Word};
+use super::assemble::{group_words, norm_lang, settle_timing, word, Word};
+use super::json_fields::{from_str, Label, Num};
 use crate::{Error, Format, Transcript, Warning};
 
 pub(crate) const EXPECTED: &str =
@@ -119,8 +120,8 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
         });
         group_words(&mut t, &words);
     }
-    super::json::cap_warnings(&mut t.warnings);
-    super::json::order_speakers_by_time(&mut t);
+    super::assemble::cap_warnings(&mut t.warnings);
+    super::assemble::order_speakers_by_time(&mut t);
     settle_timing(&mut t);
     Ok(t)
 }

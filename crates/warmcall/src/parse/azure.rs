@@ -11,7 +11,8 @@
 
 use serde::Deserialize;
 
-use super::json::{check_times, from_str, norm_lang, settle_timing, Label, Num};
+use super::assemble::{check_times, norm_lang, settle_timing};
+use super::json_fields::{from_str, Label, Num};
 use crate::{Error, Format, Segment, Transcript};
 
 pub(crate) const EXPECTED: &str = "Azure batch transcription JSON {\"recognizedPhrases\":[{\"speaker\", \
@@ -94,8 +95,8 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
         let speaker = t.speaker_index(&label);
         t.segments.push(Segment::new(speaker, s, e, text));
     }
-    super::json::cap_warnings(&mut t.warnings);
-    super::json::order_speakers_by_time(&mut t);
+    super::assemble::cap_warnings(&mut t.warnings);
+    super::assemble::order_speakers_by_time(&mut t);
     settle_timing(&mut t);
     Ok(t)
 }

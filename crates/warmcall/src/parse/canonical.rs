@@ -8,8 +8,9 @@ use std::borrow::Cow;
 
 use serde::Deserialize;
 
+use super::assemble::{check_times, norm_lang, settle_timing};
 use super::caption::SpeakerCache;
-use super::json::{check_times, from_str, norm_lang, settle_timing, Label, Num};
+use super::json_fields::{from_str, Label, Num};
 use crate::{Error, Format, Segment, Transcript};
 
 /// The optional `format` tag that marks a canonical document.
@@ -143,9 +144,9 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
             }
         }
     }
-    super::json::metadata_date(&mut t, "date", doc.date.0.as_deref());
-    super::json::metadata_date(&mut t, "created", doc.created.0.as_deref());
-    super::json::cap_warnings(&mut t.warnings);
+    super::assemble::metadata_date(&mut t, "date", doc.date.0.as_deref());
+    super::assemble::metadata_date(&mut t, "created", doc.created.0.as_deref());
+    super::assemble::cap_warnings(&mut t.warnings);
     settle_timing(&mut t);
     Ok(t)
 }

@@ -39,7 +39,7 @@
 
 use std::collections::HashMap;
 
-use super::json::{check_times, norm_lang, settle_timing};
+use super::assemble::{check_times, norm_lang, settle_timing};
 use crate::{Error, Format, PauseEvent, Segment, Transcript, Warning};
 
 /// One piece of an utterance's content.
@@ -207,7 +207,7 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
             s.display_name = Some(name.clone());
         }
     }
-    super::json::cap_warnings(&mut t.warnings);
+    super::assemble::cap_warnings(&mut t.warnings);
     settle_timing(&mut t);
     Ok(t)
 }

@@ -8,7 +8,8 @@
 
 use serde::Deserialize;
 
-use super::json::{check_times, from_str, group_words, norm_lang, settle_timing, word, Label, Num, Word};
+use super::assemble::{check_times, group_words, norm_lang, settle_timing, word, Word};
+use super::json_fields::{from_str, Label, Num};
 use crate::{Error, Format, Segment, Transcript};
 
 pub(crate) const EXPECTED: &str =
@@ -88,7 +89,7 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
     let r = doc.results;
     let mut t = Transcript::empty(Format::DeepgramJson);
     let created = doc.metadata.and_then(|m| m.created.0);
-    super::json::metadata_date(&mut t, "metadata.created", created.as_deref());
+    super::assemble::metadata_date(&mut t, "metadata.created", created.as_deref());
     t.language = r
         .channels
         .first()
@@ -165,8 +166,8 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
             group_words(&mut t, &words);
         }
     }
-    super::json::cap_warnings(&mut t.warnings);
-    super::json::order_speakers_by_time(&mut t);
+    super::assemble::cap_warnings(&mut t.warnings);
+    super::assemble::order_speakers_by_time(&mut t);
     settle_timing(&mut t);
     Ok(t)
 }

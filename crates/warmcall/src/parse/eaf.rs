@@ -25,7 +25,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::json::{check_times, settle_timing};
+use super::assemble::{check_times, settle_timing};
 use super::tiers::not_speech_word;
 use super::xml;
 use crate::{Error, Format, Segment, Transcript, Warning};

@@ -10,7 +10,7 @@
 //! with its speaker, in the last result; the earlier results carry the same
 //! words untagged. So when any word carries a speaker, the words of the last
 //! result that carries speakers are the transcript (`Speaker n`, as
-//! numbered, from 1), grouped by [`super::json::group_words`]; reading every
+//! numbered, from 1), grouped by [`super::assemble::group_words`]; reading every
 //! result would count each word twice. Without speakers each result's words
 //! are grouped in turn (`Speaker 1`, or `Channel c` with several
 //! `channelTag`s); a result without timed words is one segment from the
@@ -19,7 +19,8 @@
 use serde::de::{self, Deserializer, IgnoredAny, Visitor};
 use serde::Deserialize;
 
-use super::json::{check_times, from_str, group_words, norm_lang, settle_timing, word, Label, Word};
+use super::assemble::{check_times, group_words, norm_lang, settle_timing, word, Word};
+use super::json_fields::{from_str, Label};
 use crate::{Error, Format, Segment, Transcript};
 
 pub(crate) const EXPECTED: &str = "Google Speech-to-Text JSON {\"results\":[{\"alternatives\":[{\"transcript\", \
@@ -141,8 +142,8 @@ pub(crate) fn parse(text: &str) -> std::result::Result<Transcript, Error> {
             t.segments.push(Segment::new(speaker, s, e, text));
         }
     }
-    super::json::cap_warnings(&mut t.warnings);
-    super::json::order_speakers_by_time(&mut t);
+    super::assemble::cap_warnings(&mut t.warnings);
+    super::assemble::order_speakers_by_time(&mut t);
     settle_timing(&mut t);
     Ok(t)
 }
@@ -215,7 +216,7 @@ impl<'de> Visitor<'de> for DurVisitor {
     fn visit_map<A: de::MapAccess<'de>>(self, mut a: A) -> std::result::Result<Dur, A::Error> {
         let (mut secs, mut nanos, mut any) = (0.0, 0.0, false);
         while let Some(k) = a.next_key::<String>()? {
-            let v = a.next_value::<super::json::Num>()?;
+            let v = a.next_value::<super::json_fields::Num>()?;
             match (k.as_str(), v.0) {
                 ("seconds", Some(s)) => {
                     secs = s;

@@ -1,6 +1,7 @@
 //! Format detection and dispatch. Adding a format is adding one module here
 //! and one arm in `parse_as` and [`detect`].
 
+mod assemble;
 mod assemblyai;
 mod aws;
 mod azure;
@@ -13,6 +14,7 @@ mod docx;
 mod eaf;
 mod google;
 mod json;
+mod json_fields;
 mod json_outline;
 mod json_shape;
 mod labels;

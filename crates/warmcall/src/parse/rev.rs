@@ -7,12 +7,13 @@
 //!
 //! Speakers: `speaker_name` when given, else `Speaker n` (as numbered, from
 //! 0, like Deepgram). Punctuation joins the word before it; words are
-//! grouped into segments by [`super::json::group_words`], so a long
+//! grouped into segments by [`super::assemble::group_words`], so a long
 //! monologue is split at its pauses.
 
 use serde::Deserialize;
 
-use super::json::{from_str, group_words, settle_timing, word, Label, Num, Word};
+use super::assemble::{group_words, settle_timing, word, Word};
+use super::json_fields::{from_str, Label, Num};
 use crate::{Error, Format, Transcript};
 
 pub(crate) const EXPECTED: &str = "Rev.ai JSON {\"monologues\":[{\"speaker\": n, \"elements\":[{\"type\": \"text\", \
@@ -88,8 +89,8 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
         // Two monologues of one speaker in a row stay two segments.
         group_words(&mut t, &words[first..]);
     }
-    super::json::cap_warnings(&mut t.warnings);
-    super::json::order_speakers_by_time(&mut t);
+    super::assemble::cap_warnings(&mut t.warnings);
+    super::assemble::order_speakers_by_time(&mut t);
     settle_timing(&mut t);
     Ok(t)
 }

@@ -14,7 +14,7 @@
 //!   the first test as soon as one turn is shorter than its onset.
 //! - Negative, non-finite or absurd times skip the line with a warning.
 
-use super::json::MAX_TIME_S;
+use super::assemble::MAX_TIME_S;
 use crate::{Error, Format, Segment, Transcript, Warning};
 
 struct Row {

@@ -6,12 +6,13 @@
 //!
 //! Labels stay as given (`S1`, `channel_1`); without either, `Speaker 1`.
 //! Punctuation joins the word before it; words are grouped into segments by
-//! [`super::json::group_words`]. The language is
+//! [`super::assemble::group_words`]. The language is
 //! `metadata.transcription_config.language`.
 
 use serde::Deserialize;
 
-use super::json::{from_str, group_words, norm_lang, settle_timing, word, Label, Num, Word};
+use super::assemble::{group_words, norm_lang, settle_timing, word, Word};
+use super::json_fields::{from_str, Label, Num};
 use crate::{Error, Format, Transcript};
 
 pub(crate) const EXPECTED: &str = "Speechmatics JSON {\"results\":[{\"type\": \"word\", \"start_time\": seconds, \
@@ -111,8 +112,8 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
     for (_, words) in &streams {
         group_words(&mut t, words);
     }
-    super::json::cap_warnings(&mut t.warnings);
-    super::json::order_speakers_by_time(&mut t);
+    super::assemble::cap_warnings(&mut t.warnings);
+    super::assemble::order_speakers_by_time(&mut t);
     settle_timing(&mut t);
     Ok(t)
 }

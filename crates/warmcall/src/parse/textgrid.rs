@@ -16,7 +16,7 @@
 
 use std::collections::BTreeMap;
 
-use super::json::{check_times, settle_timing};
+use super::assemble::{check_times, settle_timing};
 use super::tiers::not_speech_word;
 use crate::{Error, Format, Segment, Transcript, Warning};
 

@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use super::json::{check_times, settle_timing};
+use super::assemble::{check_times, settle_timing};
 use super::xml;
 use crate::{Error, Format, Segment, Transcript, Warning};
 

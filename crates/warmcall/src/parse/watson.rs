@@ -7,7 +7,7 @@
 //! A word's speaker is the label with its exact times, else the label
 //! whose span holds its start, else the previous word's; labels are
 //! `Speaker n` (as numbered, from 0). Without labels: `Speaker 1`. Words
-//! are grouped into segments by [`super::json::group_words`]. Hesitation
+//! are grouped into segments by [`super::assemble::group_words`]. Hesitation
 //! tokens (`%HESITATION`) are not words and are dropped. A result without
 //! time stamps is one untimed segment of its transcript.
 
@@ -16,7 +16,8 @@ use std::collections::HashMap;
 use serde::de::{Deserializer, IgnoredAny, SeqAccess, Visitor};
 use serde::Deserialize;
 
-use super::json::{from_str, group_words, settle_timing, word, Label, Num, Word};
+use super::assemble::{group_words, settle_timing, word, Word};
+use super::json_fields::{from_str, Label, Num};
 use crate::{Error, Format, Segment, Transcript};
 
 pub(crate) const EXPECTED: &str = "IBM Watson JSON {\"results\":[{\"alternatives\":[{\"transcript\", \
@@ -166,8 +167,8 @@ pub(crate) fn parse(text: &str) -> Result<Transcript, Error> {
         }
     }
     group_words(&mut t, &words);
-    super::json::cap_warnings(&mut t.warnings);
-    super::json::order_speakers_by_time(&mut t);
+    super::assemble::cap_warnings(&mut t.warnings);
+    super::assemble::order_speakers_by_time(&mut t);
     settle_timing(&mut t);
     Ok(t)
 }

@@ -14,7 +14,8 @@
 
 use serde::Deserialize;
 
-use super::json::{check_times, from_str, norm_lang, settle_timing, Label, Num};
+use super::assemble::{check_times, norm_lang, settle_timing};
+use super::json_fields::{from_str, Label, Num};
 use crate::{Error, Format, Segment, Transcript};
 
 pub(crate) const EXPECTED: &str =
@@ -193,7 +194,7 @@ pub(crate) fn parse(text: &str, format: Format) -> Result<Transcript, Error> {
             }
         }
     }
-    super::json::cap_warnings(&mut t.warnings);
+    super::assemble::cap_warnings(&mut t.warnings);
     settle_timing(&mut t);
     Ok(t)
 }

@@ -87,7 +87,7 @@ fn parse_whisperx(text: &str, t: &mut Transcript) {
             Some((start, end, label, words)) => {
                 let speaker = t.speaker_index(label);
                 let (start, end) =
-                    crate::parse::json::check_times(&mut t.warnings, line, "line", Some(start), Some(end));
+                    crate::parse::assemble::check_times(&mut t.warnings, line, "line", Some(start), Some(end));
                 let mut seg = Segment::new(speaker, start, end, join_words([words]));
                 seg.source_line = line;
                 t.segments.push(seg);
@@ -108,7 +108,7 @@ fn parse_whisperx(text: &str, t: &mut Transcript) {
             ),
         ));
     }
-    crate::parse::json::settle_timing(t);
+    crate::parse::assemble::settle_timing(t);
 }
 
 /// `JOHN SMITH:` at the start of a turn: upper-case words and a colon.
