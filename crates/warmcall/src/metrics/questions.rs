@@ -85,6 +85,7 @@ const ALTERNATIVE: u64 = 1 << 59;
 const INVERTED_SUBJECTS: u64 = 1 << 60;
 /// Words that open a yes/no answer ("yes", "nee"): timing evidence.
 const ANSWER_WORDS: u64 = 1 << 61;
+const FIRST_ELL_PHRASE: u64 = 1 << 62;
 // A capitalised subordinator or hesitation ("If", "Or", "Cos") also starts a
 // new sentence in cased transcripts: CHAT transcribers capitalise sentence starts.
 /// Words that may open a sentence inside an unpunctuated, cased segment.
@@ -440,6 +441,8 @@ pub(crate) struct QuestionRules {
     tags: Phrases,
     tail_tags: Phrases,
     refer_back: Phrases,
+    /// Other parties named with a determiner ("the rest", "de collega's").
+    ellipsis_phrases: Phrases,
     /// Stop words (lowercased) for follow-up detection.
     stopwords: PackedWords,
 }
@@ -525,7 +528,9 @@ impl QuestionRules {
         let tags = phrases("tags", FIRST_TAG);
         let tail_tags = phrases("tail_tags", FIRST_TAIL_TAG);
         let refer_back = phrases("refer_back", FIRST_REFER_BACK);
+        let ellipsis_phrases = phrases("ellipsis_phrases", FIRST_ELL_PHRASE);
         for p in [
+            &ellipsis_phrases,
             &non_openers,
             &final_non_openers,
             &elliptical,
@@ -560,6 +565,7 @@ impl QuestionRules {
             tags,
             tail_tags,
             refer_back,
+            ellipsis_phrases,
         })
     }
 
@@ -1467,7 +1473,16 @@ impl QuestionRules {
     fn ellipsis(&self, toks: &[Tok<'_>]) -> bool {
         let i = self.skip_fillers(toks, 0, toks.len());
         let rest = &toks[i..];
-        if i == 0 || !toks[..i].iter().any(|t| t.is(ELL_CONJ)) || rest.is_empty() || rest.len() > 4 {
+        if i == 0 || !toks[..i].iter().any(|t| t.is(ELL_CONJ)) || rest.is_empty() {
+            return false;
+        }
+        // "en de rest van het team", "and the others": a listed party, alone
+        // or with a short prepositional phrase; nothing else may follow.
+        if let Some(e) = self.ellipsis_phrases.match_at(toks, i, toks.len(), 0) {
+            let tail = &toks[e..];
+            return tail.is_empty() || (tail[0].is(PREPS) && tail.len() <= 3 && !tail.iter().any(|t| t.is(AUX)));
+        }
+        if rest.len() > 4 {
             return false;
         }
         if !rest[0].is(ELL_START) || (rest[0].is(ADDRESSEE) && rest.len() > 1) {
