@@ -1556,11 +1556,13 @@ impl QuestionRules {
                 .any(|t| t.is(DECL_BLOCK | QWORDS | FIRST_PERSON | NEGATIONS))
     }
 
-    /// Whether a reply opens with a yes/no word ("yes we are", "nee hoor").
-    fn opens_with_answer(&self, text: &str, scratch: (&mut String, &mut Vec<Span>)) -> bool {
-        let (buf, spans) = scratch;
-        let toks = self.tokenize(text, buf, spans);
-        toks.first().is_some_and(|t| t.is(ANSWER_WORDS))
+    /// Whether a reply opens with a yes/no word ("yes we are", "Nee, hoor").
+    /// Reads only the first word: this runs after most agent statements of
+    /// a timed call.
+    fn opens_with_answer(&self, text: &str) -> bool {
+        let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let end = text.find(|c: char| !c.is_alphanumeric()).unwrap_or(text.len());
+        end > 0 && self.folded_bits(&text[..end]) & ANSWER_WORDS != 0
     }
 
     /// Whether an agent question (its tokens) refers back to what the
@@ -1856,7 +1858,7 @@ fn answered_statement<'a>(ctx: &Ctx<'a>, i: usize, scratch: (&mut String, &mut V
     let gap = segs[j].start_s? - segs[i].end_s?;
     let rules = &ctx.lm.questions;
     let (buf, spans) = scratch;
-    if gap > gap_max || !rules.opens_with_answer(&segs[j].text, (&mut *buf, &mut *spans)) {
+    if gap > gap_max || !rules.opens_with_answer(&segs[j].text) {
         return None;
     }
     // The statement is the segment's last sentence; split only this one
