@@ -1340,10 +1340,13 @@ impl QuestionRules {
     /// statement's own subject ("you're gonna turn them on their sides are
     /// you", "they call this the bedroom do they"): the pronoun repeats a
     /// subject pronoun of the statement (contraction removed). "If I were
-    /// you" and "should you" are conditionals, not echoes.
+    /// you" and "should you" are conditionals, not echoes; "the one that
+    /// does it" is a relative clause.
     fn echo_tag(&self, toks: &[Tok<'_>], k: usize) -> bool {
         let (aux, pro) = (toks[k], toks[k + 1]);
-        if aux.is(COND_AUX) || pro.w == "i" || k < 2 {
+        // "it's the one that does it": after a relative pronoun the verb and
+        // pronoun are the relative clause's own.
+        if aux.is(COND_AUX) || pro.w == "i" || k < 2 || toks[k - 1].is(COMMA_RELATIVES | DEICTIC) {
             return false;
         }
         let i = self.skip_fillers(toks, 0, k);
