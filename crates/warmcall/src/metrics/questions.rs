@@ -2838,6 +2838,15 @@ mod tests {
             ),
             0
         );
+        // Punctuated transcript (a `?` elsewhere): the full stop the
+        // recogniser put there does not hide the evidence.
+        let t = crate::Transcript::builder()
+            .segment("A", 0.0, 2.0, "Hi Mark, how are you?")
+            .segment("C", 2.2, 3.0, "Good thanks.")
+            .segment("A", 3.2, 6.0, "Great. You're with Eneco at the moment.")
+            .segment("C", 6.3, 8.0, "Yes, we are, since last year.")
+            .build();
+        assert_eq!(analyze(&t, "en").agent.closed, 1);
         // Untimed: no timing, no evidence.
         let t = crate::Transcript::builder()
             .untimed("A", "you're with eneco at the moment")
