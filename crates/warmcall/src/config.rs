@@ -67,6 +67,8 @@ pub struct Config {
     pub overlap: OverlapConfig,
     /// Backchannel rule.
     pub backchannel: BackchannelConfig,
+    /// Question detection settings that use timing.
+    pub questions: QuestionsConfig,
     /// Push readiness thresholds.
     pub push: PushConfig,
     /// Finding thresholds.
@@ -130,6 +132,7 @@ impl Default for Config {
             silence: SilenceConfig::default(),
             overlap: OverlapConfig::default(),
             backchannel: BackchannelConfig::default(),
+            questions: QuestionsConfig::default(),
             push: PushConfig::default(),
             findings: FindingsConfig::default(),
             profiles: Profile::builtins(),
@@ -277,6 +280,24 @@ pub struct BackchannelConfig {
 impl Default for BackchannelConfig {
     fn default() -> Self {
         BackchannelConfig { max_words: 3 }
+    }
+}
+
+/// Question detection settings that use timing (SPEC §5, docs/questions.md).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
+pub struct QuestionsConfig {
+    /// An agent statement about the customer ("so you're with Eneco at the
+    /// moment") counts as a closed question when the customer's reply opens
+    /// with yes/no and starts at most this long after the statement ends
+    /// (s; 1.0). Timed transcripts only; 0 switches the rule off.
+    pub answer_gap_s: f64,
+}
+
+impl Default for QuestionsConfig {
+    fn default() -> Self {
+        QuestionsConfig { answer_gap_s: 1.0 }
     }
 }
 
@@ -671,6 +692,11 @@ impl Config {
         check(
             finite_nonneg(self.overlap.min_s),
             || "overlap.min_s".into(),
+            "must be a number ≥ 0",
+        )?;
+        check(
+            finite_nonneg(self.questions.answer_gap_s),
+            || "questions.answer_gap_s".into(),
             "must be a number ≥ 0",
         )?;
         check(

@@ -393,6 +393,8 @@ pub(crate) const DOCS: &[(&str, &str)] = &[
     ("overlap.min_s", "A segment interrupts when the other side's segment still has at least this long to\nrun (seconds)."),
     ("backchannel", "Backchannels (SPEC §4): short assent that does not break the other side's turn."),
     ("backchannel.max_words", "A backchannel has 1 to this many words, all on the language's backchannel list."),
+    ("questions", "Question detection (SPEC §5, docs/questions.md): settings that use timing."),
+    ("questions.answer_gap_s", "An agent statement about the customer (\"so you're with Eneco at the moment\") counts\nas a closed question when the customer's reply opens with yes/no/ja/nee within this many\nseconds of its end. Timed transcripts only; 0 switches it off. Judgement call: 1 s."),
     ("push", "Push readiness (SPEC §6.2, §6.3): when a push counts as premature."),
     ("push.min_answered_open_questions", "Fewer answered open questions before a push makes it premature."),
     ("push.min_customer_share", "A customer share of speech so far below this makes a push premature (0..1)."),

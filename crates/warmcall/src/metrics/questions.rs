@@ -81,8 +81,15 @@ const CHECK_OPENERS: u64 = 1 << 56;
 const FIRST_FINAL_NON_OPENER: u64 = 1 << 57;
 const FIRST_ELLIPTICAL: u64 = 1 << 58;
 const ALTERNATIVE: u64 = 1 << 59;
+/// Subjects whose inversion mid-utterance asks (English: no V2 order).
+const INVERTED_SUBJECTS: u64 = 1 << 60;
+/// Words that open a yes/no answer ("yes", "nee"): timing evidence.
+const ANSWER_WORDS: u64 = 1 << 61;
+const FIRST_ELL_PHRASE: u64 = 1 << 62;
+// A capitalised subordinator or hesitation ("If", "Or", "Cos") also starts a
+// new sentence in cased transcripts: CHAT transcribers capitalise sentence starts.
 /// Words that may open a sentence inside an unpunctuated, cased segment.
-const BOUNDARY: u64 = QWORDS | FILLERS | AUX | PRONOUNS | NEGATIONS;
+const BOUNDARY: u64 = QWORDS | FILLERS | AUX | PRONOUNS | NEGATIONS | SUBORDINATORS | TRAILING;
 
 /// Hashes short lowercase words eight bytes per multiply (FxHash-style),
 /// with a folded multiply at the end so that both the low bits (hashbrown's
@@ -434,6 +441,8 @@ pub(crate) struct QuestionRules {
     tags: Phrases,
     tail_tags: Phrases,
     refer_back: Phrases,
+    /// Other parties named with a determiner ("the rest", "de collega's").
+    ellipsis_phrases: Phrases,
     /// Stop words (lowercased) for follow-up detection.
     stopwords: PackedWords,
 }
@@ -493,6 +502,8 @@ impl QuestionRules {
             ("in_place_rate_words", IN_PLACE_RATE),
             ("check_openers", CHECK_OPENERS),
             ("alternative_conjunctions", ALTERNATIVE),
+            ("inverted_subjects", INVERTED_SUBJECTS),
+            ("answer_words", ANSWER_WORDS),
         ] {
             for w in list(name) {
                 *words.entry(norm(w)).or_insert(0) |= bit;
@@ -517,7 +528,9 @@ impl QuestionRules {
         let tags = phrases("tags", FIRST_TAG);
         let tail_tags = phrases("tail_tags", FIRST_TAIL_TAG);
         let refer_back = phrases("refer_back", FIRST_REFER_BACK);
+        let ellipsis_phrases = phrases("ellipsis_phrases", FIRST_ELL_PHRASE);
         for p in [
+            &ellipsis_phrases,
             &non_openers,
             &final_non_openers,
             &elliptical,
@@ -552,6 +565,7 @@ impl QuestionRules {
             tags,
             tail_tags,
             refer_back,
+            ellipsis_phrases,
         })
     }
 
@@ -986,7 +1000,9 @@ impl QuestionRules {
             Head::YesNo => return Some(self.yes_no_kind(toks)),
             _ => {}
         }
-        if h0 == Head::Plain && self.tag_tail(toks, clauses, q) {
+        // A free relative or exclamative head still takes a tag ("see what
+        // you want is a little workshop don't you", "what a day isn't it").
+        if matches!(h0, Head::Plain | Head::NotQuestion) && self.tag_tail(toks, clauses, q) {
             return Some(QuestionKind::Tag);
         }
         if h0 == Head::Plain && (self.elliptical_check(toks) || self.parallel_alternatives(toks)) {
@@ -1023,6 +1039,9 @@ impl QuestionRules {
         // question after a statement or a subordinate lead-in.
         if matches!(h0, Head::Plain | Head::NotQuestion) && self.inner_wh_question(toks) {
             return Some(QuestionKind::Open);
+        }
+        if matches!(h0, Head::Plain | Head::NotQuestion) && self.inner_inversion(toks) {
+            return Some(self.yes_no_kind(toks));
         }
         if !punctuated && h0 == Head::Plain && self.declarative_check(toks) {
             return Some(QuestionKind::Closed);
@@ -1263,7 +1282,17 @@ impl QuestionRules {
             let statement = toks[..st].iter().any(|t| !t.is(FILLERS));
             // "I think so too, right", "ik ook hè": agreeing, not asking.
             let agreeing = toks[st - 1].is(AGREEMENT) && toks[..st].iter().any(|t| t.is(FIRST_PERSON));
-            if statement && !agreeing && !toks[st - 1].is(TAG_BLOCKERS) && !toks[st - 1].is(QWORDS) {
+            // The blockers guard one-word tails ("dead right", "maar toch");
+            // a verb + pronoun tail ("isn't it", "in n it", "klopt dat") is
+            // blocked only by a connective or question word before it
+            // ("the tuner's dead in n it" asks).
+            let pronoun_tail = st + 1 < n && toks[n - 1].is(PRONOUNS);
+            let blockers = if pronoun_tail {
+                TRAILING | COND_THEN | SUBORDINATORS | QWORDS
+            } else {
+                TAG_BLOCKERS | QWORDS | SUBORDINATORS
+            };
+            if statement && !agreeing && !toks[st - 1].is(blockers) {
                 return true;
             }
         }
@@ -1284,18 +1313,78 @@ impl QuestionRules {
                 return false;
             }
             let negated_stmt = toks[..n - 2].iter().any(|t| t.is(NEGATIONS) || negated(t.w));
-            if negated(toks[n - 2].w) || negated_stmt {
+            if negated(toks[n - 2].w) || negated_stmt || self.echo_tag(toks, n - 2) {
                 return true;
             }
         }
         // A tag with an afterthought: "… isn't it, the kitchen", "you can't
         // be hard on people can you really".
+        // A negative tag mid-utterance before "and"/"but" (speech runs on):
+        // "Toshiba could go in there couldn't it and the other one …"; not
+        // after a pronoun that is its subject ("this isn't it and …"
+        // states; "in there couldn't it" asks: a preposition governs "there").
+        let runs_on = |k: usize| {
+            let subject_before = toks[k - 1].is(PRONOUNS) && !toks[k - 2].is(PREPS);
+            negated(toks[k].w) && toks[k + 2].is(TRAILING) && !subject_before && k + 3 < n
+        };
         (2..n.saturating_sub(2)).any(|k| {
-            n - (k + 2) <= 3
+            (n - (k + 2) <= 3 || runs_on(k))
                 && (negated(toks[k].w) || toks[..k].iter().any(|t| t.is(NEGATIONS) || negated(t.w)))
                 && self.aux_pronoun_tag(&toks[k..k + 2])
                 && !toks[k - 1].is(AUX_TAG_BLOCKERS | QWORDS)
                 && (negated(toks[k].w) || !self.verb_object(toks, k))
+        })
+    }
+
+    /// A positive "aux + pronoun" after a positive statement echoes the
+    /// statement's own subject ("you're gonna turn them on their sides are
+    /// you", "they call this the bedroom do they"): the pronoun repeats a
+    /// subject pronoun of the statement (contraction removed). "If I were
+    /// you" and "should you" are conditionals, not echoes; "the one that
+    /// does it" is a relative clause.
+    fn echo_tag(&self, toks: &[Tok<'_>], k: usize) -> bool {
+        let (aux, pro) = (toks[k], toks[k + 1]);
+        // "it's the one that does it": after a relative pronoun the verb and
+        // pronoun are the relative clause's own.
+        if aux.is(COND_AUX) || pro.w == "i" || k < 2 || toks[k - 1].is(COMMA_RELATIVES | DEICTIC) {
+            return false;
+        }
+        let i = self.skip_fillers(toks, 0, k);
+        if i >= k || toks[i].is(SUBORDINATORS | QWORDS | AUX) {
+            return false;
+        }
+        toks[i..k - 1]
+            .iter()
+            .any(|t| t.is(PRONOUNS) && t.w.split('\'').next() == Some(pro.w))
+    }
+
+    /// English inversion inside an utterance: "aux + you/we" with words after
+    /// it starts a new direct question after a hesitation or conjunction
+    /// ("as far as er have you got a loo handy") or after a fronted
+    /// subordinate clause ("if I lift it could you slide that in"). Dutch
+    /// inverts every main clause after a fronted clause ("als u wacht, bent u
+    /// te laat"), so its `inverted_subjects` list is empty. Not after a
+    /// verb of saying (a quote), not "so do we" / "neither can we", not a
+    /// conditional auxiliary ("if I were you").
+    fn inner_inversion(&self, toks: &[Tok<'_>]) -> bool {
+        let n = toks.len();
+        let sub_start = {
+            let i = self.skip_fillers(toks, 0, n);
+            i < n && toks[i].is(SUBORDINATORS)
+        };
+        (2..n.saturating_sub(2)).any(|k| {
+            let (before, aux, subj) = (toks[k - 1], toks[k], toks[k + 1]);
+            if !aux.is(AUX) || aux.is(COND_AUX) || !subj.is(INVERTED_SUBJECTS) {
+                return false;
+            }
+            if before.is(AUX | AUX_TAG_BLOCKERS | NEGATIONS) || before.w == "to" || self.negated(before.w) {
+                return false;
+            }
+            if toks[k.saturating_sub(3)..k].iter().any(|t| t.is(REPORTING)) {
+                return false;
+            }
+            let restart = before.is(TRAILING);
+            (restart || (sub_start && k >= 3)) && toks[k + 2..].iter().any(|t| !t.is(TRAILING))
         })
     }
 
@@ -1387,7 +1476,16 @@ impl QuestionRules {
     fn ellipsis(&self, toks: &[Tok<'_>]) -> bool {
         let i = self.skip_fillers(toks, 0, toks.len());
         let rest = &toks[i..];
-        if i == 0 || !toks[..i].iter().any(|t| t.is(ELL_CONJ)) || rest.is_empty() || rest.len() > 4 {
+        if i == 0 || !toks[..i].iter().any(|t| t.is(ELL_CONJ)) || rest.is_empty() {
+            return false;
+        }
+        // "en de rest van het team", "and the others": a listed party, alone
+        // or with a short prepositional phrase; nothing else may follow.
+        if let Some(e) = self.ellipsis_phrases.match_at(toks, i, toks.len(), 0) {
+            let tail = &toks[e..];
+            return tail.is_empty() || (tail[0].is(PREPS) && tail.len() <= 3 && !tail.iter().any(|t| t.is(AUX)));
+        }
+        if rest.len() > 4 {
             return false;
         }
         if !rest[0].is(ELL_START) || (rest[0].is(ADDRESSEE) && rest.len() > 1) {
@@ -1443,6 +1541,31 @@ impl QuestionRules {
             && !toks[i..]
                 .iter()
                 .any(|t| t.is(DECL_BLOCK | QWORDS | FIRST_PERSON) || t.comma_before)
+    }
+
+    /// A statement about the listener (timing evidence, issue 17): the
+    /// listener as subject after the fillers ("so you're with Eneco at the
+    /// moment", "en jullie zitten nu nog bij KPN"), a verb after it, and no
+    /// modal, future, verb of saying, negation, first person or question
+    /// word (`declarative_blockers`): the speaker describes the listener's
+    /// state rather than promising or reporting.
+    fn addressee_statement(&self, toks: &[Tok<'_>]) -> bool {
+        let n = toks.len();
+        let i = self.skip_fillers(toks, 0, n);
+        i + 1 < n
+            && toks[i].is(ADDRESSEE)
+            && !toks[i..]
+                .iter()
+                .any(|t| t.is(DECL_BLOCK | QWORDS | FIRST_PERSON | NEGATIONS))
+    }
+
+    /// Whether a reply opens with a yes/no word ("yes we are", "Nee, hoor").
+    /// Reads only the first word: this runs after most agent statements of
+    /// a timed call.
+    fn opens_with_answer(&self, text: &str) -> bool {
+        let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let end = text.find(|c: char| !c.is_alphanumeric()).unwrap_or(text.len());
+        end > 0 && self.folded_bits(&text[..end]) & ANSWER_WORDS != 0
     }
 
     /// Whether an agent question (its tokens) refers back to what the
@@ -1626,6 +1749,7 @@ pub(crate) fn compute(ctx: &Ctx<'_>, rules: &QuestionRules) -> Option<Questions>
         // still split the whole text).
         let may_ask = !punctuated || has_qmark(&seg.text) || rules.may_invite(&seg.text);
         let sentences = may_ask.then(|| ctx.sentences(i));
+        let before = items.len();
         for (_, sentence) in sentences.into_iter().flatten() {
             let Some((kind, toks)) = rules.classify_with(sentence, punctuated, &mut buf, &mut spans) else {
                 continue;
@@ -1650,6 +1774,19 @@ pub(crate) fn compute(ctx: &Ctx<'_>, rules: &QuestionRules) -> Option<Questions>
                 kind,
                 follow_up,
             });
+        }
+        if role == Role::Agent && items.len() == before && !ctx.backchannel[i] {
+            if let Some(sentence) = answered_statement(ctx, i, (&mut buf, &mut spans)) {
+                items.push(QuestionItem {
+                    segment: i,
+                    start_s: seg.start_s,
+                    role,
+                    speaker: ctx.t.label(seg).to_string(),
+                    text: sentence.to_string(),
+                    kind: QuestionKind::Closed,
+                    follow_up: false,
+                });
+            }
         }
         if ctx.backchannel[i] {
             continue;
@@ -1705,6 +1842,34 @@ pub(crate) fn compute(ctx: &Ctx<'_>, rules: &QuestionRules) -> Option<Questions>
         customer: stats(Role::Customer),
         items,
     })
+}
+
+/// Timing evidence (issue 17): agent segment `i` ends in a statement about
+/// the customer, and the customer answers it with yes/no within
+/// `questions.answer_gap_s` (timed transcripts only; a backchannel is no
+/// answer). Returns the statement, which then counts as a closed question.
+fn answered_statement<'a>(ctx: &Ctx<'a>, i: usize, scratch: (&mut String, &mut Vec<Span>)) -> Option<&'a str> {
+    let gap_max = ctx.cfg.questions.answer_gap_s;
+    if gap_max <= 0.0 || ctx.t.timing != crate::Timing::Full {
+        return None;
+    }
+    let segs = ctx.segs();
+    let j = (i + 1..segs.len()).find(|&j| ctx.words[j] > 0)?;
+    if ctx.role[j] != Role::Customer || ctx.backchannel[j] {
+        return None;
+    }
+    let gap = segs[j].start_s? - segs[i].end_s?;
+    let rules = &ctx.lm.questions;
+    let (buf, spans) = scratch;
+    if gap > gap_max || !rules.opens_with_answer(&segs[j].text) {
+        return None;
+    }
+    // The statement is the segment's last sentence; split only this one
+    // segment (the shared sentence cache would split the whole call).
+    let text: &'a str = &segs[i].text;
+    let (_, last) = crate::text::sentences(text).last()?;
+    let toks = rules.tokenize(last, buf, spans);
+    rules.addressee_statement(&toks).then_some(last)
 }
 
 #[cfg(test)]
@@ -2542,6 +2707,152 @@ mod tests {
         let tag = q.items.iter().find(|i| i.kind == QuestionKind::Tag).unwrap();
         assert_eq!((tag.segment, tag.start_s, tag.speaker.as_str()), (2, Some(10.0), "A"));
         assert_eq!(tag.text, "That's a lot of work, isn't it?");
+    }
+
+    /// A statement about the customer, the customer's reply text and its
+    /// start (the statement ends at 4.0 s): closed questions of the agent.
+    fn answered(lang: &str, statement: &str, reply: &str, reply_start: f64, cfg: crate::Config) -> usize {
+        let t = crate::Transcript::builder()
+            .segment("A", 0.0, 4.0, statement)
+            .segment("C", reply_start, reply_start + 3.0, reply)
+            .segment("A", reply_start + 3.5, reply_start + 6.0, "okay that helps")
+            .build();
+        let a = crate::Analyzer::new(cfg.agent("A").language(lang)).unwrap();
+        a.analyze(&t).questions.expect("text").agent.closed
+    }
+
+    #[test]
+    fn a_quick_yes_no_reply_makes_a_statement_about_the_customer_a_question() {
+        let d = crate::Config::default;
+        // Quick yes/no reply that says more than a backchannel: a question.
+        assert_eq!(
+            answered(
+                "en",
+                "you're with eneco at the moment",
+                "yes we are since last year",
+                4.3,
+                d()
+            ),
+            1
+        );
+        assert_eq!(
+            answered(
+                "nl",
+                "en jullie werken met een eigen planner",
+                "nee sinds vorig jaar niet meer",
+                4.5,
+                d()
+            ),
+            1
+        );
+        // The same statement answered after a long gap: no evidence.
+        assert_eq!(
+            answered(
+                "en",
+                "you're with eneco at the moment",
+                "yes we are since last year",
+                6.0,
+                d()
+            ),
+            0
+        );
+        assert_eq!(
+            answered(
+                "nl",
+                "en jullie werken met een eigen planner",
+                "nee sinds vorig jaar niet meer",
+                6.0,
+                d()
+            ),
+            0
+        );
+        // A backchannel is no answer.
+        assert_eq!(answered("en", "you're with eneco at the moment", "yeah", 4.2, d()), 0);
+        assert_eq!(
+            answered("nl", "en jullie werken met een eigen planner", "ja", 4.2, d()),
+            0
+        );
+        // No second person: a statement about ourselves stays one.
+        assert_eq!(
+            answered(
+                "en",
+                "we're with eneco at the moment",
+                "yes we know them well",
+                4.2,
+                d()
+            ),
+            0
+        );
+        assert_eq!(
+            answered("nl", "wij zitten zelf ook bij kpn", "ja dat weet ik wel", 4.2, d()),
+            0
+        );
+        // A promise about the customer is no state ("you'll get", "u krijgt").
+        assert_eq!(
+            answered(
+                "en",
+                "you'll get the quote tomorrow",
+                "yes great thanks a lot",
+                4.2,
+                d()
+            ),
+            0
+        );
+        assert_eq!(
+            answered("nl", "u krijgt de offerte morgen", "ja prima dank u wel", 4.2, d()),
+            0
+        );
+        // A reply that does not open with yes/no is no evidence.
+        assert_eq!(
+            answered(
+                "en",
+                "you're with eneco at the moment",
+                "we switched last spring",
+                4.2,
+                d()
+            ),
+            0
+        );
+        // The gap is configurable; 0 switches the rule off.
+        let mut wide = d();
+        wide.questions.answer_gap_s = 3.0;
+        assert_eq!(
+            answered(
+                "en",
+                "you're with eneco at the moment",
+                "yes we are since last year",
+                6.0,
+                wide
+            ),
+            1
+        );
+        let mut off = d();
+        off.questions.answer_gap_s = 0.0;
+        assert_eq!(
+            answered(
+                "en",
+                "you're with eneco at the moment",
+                "yes we are since last year",
+                4.3,
+                off
+            ),
+            0
+        );
+        // Punctuated transcript (a `?` elsewhere): the full stop the
+        // recogniser put there does not hide the evidence.
+        let t = crate::Transcript::builder()
+            .segment("A", 0.0, 2.0, "Hi Mark, how are you?")
+            .segment("C", 2.2, 3.0, "Good thanks.")
+            .segment("A", 3.2, 6.0, "Great. You're with Eneco at the moment.")
+            .segment("C", 6.3, 8.0, "Yes, we are, since last year.")
+            .build();
+        assert_eq!(analyze(&t, "en").agent.closed, 1);
+        // Untimed: no timing, no evidence.
+        let t = crate::Transcript::builder()
+            .untimed("A", "you're with eneco at the moment")
+            .untimed("C", "yes we are since last year")
+            .build();
+        assert_eq!(analyze(&t, "en").agent.closed, 0);
     }
 
     #[test]
