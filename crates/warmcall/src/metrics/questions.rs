@@ -1776,7 +1776,7 @@ pub(crate) fn compute(ctx: &Ctx<'_>, rules: &QuestionRules) -> Option<Questions>
             });
         }
         if role == Role::Agent && items.len() == before && !ctx.backchannel[i] {
-            if let Some(sentence) = answered_statement(ctx, i, (&mut buf, &mut spans)) {
+            if let Some(sentence) = answered_statement(ctx, rules, i, (&mut buf, &mut spans)) {
                 items.push(QuestionItem {
                     segment: i,
                     start_s: seg.start_s,
@@ -1848,7 +1848,12 @@ pub(crate) fn compute(ctx: &Ctx<'_>, rules: &QuestionRules) -> Option<Questions>
 /// the customer, and the customer answers it with yes/no within
 /// `questions.answer_gap_s` (timed transcripts only; a backchannel is no
 /// answer). Returns the statement, which then counts as a closed question.
-fn answered_statement<'a>(ctx: &Ctx<'a>, i: usize, scratch: (&mut String, &mut Vec<Span>)) -> Option<&'a str> {
+fn answered_statement<'a>(
+    ctx: &Ctx<'a>,
+    rules: &QuestionRules,
+    i: usize,
+    scratch: (&mut String, &mut Vec<Span>),
+) -> Option<&'a str> {
     let gap_max = ctx.cfg.questions.answer_gap_s;
     if gap_max <= 0.0 || ctx.t.timing != crate::Timing::Full {
         return None;
@@ -1859,7 +1864,6 @@ fn answered_statement<'a>(ctx: &Ctx<'a>, i: usize, scratch: (&mut String, &mut V
         return None;
     }
     let gap = segs[j].start_s? - segs[i].end_s?;
-    let rules = &ctx.lm.questions;
     let (buf, spans) = scratch;
     if gap > gap_max || !rules.opens_with_answer(&segs[j].text) {
         return None;
