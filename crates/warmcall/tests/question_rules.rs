@@ -27,6 +27,9 @@ fn what_kind_of_and_what_have_you_ask_open() {
             ("What sort of budget have you set aside?", Some(Open)),
             ("What have you tried already?", Some(Open)),
             ("How kind of you to ring back.", None),
+            // The issue's own examples: both used to come out closed.
+            ("What have you done about it so far?", Some(Open)),
+            ("What kind of work are you in?", Some(Open)),
         ],
     );
     check(
@@ -35,6 +38,9 @@ fn what_kind_of_and_what_have_you_ask_open() {
         &[
             ("what type of van do you drive", Some(Open)),
             ("pens paper and what have you", None),
+            ("what kind of work are you in", Some(Open)),
+            ("what have you done about it so far", Some(Open)),
+            ("what a kind thing to say", None),
         ],
     );
     check(
