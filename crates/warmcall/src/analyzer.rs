@@ -24,8 +24,10 @@ pub(crate) struct LangModel {
     pub questions: QuestionRules,
     /// Push rules.
     pub pushes: PushRules,
-    /// Customer signal rules.
+    /// Customer signal rules (list ids in `rules`).
     pub signals: SignalRules,
+    /// The compiled word classes and pattern lists (the rule engine).
+    pub rules: crate::rules::Matcher,
     /// Role rules (introductions, greetings).
     pub roles: roles::RoleRules,
     /// Where the agent says their name.
@@ -35,12 +37,19 @@ pub(crate) struct LangModel {
 impl LangModel {
     pub(crate) fn new(lex: Lexicon) -> Result<LangModel, Error> {
         let set = |name: &str| lex.list(name).iter().map(|w| w.to_lowercase()).collect::<HashSet<_>>();
+        let mut compiler = crate::rules::compiler(&lex).map_err(|e| Error::Config {
+            key: format!("lexicon.{}.{}", lex.lang, e.name),
+            line: 0,
+            message: e.source.to_string(),
+        })?;
+        let signals = SignalRules::new(&lex, &mut compiler)?;
         Ok(LangModel {
             backchannels: set("backchannel.words"),
             function_words: set("detect.function_words"),
             questions: QuestionRules::new(&lex)?,
             pushes: PushRules::new(&lex)?,
-            signals: SignalRules::new(&lex)?,
+            signals,
+            rules: compiler.finish(),
             roles: roles::RoleRules::new(&lex)?,
             names: identity::NameRules::new(&lex)?,
             lex,
@@ -230,6 +239,25 @@ impl Analyzer {
     pub fn push_category(&self, lang: &str, sentence: &str) -> Option<report::PushCategory> {
         let m = self.model(lang)?;
         m.pushes.sentence_category(sentence)
+    }
+
+    /// The word classes of a language as the rules use them: the shipped
+    /// `[classes]` with the config's changes applied, `(name, entries)` in
+    /// name order; `None` when the analyzer has no lexicon for `lang`.
+    ///
+    /// ```
+    /// let a = warmcall::Analyzer::new(warmcall::Config::default()).unwrap();
+    /// let classes = a.classes("en").unwrap();
+    /// let (_, days) = classes.iter().find(|(n, _)| *n == "weekday").unwrap();
+    /// assert!(days.iter().any(|d| d == "sunday"));
+    /// ```
+    pub fn classes(&self, lang: &str) -> Option<Vec<(&str, &[String])>> {
+        let lex = &self.model(lang)?.lex;
+        Some(
+            lex.names_under(crate::rules::CLASSES)
+                .map(|n| (&n[crate::rules::CLASSES.len()..], lex.list(n)))
+                .collect(),
+        )
     }
 
     fn model(&self, lang: &str) -> Option<&LangModel> {

@@ -32,6 +32,17 @@ pub(crate) struct Ctx<'a> {
     /// every stage that reads sentences (they used to split the same text
     /// again each).
     sentence_spans: std::cell::OnceCell<SentenceSpans>,
+    /// The tokens of each segment's sentences, made on first use: the one
+    /// tokenization every rule over words reads.
+    sentence_tokens: std::cell::OnceCell<Vec<std::cell::OnceCell<SegmentTokens>>>,
+}
+
+/// [`crate::rules::Tokens`] of one segment: its sentence `k` owns tokens
+/// `ranges[k]`.
+#[derive(Default)]
+struct SegmentTokens {
+    tokens: crate::rules::Tokens,
+    ranges: Vec<(u32, u32)>,
 }
 
 /// [`crate::text::sentences`] of every segment as byte ranges: segment `i`
@@ -71,6 +82,7 @@ impl<'a> Ctx<'a> {
             has_text,
             findings: Default::default(),
             sentence_spans: Default::default(),
+            sentence_tokens: Default::default(),
         }
     }
 
@@ -78,7 +90,40 @@ impl<'a> Ctx<'a> {
     /// analysis: the same `(offset, sentence)` items, slices of the segment
     /// text.
     pub fn sentences(&self, i: usize) -> impl Iterator<Item = (usize, &'a str)> + '_ {
-        let all = self.sentence_spans.get_or_init(|| {
+        let all = self.spans();
+        let text: &'a str = &self.t.segments[i].text;
+        all.spans[all.start[i]..all.start[i + 1]]
+            .iter()
+            .map(move |&(a, b)| (a, &text[a..b]))
+    }
+
+    /// [`Ctx::sentences`] of segment `i` with each sentence's tokens,
+    /// tokenized on first use (only the segments some rule reads).
+    pub fn sentence_tokens(&self, i: usize) -> impl Iterator<Item = (usize, &'a str, crate::rules::View<'_>)> + '_ {
+        let all = self.spans();
+        let cells = self
+            .sentence_tokens
+            .get_or_init(|| (0..self.segs().len()).map(|_| Default::default()).collect());
+        let text: &'a str = &self.t.segments[i].text;
+        let (first, last) = (all.start[i], all.start[i + 1]);
+        let toks = cells[i].get_or_init(|| {
+            let tokenizer = crate::rules::Tokenizer::new(self.lm.rules.vocab());
+            let mut out = SegmentTokens::default();
+            for &(a, b) in &all.spans[first..last] {
+                let r = tokenizer.push_sentence(&text[a..b], a, &mut out.tokens);
+                out.ranges.push((r.start as u32, r.end as u32));
+            }
+            out
+        });
+        (first..last).zip(&toks.ranges).map(move |(k, &(ta, tb))| {
+            let (a, b) = all.spans[k];
+            (a, &text[a..b], toks.tokens.view(ta as usize..tb as usize))
+        })
+    }
+
+    /// The sentence spans, split on first use.
+    fn spans(&self) -> &SentenceSpans {
+        self.sentence_spans.get_or_init(|| {
             let segs = self.segs();
             let mut out = SentenceSpans {
                 spans: Vec::new(),
@@ -91,11 +136,7 @@ impl<'a> Ctx<'a> {
             }
             out.start.push(out.spans.len());
             out
-        });
-        let text: &'a str = &self.t.segments[i].text;
-        all.spans[all.start[i]..all.start[i + 1]]
-            .iter()
-            .map(move |&(a, b)| (a, &text[a..b]))
+        })
     }
 
     /// Applies a role per speaker.

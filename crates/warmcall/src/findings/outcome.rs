@@ -25,7 +25,6 @@ pub(crate) fn compute(ctx: &Ctx<'_>, signals: &[SignalHit], pushes: Option<&Push
             SignalKind::Rejection => OutcomeKind::NoSale,
             SignalKind::InfoRequest => OutcomeKind::Continuation,
             SignalKind::Acceptance => {
-                let n = normalize(&hit.evidence);
                 let accepted = pushes.and_then(|p| p.items.iter().rev().find(|it| it.segment < hit.segment));
                 let push_time = accepted.is_some_and(|p| {
                     let pn = normalize(&p.text);
@@ -34,8 +33,8 @@ pub(crate) fn compute(ctx: &Ctx<'_>, signals: &[SignalHit], pushes: Option<&Push
                 // A close happens now (an order, a trial, a pledge): agreeing
                 // to it advances the sale without a time.
                 let step_now = accepted.is_some_and(|p| p.category == PushCategory::Close);
-                let own_time = rules.has_time(&n) || ctx.lm.signals.has_clock(&n);
-                if !own_time && ctx.lm.signals.defers(&n) {
+                let own_time = hit.when.time || hit.when.clock;
+                if !own_time && hit.when.defers {
                     // "Bel me over een maand maar": contact put off to a
                     // vague time, whatever time the push named.
                     OutcomeKind::Continuation

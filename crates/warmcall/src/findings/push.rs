@@ -339,7 +339,7 @@ fn agreed_step(ctx: &Ctx<'_>, turn: &[usize], accepted: &[bool], pushes: &[PushI
         if let Some(c) = rules.step(&n) {
             agreed = agreed.max(c);
         }
-        if ctx.lm.signals.asks_callback(&n) {
+        if ctx.lm.signals.asks_callback(ctx, j) {
             agreed = agreed.max(PushCategory::Callback);
         }
     }

@@ -122,11 +122,7 @@ mod tests {
 
     #[test]
     fn objections_come_from_rejection_and_concern_signals() {
-        let hit = |segment, kind| SignalHit {
-            segment,
-            kind,
-            evidence: String::new(),
-        };
+        let hit = |segment, kind| SignalHit::new(segment, kind, "");
         let signals = [hit(4, SignalKind::Concern), hit(1, SignalKind::Need)];
         let p = with_ctx(&call(), "en", "A", |c| compute(c, None, &signals)).unwrap();
         assert_eq!(p.after_objection_mean_s, Some(0.0));
