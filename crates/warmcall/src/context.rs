@@ -108,7 +108,12 @@ impl<'a> Ctx<'a> {
         let (first, last) = (all.start[i], all.start[i + 1]);
         let toks = cells[i].get_or_init(|| {
             let tokenizer = crate::rules::Tokenizer::new(self.lm.rules.vocab());
-            let mut out = SegmentTokens::default();
+            // Sized once: a token per ~5 bytes of text at most, and the
+            // folded text as long as the text (growing costs more).
+            let mut out = SegmentTokens {
+                tokens: crate::rules::Tokens::with_capacity(text.len()),
+                ranges: Vec::with_capacity(last - first),
+            };
             for &(a, b) in &all.spans[first..last] {
                 let r = tokenizer.push_sentence(&text[a..b], a, &mut out.tokens);
                 out.ranges.push((r.start as u32, r.end as u32));

@@ -73,6 +73,14 @@ pub(crate) struct Tokens {
 }
 
 impl Tokens {
+    /// Empty buffers sized for `bytes` of text.
+    pub(crate) fn with_capacity(bytes: usize) -> Tokens {
+        Tokens {
+            toks: Vec::with_capacity(bytes / 4 + 1),
+            folded: String::with_capacity(bytes),
+        }
+    }
+
     /// The folded form of token `t` (lowercase, apostrophes straightened).
     pub(crate) fn fold(&self, t: &Token) -> &str {
         &self.folded[t.fstart as usize..t.fend as usize]
@@ -259,7 +267,33 @@ enum Class {
     Other,
 }
 
+#[inline]
 fn class_of(c: char) -> Class {
+    if c.is_ascii() {
+        return ASCII_CLASS[c as usize];
+    }
+    class_of_slow(c)
+}
+
+/// [`class_of_slow`] of every ASCII char, looked up on the hot path.
+const ASCII_CLASS: [Class; 128] = {
+    let mut t = [Class::Other; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_digit() {
+            Class::Digit
+        } else if b.is_ascii_alphabetic() {
+            Class::Letter
+        } else {
+            Class::Other
+        };
+        i += 1;
+    }
+    t
+};
+
+fn class_of_slow(c: char) -> Class {
     if c.is_ascii_digit() {
         Class::Digit
     } else if c.is_alphanumeric() {
@@ -499,6 +533,13 @@ mod tests {
             .map(|t| (out.fold(t), &s[t.start as usize - 7..t.end as usize - 7]))
             .collect();
         assert_eq!(got, [("ça", "Ça"), ("va", "VA"), ("één", "ÉÉN"), ("keer", "keer")]);
+    }
+
+    #[test]
+    fn the_ascii_class_table_is_the_general_rule() {
+        for b in 0u8..128 {
+            assert!(class_of(b as char) == class_of_slow(b as char), "{b}");
+        }
     }
 
     #[test]
