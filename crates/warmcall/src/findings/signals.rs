@@ -122,6 +122,12 @@ impl SignalRules {
         Ok(SignalRules { ids })
     }
 
+    /// The matcher's id of a signal list (`signals.interest`).
+    #[cfg(test)]
+    pub(crate) fn list_id(&self, name: &str) -> Option<ListId> {
+        LISTS.iter().position(|l| *l == name).map(|i| self.ids[i])
+    }
+
     fn found<'a>(&'a self, hits: &'a Hits) -> Found<'a> {
         Found { hits, ids: &self.ids }
     }
