@@ -128,6 +128,25 @@ impl SignalRules {
         LISTS.iter().position(|l| *l == name).map(|i| self.ids[i])
     }
 
+    /// The lists whose answer can matter after `prev` (a bit per list id):
+    /// replies to a proposal (negations, bare "no", go-aheads) and
+    /// agreement (acceptance, hesitation) mean nothing without an offer
+    /// before them, so their patterns are not tried then.
+    fn wanted(&self, prev: AgentOffer) -> u128 {
+        let proposed = prev.push || prev.proposal;
+        let mut skip = Vec::new();
+        if !proposed {
+            skip.extend([NEG_START, GO_AHEAD]);
+        }
+        if !prev.push {
+            skip.extend([BARE_NO, HESITATION]);
+            if !prev.info {
+                skip.push(ACCEPTANCE);
+            }
+        }
+        skip.iter().fold(u128::MAX, |m, &l| m & !(1u128 << self.ids[l]))
+    }
+
     fn found<'a>(&'a self, hits: &'a Hits) -> Found<'a> {
         Found { hits, ids: &self.ids }
     }
@@ -262,8 +281,9 @@ pub(crate) fn detect(ctx: &Ctx<'_>) -> Vec<SignalHit> {
         if !ctx.backchannel[i] {
             in_agent_turn = false;
         }
+        let wanted = rules.wanted(offer);
         for (_, sentence, v) in ctx.sentence_tokens(i) {
-            ctx.lm.rules.scan(v, &mut hits);
+            ctx.lm.rules.scan_only(v, wanted, &mut hits);
             if hits.is_empty() {
                 continue;
             }

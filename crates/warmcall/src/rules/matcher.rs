@@ -198,6 +198,17 @@ impl Compiler {
             }
         }
         by_prefix.sort();
+        // A known word's prefix patterns are found once here and indexed
+        // under its id: at scan time only unknown words need the prefix
+        // search.
+        for (id, w) in self.vocab.words() {
+            for (x, i) in &by_prefix {
+                let slot = &mut by_word[id as usize];
+                if w.starts_with(&**x) && !slot.contains(i) {
+                    slot.push(*i);
+                }
+            }
+        }
         let mut prefix_keys = vec![0u64; 1 << 10];
         for (x, _) in &by_prefix {
             let b = x.as_bytes();
@@ -463,7 +474,16 @@ impl Matcher {
 
     /// Which lists hit in one sentence's tokens, into `out` (reused).
     pub(crate) fn scan(&self, v: View<'_>, out: &mut Hits) {
-        out.bits = 0;
+        self.scan_only(v, u128::MAX, out);
+    }
+
+    /// [`Matcher::scan`] for the lists whose bit is set in `wanted` only:
+    /// a caller that knows some answers cannot matter here skips their
+    /// patterns (the others read as not hit).
+    pub(crate) fn scan_only(&self, v: View<'_>, wanted: u128, out: &mut Hits) {
+        // Unwanted lists start out as hit, so no pattern of theirs is
+        // tried, and are cleared at the end.
+        out.bits = !wanted;
         out.spans.resize(self.lists.len(), (0, 0));
         out.present.clear();
         out.present.resize(self.vocab.len().div_ceil(64), 0);
@@ -482,10 +502,12 @@ impl Matcher {
                             self.try_all(&self.word_pats[a..b], v, p, out);
                         }
                     }
-                    let w = v.fold(p);
+                    let w = if t.word == UNKNOWN { v.fold(p) } else { "" };
                     let b = w.as_bytes();
-                    let key = usize::from(b[0]) << 8 | usize::from(b.get(1).copied().unwrap_or(0));
-                    if self.prefix_keys[key / 64] >> (key % 64) & 1 == 1 {
+                    let key = b.first().map_or(0, |&c| {
+                        usize::from(c) << 8 | usize::from(b.get(1).copied().unwrap_or(0))
+                    });
+                    if !w.is_empty() && self.prefix_keys[key / 64] >> (key % 64) & 1 == 1 {
                         // Prefixes are sorted: those of `w` sit at or
                         // before its position in the order.
                         let end = self.by_prefix.partition_point(|(x, _)| &**x <= w);
@@ -506,6 +528,7 @@ impl Matcher {
                 self.try_all(&self.on_any, v, p, out);
             }
         }
+        out.bits &= wanted;
     }
 
     #[inline]

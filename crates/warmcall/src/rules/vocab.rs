@@ -19,7 +19,7 @@ pub(crate) struct Vocab {
     /// word holds a NUL byte, so the packing is one to one): most words
     /// are short, and an integer key hashes in one multiply and compares
     /// without a memcmp.
-    short: HashMap<u64, WordId, BuildHasherDefault<WordHasher>>,
+    short: ShortTable,
     /// Longer words.
     ids: HashMap<Box<str>, WordId, BuildHasherDefault<WordHasher>>,
     words: Vec<Box<str>>,
@@ -31,15 +31,15 @@ fn pack(w: &[u8]) -> Option<u64> {
     if w.len() > 8 {
         return None;
     }
-    let mut b = [0u8; 8];
-    b[..w.len()].copy_from_slice(w);
-    Some(u64::from_le_bytes(b))
+    // A shift loop, not a copy into a buffer: a variable-length copy is a
+    // memcpy call, which cost more than the rest of the lookup.
+    Some(w.iter().rev().fold(0u64, |k, &b| k << 8 | u64::from(b)))
 }
 
 impl Default for Vocab {
     fn default() -> Vocab {
         Vocab {
-            short: HashMap::default(),
+            short: ShortTable::default(),
             ids: HashMap::default(),
             words: vec!["".into()],
         }
@@ -57,8 +57,10 @@ impl Vocab {
         self.words.push(folded.into());
         match pack(folded.as_bytes()) {
             Some(k) => self.short.insert(k, id),
-            None => self.ids.insert(folded.into(), id),
-        };
+            None => {
+                self.ids.insert(folded.into(), id);
+            }
+        }
         id
     }
 
@@ -66,16 +68,83 @@ impl Vocab {
     #[inline]
     pub(crate) fn id(&self, folded: &str) -> WordId {
         match pack(folded.as_bytes()) {
-            Some(k) => self.short.get(&k),
-            None => self.ids.get(folded),
+            Some(k) => self.short.get(k),
+            None => self.ids.get(folded).copied().unwrap_or(UNKNOWN),
         }
-        .copied()
-        .unwrap_or(UNKNOWN)
+    }
+
+    /// Every interned word with its id ([`UNKNOWN`] excluded).
+    pub(crate) fn words(&self) -> impl Iterator<Item = (WordId, &str)> {
+        self.words.iter().enumerate().skip(1).map(|(i, w)| (i as WordId, &**w))
     }
 
     /// Number of ids, [`UNKNOWN`] included.
     pub(crate) fn len(&self) -> usize {
         self.words.len()
+    }
+}
+
+/// An open-addressing table from packed short words to ids: the lookup
+/// every word token of every sentence makes, so it is one multiply, one
+/// shift and (almost always) one compare in a table of a few KB, kept at
+/// most a quarter full.
+#[derive(Debug, Clone)]
+struct ShortTable {
+    /// `(key, id)`; key 0 (the empty word) marks a free slot.
+    slots: Vec<(u64, WordId)>,
+    shift: u32,
+    len: usize,
+}
+
+impl Default for ShortTable {
+    fn default() -> ShortTable {
+        ShortTable {
+            slots: vec![(0, UNKNOWN); 16],
+            shift: 64 - 4,
+            len: 0,
+        }
+    }
+}
+
+impl ShortTable {
+    #[inline]
+    fn slot(&self, k: u64) -> usize {
+        (k.wrapping_mul(SEED) >> self.shift) as usize
+    }
+
+    #[inline]
+    fn get(&self, k: u64) -> WordId {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(k);
+        loop {
+            let (key, id) = self.slots[i];
+            if key == k {
+                return id;
+            }
+            if key == 0 {
+                return UNKNOWN;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn insert(&mut self, k: u64, id: WordId) {
+        if (self.len + 1) * 4 > self.slots.len() {
+            let old = std::mem::take(&mut self.slots);
+            self.slots = vec![(0, UNKNOWN); old.len() * 2];
+            self.shift -= 1;
+            self.len = 0;
+            for (key, v) in old.into_iter().filter(|(key, _)| *key != 0) {
+                self.insert(key, v);
+            }
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(k);
+        while self.slots[i].0 != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = (k, id);
+        self.len += 1;
     }
 }
 
@@ -106,11 +175,6 @@ impl Hasher for WordHasher {
     }
 
     #[inline]
-    fn write_u64(&mut self, i: u64) {
-        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(SEED);
-    }
-
-    #[inline]
     fn write_u8(&mut self, i: u8) {
         self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(SEED);
     }
@@ -138,5 +202,12 @@ mod tests {
         let short = v.intern("wed");
         assert_eq!((v.id("wednesday"), v.id("wed"), v.id("wednes")), (long, short, UNKNOWN));
         assert_eq!(v.len(), 4);
+        // The short table grows and keeps every word.
+        let words: Vec<String> = (0..500).map(|i| format!("w{i}")).collect();
+        let ids: Vec<WordId> = words.iter().map(|w| v.intern(w)).collect();
+        for (w, id) in words.iter().zip(ids) {
+            assert_eq!(v.id(w), id);
+        }
+        assert_eq!(v.id("w500"), UNKNOWN);
     }
 }
