@@ -289,6 +289,13 @@ pub struct ConfigArgs {
     /// Print the full default configuration (TOML) to stdout.
     #[arg(long)]
     pub print_default: bool,
+    /// Print the word classes of a language's rules as in effect: the
+    /// shipped lexicon with the config file's changes (docs/lexicon.md).
+    #[arg(long, value_name = "LANG")]
+    pub classes: Option<String>,
+    /// Config file for --classes (default: ./warmcall.toml when present).
+    #[arg(long, value_name = "F")]
+    pub config: Option<std::path::PathBuf>,
 }
 
 /// `warmcall completions`.

@@ -107,6 +107,8 @@ fn dispatch(args: Args) -> Result<u8> {
             let mut out = std::io::stdout().lock();
             if a.print_default {
                 out.write_all(default_config_toml()?.as_bytes())?;
+            } else if let Some(lang) = &a.classes {
+                out.write_all(classes_toml(lang, a.config.as_deref())?.as_bytes())?;
             } else {
                 // Alone it is a question, not a mistake: answer with its help.
                 let help = <Args as clap::CommandFactory>::command()
@@ -140,6 +142,44 @@ fn completion_script(shell: Shell) -> &'static [u8] {
         Shell::Elvish => include_bytes!(concat!(env!("OUT_DIR"), "/warmcall.elv")),
         Shell::Powershell => include_bytes!(concat!(env!("OUT_DIR"), "/_warmcall.ps1")),
     }
+}
+
+/// The effective word classes of `lang` as a lexicon `[classes]` table,
+/// with the config (`config`, else ./warmcall.toml when present) applied.
+fn classes_toml(lang: &str, config: Option<&std::path::Path>) -> Result<String> {
+    let local = std::path::PathBuf::from("warmcall.toml");
+    let file = config
+        .map(std::path::Path::to_path_buf)
+        .or_else(|| local.is_file().then_some(local));
+    let cfg = match &file {
+        Some(f) => plan::read_config_file(f).map_err(|e| usage(format!("{}: {e}", f.display())))?,
+        None => warmcall::Config::default(),
+    };
+    let analyzer = warmcall::Analyzer::new(cfg).map_err(|e| match &file {
+        Some(f) => usage(format!("{}: {e}", f.display())),
+        None => usage(e),
+    })?;
+    let Some(classes) = analyzer.classes(lang) else {
+        let known: Vec<&str> = analyzer.languages().collect();
+        return Err(usage(format!(
+            "no lexicon for {lang:?} (languages: {})",
+            known.join(", ")
+        )));
+    };
+    let mut out = format!("# Word classes of the {lang} rules in effect (docs/lexicon.md).\n[classes]\n");
+    for (name, entries) in classes {
+        let quoted: Vec<String> = entries
+            .iter()
+            .map(|e| serde_json::Value::from(e.as_str()).to_string())
+            .collect();
+        let key = if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+            name.to_string()
+        } else {
+            serde_json::Value::from(name).to_string()
+        };
+        out.push_str(&format!("{key} = [{}]\n", quoted.join(", ")));
+    }
+    Ok(out)
 }
 
 /// The full default configuration as TOML, every key commented.

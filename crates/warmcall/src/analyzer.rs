@@ -28,8 +28,10 @@ pub(crate) struct LangModel {
     pub questions: QuestionRules,
     /// Push rules.
     pub pushes: PushRules,
-    /// Customer signal rules.
+    /// Customer signal rules (list ids in `rules`).
     pub signals: SignalRules,
+    /// The compiled word classes and pattern lists (the rule engine).
+    pub rules: crate::rules::Matcher,
     /// Role rules (introductions, greetings).
     pub roles: roles::RoleRules,
     /// Where the agent says their name.
@@ -39,12 +41,19 @@ pub(crate) struct LangModel {
 impl LangModel {
     pub(crate) fn new(lex: Lexicon) -> Result<LangModel, Error> {
         let set = |name: &str| lex.list(name).iter().map(|w| w.to_lowercase()).collect::<HashSet<_>>();
+        let mut compiler = crate::rules::compiler(&lex).map_err(|e| Error::Config {
+            key: format!("lexicon.{}.{}", lex.lang, e.name),
+            line: 0,
+            message: e.source.to_string(),
+        })?;
+        let signals = SignalRules::new(&lex, &mut compiler)?;
         Ok(LangModel {
             backchannels: Backchannels::new(&lex),
             function_words: set("detect.function_words"),
             questions: QuestionRules::new(&lex)?,
             pushes: PushRules::new(&lex)?,
-            signals: SignalRules::new(&lex)?,
+            signals,
+            rules: compiler.finish(),
             roles: roles::RoleRules::new(&lex)?,
             names: identity::NameRules::new(&lex)?,
             lex,
@@ -208,6 +217,25 @@ impl Analyzer {
         m.pushes.sentence_category(sentence)
     }
 
+    /// The word classes of a language as the rules use them: the shipped
+    /// `[classes]` with the config's changes applied, `(name, entries)` in
+    /// name order; `None` when the analyzer has no lexicon for `lang`.
+    ///
+    /// ```
+    /// let a = warmcall::Analyzer::new(warmcall::Config::default()).unwrap();
+    /// let classes = a.classes("en").unwrap();
+    /// let (_, days) = classes.iter().find(|(n, _)| *n == "weekday").unwrap();
+    /// assert!(days.iter().any(|d| d == "sunday"));
+    /// ```
+    pub fn classes(&self, lang: &str) -> Option<Vec<(&str, &[String])>> {
+        let lex = &self.model(lang)?.lex;
+        Some(
+            lex.names_under(crate::rules::CLASSES)
+                .map(|n| (&n[crate::rules::CLASSES.len()..], lex.list(n)))
+                .collect(),
+        )
+    }
+
     fn model(&self, lang: &str) -> Option<&LangModel> {
         self.models.iter().find(|m| m.lex.lang == lang)
     }
@@ -242,8 +270,8 @@ impl Analyzer {
     /// Roles, then the context the metrics read, built with them: role
     /// assignment reads only the transcript, the rules and the sentences,
     /// and hands that sentence split on to the context.
-    fn context<'a>(&'a self, t: &'a Transcript, lm: &LangModel) -> (Ctx<'a>, roles::Assignment) {
-        let sentences = Sentences::new(t);
+    fn context<'a>(&'a self, t: &'a Transcript, lm: &'a LangModel) -> (Ctx<'a>, roles::Assignment) {
+        let sentences = Sentences::new(t, lm.rules.vocab());
         let assignment = roles::assign(
             t,
             &lm.roles,
@@ -361,15 +389,23 @@ are not judged; talk, turns and silences are measured",
         let (questions, signals, pushes) = if judged {
             let questions = metrics::questions::compute(&ctx, &lm.questions);
             let offers = push::agent_sentences(&ctx, &lm.pushes);
-            let signals = signals::detect(&ctx, &lm.signals, |i| offers.offer(i));
-            let pushes = push::detect(&ctx, &lm.pushes, &lm.signals, &offers, questions.as_ref(), &signals);
+            let signals = signals::detect(&ctx, &lm.rules, &lm.signals, |i| offers.offer(i));
+            let pushes = push::detect(
+                &ctx,
+                &lm.pushes,
+                &lm.signals,
+                &lm.rules,
+                &offers,
+                questions.as_ref(),
+                &signals,
+            );
             (questions, signals, pushes)
         } else {
             (None, Vec::new(), None)
         };
         let patience =
             metrics::patience::compute(&ctx, questions.as_ref(), signals.iter().map(|h| (h.segment, h.kind)));
-        let outcome = findings::outcome::compute(&ctx, &lm.pushes, &lm.signals, &signals, pushes.as_ref());
+        let outcome = findings::outcome::compute(&ctx, &lm.pushes, &signals, pushes.as_ref());
         let trackers = self.trackers.compute(&ctx);
         let agent = identity::identify(&ctx, &lm.names, &self.people, path);
         let span_s = ctx.span_len().map(metrics::round3);

@@ -56,7 +56,7 @@ impl Prepared<'_> {
     /// which they read): signals found.
     pub fn signals(&self) -> usize {
         let offers = push::agent_sentences(&self.ctx, &self.lm.pushes);
-        signals::detect(&self.ctx, &self.lm.signals, |i| offers.offer(i)).len()
+        signals::detect(&self.ctx, &self.lm.rules, &self.lm.signals, |i| offers.offer(i)).len()
     }
 
     /// Pushes over the whole call (after questions and signals, which they
@@ -65,7 +65,7 @@ impl Prepared<'_> {
         let (ctx, lm) = (&self.ctx, self.lm);
         let q = metrics::questions::compute(ctx, &lm.questions);
         let offers = push::agent_sentences(ctx, &lm.pushes);
-        let s = signals::detect(ctx, &lm.signals, |i| offers.offer(i));
-        push::detect(ctx, &lm.pushes, &lm.signals, &offers, q.as_ref(), &s).map_or(0, |p| p.count)
+        let s = signals::detect(ctx, &lm.rules, &lm.signals, |i| offers.offer(i));
+        push::detect(ctx, &lm.pushes, &lm.signals, &lm.rules, &offers, q.as_ref(), &s).map_or(0, |p| p.count)
     }
 }

@@ -41,6 +41,19 @@ pub(crate) struct Ctx<'a> {
 pub(crate) struct Sentences<'a> {
     t: &'a Transcript,
     spans: std::cell::OnceCell<SentenceSpans>,
+    /// The engine's words, to tokenize with.
+    vocab: &'a crate::rules::Vocab,
+    /// The tokens of each segment's sentences, made on first use: the one
+    /// tokenization every rule over words reads.
+    tokens: std::cell::OnceCell<Vec<std::cell::OnceCell<SegmentTokens>>>,
+}
+
+/// [`crate::rules::Tokens`] of one segment: its sentence `k` owns tokens
+/// `ranges[k]`.
+#[derive(Default)]
+struct SegmentTokens {
+    tokens: crate::rules::Tokens,
+    ranges: Vec<(u32, u32)>,
 }
 
 /// [`crate::text::sentences`] of every segment as byte ranges: segment `i`
@@ -51,11 +64,13 @@ struct SentenceSpans {
 }
 
 impl<'a> Sentences<'a> {
-    /// The sentences of `t`, not split yet.
-    pub fn new(t: &'a Transcript) -> Sentences<'a> {
+    /// The sentences of `t`, not split yet; `vocab` tokenizes them.
+    pub fn new(t: &'a Transcript, vocab: &'a crate::rules::Vocab) -> Sentences<'a> {
         Sentences {
             t,
             spans: Default::default(),
+            vocab,
+            tokens: Default::default(),
         }
     }
 
@@ -63,7 +78,45 @@ impl<'a> Sentences<'a> {
     /// analysis: the same `(offset, sentence)` items, slices of the segment
     /// text.
     pub fn of(&self, i: usize) -> impl Iterator<Item = (usize, &'a str)> + '_ {
-        let all = self.spans.get_or_init(|| {
+        let all = self.spans();
+        let text: &'a str = &self.t.segments[i].text;
+        all.spans[all.start[i]..all.start[i + 1]]
+            .iter()
+            .map(move |&(a, b)| (a, &text[a..b]))
+    }
+
+    /// [`Sentences::of`] segment `i` with each sentence's tokens,
+    /// tokenized on first use (only the segments some rule reads).
+    pub fn with_tokens(&self, i: usize) -> impl Iterator<Item = (usize, &'a str, crate::rules::View<'_>)> + '_ {
+        let all = self.spans();
+        let cells = self
+            .tokens
+            .get_or_init(|| (0..self.t.segments.len()).map(|_| Default::default()).collect());
+        let text: &'a str = &self.t.segments[i].text;
+        let (first, last) = (all.start[i], all.start[i + 1]);
+        let toks = cells[i].get_or_init(|| {
+            let tokenizer = crate::rules::Tokenizer::new(self.vocab);
+            // Sized once: a token per ~5 bytes of text at most, and the
+            // folded text as long as the text (growing costs more).
+            let mut out = SegmentTokens {
+                tokens: crate::rules::Tokens::with_capacity(text.len()),
+                ranges: Vec::with_capacity(last - first),
+            };
+            for &(a, b) in &all.spans[first..last] {
+                let r = tokenizer.push_sentence(&text[a..b], a, &mut out.tokens);
+                out.ranges.push((r.start as u32, r.end as u32));
+            }
+            out
+        });
+        (first..last).zip(&toks.ranges).map(move |(k, &(ta, tb))| {
+            let (a, b) = all.spans[k];
+            (a, &text[a..b], toks.tokens.view(ta as usize..tb as usize))
+        })
+    }
+
+    /// The sentence spans, split on first use.
+    fn spans(&self) -> &SentenceSpans {
+        self.spans.get_or_init(|| {
             let segs = &self.t.segments;
             let mut out = SentenceSpans {
                 spans: Vec::new(),
@@ -76,11 +129,7 @@ impl<'a> Sentences<'a> {
             }
             out.start.push(out.spans.len());
             out
-        });
-        let text: &'a str = &self.t.segments[i].text;
-        all.spans[all.start[i]..all.start[i + 1]]
-            .iter()
-            .map(move |&(a, b)| (a, &text[a..b]))
+        })
     }
 }
 
@@ -170,6 +219,12 @@ impl<'a> Ctx<'a> {
         self.sentence_spans.of(i)
     }
 
+    /// [`Ctx::sentences`] of segment `i` with each sentence's tokens: the
+    /// one tokenization every rule over words reads.
+    pub fn sentence_tokens(&self, i: usize) -> impl Iterator<Item = (usize, &'a str, crate::rules::View<'_>)> + '_ {
+        self.sentence_spans.with_tokens(i)
+    }
+
     /// True when the transcript has real start and end times.
     pub fn timed(&self) -> bool {
         self.t.timing == Timing::Full
@@ -220,7 +275,16 @@ pub(crate) fn with_ctx_cfg<R>(
         .iter()
         .map(|s| if s.label == agent { Role::Agent } else { Role::Customer })
         .collect();
-    let ctx = Ctx::new(t, cfg, &Backchannels::new(&lex), roles, Sentences::new(t));
+    // The metrics read no tokens: the words of the classes are vocabulary
+    // enough (a test of list matching builds its language's `LangModel`).
+    let words = crate::rules::compiler(&lex).expect("classes compile").finish();
+    let ctx = Ctx::new(
+        t,
+        cfg,
+        &Backchannels::new(&lex),
+        roles,
+        Sentences::new(t, words.vocab()),
+    );
     f(&ctx)
 }
 

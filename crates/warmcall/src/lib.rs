@@ -91,6 +91,7 @@ pub mod parse;
 pub mod redact;
 pub mod report;
 mod roles;
+mod rules;
 mod score;
 #[cfg(test)]
 mod test_support;

@@ -10,6 +10,7 @@ mod exports;
 mod html;
 mod interrupt;
 mod labels;
+mod lexicon;
 mod people;
 mod progress;
 mod redact;

@@ -11,6 +11,8 @@ pub(crate) mod push;
 pub(crate) mod signals;
 
 #[cfg(test)]
+mod signal_lists;
+#[cfg(test)]
 mod tests;
 
 use std::collections::BTreeSet;

@@ -15,25 +15,18 @@ use crate::report::{Outcome, OutcomeKind, PushCategory, Pushes, SignalKind};
 
 use super::patterns::normalize;
 use super::push::PushRules;
-use super::signals::{SignalHit, SignalRules};
+use super::signals::SignalHit;
 
 /// The outcome and the segment that decided it: from the customer's
-/// `signals` and the agent's `pushes`, with the push and signal rules for
-/// the times they name.
-pub(crate) fn compute(
-    ctx: &Ctx<'_>,
-    rules: &PushRules,
-    signal_rules: &SignalRules,
-    signals: &[SignalHit],
-    pushes: Option<&Pushes>,
-) -> Outcome {
+/// `signals` (each with what it says about time) and the agent's `pushes`,
+/// with the push rules for the times the pushes name.
+pub(crate) fn compute(ctx: &Ctx<'_>, rules: &PushRules, signals: &[SignalHit], pushes: Option<&Pushes>) -> Outcome {
     let mut decided: Option<(OutcomeKind, usize)> = None;
     for hit in signals {
         let kind = match hit.kind {
             SignalKind::Rejection => OutcomeKind::NoSale,
             SignalKind::InfoRequest => OutcomeKind::Continuation,
             SignalKind::Acceptance => {
-                let n = normalize(&hit.evidence);
                 let accepted = pushes.and_then(|p| p.items.iter().rev().find(|it| it.segment < hit.segment));
                 let push_time = accepted.is_some_and(|p| {
                     let pn = normalize(&p.text);
@@ -42,8 +35,8 @@ pub(crate) fn compute(
                 // A close happens now (an order, a trial, a pledge): agreeing
                 // to it advances the sale without a time.
                 let step_now = accepted.is_some_and(|p| p.category == PushCategory::Close);
-                let own_time = rules.has_time(&n) || signal_rules.has_clock(&n);
-                if !own_time && signal_rules.defers(&n) {
+                let own_time = hit.when.time || hit.when.clock;
+                if !own_time && hit.when.defers {
                     // "Bel me over een maand maar": contact put off to a
                     // vague time, whatever time the push named.
                     OutcomeKind::Continuation

@@ -14,6 +14,7 @@ use regex::Regex;
 use crate::context::Ctx;
 use crate::lexicon::Lexicon;
 use crate::report::{PushCategory, PushItem, Pushes, QuestionKind, Questions, Readiness, Role};
+use crate::rules::Matcher;
 use crate::Error;
 
 use super::patterns::{
@@ -341,6 +342,7 @@ fn agreed_step(
     ctx: &Ctx<'_>,
     rules: &PushRules,
     signal_rules: &SignalRules,
+    matcher: &Matcher,
     turn: &[usize],
     accepted: &[bool],
     pushes: &[PushItem],
@@ -354,7 +356,7 @@ fn agreed_step(
         if let Some(c) = rules.step(&n) {
             agreed = agreed.max(c);
         }
-        if signal_rules.asks_callback(&n) {
+        if signal_rules.asks_callback(ctx, matcher, j) {
             agreed = agreed.max(PushCategory::Callback);
         }
     }
@@ -511,6 +513,7 @@ pub(crate) fn detect(
     ctx: &Ctx<'_>,
     rules: &PushRules,
     signal_rules: &SignalRules,
+    matcher: &Matcher,
     sentences: &AgentSentences<'_>,
     questions: Option<&Questions>,
     signals: &[SignalHit],
@@ -542,7 +545,7 @@ pub(crate) fn detect(
         // The first agent segment after a customer turn decides what the
         // customer agreed to; it holds for the whole agent turn.
         if customer_spoke {
-            agreed = agreed_step(ctx, rules, signal_rules, &customer_turn, &accepted, &items);
+            agreed = agreed_step(ctx, rules, signal_rules, matcher, &customer_turn, &accepted, &items);
             customer_spoke = false;
         }
         let seg = &ctx.segs()[i];

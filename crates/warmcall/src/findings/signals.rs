@@ -10,9 +10,10 @@
 use crate::context::Ctx;
 use crate::lexicon::Lexicon;
 use crate::report::{Role, SignalKind};
+#[cfg(test)]
+use crate::rules::View;
+use crate::rules::{Compiler, Hits, ListId, Matcher};
 use crate::Error;
-
-use super::patterns::{normalize, normalize_into, Hits, PhraseSet, Phrases};
 
 /// A signal in a customer segment.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,23 +24,37 @@ pub(crate) struct SignalHit {
     pub kind: SignalKind,
     /// The phrase or sentence that carried it.
     pub evidence: String,
+    /// What the sentence says about time, for the outcome.
+    pub when: When,
+}
+
+/// What a customer sentence says about time (the outcome reads it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct When {
+    /// It names a concrete time (a day, a date, a clock time).
+    pub time: bool,
+    /// It names a clock time ("about eleven", "kwart voor negen").
+    pub clock: bool,
+    /// It puts contact off to a vague time ("bel me over een maand").
+    pub defers: bool,
 }
 
 impl SignalHit {
-    /// A hit.
+    /// A hit with no time facts.
     #[allow(dead_code)]
     pub(crate) fn new(segment: usize, kind: SignalKind, evidence: impl Into<String>) -> SignalHit {
         SignalHit {
             segment,
             kind,
             evidence: evidence.into(),
+            when: When::default(),
         }
     }
 }
 
-/// The lists matched in one pass, in this order (the push stage's concrete
-/// times too: one pass over a customer sentence answers both).
-const LISTS: [&str; 14] = [
+/// The lists, compiled into the language's one matcher; a scan of a
+/// customer sentence answers all of them at once.
+const LISTS: [&str; 16] = [
     "signals.interest",
     "signals.need",
     "signals.info_request",
@@ -48,12 +63,14 @@ const LISTS: [&str; 14] = [
     "signals.acceptance",
     "signals.callback_request",
     "signals.proposal",
-    "pushes.time",
+    "signals.time",
     "signals.negation_start",
     "signals.negated_want",
     "signals.clock",
     "signals.hesitation",
     "signals.go_ahead",
+    "signals.bare_no",
+    "signals.deferral",
 ];
 const INTEREST: usize = 0;
 const NEED: usize = 1;
@@ -69,62 +86,102 @@ const NEG_WANT: usize = 10;
 const CLOCK: usize = 11;
 const HESITATION: usize = 12;
 const GO_AHEAD: usize = 13;
+const BARE_NO: usize = 14;
+const DEFERRAL: usize = 15;
 
-/// Compiled signal rules of one language.
+/// Signal rules of one language: the ids of its lists in the language's
+/// matcher.
 #[derive(Debug)]
 pub(crate) struct SignalRules {
-    lists: PhraseSet,
-    callback_request: Phrases,
-    bare_no: Vec<String>,
-    deferral: Phrases,
-    clock: Phrases,
+    ids: [ListId; LISTS.len()],
+}
+
+/// The hits of one sentence, read through the signal rules' list ids.
+struct Found<'a> {
+    hits: &'a Hits,
+    ids: &'a [ListId; LISTS.len()],
+}
+
+impl Found<'_> {
+    fn has(&self, list: usize) -> bool {
+        self.hits.has(self.ids[list])
+    }
 }
 
 impl SignalRules {
-    pub(crate) fn new(lex: &Lexicon) -> Result<SignalRules, Error> {
-        Ok(SignalRules {
-            lists: PhraseSet::new(lex, &LISTS)?,
-            callback_request: Phrases::new(lex, "signals.callback_request")?,
-            bare_no: lex.list("signals.bare_no").iter().map(|s| normalize(s)).collect(),
-            deferral: Phrases::new(lex, "signals.deferral")?,
-            clock: Phrases::new(lex, "signals.clock")?,
+    /// Adds the `[signals]` lists of `lex` to `compiler`.
+    pub(crate) fn new(lex: &Lexicon, compiler: &mut Compiler) -> Result<SignalRules, Error> {
+        let mut ids = [0; LISTS.len()];
+        for (id, name) in ids.iter_mut().zip(LISTS) {
+            *id = compiler.add_list(name, lex.list(name)).map_err(|e| Error::Config {
+                key: format!("lexicon.{}.{name}", lex.lang),
+                line: 0,
+                message: e.source.to_string(),
+            })?;
+        }
+        Ok(SignalRules { ids })
+    }
+
+    /// The matcher's id of a signal list (`signals.interest`).
+    #[cfg(test)]
+    pub(crate) fn list_id(&self, name: &str) -> Option<ListId> {
+        LISTS.iter().position(|l| *l == name).map(|i| self.ids[i])
+    }
+
+    /// The lists whose answer can matter after `prev` (a bit per list id):
+    /// replies to a proposal (negations, bare "no", go-aheads) and
+    /// agreement (acceptance, hesitation) mean nothing without an offer
+    /// before them, so their patterns are not tried then.
+    fn wanted(&self, prev: AgentOffer) -> u128 {
+        let proposed = prev.push || prev.proposal;
+        let mut skip = Vec::new();
+        if !proposed {
+            skip.extend([NEG_START, GO_AHEAD]);
+        }
+        if !prev.push {
+            skip.extend([BARE_NO, HESITATION]);
+            if !prev.info {
+                skip.push(ACCEPTANCE);
+            }
+        }
+        skip.iter().fold(u128::MAX, |m, &l| m & !(1u128 << self.ids[l]))
+    }
+
+    fn found<'a>(&'a self, hits: &'a Hits) -> Found<'a> {
+        Found { hits, ids: &self.ids }
+    }
+
+    /// What a scanned sentence says about time.
+    fn when(&self, hits: &Hits) -> When {
+        let f = self.found(hits);
+        When {
+            time: f.has(TIME),
+            clock: f.has(CLOCK),
+            defers: f.has(DEFERRAL),
+        }
+    }
+
+    /// True when customer segment `j` asks to be called back.
+    pub(crate) fn asks_callback(&self, ctx: &Ctx<'_>, matcher: &Matcher, j: usize) -> bool {
+        let mut hits = Hits::default();
+        ctx.sentence_tokens(j).any(|(_, _, v)| {
+            matcher.scan(v, &mut hits);
+            self.found(&hits).has(CALLBACK)
         })
     }
 
-    /// True when normalised customer text puts contact off to a vague time
-    /// ("bel me over een maand", "call me next month"): without a concrete
-    /// time that is a continuation, whatever time the push named.
-    pub(crate) fn defers(&self, n: &str) -> bool {
-        self.deferral.is_match(n)
-    }
-
-    /// True when normalised text names a clock time ("about eleven",
-    /// "kwart voor negen").
-    pub(crate) fn has_clock(&self, n: &str) -> bool {
-        self.clock.is_match(n)
-    }
-
-    /// True when normalised customer text asks to be called back.
-    pub(crate) fn asks_callback(&self, n: &str) -> bool {
-        self.callback_request.is_match(n)
-    }
-
-    /// Kinds in one customer sentence. `prev`: what the agent's previous
-    /// turn offered. `has_time`: the sentence names a concrete time.
+    /// Kinds in one customer sentence's tokens. `prev`: what the agent's
+    /// previous turn offered.
     #[cfg(test)]
-    fn classify(&self, sentence: &str, prev: AgentOffer, has_time: bool) -> Vec<SignalKind> {
-        self.classify_normalized(&normalize(sentence), prev, has_time)
+    fn classify(&self, m: &Matcher, v: View<'_>, prev: AgentOffer) -> Vec<SignalKind> {
+        let mut hits = Hits::default();
+        m.scan(v, &mut hits);
+        self.classify_hits(&hits, prev)
     }
 
-    /// [`SignalRules::classify`] of a sentence already normalised.
-    #[cfg(test)]
-    fn classify_normalized(&self, n: &str, prev: AgentOffer, has_time: bool) -> Vec<SignalKind> {
-        self.classify_hits(n, self.lists.matches(n), prev, has_time)
-    }
-
-    /// [`SignalRules::classify_normalized`] with the list matches of `n`.
-    fn classify_hits(&self, n: &str, m: Hits, prev: AgentOffer, has_time: bool) -> Vec<SignalKind> {
-        let bare = n.trim_end_matches(['.', '!', ',', '?']).trim();
+    /// [`SignalRules::classify`] of a sentence's hits.
+    fn classify_hits(&self, hits: &Hits, prev: AgentOffer) -> Vec<SignalKind> {
+        let m = self.found(hits);
         let mut out = Vec::new();
         let proposed = prev.push || prev.proposal;
         // A negative reply to a proposal is a rejection: a reply that opens
@@ -135,10 +192,7 @@ impl SignalRules {
         // "No, go on" answers "or is this a bad time?": a negation that
         // lets the caller carry on refuses nothing.
         let negative_reply = proposed && m.has(NEG_START) && !m.has(TIME) && !m.has(CLOCK) && !m.has(GO_AHEAD);
-        let rejection = m.has(REJECTION)
-            || m.has(NEG_WANT)
-            || negative_reply
-            || (prev.push && self.bare_no.iter().any(|b| b == bare));
+        let rejection = m.has(REJECTION) || m.has(NEG_WANT) || negative_reply || (prev.push && m.has(BARE_NO));
         if rejection {
             out.push(SignalKind::Rejection);
         }
@@ -162,7 +216,7 @@ impl SignalRules {
         // Thursday"): "Sure, I was away last Monday" accepts nothing. After a
         // proposal, a clock time the customer names is a (counter-)proposal
         // ("Maak er maar kwart voor negen van", "call me about eleven").
-        let proposes = (has_time && m.has(PROPOSAL)) || (proposed && m.has(CLOCK));
+        let proposes = (m.has(TIME) && m.has(PROPOSAL)) || (proposed && m.has(CLOCK));
         if !rejection && (accepts || proposes || m.has(CALLBACK)) {
             out.push(SignalKind::Acceptance);
         }
@@ -184,15 +238,21 @@ pub(crate) struct AgentOffer {
 /// Signals in customer segments, in segment order (and sentence order within
 /// a segment). One forward pass: the offer of the latest agent turn is kept
 /// until the next agent turn starts. `offer_of(i)`: what agent segment `i`
-/// offers (the push stage classifies the agent's sentences).
-pub(crate) fn detect(ctx: &Ctx<'_>, rules: &SignalRules, offer_of: impl Fn(usize) -> AgentOffer) -> Vec<SignalHit> {
+/// offers (the push stage classifies the agent's sentences). `matcher` is
+/// the language's compiled matcher that `rules` name lists of.
+pub(crate) fn detect(
+    ctx: &Ctx<'_>,
+    matcher: &Matcher,
+    rules: &SignalRules,
+    offer_of: impl Fn(usize) -> AgentOffer,
+) -> Vec<SignalHit> {
     let mut out = Vec::new();
     if !ctx.has_text {
         return out;
     }
     let mut offer = AgentOffer::default();
     let mut in_agent_turn = false;
-    let mut n = String::new();
+    let mut hits = Hits::default();
     for i in 0..ctx.segs().len() {
         if ctx.role[i] == Role::Agent {
             if !ctx.backchannel[i] {
@@ -216,14 +276,19 @@ pub(crate) fn detect(ctx: &Ctx<'_>, rules: &SignalRules, offer_of: impl Fn(usize
         if !ctx.backchannel[i] {
             in_agent_turn = false;
         }
-        for (_, sentence) in ctx.sentences(i) {
-            normalize_into(sentence, &mut n);
-            let m = rules.lists.matches(&n);
-            for kind in rules.classify_hits(&n, m, offer, m.has(TIME)) {
+        let wanted = rules.wanted(offer);
+        for (_, sentence, v) in ctx.sentence_tokens(i) {
+            matcher.scan_only(v, wanted, &mut hits);
+            if hits.is_empty() {
+                continue;
+            }
+            let when = rules.when(&hits);
+            for kind in rules.classify_hits(&hits, offer) {
                 out.push(SignalHit {
                     segment: i,
                     kind,
                     evidence: sentence.to_string(),
+                    when,
                 });
             }
         }
@@ -236,14 +301,15 @@ mod tests {
     use super::*;
 
     fn kinds(lang: &str, sentence: &str, push: bool) -> Vec<SignalKind> {
-        let rules = SignalRules::new(&Lexicon::builtin(lang).expect("lexicon")).expect("rules");
+        let lm = crate::analyzer::LangModel::new(Lexicon::builtin(lang).expect("lexicon")).expect("rules");
         let offer = AgentOffer {
             push,
             info: false,
             proposal: push,
         };
-        let times = crate::findings::push::PushRules::new(&Lexicon::builtin(lang).expect("lexicon")).expect("rules");
-        rules.classify(sentence, offer, times.has_time(&normalize(sentence)))
+        let mut toks = crate::rules::Tokens::default();
+        let r = crate::rules::Tokenizer::new(lm.rules.vocab()).push_sentence(sentence, 0, &mut toks);
+        lm.signals.classify(&lm.rules, toks.view(r), offer)
     }
 
     #[test]

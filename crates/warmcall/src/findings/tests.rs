@@ -61,7 +61,7 @@ impl Fx {
             &self.cfg,
             &self.lm.backchannels,
             roles,
-            Sentences::new(&self.t),
+            Sentences::new(&self.t, self.lm.rules.vocab()),
         )
     }
 
@@ -70,9 +70,17 @@ impl Fx {
     fn run(&self, questions: Option<Questions>, tweak: impl FnOnce(&mut Report)) -> (Report, Vec<SignalHit>) {
         let (ctx, lm) = (self.ctx(), &self.lm);
         let offers = push::agent_sentences(&ctx, &lm.pushes);
-        let signals = signals::detect(&ctx, &lm.signals, |i| offers.offer(i));
-        let pushes = push::detect(&ctx, &lm.pushes, &lm.signals, &offers, questions.as_ref(), &signals);
-        let outcome = outcome::compute(&ctx, &lm.pushes, &lm.signals, &signals, pushes.as_ref());
+        let signals = signals::detect(&ctx, &lm.rules, &lm.signals, |i| offers.offer(i));
+        let pushes = push::detect(
+            &ctx,
+            &lm.pushes,
+            &lm.signals,
+            &lm.rules,
+            &offers,
+            questions.as_ref(),
+            &signals,
+        );
+        let outcome = outcome::compute(&ctx, &lm.pushes, &signals, pushes.as_ref());
         let mut report = Analyzer::new(self.cfg.clone()).expect("config").analyze(&self.t);
         report.questions = questions;
         report.pushes = pushes;

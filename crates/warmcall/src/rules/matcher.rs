@@ -1,0 +1,612 @@
+//! Named lists of patterns compiled into one matcher per language.
+//!
+//! Each pattern is indexed by what can start it: the word ids of its
+//! possible first words (a table indexed by word id), word prefixes (by
+//! first byte), numbers, clock times, or any token (a leading gap). A scan
+//! of a sentence probes that index once per token and tries only the
+//! patterns found there, so a token no rule starts with costs one table
+//! probe. Why not a word-level automaton: classes, optional parts and gaps
+//! make the patterns a small regular language over ids, but the lists are
+//! short (a few hundred patterns) and almost every sentence fails at the
+//! first word, so the index does the automaton's work where it matters and
+//! a backtracking check of the few candidates is simpler to get right,
+//! reports where each hit is, and keeps compile time and memory near zero.
+
+use super::pattern::{Alt, Item, Node, Parser, PatternError};
+use super::token::{Kind, View, CLAUSE_START};
+use super::vocab::{Vocab, WordId, UNKNOWN};
+
+/// A list's index in its [`Matcher`].
+pub(crate) type ListId = usize;
+
+/// The most lists one matcher holds (one bit each in [`Hits`]).
+pub(crate) const MAX_LISTS: usize = 128;
+
+/// Why a class or list did not compile.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{name}: {source}")]
+#[non_exhaustive]
+pub struct RuleError {
+    /// The class (`classes.NAME`) or list name.
+    pub name: String,
+    /// The pattern's error.
+    pub source: PatternError,
+}
+
+/// What can start a pattern.
+#[derive(Debug, Clone, PartialEq)]
+enum Starter {
+    Word(WordId),
+    Prefix(Box<str>),
+    Number,
+    Clock,
+    Any,
+}
+
+/// Collects classes and lists, then builds a [`Matcher`].
+#[derive(Debug)]
+pub(crate) struct Compiler {
+    vocab: Vocab,
+    class_names: Vec<String>,
+    classes: Vec<Alt>,
+    lists: Vec<String>,
+    /// `(list, pattern)`.
+    patterns: Vec<(ListId, Alt)>,
+}
+
+impl Compiler {
+    /// Compiles the classes `(name, entries)`; entries are patterns and
+    /// may name other classes (not themselves, directly or not).
+    pub(crate) fn new(classes: &[(&str, &[String])]) -> Result<Compiler, RuleError> {
+        let class_names: Vec<String> = classes.iter().map(|(n, _)| n.to_string()).collect();
+        let mut vocab = Vocab::default();
+        let mut bodies = Vec::with_capacity(classes.len());
+        for (name, entries) in classes {
+            let lookup = |n: &str| class_names.iter().position(|c| c == n);
+            let mut p = Parser {
+                vocab: &mut vocab,
+                class: &lookup,
+            };
+            let mut body = Alt::new();
+            for e in entries.iter() {
+                let alt = p.parse(e).map_err(|source| RuleError {
+                    name: format!("classes.{name}"),
+                    source,
+                })?;
+                body.extend(alt);
+            }
+            bodies.push(body);
+        }
+        let c = Compiler {
+            vocab,
+            class_names,
+            classes: bodies,
+            lists: Vec::new(),
+            patterns: Vec::new(),
+        };
+        for i in 0..c.classes.len() {
+            c.check_class(i, &mut Vec::new())?;
+        }
+        Ok(c)
+    }
+
+    /// Rejects a class that names itself through other classes, or one
+    /// that can match no word at all.
+    fn check_class(&self, i: usize, path: &mut Vec<usize>) -> Result<(), RuleError> {
+        let fail = |message: String| RuleError {
+            name: format!("classes.{}", self.class_names[i]),
+            source: PatternError {
+                pattern: format!("@{}", self.class_names[i]),
+                message,
+            },
+        };
+        if path.contains(&i) {
+            let names: Vec<String> = path
+                .iter()
+                .chain([&i])
+                .map(|&c| format!("@{}", self.class_names[c]))
+                .collect();
+            return Err(fail(format!(
+                "classes name each other in a circle: {}",
+                names.join(" → ")
+            )));
+        }
+        path.push(i);
+        let mut refs = Vec::new();
+        collect_classes(&self.classes[i], &mut refs);
+        for r in refs {
+            self.check_class(r, path)?;
+        }
+        path.pop();
+        Ok(())
+    }
+
+    /// Adds a named list; an empty list never hits.
+    pub(crate) fn add_list(&mut self, name: &str, patterns: &[String]) -> Result<ListId, RuleError> {
+        let id = self.lists.len();
+        assert!(id < MAX_LISTS, "at most {MAX_LISTS} lists in one matcher");
+        self.lists.push(name.to_string());
+        for src in patterns {
+            let names = &self.class_names;
+            let lookup = |n: &str| names.iter().position(|c| c == n);
+            let alt = Parser {
+                vocab: &mut self.vocab,
+                class: &lookup,
+            }
+            .parse(src)
+            .map_err(|source| RuleError {
+                name: name.to_string(),
+                source,
+            })?;
+            if nullable_alt(&self.classes, &alt) {
+                return Err(RuleError {
+                    name: name.to_string(),
+                    source: PatternError {
+                        pattern: src.clone(),
+                        message: "it can match without any word: make at least one word required".into(),
+                    },
+                });
+            }
+            self.patterns.push((id, alt));
+        }
+        Ok(id)
+    }
+
+    /// The matcher over every list added.
+    pub(crate) fn finish(mut self) -> Matcher {
+        // Classes first, until no class changes (classes name classes, with
+        // no circle: as many passes as classes suffice), then the lists.
+        for _ in 0..=self.classes.len() {
+            let before = self.classes.clone();
+            for i in 0..self.classes.len() {
+                let c = simplify(&self.classes, &self.classes[i]);
+                self.classes[i] = c;
+            }
+            if before == self.classes {
+                break;
+            }
+        }
+        for i in 0..self.patterns.len() {
+            let a = simplify(&self.classes, &self.patterns[i].1);
+            self.patterns[i].1 = a;
+        }
+        let mut by_word: Vec<Vec<u32>> = vec![Vec::new(); self.vocab.len()];
+        let mut by_prefix: Vec<(Box<str>, u32)> = Vec::new();
+        let mut on_number = Vec::new();
+        let mut on_clock = Vec::new();
+        let mut on_any = Vec::new();
+        for (i, (_, alt)) in self.patterns.iter().enumerate() {
+            let i = i as u32;
+            let mut starters = Vec::new();
+            first_alt(&self.classes, alt, &mut starters);
+            for s in starters {
+                let slot = match s {
+                    Starter::Word(w) => &mut by_word[w as usize],
+                    Starter::Prefix(p) => {
+                        if !by_prefix.contains(&(p.clone(), i)) {
+                            by_prefix.push((p, i));
+                        }
+                        continue;
+                    }
+                    Starter::Number => &mut on_number,
+                    Starter::Clock => &mut on_clock,
+                    Starter::Any => &mut on_any,
+                };
+                if !slot.contains(&i) {
+                    slot.push(i);
+                }
+            }
+        }
+        by_prefix.sort();
+        // A known word's prefix patterns are found once here and indexed
+        // under its id: at scan time only unknown words need the prefix
+        // search.
+        for (id, w) in self.vocab.words() {
+            for (x, i) in &by_prefix {
+                let slot = &mut by_word[id as usize];
+                if w.starts_with(&**x) && !slot.contains(i) {
+                    slot.push(*i);
+                }
+            }
+        }
+        let mut prefix_keys = vec![0u64; 1 << 10];
+        for (x, _) in &by_prefix {
+            let b = x.as_bytes();
+            let keys: Vec<usize> = match b {
+                [a] => (0..256).map(|c| usize::from(*a) << 8 | c).collect(),
+                [a, c, ..] => vec![usize::from(*a) << 8 | usize::from(*c)],
+                [] => Vec::new(),
+            };
+            for k in keys {
+                prefix_keys[k / 64] |= 1 << (k % 64);
+            }
+        }
+        let required = self
+            .patterns
+            .iter()
+            .map(|(_, alt)| required_words(&self.classes, alt))
+            .collect();
+        let mut word_start = Vec::with_capacity(by_word.len() + 1);
+        let mut word_pats = Vec::new();
+        for pats in &by_word {
+            word_start.push(word_pats.len() as u32);
+            word_pats.extend_from_slice(pats);
+        }
+        word_start.push(word_pats.len() as u32);
+        Matcher {
+            vocab: self.vocab,
+            classes: self.classes,
+            lists: self.lists,
+            patterns: self.patterns,
+            word_start,
+            word_pats,
+            by_prefix,
+            prefix_keys,
+            required,
+            on_number,
+            on_clock,
+            on_any,
+        }
+    }
+}
+
+/// `alt` with groups and classes of single words turned into one
+/// [`Node::Set`] each, and a group of one item into that item: the same
+/// language, tested with fewer steps.
+fn simplify(classes: &[Alt], alt: &Alt) -> Alt {
+    let mut words: Vec<WordId> = Vec::new();
+    let mut rest: Alt = Vec::new();
+    for seq in alt {
+        let seq: Vec<Item> = seq
+            .iter()
+            .map(|it| {
+                let node = match &it.node {
+                    Node::Group(g) => {
+                        let g = simplify(classes, g);
+                        match g.as_slice() {
+                            [one] if one.len() == 1 && !one[0].optional => one[0].node.clone(),
+                            _ => Node::Group(g),
+                        }
+                    }
+                    Node::Class(c) => match classes[*c].as_slice() {
+                        [one] if one.len() == 1 && !one[0].optional && matches!(one[0].node, Node::Set(_)) => {
+                            one[0].node.clone()
+                        }
+                        _ => Node::Class(*c),
+                    },
+                    n => n.clone(),
+                };
+                Item {
+                    node,
+                    optional: it.optional,
+                }
+            })
+            .collect();
+        match seq.as_slice() {
+            [Item {
+                node: Node::Word(w),
+                optional: false,
+            }] => words.push(*w),
+            [Item {
+                node: Node::Set(ws),
+                optional: false,
+            }] => words.extend(ws.iter()),
+            _ => rest.push(seq),
+        }
+    }
+    if !words.is_empty() {
+        words.sort_unstable();
+        words.dedup();
+        let node = match words.as_slice() {
+            [w] => Node::Word(*w),
+            _ => Node::Set(words.into()),
+        };
+        rest.insert(0, vec![Item { node, optional: false }]);
+    }
+    rest
+}
+
+fn collect_classes(alt: &Alt, out: &mut Vec<usize>) {
+    for seq in alt {
+        for it in seq {
+            match &it.node {
+                Node::Class(c) => out.push(*c),
+                Node::Group(g) => collect_classes(g, out),
+                _ => {}
+            }
+        }
+    }
+}
+
+fn nullable_node(classes: &[Alt], n: &Node) -> bool {
+    match n {
+        Node::Class(c) => nullable_alt(classes, &classes[*c]),
+        Node::Group(g) => nullable_alt(classes, g),
+        Node::Gap(_) | Node::SentStart | Node::SentEnd | Node::ClauseStart | Node::ClauseEnd => true,
+        _ => false,
+    }
+}
+
+fn nullable_alt(classes: &[Alt], alt: &Alt) -> bool {
+    alt.iter()
+        .any(|seq| seq.iter().all(|it| it.optional || nullable_node(classes, &it.node)))
+}
+
+/// What can start `alt`, added to `out`.
+fn first_alt(classes: &[Alt], alt: &Alt, out: &mut Vec<Starter>) {
+    for seq in alt {
+        first_seq(classes, seq, out);
+    }
+}
+
+fn first_seq(classes: &[Alt], seq: &[Item], out: &mut Vec<Starter>) {
+    for it in seq {
+        match &it.node {
+            Node::Word(w) => out.push(Starter::Word(*w)),
+            Node::Set(ws) => out.extend(ws.iter().map(|&w| Starter::Word(w))),
+            Node::Prefix(p) => out.push(Starter::Prefix(p.clone())),
+            Node::Num | Node::Hour => out.push(Starter::Number),
+            Node::Clock => out.push(Starter::Clock),
+            Node::Gap(_) => out.push(Starter::Any),
+            Node::Class(c) => first_alt(classes, &classes[*c], out),
+            Node::Group(g) => first_alt(classes, g, out),
+            Node::SentStart | Node::SentEnd | Node::ClauseStart | Node::ClauseEnd => {}
+        }
+        if !(it.optional || nullable_node(classes, &it.node)) {
+            return;
+        }
+    }
+}
+
+/// Words of which one must occur for `alt` to match: per alternative, the
+/// first words of its last required item (the first item is already known
+/// to be there when the index offered the pattern); `None` when some
+/// alternative has no required item made only of words.
+fn required_words(classes: &[Alt], alt: &Alt) -> Option<Box<[WordId]>> {
+    let mut all = Vec::new();
+    for seq in alt {
+        all.extend(required_seq(classes, seq)?.iter());
+    }
+    all.sort_unstable();
+    all.dedup();
+    Some(all.into())
+}
+
+/// [`required_words`] of one sequence: its last required item that has
+/// such words (a class or group answers for its own alternatives).
+fn required_seq(classes: &[Alt], seq: &[Item]) -> Option<Box<[WordId]>> {
+    for it in seq.iter().rev() {
+        if it.optional || nullable_node(classes, &it.node) {
+            continue;
+        }
+        let inner = match &it.node {
+            Node::Class(c) => required_words(classes, &classes[*c]),
+            Node::Group(g) => required_words(classes, g),
+            _ => None,
+        };
+        if inner.is_some() {
+            return inner;
+        }
+        let mut st = Vec::new();
+        first_seq(classes, std::slice::from_ref(it), &mut st);
+        let words: Option<Vec<WordId>> = st
+            .iter()
+            .map(|s| match s {
+                Starter::Word(w) => Some(*w),
+                _ => None,
+            })
+            .collect();
+        if let Some(w) = words.filter(|w| !w.is_empty()) {
+            return Some(w.into());
+        }
+    }
+    None
+}
+
+/// The compiled lists of one language.
+#[derive(Debug)]
+pub(crate) struct Matcher {
+    vocab: Vocab,
+    classes: Vec<Alt>,
+    lists: Vec<String>,
+    patterns: Vec<(ListId, Alt)>,
+    /// Patterns by the id of a word that can start them: word `w`'s are
+    /// `word_pats[word_start[w]..word_start[w + 1]]` (one flat array, so a
+    /// probe is two loads from the same cache lines).
+    word_start: Vec<u32>,
+    word_pats: Vec<u32>,
+    /// Patterns that can start with a prefix wildcard, sorted by prefix.
+    by_prefix: Vec<(Box<str>, u32)>,
+    /// One bit per first two bytes of any prefix in `by_prefix`: most
+    /// words skip the prefix search on one bit test.
+    prefix_keys: Vec<u64>,
+    /// Per pattern, words of which one must occur in the sentence for it
+    /// to match (`None`: no such set), tested before matching.
+    required: Vec<Option<Box<[WordId]>>>,
+    on_number: Vec<u32>,
+    on_clock: Vec<u32>,
+    on_any: Vec<u32>,
+}
+
+/// Which lists hit in a sentence, and where the first hit of each is.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Hits {
+    bits: u128,
+    /// Token span of each list's first hit (valid where the bit is set).
+    spans: Vec<(u16, u16)>,
+    /// The word ids present in the sentence, one bit each.
+    present: Vec<u64>,
+}
+
+impl Hits {
+    /// True when list `l` hit.
+    #[inline]
+    pub(crate) fn has(&self, l: ListId) -> bool {
+        self.bits >> l & 1 == 1
+    }
+
+    /// Token range `start..end` of list `l`'s first hit: where a hit is,
+    /// for rules that compose hits by position.
+    #[allow(dead_code)] // read by tests so far; the push port composes with it
+    pub(crate) fn span(&self, l: ListId) -> Option<(usize, usize)> {
+        self.has(l)
+            .then(|| self.spans[l])
+            .map(|(a, b)| (a as usize, b as usize))
+    }
+
+    /// True when nothing hit.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.bits == 0
+    }
+}
+
+impl Matcher {
+    /// The vocabulary the tokenizer gives ids from.
+    pub(crate) fn vocab(&self) -> &Vocab {
+        &self.vocab
+    }
+
+    /// A list's id by name.
+    #[cfg(test)]
+    pub(crate) fn list(&self, name: &str) -> Option<ListId> {
+        self.lists.iter().position(|l| l == name)
+    }
+
+    /// Which lists hit in one sentence's tokens, into `out` (reused).
+    pub(crate) fn scan(&self, v: View<'_>, out: &mut Hits) {
+        self.scan_only(v, u128::MAX, out);
+    }
+
+    /// [`Matcher::scan`] for the lists whose bit is set in `wanted` only:
+    /// a caller that knows some answers cannot matter here skips their
+    /// patterns (the others read as not hit).
+    pub(crate) fn scan_only(&self, v: View<'_>, wanted: u128, out: &mut Hits) {
+        // Unwanted lists start out as hit, so no pattern of theirs is
+        // tried, and are cleared at the end.
+        out.bits = !wanted;
+        out.spans.resize(self.lists.len(), (0, 0));
+        out.present.clear();
+        out.present.resize(self.vocab.len().div_ceil(64), 0);
+        for t in v.toks {
+            out.present[t.word as usize / 64] |= 1 << (t.word % 64);
+        }
+        let n = v.len();
+        for p in 0..n {
+            let t = &v.toks[p];
+            match t.kind {
+                Kind::Word => {
+                    if t.word != UNKNOWN {
+                        let w = t.word as usize;
+                        let (a, b) = (self.word_start[w] as usize, self.word_start[w + 1] as usize);
+                        if a < b {
+                            self.try_all(&self.word_pats[a..b], v, p, out);
+                        }
+                    }
+                    let w = if t.word == UNKNOWN { v.fold(p) } else { "" };
+                    let b = w.as_bytes();
+                    let key = b.first().map_or(0, |&c| {
+                        usize::from(c) << 8 | usize::from(b.get(1).copied().unwrap_or(0))
+                    });
+                    if !w.is_empty() && self.prefix_keys[key / 64] >> (key % 64) & 1 == 1 {
+                        // Prefixes are sorted: those of `w` sit at or
+                        // before its position in the order.
+                        let end = self.by_prefix.partition_point(|(x, _)| &**x <= w);
+                        for (x, pat) in self.by_prefix[..end].iter().rev() {
+                            if x.as_bytes().first() != w.as_bytes().first() {
+                                break;
+                            }
+                            if w.starts_with(&**x) {
+                                self.try_one(*pat, v, p, out);
+                            }
+                        }
+                    }
+                }
+                Kind::Number => self.try_all(&self.on_number, v, p, out),
+                Kind::Clock => self.try_all(&self.on_clock, v, p, out),
+            }
+            if !self.on_any.is_empty() {
+                self.try_all(&self.on_any, v, p, out);
+            }
+        }
+        out.bits &= wanted;
+    }
+
+    #[inline]
+    fn try_all(&self, pats: &[u32], v: View<'_>, p: usize, out: &mut Hits) {
+        for &i in pats {
+            self.try_one(i, v, p, out);
+        }
+    }
+
+    fn try_one(&self, i: u32, v: View<'_>, p: usize, out: &mut Hits) {
+        let (list, alt) = &self.patterns[i as usize];
+        if out.has(*list) {
+            return;
+        }
+        if let Some(req) = &self.required[i as usize] {
+            if !req.iter().any(|&w| out.present[w as usize / 64] >> (w % 64) & 1 == 1) {
+                return;
+            }
+        }
+        let mut end = None;
+        if self.alt(alt, v, p, &mut |q| {
+            end = Some(q);
+            true
+        }) {
+            out.bits |= 1 << list;
+            out.spans[*list] = (p as u16, end.unwrap_or(p) as u16);
+        }
+    }
+
+    /// Continuation-passing match: `k` gets each end position and returns
+    /// true to stop.
+    fn alt(&self, alt: &Alt, v: View<'_>, p: usize, k: &mut dyn FnMut(usize) -> bool) -> bool {
+        alt.iter().any(|seq| self.seq(seq, v, p, k))
+    }
+
+    fn seq(&self, seq: &[Item], v: View<'_>, p: usize, k: &mut dyn FnMut(usize) -> bool) -> bool {
+        let Some((it, rest)) = seq.split_first() else {
+            return k(p);
+        };
+        if self.node(&it.node, v, p, &mut |q| self.seq(rest, v, q, k)) {
+            return true;
+        }
+        it.optional && self.seq(rest, v, p, k)
+    }
+
+    fn node(&self, node: &Node, v: View<'_>, p: usize, k: &mut dyn FnMut(usize) -> bool) -> bool {
+        let n = v.len();
+        let tok = v.toks.get(p);
+        match node {
+            Node::Word(w) => tok.is_some_and(|t| t.word == *w && t.kind == Kind::Word) && k(p + 1),
+            Node::Set(ws) => tok.is_some_and(|t| t.kind == Kind::Word && ws.binary_search(&t.word).is_ok()) && k(p + 1),
+            Node::Prefix(x) => tok.is_some_and(|t| t.kind == Kind::Word) && v.fold(p).starts_with(&**x) && k(p + 1),
+            Node::Class(c) => self.alt(&self.classes[*c], v, p, k),
+            Node::Group(g) => self.alt(g, v, p, k),
+            Node::Gap(m) => {
+                for j in 0..=*m as usize {
+                    // The gap's words and the one after it share a clause.
+                    if j > 0 && (p + j > n || (p + j < n && v.toks[p + j].is(CLAUSE_START))) {
+                        break;
+                    }
+                    if k(p + j) {
+                        return true;
+                    }
+                }
+                false
+            }
+            Node::Num => tok.is_some_and(|t| t.kind == Kind::Number) && k(p + 1),
+            Node::Hour => {
+                tok.is_some_and(|t| {
+                    let f = v.fold(p);
+                    t.kind == Kind::Number && f.len() <= 2 && f.parse::<u8>().is_ok_and(|h| h <= 24)
+                }) && k(p + 1)
+            }
+            Node::Clock => tok.is_some_and(|t| t.kind == Kind::Clock) && k(p + 1),
+            Node::SentStart => p == 0 && k(p),
+            Node::SentEnd => p == n && k(p),
+            Node::ClauseStart => p < n && v.clause_boundary(p) && k(p),
+            Node::ClauseEnd => p > 0 && v.clause_boundary(p) && k(p),
+        }
+    }
+}

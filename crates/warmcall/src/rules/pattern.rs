@@ -1,0 +1,271 @@
+//! The pattern language over words (docs/lexicon.md): words, `@class`,
+//! groups with alternatives `(a | b c)`, optional items `x?`, prefix
+//! wildcards `donat*`, bounded gaps `..3`, anchors (`^` `$` sentence start
+//! and end, `<` `>` clause start and end) and token predicates (`#num`,
+//! `#hour`, `#clock`).
+
+use super::token::{Kind, Tokenizer, Tokens};
+use super::vocab::{Vocab, WordId};
+
+/// Why a pattern did not compile.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("bad pattern {pattern:?}: {message}")]
+#[non_exhaustive]
+pub struct PatternError {
+    /// The pattern as written.
+    pub pattern: String,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+/// One element of a sequence.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Node {
+    /// A word (by id).
+    Word(WordId),
+    /// Any of these words (sorted ids): what a group or class of single
+    /// words compiles to, tested with one binary search.
+    Set(Box<[WordId]>),
+    /// A word starting with this folded prefix.
+    Prefix(Box<str>),
+    /// A class, by index in the compiled classes.
+    Class(usize),
+    /// Alternatives.
+    Group(Alt),
+    /// Up to this many words of any kind, within one clause.
+    Gap(u8),
+    /// Any number.
+    Num,
+    /// A number that can be an hour (one or two digits, at most 24).
+    Hour,
+    /// A clock-time shape (`10:30`).
+    Clock,
+    /// Start of the sentence (zero width).
+    SentStart,
+    /// End of the sentence (zero width).
+    SentEnd,
+    /// Start of a clause (zero width).
+    ClauseStart,
+    /// End of a clause (zero width).
+    ClauseEnd,
+}
+
+/// A node, maybe optional.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Item {
+    pub node: Node,
+    pub optional: bool,
+}
+
+/// Alternative sequences.
+pub(crate) type Alt = Vec<Vec<Item>>;
+
+/// Lexemes of the pattern syntax.
+#[derive(Debug, Clone, PartialEq)]
+enum Lex<'a> {
+    Open,
+    Close,
+    Bar,
+    Opt,
+    Text(&'a str),
+}
+
+fn lex(src: &str) -> Vec<Lex<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in src.char_indices() {
+        let single = match c {
+            '(' => Some(Lex::Open),
+            ')' => Some(Lex::Close),
+            '|' => Some(Lex::Bar),
+            '?' => Some(Lex::Opt),
+            _ => None,
+        };
+        if c.is_whitespace() || single.is_some() {
+            if let Some(s) = start.take() {
+                out.push(Lex::Text(&src[s..i]));
+            }
+            out.extend(single);
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push(Lex::Text(&src[s..]));
+    }
+    out
+}
+
+/// Parses patterns into [`Alt`]s, interning their words.
+pub(crate) struct Parser<'a> {
+    pub vocab: &'a mut Vocab,
+    /// Class name to index.
+    pub class: &'a dyn Fn(&str) -> Option<usize>,
+}
+
+impl Parser<'_> {
+    /// Parses one pattern.
+    pub(crate) fn parse(&mut self, src: &str) -> Result<Alt, PatternError> {
+        let fail = |m: String| PatternError {
+            pattern: src.to_string(),
+            message: m,
+        };
+        let lexemes = lex(src);
+        let mut pos = 0;
+        let alt = self.alt(&lexemes, &mut pos).map_err(fail)?;
+        if pos < lexemes.len() {
+            return Err(fail("unbalanced ')'".into()));
+        }
+        if alt.iter().all(|s| s.is_empty()) {
+            return Err(fail("empty pattern".into()));
+        }
+        Ok(alt)
+    }
+
+    fn alt(&mut self, lx: &[Lex<'_>], pos: &mut usize) -> Result<Alt, String> {
+        let mut alt = vec![Vec::new()];
+        while *pos < lx.len() {
+            match &lx[*pos] {
+                Lex::Close => break,
+                Lex::Bar => {
+                    *pos += 1;
+                    alt.push(Vec::new());
+                }
+                Lex::Opt => return Err("'?' must follow a word, class or group".into()),
+                Lex::Open => {
+                    *pos += 1;
+                    let inner = self.alt(lx, pos)?;
+                    if lx.get(*pos) != Some(&Lex::Close) {
+                        return Err("unclosed '('".into());
+                    }
+                    *pos += 1;
+                    if inner.iter().any(|s| s.is_empty()) {
+                        return Err("empty alternative in a group (use '?' for an optional part)".into());
+                    }
+                    let seq = alt.last_mut().expect("one sequence");
+                    seq.push(Item {
+                        node: Node::Group(inner),
+                        optional: false,
+                    });
+                }
+                Lex::Text(t) => {
+                    *pos += 1;
+                    let seq = alt.last_mut().expect("one sequence");
+                    self.text(t, seq)?;
+                }
+            }
+            if lx.get(*pos) == Some(&Lex::Opt) {
+                *pos += 1;
+                let seq = alt.last_mut().expect("one sequence");
+                match seq.last_mut() {
+                    Some(it) if !matches!(it.node, Node::Gap(_)) => it.optional = true,
+                    Some(_) => return Err("a gap is optional already".into()),
+                    None => return Err("'?' must follow a word, class or group".into()),
+                }
+            }
+        }
+        if alt.len() > 1 && alt.iter().any(|s| s.is_empty()) {
+            return Err("empty alternative".into());
+        }
+        Ok(alt)
+    }
+
+    /// A word, class reference, wildcard, gap, predicate or anchor.
+    fn text(&mut self, t: &str, seq: &mut Vec<Item>) -> Result<(), String> {
+        let node = match t {
+            "^" => Node::SentStart,
+            "$" => Node::SentEnd,
+            "<" => Node::ClauseStart,
+            ">" => Node::ClauseEnd,
+            "#num" => Node::Num,
+            "#hour" => Node::Hour,
+            "#clock" => Node::Clock,
+            _ if t.starts_with('#') => return Err(format!("unknown predicate {t} (#num, #hour, #clock)")),
+            _ if t.starts_with("..") => {
+                let n: u8 = t[2..]
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=9).contains(n))
+                    .ok_or_else(|| format!("a gap is ..N with N from 1 to 9, not {t}"))?;
+                Node::Gap(n)
+            }
+            _ if t.starts_with('@') => {
+                let name = &t[1..];
+                let c = (self.class)(name).ok_or_else(|| format!("no class @{name}"))?;
+                Node::Class(c)
+            }
+            _ => {
+                let (w, prefix) = match t.strip_suffix('*') {
+                    Some(w) => (w, true),
+                    None => (t, false),
+                };
+                let words = words_of(w)?;
+                if prefix {
+                    let [one] = words.as_slice() else {
+                        return Err(format!("a wildcard ends one word, not {t}"));
+                    };
+                    Node::Prefix(one.as_str().into())
+                } else {
+                    let mut nodes: Vec<Node> = words.iter().map(|x| Node::Word(self.vocab.intern(x))).collect();
+                    let last = nodes.pop().expect("at least one word");
+                    seq.extend(nodes.into_iter().map(|node| Item { node, optional: false }));
+                    last
+                }
+            }
+        };
+        seq.push(Item { node, optional: false });
+        Ok(())
+    }
+}
+
+/// The folded words of a literal as the tokenizer reads them ("e-mail" is
+/// one, "rock'n'roll" one); a digit is an error (numbers are `#num`).
+fn words_of(t: &str) -> Result<Vec<String>, String> {
+    let vocab = Vocab::default();
+    let mut toks = Tokens::default();
+    Tokenizer::new(&vocab).push_sentence(t, 0, &mut toks);
+    if toks.toks.is_empty() {
+        return Err(format!("{t:?} holds no word"));
+    }
+    if toks.toks.iter().any(|x| x.kind != Kind::Word) {
+        return Err(format!("{t:?}: write numbers as #num, #hour or #clock"));
+    }
+    Ok(toks.toks.iter().map(|x| toks.fold(x).to_string()).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(src: &str) -> Result<Alt, PatternError> {
+        let mut v = Vocab::default();
+        let class = |n: &str| (n == "day").then_some(0);
+        Parser {
+            vocab: &mut v,
+            class: &class,
+        }
+        .parse(src)
+    }
+
+    #[test]
+    fn parses_the_syntax() {
+        let a = parse("^ (well | oh)? no ..2 @day #hour donat*").unwrap();
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].len(), 7);
+        assert!(a[0][1].optional);
+        assert_eq!(a[0][4].node, Node::Class(0));
+        assert_eq!(a[0][6].node, Node::Prefix("donat".into()));
+        assert_eq!(parse("sign | sign up").unwrap().len(), 2);
+        // A literal the tokenizer splits is a sequence.
+        assert_eq!(parse("rock n roll").unwrap()[0].len(), 3);
+    }
+
+    #[test]
+    fn rejects_bad_patterns() {
+        for bad in [
+            "", "(a", "a)", "?", "(a|)", "@nope", "..0", "..x", "at 10", "#digit", "a ..2?", "a |",
+        ] {
+            assert!(parse(bad).is_err(), "{bad:?} should fail");
+        }
+    }
+}
