@@ -224,7 +224,7 @@ impl Compiler {
         let required = self
             .patterns
             .iter()
-            .map(|(_, alt)| required_words(&self.classes, alt))
+            .map(|(_, alt)| required_words(&self.classes, alt, true))
             .collect();
         let mut word_start = Vec::with_capacity(by_word.len() + 1);
         let mut word_pats = Vec::new();
@@ -358,49 +358,62 @@ fn first_seq(classes: &[Alt], seq: &[Item], out: &mut Vec<Starter>) {
     }
 }
 
-/// Words of which one must occur for `alt` to match: per alternative, the
-/// first words of its last required item (the first item is already known
-/// to be there when the index offered the pattern); `None` when some
-/// alternative has no required item made only of words.
-fn required_words(classes: &[Alt], alt: &Alt) -> Option<Box<[WordId]>> {
+/// Words of which one must occur for `alt` to match, when it starts at
+/// a word token: per alternative, the smallest word set of its required
+/// items (a class or group answers for its own alternatives); alternatives
+/// that can only start with a number or clock time are left out (they
+/// cannot start at a word; at a number the pattern is tried unfiltered).
+/// `None` when some alternative has no such item.
+fn required_words(classes: &[Alt], alt: &Alt, at_start: bool) -> Option<Box<[WordId]>> {
     let mut all = Vec::new();
     for seq in alt {
-        all.extend(required_seq(classes, seq)?.iter());
+        if at_start {
+            let mut st = Vec::new();
+            first_seq(classes, seq, &mut st);
+            if st.iter().all(|s| matches!(s, Starter::Number | Starter::Clock)) {
+                continue;
+            }
+        }
+        all.extend(required_seq(classes, seq, at_start)?.iter());
     }
     all.sort_unstable();
     all.dedup();
     Some(all.into())
 }
 
-/// [`required_words`] of one sequence: its last required item that has
-/// such words (a class or group answers for its own alternatives).
-fn required_seq(classes: &[Alt], seq: &[Item]) -> Option<Box<[WordId]>> {
-    for it in seq.iter().rev() {
+/// [`required_words`] of one sequence.
+fn required_seq(classes: &[Alt], seq: &[Item], at_start: bool) -> Option<Box<[WordId]>> {
+    let mut best: Option<Box<[WordId]>> = None;
+    for (i, it) in seq.iter().enumerate() {
         if it.optional || nullable_node(classes, &it.node) {
             continue;
         }
+        // Only the first item starts where the pattern starts.
+        let here = at_start && i == 0;
         let inner = match &it.node {
-            Node::Class(c) => required_words(classes, &classes[*c]),
-            Node::Group(g) => required_words(classes, g),
+            Node::Class(c) => required_words(classes, &classes[*c], here),
+            Node::Group(g) => required_words(classes, g, here),
             _ => None,
         };
-        if inner.is_some() {
-            return inner;
-        }
-        let mut st = Vec::new();
-        first_seq(classes, std::slice::from_ref(it), &mut st);
-        let words: Option<Vec<WordId>> = st
-            .iter()
-            .map(|s| match s {
-                Starter::Word(w) => Some(*w),
-                _ => None,
-            })
-            .collect();
-        if let Some(w) = words.filter(|w| !w.is_empty()) {
-            return Some(w.into());
+        let own = inner.or_else(|| {
+            let mut st = Vec::new();
+            first_seq(classes, std::slice::from_ref(it), &mut st);
+            let words: Option<Vec<WordId>> = st
+                .iter()
+                .map(|s| match s {
+                    Starter::Word(w) => Some(*w),
+                    _ => None,
+                })
+                .collect();
+            words.filter(|w| !w.is_empty()).map(Into::into)
+        });
+        if let Some(w) = own {
+            if best.as_ref().is_none_or(|b| w.len() < b.len()) {
+                best = Some(w);
+            }
         }
     }
-    None
+    best
 }
 
 /// The compiled lists of one language.
@@ -543,7 +556,8 @@ impl Matcher {
         if out.has(*list) {
             return;
         }
-        if let Some(req) = &self.required[i as usize] {
+        let at_word = v.toks[p].kind == Kind::Word;
+        if let (true, Some(req)) = (at_word, &self.required[i as usize]) {
             if !req.iter().any(|&w| out.present[w as usize / 64] >> (w % 64) & 1 == 1) {
                 return;
             }
