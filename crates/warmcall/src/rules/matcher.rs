@@ -166,9 +166,21 @@ impl Compiler {
                 break;
             }
         }
-        for i in 0..self.patterns.len() {
-            let a = simplify(&self.classes, &self.patterns[i].1);
-            self.patterns[i].1 = a;
+        // Each alternative at a pattern's start (through a leading class or
+        // group) becomes its own entry: it is then offered only at its own
+        // first words, and filtered by its own required words ("the day
+        // after tomorrow" of @day is tried at "the" only, and only when
+        // "day", "after" and "tomorrow" are all candidates in the sentence).
+        let patterns = std::mem::take(&mut self.patterns);
+        for (list, alt) in patterns {
+            let alt = simplify(&self.classes, &alt);
+            let mut seqs = Vec::new();
+            for seq in alt {
+                expand_start(&self.classes, seq, &mut seqs, 0);
+            }
+            for seq in seqs {
+                self.patterns.push((list, vec![seq]));
+            }
         }
         let mut by_word: Vec<Vec<u32>> = vec![Vec::new(); self.vocab.len()];
         let mut by_prefix: Vec<(Box<str>, u32)> = Vec::new();
@@ -224,7 +236,14 @@ impl Compiler {
         let required = self
             .patterns
             .iter()
-            .map(|(_, alt)| required_words(&self.classes, alt, true))
+            .map(|(_, alt)| {
+                // A pattern that can only start at a number is filtered on
+                // its other items (at_start would leave it out entirely).
+                let mut st = Vec::new();
+                first_alt(&self.classes, alt, &mut st);
+                let numeric = st.iter().all(|s| matches!(s, Starter::Number | Starter::Clock));
+                required_words(&self.classes, alt, !numeric)
+            })
             .collect();
         let mut word_start = Vec::with_capacity(by_word.len() + 1);
         let mut word_pats = Vec::new();
@@ -247,6 +266,37 @@ impl Compiler {
             on_clock,
             on_any,
         }
+    }
+}
+
+/// Splits `seq` into one sequence per alternative of its first consuming
+/// item when that item is a required class or group (after leading
+/// anchors), recursively, up to a bound that keeps the pattern count small.
+fn expand_start(classes: &[Alt], seq: Vec<Item>, out: &mut Vec<Vec<Item>>, depth: usize) {
+    let k = seq
+        .iter()
+        .position(|it| !matches!(it.node, Node::SentStart | Node::ClauseStart));
+    let inner = match k.map(|k| &seq[k]) {
+        Some(Item {
+            node: Node::Class(c),
+            optional: false,
+        }) => Some(&classes[*c]),
+        Some(Item {
+            node: Node::Group(g),
+            optional: false,
+        }) => Some(g),
+        _ => None,
+    };
+    match (k, inner) {
+        (Some(k), Some(inner)) if depth < 4 && inner.len() <= 16 => {
+            for alt_seq in inner {
+                let mut s: Vec<Item> = seq[..k].to_vec();
+                s.extend(alt_seq.iter().cloned());
+                s.extend(seq[k + 1..].iter().cloned());
+                expand_start(classes, s, out, depth + 1);
+            }
+        }
+        _ => out.push(seq),
     }
 }
 
@@ -384,6 +434,7 @@ fn required_words(classes: &[Alt], alt: &Alt, at_start: bool) -> Option<Box<[Wor
 /// [`required_words`] of one sequence.
 fn required_seq(classes: &[Alt], seq: &[Item], at_start: bool) -> Option<Box<[WordId]>> {
     let mut best: Option<Box<[WordId]>> = None;
+    let mut first_words = None;
     for (i, it) in seq.iter().enumerate() {
         if it.optional || nullable_node(classes, &it.node) {
             continue;
@@ -408,12 +459,19 @@ fn required_seq(classes: &[Alt], seq: &[Item], at_start: bool) -> Option<Box<[Wo
             words.filter(|w| !w.is_empty()).map(Into::into)
         });
         if let Some(w) = own {
-            if best.as_ref().is_none_or(|b| w.len() < b.len()) {
+            // At the start, the first item's word is the one the index
+            // offered the pattern for: present by construction, so it
+            // filters nothing; any later item is better (ties: the later).
+            if here && matches!(it.node, Node::Word(_) | Node::Set(_)) {
+                first_words = Some(w);
+                continue;
+            }
+            if best.as_ref().is_none_or(|b| w.len() <= b.len()) {
                 best = Some(w);
             }
         }
     }
-    best
+    best.or(first_words)
 }
 
 /// The compiled lists of one language.
@@ -556,8 +614,7 @@ impl Matcher {
         if out.has(*list) {
             return;
         }
-        let at_word = v.toks[p].kind == Kind::Word;
-        if let (true, Some(req)) = (at_word, &self.required[i as usize]) {
+        if let Some(req) = &self.required[i as usize] {
             if !req.iter().any(|&w| out.present[w as usize / 64] >> (w % 64) & 1 == 1) {
                 return;
             }
