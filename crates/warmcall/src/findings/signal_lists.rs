@@ -350,34 +350,29 @@ fn check(lang: &str, cases: &[Case]) {
     let lm = LangModel::new(lex.clone()).expect("rules");
     let mut failures = Vec::new();
     for (target, hits, misses) in cases {
-        let (hit, list_text): (Box<dyn Fn(&str) -> bool>, String) = if let Some(class) = target.strip_prefix('@') {
+        let list_text = target.to_string();
+        let hit: Box<dyn Fn(&str) -> bool> = if let Some(class) = target.strip_prefix('@') {
             // A class is tested through a list that names only it.
             let mut c = crate::rules::compiler(&lex).expect("classes");
             let id = c.add_list("t", &[format!("@{class}")]).expect("class pattern");
             let m = c.finish();
-            (
-                Box::new(move |s: &str| {
-                    let mut toks = Tokens::default();
-                    let r = Tokenizer::new(m.vocab()).push_sentence(s, 0, &mut toks);
-                    let mut h = Hits::default();
-                    m.scan(toks.view(r), &mut h);
-                    h.has(id)
-                }),
-                target.to_string(),
-            )
+            Box::new(move |s: &str| {
+                let mut toks = Tokens::default();
+                let r = Tokenizer::new(m.vocab()).push_sentence(s, 0, &mut toks);
+                let mut h = Hits::default();
+                m.scan(toks.view(r), &mut h);
+                h.has(id)
+            })
         } else {
             let lm = &lm;
             let id = lm.signals.list_id(target).unwrap_or_else(|| panic!("no list {target}"));
-            (
-                Box::new(move |s: &str| {
-                    let mut toks = Tokens::default();
-                    let r = Tokenizer::new(lm.rules.vocab()).push_sentence(s, 0, &mut toks);
-                    let mut h = Hits::default();
-                    lm.rules.scan(toks.view(r), &mut h);
-                    h.has(id)
-                }),
-                target.to_string(),
-            )
+            Box::new(move |s: &str| {
+                let mut toks = Tokens::default();
+                let r = Tokenizer::new(lm.rules.vocab()).push_sentence(s, 0, &mut toks);
+                let mut h = Hits::default();
+                lm.rules.scan(toks.view(r), &mut h);
+                h.has(id)
+            })
         };
         for s in *hits {
             if !hit(s) {

@@ -166,9 +166,21 @@ impl Compiler {
                 break;
             }
         }
-        for i in 0..self.patterns.len() {
-            let a = simplify(&self.classes, &self.patterns[i].1);
-            self.patterns[i].1 = a;
+        // Each alternative at a pattern's start (through a leading class or
+        // group) becomes its own entry: it is then offered only at its own
+        // first words, and filtered by its own required words ("the day
+        // after tomorrow" of @day is tried at "the" only, and only when
+        // "day", "after" and "tomorrow" are all candidates in the sentence).
+        let patterns = std::mem::take(&mut self.patterns);
+        for (list, alt) in patterns {
+            let alt = simplify(&self.classes, &alt);
+            let mut seqs = Vec::new();
+            for seq in alt {
+                expand_start(&self.classes, seq, &mut seqs, 0);
+            }
+            for seq in seqs {
+                self.patterns.push((list, vec![seq]));
+            }
         }
         let mut by_word: Vec<Vec<u32>> = vec![Vec::new(); self.vocab.len()];
         let mut by_prefix: Vec<(Box<str>, u32)> = Vec::new();
@@ -224,7 +236,14 @@ impl Compiler {
         let required = self
             .patterns
             .iter()
-            .map(|(_, alt)| required_words(&self.classes, alt))
+            .map(|(_, alt)| {
+                // A pattern that can only start at a number is filtered on
+                // its other items (at_start would leave it out entirely).
+                let mut st = Vec::new();
+                first_alt(&self.classes, alt, &mut st);
+                let numeric = st.iter().all(|s| matches!(s, Starter::Number | Starter::Clock));
+                required_words(&self.classes, alt, !numeric)
+            })
             .collect();
         let mut word_start = Vec::with_capacity(by_word.len() + 1);
         let mut word_pats = Vec::new();
@@ -247,6 +266,37 @@ impl Compiler {
             on_clock,
             on_any,
         }
+    }
+}
+
+/// Splits `seq` into one sequence per alternative of its first consuming
+/// item when that item is a required class or group (after leading
+/// anchors), recursively, up to a bound that keeps the pattern count small.
+fn expand_start(classes: &[Alt], seq: Vec<Item>, out: &mut Vec<Vec<Item>>, depth: usize) {
+    let k = seq
+        .iter()
+        .position(|it| !matches!(it.node, Node::SentStart | Node::ClauseStart));
+    let inner = match k.map(|k| &seq[k]) {
+        Some(Item {
+            node: Node::Class(c),
+            optional: false,
+        }) => Some(&classes[*c]),
+        Some(Item {
+            node: Node::Group(g),
+            optional: false,
+        }) => Some(g),
+        _ => None,
+    };
+    match (k, inner) {
+        (Some(k), Some(inner)) if depth < 4 && inner.len() <= 16 => {
+            for alt_seq in inner {
+                let mut s: Vec<Item> = seq[..k].to_vec();
+                s.extend(alt_seq.iter().cloned());
+                s.extend(seq[k + 1..].iter().cloned());
+                expand_start(classes, s, out, depth + 1);
+            }
+        }
+        _ => out.push(seq),
     }
 }
 
@@ -358,49 +408,70 @@ fn first_seq(classes: &[Alt], seq: &[Item], out: &mut Vec<Starter>) {
     }
 }
 
-/// Words of which one must occur for `alt` to match: per alternative, the
-/// first words of its last required item (the first item is already known
-/// to be there when the index offered the pattern); `None` when some
-/// alternative has no required item made only of words.
-fn required_words(classes: &[Alt], alt: &Alt) -> Option<Box<[WordId]>> {
+/// Words of which one must occur for `alt` to match, when it starts at
+/// a word token: per alternative, the smallest word set of its required
+/// items (a class or group answers for its own alternatives); alternatives
+/// that can only start with a number or clock time are left out (they
+/// cannot start at a word; at a number the pattern is tried unfiltered).
+/// `None` when some alternative has no such item.
+fn required_words(classes: &[Alt], alt: &Alt, at_start: bool) -> Option<Box<[WordId]>> {
     let mut all = Vec::new();
     for seq in alt {
-        all.extend(required_seq(classes, seq)?.iter());
+        if at_start {
+            let mut st = Vec::new();
+            first_seq(classes, seq, &mut st);
+            if st.iter().all(|s| matches!(s, Starter::Number | Starter::Clock)) {
+                continue;
+            }
+        }
+        all.extend(required_seq(classes, seq, at_start)?.iter());
     }
     all.sort_unstable();
     all.dedup();
     Some(all.into())
 }
 
-/// [`required_words`] of one sequence: its last required item that has
-/// such words (a class or group answers for its own alternatives).
-fn required_seq(classes: &[Alt], seq: &[Item]) -> Option<Box<[WordId]>> {
-    for it in seq.iter().rev() {
+/// [`required_words`] of one sequence.
+fn required_seq(classes: &[Alt], seq: &[Item], at_start: bool) -> Option<Box<[WordId]>> {
+    let mut best: Option<Box<[WordId]>> = None;
+    let mut first_words = None;
+    for (i, it) in seq.iter().enumerate() {
         if it.optional || nullable_node(classes, &it.node) {
             continue;
         }
+        // Only the first item starts where the pattern starts.
+        let here = at_start && i == 0;
         let inner = match &it.node {
-            Node::Class(c) => required_words(classes, &classes[*c]),
-            Node::Group(g) => required_words(classes, g),
+            Node::Class(c) => required_words(classes, &classes[*c], here),
+            Node::Group(g) => required_words(classes, g, here),
             _ => None,
         };
-        if inner.is_some() {
-            return inner;
-        }
-        let mut st = Vec::new();
-        first_seq(classes, std::slice::from_ref(it), &mut st);
-        let words: Option<Vec<WordId>> = st
-            .iter()
-            .map(|s| match s {
-                Starter::Word(w) => Some(*w),
-                _ => None,
-            })
-            .collect();
-        if let Some(w) = words.filter(|w| !w.is_empty()) {
-            return Some(w.into());
+        let own = inner.or_else(|| {
+            let mut st = Vec::new();
+            first_seq(classes, std::slice::from_ref(it), &mut st);
+            let words: Option<Vec<WordId>> = st
+                .iter()
+                .map(|s| match s {
+                    Starter::Word(w) => Some(*w),
+                    _ => None,
+                })
+                .collect();
+            words.filter(|w| !w.is_empty()).map(Into::into)
+        });
+        if let Some(w) = own {
+            // At the start, the first item's word is the one the index
+            // offered the pattern for: present by construction, so it
+            // filters nothing; any later item is better (ties: the later).
+            if here && matches!(it.node, Node::Word(_) | Node::Set(_)) {
+                first_words = Some(w);
+                continue;
+            }
+            if best.as_ref().is_none_or(|b| w.len() <= b.len()) {
+                best = Some(w);
+            }
         }
     }
-    None
+    best.or(first_words)
 }
 
 /// The compiled lists of one language.
