@@ -558,10 +558,24 @@ pub fn lexicon_phrases() -> Vec<String> {
 /// regular expressions (`\\b`, groups, alternations, classes, repeats) are
 /// cut at their metacharacters and the longest literal run of at least
 /// three characters stands for them (`(?:kan|zal) ik (?:u )?bellen` →
-/// `bellen`); entries with no such run are left out.
+/// `bellen`); entries with no such run are left out. Word patterns
+/// (docs/lexicon.md) are cut the same way, and a class or token name
+/// (`@weekday`, `#clock`) is a cut, not text: `(sound | sounds) ..3 @appeal`
+/// → `sounds`.
 pub fn literal_phrase(entry: &str) -> Option<String> {
-    const META: &[char] = &['\\', '(', ')', '[', ']', '{', '}', '?', '*', '+', '|', '^', '$', '.'];
-    let e = entry.trim().to_lowercase();
+    const META: &[char] = &[
+        '\\', '(', ')', '[', ']', '{', '}', '?', '*', '+', '|', '^', '$', '.', '<', '>',
+    ];
+    let mut e = String::with_capacity(entry.len());
+    let mut chars = entry.trim().chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '@' || c == '#' {
+            while chars.next_if(|n| n.is_alphanumeric() || *n == '_').is_some() {}
+            e.push('|');
+        } else {
+            e.extend(c.to_lowercase());
+        }
+    }
     if e.is_empty() {
         return None;
     }
@@ -590,6 +604,18 @@ pub fn literal_phrase(entry: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_patterns_become_their_longest_literal() {
+        assert_eq!(
+            literal_phrase("(sound | sounds) ..3 @appeal").as_deref(),
+            Some("sounds")
+        );
+        assert_eq!(literal_phrase("(i'm | i am) interested").as_deref(), Some("interested"));
+        assert_eq!(literal_phrase("yes (that | @day)").as_deref(), Some("that"));
+        assert_eq!(literal_phrase("#num @month"), None);
+        assert_eq!(literal_phrase("not interested").as_deref(), Some("not interested"));
+    }
 
     #[test]
     fn deterministic_and_sized() {
