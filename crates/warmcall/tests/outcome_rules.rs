@@ -284,3 +284,32 @@ fn not_wanting_a_loss_is_no_refusal() {
         ),
     ]);
 }
+
+#[test]
+fn a_day_the_customer_says_suits_advances_and_a_day_they_turn_down_is_no_time() {
+    let visit_en = "Could I swing by one afternoon next week to measure up?";
+    let visit_nl = "Zal ik volgende week een middag langskomen om op te meten?";
+    check(&[
+        // A day said to suit: the customer names the time.
+        ("en", visit_en, "Wednesday works for us.", "advance"),
+        ("en", visit_en, "Friday's fine, any time after lunch.", "advance"),
+        ("en", visit_en, "Monday's out, but Thursday suits.", "advance"),
+        ("nl", visit_nl, "Vrijdag komt ons het beste uit.", "advance"),
+        ("nl", visit_nl, "Maandag zit ik vol, dinsdag wel.", "advance"),
+        // A day turned down is no time: the deferral decides.
+        (
+            "en",
+            visit_en,
+            "Wednesday's tricky, give me a ring in a few weeks.",
+            "continuation",
+        ),
+        (
+            "nl",
+            visit_nl,
+            "Vrijdag is lastig, bel me over een paar weken maar.",
+            "continuation",
+        ),
+        // A day named for something else proposes nothing.
+        ("en", visit_en, "Friday was when the last lot came.", "unknown"),
+    ]);
+}

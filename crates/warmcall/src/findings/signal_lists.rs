@@ -140,6 +140,33 @@ const EN: &[Case] = &[
         &["Some time soon.", "At last."],
     ),
     (
+        "@day_is",
+        &["Saturday's a write-off", "tomorrow's looking good"],
+        &["Saturdays are quiet", "the morning's fine"],
+    ),
+    ("@suits", &["Friday is ideal"], &["Friday is payday"]),
+    ("@unsuited", &["Friday is awkward"], &["Friday is payday"]),
+    (
+        "signals.time_refused",
+        &[
+            "Wednesday's no good for us.",
+            "Monday won't really work.",
+            "Not Friday though.",
+            "We can't do Thursday.",
+        ],
+        &["Wednesday is good.", "Monday will work.", "Not till the spring."],
+    ),
+    (
+        "signals.time_offered",
+        &[
+            "Wednesday suits.",
+            "Friday's free.",
+            "Maybe Thursday instead?",
+            "But tomorrow could work.",
+        ],
+        &["Wednesday's full.", "Friday was great.", "But tomorrow's gone."],
+    ),
+    (
         "signals.bare_no",
         &["Nope.", "No thanks!"],
         &["No, not really.", "Nope, not him."],
@@ -301,6 +328,20 @@ const NL: &[Case] = &[
         "signals.time",
         &["Donderdag dan.", "Om half drie.", "Om 9 uur."],
         &["Ooit een keer.", "Om de hoek."],
+    ),
+    (
+        "signals.time_refused",
+        &[
+            "Vrijdag zit ik helemaal vol.",
+            "Woensdag gaat hem niet worden.",
+            "Niet op maandag.",
+        ],
+        &["Vrijdag zit ik thuis.", "Woensdag gaat prima."],
+    ),
+    (
+        "signals.time_offered",
+        &["Vrijdag komt me beter uit.", "Woensdagmiddag wel.", "Zaterdag kan ik."],
+        &["Vrijdag kwam hij.", "Zaterdag werk ik."],
     ),
     ("signals.bare_no", &["Nee.", "Nee hoor."], &["Nee, dat niet."]),
     (

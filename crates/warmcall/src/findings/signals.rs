@@ -54,7 +54,7 @@ impl SignalHit {
 
 /// The lists, compiled into the language's one matcher; a scan of a
 /// customer sentence answers all of them at once.
-const LISTS: [&str; 16] = [
+const LISTS: [&str; 18] = [
     "signals.interest",
     "signals.need",
     "signals.info_request",
@@ -71,6 +71,8 @@ const LISTS: [&str; 16] = [
     "signals.go_ahead",
     "signals.bare_no",
     "signals.deferral",
+    "signals.time_refused",
+    "signals.time_offered",
 ];
 const INTEREST: usize = 0;
 const NEED: usize = 1;
@@ -88,6 +90,8 @@ const HESITATION: usize = 12;
 const GO_AHEAD: usize = 13;
 const BARE_NO: usize = 14;
 const DEFERRAL: usize = 15;
+const TIME_REFUSED: usize = 16;
+const TIME_OFFERED: usize = 17;
 
 /// Signal rules of one language: the ids of its lists in the language's
 /// matcher.
@@ -151,14 +155,21 @@ impl SignalRules {
         Found { hits, ids: &self.ids }
     }
 
-    /// What a scanned sentence says about time.
+    /// What a scanned sentence says about time. A day the customer turns
+    /// down ("Tuesday's bad", "dinsdag is lastig") is no time they name,
+    /// unless they offer one in the same sentence ("maandag lukt niet,
+    /// woensdag wel").
     fn when(&self, hits: &Hits) -> When {
         let f = self.found(hits);
         When {
-            time: f.has(TIME),
+            time: Self::names_time(&f),
             clock: f.has(CLOCK),
             defers: f.has(DEFERRAL),
         }
+    }
+
+    fn names_time(f: &Found<'_>) -> bool {
+        f.has(TIME_OFFERED) || (f.has(TIME) && !f.has(TIME_REFUSED))
     }
 
     /// True when customer segment `j` asks to be called back.
@@ -216,7 +227,9 @@ impl SignalRules {
         // Thursday"): "Sure, I was away last Monday" accepts nothing. After a
         // proposal, a clock time the customer names is a (counter-)proposal
         // ("Maak er maar kwart voor negen van", "call me about eleven").
-        let proposes = (m.has(TIME) && m.has(PROPOSAL)) || (proposed && m.has(CLOCK));
+        // A day the customer says suits ("Thursday works", "donderdag komt
+        // goed uit") proposes it whatever came before.
+        let proposes = (Self::names_time(&m) && m.has(PROPOSAL)) || m.has(TIME_OFFERED) || (proposed && m.has(CLOCK));
         if !rejection && (accepts || proposes || m.has(CALLBACK)) {
             out.push(SignalKind::Acceptance);
         }
