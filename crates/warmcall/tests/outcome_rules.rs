@@ -313,3 +313,30 @@ fn a_day_the_customer_says_suits_advances_and_a_day_they_turn_down_is_no_time() 
         ("en", visit_en, "Friday was when the last lot came.", "unknown"),
     ]);
 }
+
+#[test]
+fn agreeing_to_have_something_sent_is_a_continuation_whatever_the_sending_verb() {
+    check(&[
+        (
+            "en",
+            "Shall I shoot the price list over to you?",
+            "Yes please, do.",
+            "continuation",
+        ),
+        (
+            "en",
+            "Can I fire the spec sheet across to you?",
+            "Yeah, go on then.",
+            "continuation",
+        ),
+        (
+            "nl",
+            "Zal ik de voorwaarden even naar u doormailen?",
+            "Ja, doe maar.",
+            "continuation",
+        ),
+        ("nl", "Zal ik het overzicht even appen?", "Ja graag.", "continuation"),
+        // Sending named as something done, not offered: no offer to accept.
+        ("en", "We shot the price list over last week.", "Right, yes.", "unknown"),
+    ]);
+}

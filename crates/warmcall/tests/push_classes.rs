@@ -336,3 +336,65 @@ fn confirmations_and_information_are_not_pushes() {
     no_push(&a, &mut f, "nl", "Zal ik u wat informatie mailen over het abonnement?");
     assert!(f.is_empty(), "{f:#?}");
 }
+
+#[test]
+fn keeping_something_for_the_customer_starting_a_switch_and_noting_them_down_are_close() {
+    let a = analyzer();
+    let mut f = Vec::new();
+    push(
+        &a,
+        &mut f,
+        "en",
+        "Can I keep the last two crates for you till Monday?",
+        Close,
+    );
+    push(&a, &mut f, "en", "Shall I save those seats for you?", Close);
+    no_push(&a, &mut f, "en", "We keep spare parts for you in the van.");
+    push(
+        &a,
+        &mut f,
+        "nl",
+        "Zal ik het hele traject alvast voor u in gang zetten?",
+        Close,
+    );
+    push(
+        &a,
+        &mut f,
+        "nl",
+        "Wilt u vandaag nog overstappen naar ons pakket?",
+        Close,
+    );
+    no_push(&a, &mut f, "nl", "De overstap van vorig jaar ging zonder problemen.");
+    push(
+        &a,
+        &mut f,
+        "nl",
+        "Zal ik jullie noteren voor de cursus in maart?",
+        Close,
+    );
+    no_push(&a, &mut f, "nl", "Ik zal het even noteren in het dossier.");
+    assert!(f.is_empty(), "{f:#?}");
+}
+
+#[test]
+fn contacting_the_customer_again_is_a_callback() {
+    let a = analyzer();
+    let mut f = Vec::new();
+    push(
+        &a,
+        &mut f,
+        "en",
+        "Could I contact you again after the holidays?",
+        Callback,
+    );
+    no_push(&a, &mut f, "en", "You can contact us on the number on the invoice.");
+    push(
+        &a,
+        &mut f,
+        "nl",
+        "Mag ik u in het voorjaar nog eens benaderen?",
+        Callback,
+    );
+    no_push(&a, &mut f, "nl", "Wij benaderen alleen bestaande klanten.");
+    assert!(f.is_empty(), "{f:#?}");
+}
