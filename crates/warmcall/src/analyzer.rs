@@ -39,6 +39,28 @@ pub(crate) struct LangModel {
 }
 
 impl LangModel {
+    /// The customer's signals, then the agent's pushes with their
+    /// readiness: the agent's sentences are classified once and read by
+    /// both, in that order (the pushes read the signals).
+    pub(crate) fn signals_and_pushes(
+        &self,
+        ctx: &Ctx<'_>,
+        questions: Option<&report::Questions>,
+    ) -> (Vec<signals::SignalHit>, Option<report::Pushes>) {
+        let offers = push::agent_sentences(ctx, &self.pushes);
+        let signals = signals::detect(ctx, &self.rules, &self.signals, |i| offers.offer(i));
+        let pushes = push::detect(
+            ctx,
+            &self.pushes,
+            &self.signals,
+            &self.rules,
+            &offers,
+            questions,
+            &signals,
+        );
+        (signals, pushes)
+    }
+
     pub(crate) fn new(lex: Lexicon) -> Result<LangModel, Error> {
         let set = |name: &str| lex.list(name).iter().map(|w| w.to_lowercase()).collect::<HashSet<_>>();
         let mut compiler = crate::rules::compiler(&lex).map_err(|e| Error::Config {
@@ -388,17 +410,7 @@ are not judged; talk, turns and silences are measured",
         // language with a lexicon only.
         let (questions, signals, pushes) = if judged {
             let questions = metrics::questions::compute(&ctx, &lm.questions);
-            let offers = push::agent_sentences(&ctx, &lm.pushes);
-            let signals = signals::detect(&ctx, &lm.rules, &lm.signals, |i| offers.offer(i));
-            let pushes = push::detect(
-                &ctx,
-                &lm.pushes,
-                &lm.signals,
-                &lm.rules,
-                &offers,
-                questions.as_ref(),
-                &signals,
-            );
+            let (signals, pushes) = lm.signals_and_pushes(&ctx, questions.as_ref());
             (questions, signals, pushes)
         } else {
             (None, Vec::new(), None)

@@ -62,10 +62,8 @@ impl Prepared<'_> {
     /// Pushes over the whole call (after questions and signals, which they
     /// need): pushes found. Includes the cost of those two stages.
     pub fn pushes(&self) -> usize {
-        let (ctx, lm) = (&self.ctx, self.lm);
-        let q = metrics::questions::compute(ctx, &lm.questions);
-        let offers = push::agent_sentences(ctx, &lm.pushes);
-        let s = signals::detect(ctx, &lm.rules, &lm.signals, |i| offers.offer(i));
-        push::detect(ctx, &lm.pushes, &lm.signals, &lm.rules, &offers, q.as_ref(), &s).map_or(0, |p| p.count)
+        let q = metrics::questions::compute(&self.ctx, &self.lm.questions);
+        let (_, pushes) = self.lm.signals_and_pushes(&self.ctx, q.as_ref());
+        pushes.map_or(0, |p| p.count)
     }
 }

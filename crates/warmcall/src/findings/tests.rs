@@ -69,17 +69,7 @@ impl Fx {
     /// after `tweak` has filled in metrics of other stages.
     fn run(&self, questions: Option<Questions>, tweak: impl FnOnce(&mut Report)) -> (Report, Vec<SignalHit>) {
         let (ctx, lm) = (self.ctx(), &self.lm);
-        let offers = push::agent_sentences(&ctx, &lm.pushes);
-        let signals = signals::detect(&ctx, &lm.rules, &lm.signals, |i| offers.offer(i));
-        let pushes = push::detect(
-            &ctx,
-            &lm.pushes,
-            &lm.signals,
-            &lm.rules,
-            &offers,
-            questions.as_ref(),
-            &signals,
-        );
+        let (signals, pushes) = lm.signals_and_pushes(&ctx, questions.as_ref());
         let outcome = outcome::compute(&ctx, &lm.pushes, &signals, pushes.as_ref());
         let mut report = Analyzer::new(self.cfg.clone()).expect("config").analyze(&self.t);
         report.questions = questions;
