@@ -7,16 +7,7 @@
 
 mod common;
 
-use warmcall::{Analyzer, Config, QuestionKind};
-
-fn kind_name(k: Option<QuestionKind>) -> &'static str {
-    match k {
-        Some(QuestionKind::Open) => "open",
-        Some(QuestionKind::Closed) => "closed",
-        Some(QuestionKind::Tag) => "tag",
-        None => "none",
-    }
-}
+use warmcall::{Analyzer, Config};
 
 #[test]
 fn questions_tsv_accuracy() {
@@ -43,12 +34,12 @@ fn questions_tsv_accuracy() {
         }
         if is_q {
             kind_n += 1;
-            if kind_name(got) == kind {
+            if common::kind_name(got) == kind {
                 kind_ok += 1;
             }
         }
-        if kind_name(got) != kind {
-            misses.push(format!("  {id} [{kind} → {}] {sentence}", kind_name(got)));
+        if common::kind_name(got) != kind {
+            misses.push(format!("  {id} [{kind} → {}] {sentence}", common::kind_name(got)));
         }
     }
     println!("question detection, is-question accuracy:");

@@ -11,16 +11,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use warmcall::{Analyzer, Config, QuestionKind};
-
-fn kind_name(k: Option<QuestionKind>) -> &'static str {
-    match k {
-        Some(QuestionKind::Open) => "open",
-        Some(QuestionKind::Closed) => "closed",
-        Some(QuestionKind::Tag) => "tag",
-        None => "none",
-    }
-}
+use warmcall::{Analyzer, Config};
 
 #[derive(Default)]
 struct Cell {
@@ -99,15 +90,15 @@ fn questions_v2_tsv() {
         }
         if is_q {
             c.kind_n += 1;
-            if kind_name(got) == kind {
+            if common::kind_name(got) == kind {
                 c.kind_ok += 1;
             }
         }
-        if kind_name(got) != kind {
+        if common::kind_name(got) != kind {
             let mode = if punct { "p" } else { "u" };
             misses.push(format!(
                 "  {id} {mode} [{kind} → {}] {sentence}   ({note})",
-                kind_name(got)
+                common::kind_name(got)
             ));
         }
     }

@@ -25,7 +25,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use warmcall::{Analyzer, Config, QuestionKind};
+use warmcall::{Analyzer, Config};
 
 fn strip_bullets(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -89,7 +89,7 @@ fn measure(a: &Analyzer, id: &str) -> Tally {
         match (got, gold.get(&lno)) {
             (Some(k), Some(g)) => {
                 t.tp += 1;
-                let name = kind_name(k);
+                let name = common::kind_name(Some(k));
                 if name == g {
                     t.kind_ok += 1;
                 } else {
@@ -98,7 +98,7 @@ fn measure(a: &Analyzer, id: &str) -> Tally {
             }
             (Some(k), None) => {
                 t.fp += 1;
-                misses.push(format!("  FP    {lno}: {}  {text}", kind_name(k)));
+                misses.push(format!("  FP    {lno}: {}  {text}", common::kind_name(Some(k))));
             }
             (None, Some(g)) => {
                 t.fnn += 1;
@@ -123,14 +123,6 @@ fn measure(a: &Analyzer, id: &str) -> Tally {
         println!("{m}");
     }
     t
-}
-
-fn kind_name(k: QuestionKind) -> &'static str {
-    match k {
-        QuestionKind::Open => "open",
-        QuestionKind::Closed => "closed",
-        QuestionKind::Tag => "tag",
-    }
 }
 
 #[test]

@@ -10,16 +10,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use warmcall::{Analyzer, Config, QuestionKind};
-
-fn name(k: Option<QuestionKind>) -> &'static str {
-    match k {
-        Some(QuestionKind::Open) => "open",
-        Some(QuestionKind::Closed) => "closed",
-        Some(QuestionKind::Tag) => "tag",
-        None => "none",
-    }
-}
+use warmcall::{Analyzer, Config};
 
 #[test]
 fn every_phenomenon_holds_in_both_languages() {
@@ -32,7 +23,7 @@ fn every_phenomenon_holds_in_both_languages() {
         let f: Vec<&str> = line.split('\t').collect();
         assert_eq!(f.len(), 4, "four columns: {line}");
         let (lang, phen, want, sentence) = (f[0], f[1], f[2], f[3]);
-        let got = name(a.question_kind(lang, sentence, false));
+        let got = common::kind_name(a.question_kind(lang, sentence, false));
         let e = seen.entry((lang.to_string(), phen.to_string())).or_default();
         if want == "none" {
             e.1 += 1;

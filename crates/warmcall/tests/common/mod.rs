@@ -43,3 +43,14 @@ pub fn load_config(path: impl AsRef<std::path::Path>) -> Result<warmcall::Config
     warmcall::config_file::read_lexicon_files(&mut cfg, |f| std::fs::read_to_string(dir.join(f)))?;
     Ok(cfg)
 }
+
+/// A detected question kind as the labelled sets write it: `open`,
+/// `closed`, `tag`, or `none` for no question.
+pub fn kind_name(k: Option<warmcall::QuestionKind>) -> &'static str {
+    match k {
+        Some(warmcall::QuestionKind::Open) => "open",
+        Some(warmcall::QuestionKind::Closed) => "closed",
+        Some(warmcall::QuestionKind::Tag) => "tag",
+        None => "none",
+    }
+}
