@@ -39,19 +39,6 @@ pub(crate) struct When {
     pub defers: bool,
 }
 
-impl SignalHit {
-    /// A hit with no time facts.
-    #[allow(dead_code)]
-    pub(crate) fn new(segment: usize, kind: SignalKind, evidence: impl Into<String>) -> SignalHit {
-        SignalHit {
-            segment,
-            kind,
-            evidence: evidence.into(),
-            when: When::default(),
-        }
-    }
-}
-
 /// The lists, compiled into the language's one matcher; a scan of a
 /// customer sentence answers all of them at once.
 const LISTS: [&str; 18] = [
