@@ -47,7 +47,7 @@ impl LangModel {
         ctx: &Ctx<'_>,
         questions: Option<&report::Questions>,
     ) -> (Vec<signals::SignalHit>, Option<report::Pushes>) {
-        let offers = push::agent_sentences(ctx, &self.pushes);
+        let offers = push::agent_sentences(ctx, &self.pushes, &self.rules);
         let signals = signals::detect(ctx, &self.rules, &self.signals, |i| offers.offer(i));
         let pushes = push::detect(
             ctx,
@@ -69,11 +69,12 @@ impl LangModel {
             message: e.source.to_string(),
         })?;
         let signals = SignalRules::new(&lex, &mut compiler)?;
+        let pushes = PushRules::new(&lex, &mut compiler)?;
         Ok(LangModel {
             backchannels: Backchannels::new(&lex),
             function_words: set("detect.function_words"),
             questions: QuestionRules::new(&lex)?,
-            pushes: PushRules::new(&lex)?,
+            pushes,
             signals,
             rules: compiler.finish(),
             roles: roles::RoleRules::new(&lex)?,
@@ -236,7 +237,7 @@ impl Analyzer {
     /// ```
     pub fn push_category(&self, lang: &str, sentence: &str) -> Option<report::PushCategory> {
         let m = self.model(lang)?;
-        m.pushes.sentence_category(sentence)
+        m.pushes.sentence_category(&m.rules, sentence)
     }
 
     /// The word classes of a language as the rules use them: the shipped
@@ -298,7 +299,7 @@ impl Analyzer {
             t,
             &lm.roles,
             self.agent.as_ref(),
-            &|s: &str| lm.pushes.sentence_category(s).is_some(),
+            &|s: &str| lm.pushes.sentence_category(&lm.rules, s).is_some(),
             |i| sentences.of(i),
         );
         let ctx = Ctx::new(
@@ -417,7 +418,7 @@ are not judged; talk, turns and silences are measured",
         };
         let patience =
             metrics::patience::compute(&ctx, questions.as_ref(), signals.iter().map(|h| (h.segment, h.kind)));
-        let outcome = findings::outcome::compute(&ctx, &lm.pushes, &signals, pushes.as_ref());
+        let outcome = findings::outcome::compute(&ctx, &lm.pushes, &lm.rules, &signals, pushes.as_ref());
         let trackers = self.trackers.compute(&ctx);
         let agent = identity::identify(&ctx, &lm.names, &self.people, path);
         let span_s = ctx.span_len().map(metrics::round3);

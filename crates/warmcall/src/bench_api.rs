@@ -55,7 +55,7 @@ impl Prepared<'_> {
     /// Customer signals over the whole call (after the agent sentences,
     /// which they read): signals found.
     pub fn signals(&self) -> usize {
-        let offers = push::agent_sentences(&self.ctx, &self.lm.pushes);
+        let offers = push::agent_sentences(&self.ctx, &self.lm.pushes, &self.lm.rules);
         signals::detect(&self.ctx, &self.lm.rules, &self.lm.signals, |i| offers.offer(i)).len()
     }
 

@@ -6,9 +6,9 @@
 
 pub(crate) mod messages;
 pub(crate) mod outcome;
-pub(crate) mod patterns;
 pub(crate) mod push;
 pub(crate) mod signals;
+pub(crate) mod text_scan;
 
 #[cfg(test)]
 mod signal_lists;
@@ -372,7 +372,7 @@ fn agent_questions(ctx: &Ctx<'_>, fig: &Figures<'_>, rules: &QuestionRules) -> V
                 let from = if cursor.0 == it.segment { cursor.1 } else { 0 };
                 let off = text
                     .get(from..)
-                    .and_then(|t| patterns::find_quick(t, &it.text))
+                    .and_then(|t| text_scan::find_quick(t, &it.text))
                     .map(|i| i + from)
                     .or_else(|| text.find(it.text.as_str()))
                     .unwrap_or(0);
@@ -428,9 +428,9 @@ pub(crate) fn no_wait_after_question(ctx: &Ctx<'_>, questions: &[(usize, usize, 
         rest_words[k] = match questions.get(k + 1) {
             Some((next_seg, next_off, next_text)) if next_seg == seg && next_off + next_text.len() >= end => {
                 let next_end = next_off + next_text.len();
-                patterns::content_words(text_of.get(end..next_end).unwrap_or("")) + rest_words[k + 1]
+                text_scan::content_words(text_of.get(end..next_end).unwrap_or("")) + rest_words[k + 1]
             }
-            _ => patterns::content_words(text_of.get(end..).unwrap_or("")),
+            _ => text_scan::content_words(text_of.get(end..).unwrap_or("")),
         };
     }
     for ((seg, _, text), rest) in questions.iter().zip(rest_words) {

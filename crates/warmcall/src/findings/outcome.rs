@@ -13,14 +13,20 @@
 use crate::context::Ctx;
 use crate::report::{Outcome, OutcomeKind, PushCategory, Pushes, SignalKind};
 
-use super::patterns::normalize;
 use super::push::PushRules;
 use super::signals::SignalHit;
+use crate::rules::Matcher;
 
 /// The outcome and the segment that decided it: from the customer's
 /// `signals` (each with what it says about time) and the agent's `pushes`,
 /// with the push rules for the times the pushes name.
-pub(crate) fn compute(ctx: &Ctx<'_>, rules: &PushRules, signals: &[SignalHit], pushes: Option<&Pushes>) -> Outcome {
+pub(crate) fn compute(
+    ctx: &Ctx<'_>,
+    rules: &PushRules,
+    matcher: &Matcher,
+    signals: &[SignalHit],
+    pushes: Option<&Pushes>,
+) -> Outcome {
     let mut decided: Option<(OutcomeKind, usize)> = None;
     for hit in signals {
         let kind = match hit.kind {
@@ -29,8 +35,8 @@ pub(crate) fn compute(ctx: &Ctx<'_>, rules: &PushRules, signals: &[SignalHit], p
             SignalKind::Acceptance => {
                 let accepted = pushes.and_then(|p| p.items.iter().rev().find(|it| it.segment < hit.segment));
                 let push_time = accepted.is_some_and(|p| {
-                    let pn = normalize(&p.text);
-                    rules.has_time(&pn) || (p.category != PushCategory::Callback && rules.has_vague_time(&pn))
+                    let (time, vague) = rules.times(matcher, &p.text);
+                    time || (p.category != PushCategory::Callback && vague)
                 });
                 // A close happens now (an order, a trial, a pledge): agreeing
                 // to it advances the sale without a time.

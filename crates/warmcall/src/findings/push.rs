@@ -6,21 +6,16 @@
 //! confirmations of a step the customer proposed or agreed to, and callbacks
 //! the customer asked for.
 
-use std::borrow::Cow;
 use std::collections::BTreeSet;
-
-use regex::Regex;
 
 use crate::context::Ctx;
 use crate::lexicon::Lexicon;
 use crate::report::{PushCategory, PushItem, Pushes, QuestionKind, Questions, Readiness, Role};
-use crate::rules::Matcher;
+use crate::rules::{Compiler, Hits, LeadWords, ListId, Matcher, Token, Tokenizer, Tokens, View};
 use crate::Error;
 
-use super::patterns::{
-    content_words, find_quick, has_pause_mark, normalize, normalize_into, ClauseStart, Hits, PhraseSet, Phrases,
-};
 use super::signals::{AgentOffer, SignalHit, SignalRules};
+use super::text_scan::{content_words, find_quick, has_pause_mark};
 use crate::report::SignalKind;
 
 /// Categories in the order the lexicon names them.
@@ -32,223 +27,307 @@ const CATEGORIES: [(PushCategory, &str); 5] = [
     (PushCategory::Close, "close"),
 ];
 
-/// Compiled push rules of one language.
+/// The push lists in the language's matcher, by index into
+/// [`PushRules::ids`]. The first four are framed by the code: a form
+/// counts at the start of a clause (after fillers, or after a conjunction
+/// mid-sentence), a question word only opening the sentence.
+const FORM: usize = 0;
+const FORM_START: usize = 1;
+const ASSUMPTIVE: usize = 2;
+const WH_START: usize = 3;
+const FORM_EXCEPTIONS: usize = 4;
+const NOT_PUSH: usize = 5;
+const NEGATION_EXCEPTIONS: usize = 6;
+const SEND_VERBS: usize = 7;
+const COMMIT_VERBS: usize = 8;
+const AVAILABILITY: usize = 9;
+const TIME: usize = 10;
+const VAGUE_TIME: usize = 11;
+const INFO_SEND: usize = 12;
+/// Each category's step list (weak steps follow at [`WEAK`]), in
+/// [`CATEGORIES`] order.
+const STEP: usize = 13;
+const WEAK: usize = STEP + CATEGORIES.len();
+const LISTS: usize = WEAK + CATEGORIES.len();
+
+/// At most this many fillers before a form ("so, okay, well, shall we"):
+/// more than people stack, and a bound on the walk back.
+const MAX_FILLERS: usize = 8;
+
+/// Compiled push rules of one language: the ids of its lists in the
+/// language's matcher, and the masks of the scans that read them.
 #[derive(Debug)]
 pub(crate) struct PushRules {
-    forms: ClauseStart,
-    assumptive: ClauseStart,
-    time: Phrases,
-    vague_time: Phrases,
-    wh_start: Option<Regex>,
-    not_push: Phrases,
-    form_exceptions: Phrases,
-    negation_exceptions: Phrases,
-    send_verbs: Phrases,
-    commit_verbs: Phrases,
-    /// The step lists, the time lists, availability and info_send, matched
-    /// in one pass (by [`PhraseSet::matches_sparse`]: few sentences name
-    /// any) (indices: [`STEP`], [`WEAK`], [`TIME`], ...). Any step,
-    /// time or availability form ([`CANDIDATE`]): without one a sentence is
-    /// no push.
-    lists: PhraseSet,
+    ids: [ListId; LISTS],
+    /// Every push list.
+    all: u128,
+    /// The lists form exceptions change (forms read without them).
+    forms: u128,
+    /// The step lists and what an assumptive clause reads.
+    clause: u128,
+    /// The step lists.
+    steps: u128,
 }
 
-/// Index of each category's step list in [`PushRules::lists`] (weak steps
-/// follow at [`WEAK`]), in [`CATEGORIES`] order.
-const STEP: usize = 0;
-const WEAK: usize = CATEGORIES.len();
-const TIME: usize = 2 * CATEGORIES.len();
-const VAGUE_TIME: usize = TIME + 1;
-const AVAILABILITY: usize = TIME + 2;
-/// Lists below this index make a sentence a push candidate.
-const CANDIDATE: usize = TIME + 3;
-const INFO_SEND: usize = CANDIDATE;
+/// Reusable buffers for classifying sentences (allocated once per call).
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    hits: Hits,
+    forms: Hits,
+    other: Hits,
+    toks: Vec<Token>,
+    toks2: Vec<Token>,
+    spans: Vec<(usize, usize)>,
+}
+
+/// What one agent sentence is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Judged {
+    /// Its category when on its own it is a push.
+    pub category: Option<PushCategory>,
+    /// It offers to send information.
+    pub offers_info: bool,
+    /// A question or proposal form opens it.
+    pub opens_with_form: bool,
+}
 
 impl PushRules {
-    pub(crate) fn new(lex: &Lexicon) -> Result<PushRules, Error> {
-        let clause = |name: &str| ClauseStart::new(lex, name, "pushes.fillers", "pushes.conjunctions");
-        let phrases = |name: &str| Phrases::new(lex, name);
-        let wh = lex.list("pushes.wh_words");
-        let wh_start = if wh.is_empty() {
-            None
-        } else {
-            let fill = lex.list("pushes.fillers");
-            let fill = if fill.is_empty() {
-                String::new()
-            } else {
-                format!(r"(?:(?:{})[\s,]+)*", fill.join("|"))
-            };
-            Some(
-                Regex::new(&format!(r"^{fill}(?:{})\b", wh.join("|"))).map_err(|e| Error::Config {
-                    key: format!("lexicon.{}.pushes.wh_words", lex.lang),
-                    line: 0,
-                    message: format!("bad pattern: {e}"),
-                })?,
-            )
+    /// Adds the `[pushes]` lists of `lex` to `compiler`.
+    pub(crate) fn new(lex: &Lexicon, compiler: &mut Compiler) -> Result<PushRules, Error> {
+        let err = |name: &str, e: crate::rules::RuleError| Error::Config {
+            key: format!("lexicon.{}.{name}", lex.lang),
+            line: 0,
+            message: e.source.to_string(),
         };
-        let mut names: Vec<String> = CATEGORIES.iter().map(|(_, n)| format!("pushes.steps.{n}")).collect();
-        names.extend(CATEGORIES.iter().map(|(_, n)| format!("pushes.weak_steps.{n}")));
-        names.extend(
-            [
-                "pushes.time",
-                "pushes.vague_time",
-                "pushes.availability",
-                "pushes.info_send",
-            ]
-            .map(String::from),
-        );
-        let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        Ok(PushRules {
-            lists: PhraseSet::new(lex, &names)?,
-            forms: clause("pushes.forms")?,
-            assumptive: clause("pushes.assumptive")?,
-            time: phrases("pushes.time")?,
-            vague_time: phrases("pushes.vague_time")?,
-            wh_start,
-            not_push: phrases("pushes.not_push")?,
-            form_exceptions: phrases("pushes.form_exceptions")?,
-            negation_exceptions: phrases("pushes.negation_exceptions")?,
-            send_verbs: phrases("pushes.send_verbs")?,
-            commit_verbs: phrases("pushes.commit_verbs")?,
-        })
-    }
-
-    /// The category when the sentence on its own is a push.
-    pub(crate) fn sentence_category(&self, sentence: &str) -> Option<PushCategory> {
-        self.category_normalized(&normalize(sentence))
-    }
-
-    /// [`PushRules::sentence_category`] of a sentence already normalised.
-    pub(crate) fn category_normalized(&self, n: &str) -> Option<PushCategory> {
-        let m = self.lists.matches_sparse(n);
-        // Cheap first pass: most sentences name no step, time or availability.
-        if !m.any_below(CANDIDATE) {
-            return None;
+        // A form counts at the start of a clause: after clause
+        // punctuation or a conjunction ("... and give you a call
+        // tomorrow"), maybe after a few fillers ("So, okay, shall we...").
+        let (fillers, conjunctions) = (lex.list("pushes.fillers"), lex.list("pushes.conjunctions"));
+        let clause = LeadWords {
+            skip: fillers,
+            after: conjunctions,
+            max_skip: MAX_FILLERS,
+            sentence_start: false,
+        };
+        let opening = LeadWords {
+            sentence_start: true,
+            after: &[],
+            ..clause
+        };
+        let mut ids = [0; LISTS];
+        let led: [(usize, &str, &LeadWords<'_>); 4] = [
+            (FORM, "pushes.forms", &clause),
+            (FORM_START, "pushes.forms", &opening),
+            (ASSUMPTIVE, "pushes.assumptive", &clause),
+            (WH_START, "pushes.wh_words", &opening),
+        ];
+        for (i, name, lead) in led {
+            ids[i] = compiler.add_led(name, lex.list(name), lead).map_err(|e| err(name, e))?;
         }
-        self.category_of(n, &self.blank_form_exceptions(n), m)
-    }
-
-    /// Of a normalised agent sentence: its push category (when on its own
-    /// it is a push) and whether it offers to send information ("Zal ik de
-    /// informatie mailen?", "Would you like the information by email?":
-    /// agreeing to that is a continuation, not an advance). One pass over
-    /// the lists serves both.
-    pub(crate) fn agent_sentence(&self, n: &str) -> (Option<PushCategory>, bool) {
-        let m = self.lists.matches_sparse(n);
-        // Cheap first pass: most sentences name no step, time or
-        // availability, and offer no information.
-        let candidate = m.any_below(CANDIDATE);
-        if !candidate && !m.has(INFO_SEND) {
-            return (None, false);
-        }
-        let f = self.blank_form_exceptions(n);
-        let category = if candidate { self.category_of(n, &f, m) } else { None };
-        let offers_info = m.has(INFO_SEND) && self.step_in(m).is_none() && self.forms.is_match(&f);
-        (category, offers_info)
-    }
-
-    /// Fixed phrases that only look like a form ("let's say…") blanked out,
-    /// for the form tests.
-    fn blank_form_exceptions<'t>(&self, n: &'t str) -> Cow<'t, str> {
-        match self.form_exceptions.strip(n) {
-            // Nothing blanked: `n` is normalised already, and normalising is
-            // a fixed point.
-            Cow::Borrowed(_) => Cow::Borrowed(n),
-            Cow::Owned(s) => Cow::Owned(normalize(&s)),
-        }
-    }
-
-    /// The category of a push candidate `n` (normalised; `f`: the same with
-    /// form exceptions blanked, `m`: its list matches).
-    fn category_of(&self, n: &str, f: &str, m: Hits) -> Option<PushCategory> {
-        // A question that opens with a question word asks *about* something
-        // ("Wie tekent het contract?") unless a proposal form stands there
-        // ("Wat dacht u van dinsdag?", "When's the best time to call you back?").
-        if self.wh_start.as_ref().is_some_and(|r| r.is_match(n)) && !self.forms.at_start(f) {
-            return None;
-        }
-        if self.not_push.is_match(&self.negation_exceptions.strip(n)) {
-            return None;
-        }
-        let form = self.forms.is_match(f);
-        if let Some(cat) = self.step_in(m) {
-            if form {
-                return Some(cat);
-            }
-            // An assumptive statement imposes only the step in its own
-            // clause ("I'll bring brochures, and if you dig out the
-            // agreement…" is no close).
-            return self
-                .assumptive
-                .clauses(f)
-                .into_iter()
-                .filter_map(|c| self.assumed_step(c))
-                .max();
-        }
-        // No step named: a time offered for meeting again is an appointment,
-        // but not when the time is for sending information.
-        if m.has(INFO_SEND) {
-            return None;
-        }
-        let concrete = m.has(TIME);
-        if (form && concrete) || (m.has(AVAILABILITY) && (concrete || m.has(VAGUE_TIME))) {
-            return Some(PushCategory::Appointment);
-        }
-        None
-    }
-
-    /// The step an assumptive clause imposes. Sending a document ("I'll
-    /// send you the quote today") is the seller's own action: without a
-    /// commitment verb (sign, order) its close step does not count.
-    fn assumed_step(&self, clause: &str) -> Option<PushCategory> {
-        let just_sending = self.send_verbs.is_match(clause) && !self.commit_verbs.is_match(clause);
-        let m = self.lists.matches_sparse(clause);
-        let pick = |base: usize| {
+        let plain = [
+            (FORM_EXCEPTIONS, "pushes.form_exceptions".to_string()),
+            (NOT_PUSH, "pushes.not_push".into()),
+            (NEGATION_EXCEPTIONS, "pushes.negation_exceptions".into()),
+            (SEND_VERBS, "pushes.send_verbs".into()),
+            (COMMIT_VERBS, "pushes.commit_verbs".into()),
+            (AVAILABILITY, "pushes.availability".into()),
+            (TIME, "pushes.time".into()),
+            (VAGUE_TIME, "pushes.vague_time".into()),
+            (INFO_SEND, "pushes.info_send".into()),
+        ]
+        .into_iter()
+        .chain(
             CATEGORIES
                 .iter()
                 .enumerate()
-                .filter(|(i, (c, _))| !(just_sending && *c == PushCategory::Close) && m.has(base + i))
-                .map(|(_, (c, _))| *c)
-                .max()
+                .map(|(k, (_, n))| (STEP + k, format!("pushes.steps.{n}"))),
+        )
+        .chain(
+            CATEGORIES
+                .iter()
+                .enumerate()
+                .map(|(k, (_, n))| (WEAK + k, format!("pushes.weak_steps.{n}"))),
+        );
+        for (i, name) in plain {
+            ids[i] = compiler.add_list(&name, lex.list(&name)).map_err(|e| err(&name, e))?;
+        }
+        let mask = |which: &mut dyn Iterator<Item = usize>| which.fold(0u128, |m, i| m | 1 << ids[i]);
+        let steps = mask(&mut (STEP..LISTS));
+        Ok(PushRules {
+            ids,
+            all: mask(&mut (0..LISTS)),
+            forms: mask(&mut [FORM, FORM_START, ASSUMPTIVE].into_iter()),
+            clause: steps | mask(&mut [SEND_VERBS, COMMIT_VERBS].into_iter()),
+            steps,
+        })
+    }
+
+    fn has(&self, hits: &Hits, list: usize) -> bool {
+        hits.has(self.ids[list])
+    }
+
+    /// The category when `sentence` (one sentence of plain text) on its
+    /// own is a push.
+    pub(crate) fn sentence_category(&self, m: &Matcher, sentence: &str) -> Option<PushCategory> {
+        let mut toks = Tokens::default();
+        let r = Tokenizer::new(m.vocab()).push_sentence(sentence, 0, &mut toks);
+        self.judge(m, toks.view(r), &mut Scratch::default()).category
+    }
+
+    /// Of one agent sentence's tokens: its push category (when on its own
+    /// it is a push), whether it offers to send information ("Zal ik de
+    /// informatie mailen?", "Would you like the information by email?":
+    /// agreeing to that is a continuation, not an advance), and whether a
+    /// proposal form opens it. One scan serves all three.
+    pub(crate) fn judge(&self, m: &Matcher, v: View<'_>, s: &mut Scratch) -> Judged {
+        m.scan_only(v, self.all, &mut s.hits);
+        if s.hits.is_empty() {
+            return Judged::default();
+        }
+        // Fixed phrases that only look like a form ("let's say…") do not
+        // count towards the forms: those are read without them.
+        let excepted = self.has(&s.hits, FORM_EXCEPTIONS);
+        if excepted {
+            let fv = without_all(m, v, self.ids[FORM_EXCEPTIONS], &mut s.toks, &mut s.spans);
+            m.scan_only(fv, self.forms, &mut s.forms);
+        }
+        let forms = if excepted { &s.forms } else { &s.hits };
+        let (form, opens_with_form, assumes) = (
+            self.has(forms, FORM),
+            self.has(forms, FORM_START),
+            self.has(forms, ASSUMPTIVE),
+        );
+        let step = self.step_in(&s.hits);
+        let offers_info = self.has(&s.hits, INFO_SEND) && step.is_none() && form;
+        let candidate = step.is_some() || [TIME, VAGUE_TIME, AVAILABILITY].iter().any(|&l| self.has(&s.hits, l));
+        if !candidate {
+            return Judged {
+                category: None,
+                offers_info,
+                opens_with_form,
+            };
+        }
+        // A question that opens with a question word asks *about* something
+        // ("Wie tekent het contract?") unless a proposal form stands there
+        // ("Wat dacht u van dinsdag?", "When's the best time to call you back?").
+        let refuted = (self.has(&s.hits, WH_START) && !opens_with_form) || self.negated(m, v, s);
+        let category = if refuted {
+            None
+        } else if let Some(cat) = step {
+            if form {
+                Some(cat)
+            } else if assumes {
+                self.assumed(m, v, s)
+            } else {
+                None
+            }
+        } else if self.has(&s.hits, INFO_SEND) {
+            // No step named: a time offered for meeting again is an
+            // appointment, but not when the time is for sending information.
+            None
+        } else {
+            let concrete = self.has(&s.hits, TIME);
+            let available = self.has(&s.hits, AVAILABILITY) && (concrete || self.has(&s.hits, VAGUE_TIME));
+            ((form && concrete) || available).then_some(PushCategory::Appointment)
         };
-        pick(STEP).or_else(|| pick(WEAK))
+        Judged {
+            category,
+            offers_info,
+            opens_with_form,
+        }
     }
 
-    /// The most committing step named in normalised text (weak steps only
-    /// when no other is named).
-    pub(crate) fn step(&self, n: &str) -> Option<PushCategory> {
-        self.step_in(self.lists.matches_sparse(n))
+    /// True when a not-push phrase (a question about a step, the past,
+    /// initiative left with the customer, a negation) stands in the
+    /// sentence, read without the negations that propose ("why don't we").
+    fn negated(&self, m: &Matcher, v: View<'_>, s: &mut Scratch) -> bool {
+        if !self.has(&s.hits, NOT_PUSH) {
+            return false;
+        }
+        if !self.has(&s.hits, NEGATION_EXCEPTIONS) {
+            return true;
+        }
+        let nv = without_all(m, v, self.ids[NEGATION_EXCEPTIONS], &mut s.toks2, &mut s.spans);
+        m.scan_only(nv, 1 << self.ids[NOT_PUSH], &mut s.other);
+        self.has(&s.other, NOT_PUSH)
     }
 
-    /// [`PushRules::step`] from the list matches of a text.
-    fn step_in(&self, m: Hits) -> Option<PushCategory> {
+    /// The step the assumptive clauses of a sentence impose ("I'll bring
+    /// brochures, and if you dig out the agreement…" is no close): each
+    /// assumptive form imposes only the step in its own clause. Sending a
+    /// document ("I'll send you the quote today") is the seller's own
+    /// action: without a commitment verb (sign, order) its close step does
+    /// not count.
+    fn assumed(&self, m: &Matcher, v: View<'_>, s: &mut Scratch) -> Option<PushCategory> {
+        // Read as the forms were: without form exceptions.
+        let fv = if self.has(&s.hits, FORM_EXCEPTIONS) {
+            without_all(m, v, self.ids[FORM_EXCEPTIONS], &mut s.toks, &mut s.spans)
+        } else {
+            v
+        };
+        m.all_hits(fv, self.ids[ASSUMPTIVE], &mut s.spans);
+        let mut best = None;
+        for k in 0..s.spans.len() {
+            let a = s.spans[k].0;
+            let end = (a + 1..fv.len()).find(|&p| fv.clause_boundary(p)).unwrap_or(fv.len());
+            m.scan_only(fv.sub(a..end), self.clause, &mut s.other);
+            let h = &s.other;
+            let just_sending = self.has(h, SEND_VERBS) && !self.has(h, COMMIT_VERBS);
+            let pick = |base: usize| {
+                CATEGORIES
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, (c, _))| !(just_sending && *c == PushCategory::Close) && self.has(h, base + i))
+                    .map(|(_, (c, _))| *c)
+                    .max()
+            };
+            best = best.max(pick(STEP).or_else(|| pick(WEAK)));
+        }
+        best
+    }
+
+    /// The most committing step named in a sentence's tokens (weak steps
+    /// only when no other is named).
+    pub(crate) fn step(&self, m: &Matcher, v: View<'_>, hits: &mut Hits) -> Option<PushCategory> {
+        m.scan_only(v, self.steps, hits);
+        self.step_in(hits)
+    }
+
+    /// [`PushRules::step`] from a scan's hits.
+    fn step_in(&self, hits: &Hits) -> Option<PushCategory> {
         let strongest = |base: usize| {
             CATEGORIES
                 .iter()
                 .enumerate()
-                .filter(|(i, _)| m.has(base + i))
+                .filter(|(i, _)| self.has(hits, base + i))
                 .map(|(_, (c, _))| *c)
                 .max()
         };
         strongest(STEP).or_else(|| strongest(WEAK))
     }
 
-    /// True when a question or proposal form opens normalised text ("Shall
-    /// I hold them for you?", "Zal ik de overstap regelen?"), whatever it
-    /// proposes: a negative reply to it is a rejection.
-    pub(crate) fn opens_with_form(&self, n: &str) -> bool {
-        self.forms.at_start(&self.blank_form_exceptions(n))
+    /// Whether a sentence (plain text) names a concrete time (day, date,
+    /// clock time) and whether it names a vague one ("next week").
+    pub(crate) fn times(&self, m: &Matcher, sentence: &str) -> (bool, bool) {
+        let mut toks = Tokens::default();
+        let r = Tokenizer::new(m.vocab()).push_sentence(sentence, 0, &mut toks);
+        let mut hits = Hits::default();
+        m.scan_only(toks.view(r), 1 << self.ids[TIME] | 1 << self.ids[VAGUE_TIME], &mut hits);
+        (self.has(&hits, TIME), self.has(&hits, VAGUE_TIME))
     }
+}
 
-    /// True when normalised text names a concrete time (day, date, clock time).
-    pub(crate) fn has_time(&self, n: &str) -> bool {
-        self.time.is_match(n)
-    }
-
-    /// True when normalised text names a vague time ("next week").
-    pub(crate) fn has_vague_time(&self, n: &str) -> bool {
-        self.vague_time.is_match(n)
-    }
+/// `v` with every hit of list `l` left out (as if those words had not
+/// been said), in `buf`.
+fn without_all<'b>(
+    m: &Matcher,
+    v: View<'b>,
+    l: ListId,
+    buf: &'b mut Vec<Token>,
+    spans: &mut Vec<(usize, usize)>,
+) -> View<'b> {
+    m.all_hits(v, l, spans);
+    v.without(spans, buf)
 }
 
 /// One sentence of an agent segment, classified once per analysis (the
@@ -300,28 +379,26 @@ impl<'a> AgentSentences<'a> {
 
 /// The agent sentences of the analysis, classified once: what the agent
 /// offers, which the signal stage and the push stage both read.
-pub(crate) fn agent_sentences<'a>(ctx: &Ctx<'a>, rules: &PushRules) -> AgentSentences<'a> {
+pub(crate) fn agent_sentences<'a>(ctx: &Ctx<'a>, rules: &PushRules, matcher: &Matcher) -> AgentSentences<'a> {
     let segs = ctx.segs();
     let mut out = AgentSentences {
         sentences: Vec::new(),
         start: Vec::with_capacity(segs.len() + 1),
     };
-    let mut n = String::new();
+    let mut scratch = Scratch::default();
     for i in 0..segs.len() {
         out.start.push(out.sentences.len());
         if ctx.role[i] != Role::Agent || ctx.backchannel[i] {
             continue;
         }
-        for (offset, text) in ctx.sentences(i) {
-            normalize_into(text, &mut n);
-            let (category, offers_info) = rules.agent_sentence(&n);
-            let proposes = category.is_some() || rules.opens_with_form(&n);
+        for (offset, text, v) in ctx.sentence_tokens(i) {
+            let j = rules.judge(matcher, v, &mut scratch);
             out.sentences.push(AgentSentence {
                 offset,
                 text,
-                category,
-                offers_info,
-                proposes,
+                category: j.category,
+                offers_info: j.offers_info,
+                proposes: j.category.is_some() || j.opens_with_form,
             });
         }
     }
@@ -351,10 +428,12 @@ fn agreed_step(
         return None;
     }
     let mut agreed = PushCategory::Appointment;
+    let mut hits = Hits::default();
     for &j in turn {
-        let n = normalize(&ctx.segs()[j].text);
-        if let Some(c) = rules.step(&n) {
-            agreed = agreed.max(c);
+        for (_, _, v) in ctx.sentence_tokens(j) {
+            if let Some(c) = rules.step(matcher, v, &mut hits) {
+                agreed = agreed.max(c);
+            }
         }
         if signal_rules.asks_callback(ctx, matcher, j) {
             agreed = agreed.max(PushCategory::Callback);

@@ -144,6 +144,7 @@ const EN: &[Case] = &[
         &["Saturday's a write-off", "tomorrow's looking good"],
         &["Saturdays are quiet", "the morning's fine"],
     ),
+    ("@hour_is", &["ten's perfect"], &["tens of them", "ten is a lot"]),
     ("@suits", &["Friday is ideal"], &["Friday is payday"]),
     ("@unsuited", &["Friday is awkward"], &["Friday is payday"]),
     (

@@ -85,6 +85,9 @@ const TIME_OFFERED: usize = 17;
 #[derive(Debug)]
 pub(crate) struct SignalRules {
     ids: [ListId; LISTS.len()],
+    /// One bit per list id above: the matcher holds other stages' lists
+    /// too, which a customer sentence's scan leaves untried.
+    mask: u128,
 }
 
 /// The hits of one sentence, read through the signal rules' list ids.
@@ -110,7 +113,8 @@ impl SignalRules {
                 message: e.source.to_string(),
             })?;
         }
-        Ok(SignalRules { ids })
+        let mask = ids.iter().fold(0u128, |m, &id| m | 1 << id);
+        Ok(SignalRules { ids, mask })
     }
 
     /// The matcher's id of a signal list (`signals.interest`).
@@ -135,7 +139,7 @@ impl SignalRules {
                 skip.push(ACCEPTANCE);
             }
         }
-        skip.iter().fold(u128::MAX, |m, &l| m & !(1u128 << self.ids[l]))
+        skip.iter().fold(self.mask, |m, &l| m & !(1u128 << self.ids[l]))
     }
 
     fn found<'a>(&'a self, hits: &'a Hits) -> Found<'a> {
@@ -163,7 +167,7 @@ impl SignalRules {
     pub(crate) fn asks_callback(&self, ctx: &Ctx<'_>, matcher: &Matcher, j: usize) -> bool {
         let mut hits = Hits::default();
         ctx.sentence_tokens(j).any(|(_, _, v)| {
-            matcher.scan(v, &mut hits);
+            matcher.scan_only(v, 1 << self.ids[CALLBACK], &mut hits);
             self.found(&hits).has(CALLBACK)
         })
     }
@@ -173,7 +177,7 @@ impl SignalRules {
     #[cfg(test)]
     fn classify(&self, m: &Matcher, v: View<'_>, prev: AgentOffer) -> Vec<SignalKind> {
         let mut hits = Hits::default();
-        m.scan(v, &mut hits);
+        m.scan_only(v, self.mask, &mut hits);
         self.classify_hits(&hits, prev)
     }
 

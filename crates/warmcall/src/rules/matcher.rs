@@ -50,8 +50,60 @@ pub(crate) struct Compiler {
     class_names: Vec<String>,
     classes: Vec<Alt>,
     lists: Vec<String>,
+    /// Per list, where its hits may start ([`Compiler::add_led`]).
+    leads: Vec<Option<Lead>>,
     /// `(list, pattern)`.
     patterns: Vec<(ListId, Alt)>,
+}
+
+/// Where a led list's hits may start, as the caller gives it: at a clause
+/// start (or the sentence start only), after up to `max_skip` of the
+/// `skip` words, or right after one of the `after` words (a conjunction
+/// that opens a new clause mid-sentence). Words are single words.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LeadWords<'a> {
+    pub skip: &'a [String],
+    pub after: &'a [String],
+    pub max_skip: usize,
+    pub sentence_start: bool,
+}
+
+/// [`LeadWords`] compiled: sorted word ids.
+#[derive(Debug, Clone, PartialEq)]
+struct Lead {
+    skip: Box<[WordId]>,
+    after: Box<[WordId]>,
+    max_skip: usize,
+    sentence_start: bool,
+}
+
+impl Lead {
+    /// True when a hit may start at token `p`: walking back over skip
+    /// words, a clause start (the sentence start) or an `after` word comes
+    /// first.
+    fn admits(&self, v: View<'_>, p: usize) -> bool {
+        let is_word = |q: usize, set: &[WordId]| {
+            let t = &v.toks[q];
+            t.kind == Kind::Word && set.binary_search(&t.word).is_ok()
+        };
+        let mut q = p;
+        for skipped in 0..=self.max_skip {
+            let start = if self.sentence_start {
+                q == 0
+            } else {
+                v.clause_boundary(q)
+            };
+            if start || (!self.sentence_start && q > 0 && is_word(q - 1, &self.after)) {
+                return true;
+            }
+            // Skip words may stand apart by commas ("So, um, shall we").
+            if skipped == self.max_skip || q == 0 || !is_word(q - 1, &self.skip) {
+                return false;
+            }
+            q -= 1;
+        }
+        false
+    }
 }
 
 impl Compiler {
@@ -82,6 +134,7 @@ impl Compiler {
             class_names,
             classes: bodies,
             lists: Vec::new(),
+            leads: Vec::new(),
             patterns: Vec::new(),
         };
         for i in 0..c.classes.len() {
@@ -126,6 +179,7 @@ impl Compiler {
         let id = self.lists.len();
         assert!(id < MAX_LISTS, "at most {MAX_LISTS} lists in one matcher");
         self.lists.push(name.to_string());
+        self.leads.push(None);
         for src in patterns {
             let names = &self.class_names;
             let lookup = |n: &str| names.iter().position(|c| c == n);
@@ -149,6 +203,48 @@ impl Compiler {
             }
             self.patterns.push((id, alt));
         }
+        Ok(id)
+    }
+
+    /// Adds a named list whose hits count only after `lead` (at a clause
+    /// start, say, maybe after fillers): the entries are indexed by their
+    /// own words as in any list, and the place before a candidate is
+    /// checked backwards, so the lead's common words ("and", "so") start
+    /// no pattern.
+    pub(crate) fn add_led(
+        &mut self,
+        name: &str,
+        entries: &[String],
+        lead: &LeadWords<'_>,
+    ) -> Result<ListId, RuleError> {
+        let mut words = |list: &[String], what: &str| -> Result<Box<[WordId]>, RuleError> {
+            let mut ids = Vec::new();
+            for w in list {
+                let fail = |message: String| RuleError {
+                    name: name.to_string(),
+                    source: PatternError {
+                        pattern: w.clone(),
+                        message,
+                    },
+                };
+                let folded = super::pattern::words_of(w).map_err(fail)?;
+                let [one] = folded.as_slice() else {
+                    return Err(fail(format!("{what} are single words")));
+                };
+                ids.push(self.vocab.intern(one));
+            }
+            ids.sort_unstable();
+            ids.dedup();
+            Ok(ids.into())
+        };
+        let led = Lead {
+            skip: words(lead.skip, "the words a lead may skip")?,
+            after: words(lead.after, "the words a lead may follow")?,
+            max_skip: lead.max_skip,
+            sentence_start: lead.sentence_start,
+        };
+        let id = self.add_list(name, entries)?;
+        self.leads[id] = Some(led);
         Ok(id)
     }
 
@@ -256,6 +352,7 @@ impl Compiler {
             vocab: self.vocab,
             classes: self.classes,
             lists: self.lists,
+            leads: self.leads,
             patterns: self.patterns,
             word_start,
             word_pats,
@@ -372,7 +469,9 @@ fn nullable_node(classes: &[Alt], n: &Node) -> bool {
     match n {
         Node::Class(c) => nullable_alt(classes, &classes[*c]),
         Node::Group(g) => nullable_alt(classes, g),
-        Node::Gap(_) | Node::SentStart | Node::SentEnd | Node::ClauseStart | Node::ClauseEnd => true,
+        Node::Gap(_) | Node::GapToClause(_) | Node::SentStart | Node::SentEnd | Node::ClauseStart | Node::ClauseEnd => {
+            true
+        }
         _ => false,
     }
 }
@@ -397,7 +496,7 @@ fn first_seq(classes: &[Alt], seq: &[Item], out: &mut Vec<Starter>) {
             Node::Prefix(p) => out.push(Starter::Prefix(p.clone())),
             Node::Num | Node::Hour => out.push(Starter::Number),
             Node::Clock => out.push(Starter::Clock),
-            Node::Gap(_) => out.push(Starter::Any),
+            Node::Gap(_) | Node::GapToClause(_) => out.push(Starter::Any),
             Node::Class(c) => first_alt(classes, &classes[*c], out),
             Node::Group(g) => first_alt(classes, g, out),
             Node::SentStart | Node::SentEnd | Node::ClauseStart | Node::ClauseEnd => {}
@@ -480,6 +579,7 @@ pub(crate) struct Matcher {
     vocab: Vocab,
     classes: Vec<Alt>,
     lists: Vec<String>,
+    leads: Vec<Option<Lead>>,
     patterns: Vec<(ListId, Alt)>,
     /// Patterns by the id of a word that can start them: word `w`'s are
     /// `word_pats[word_start[w]..word_start[w + 1]]` (one flat array, so a
@@ -518,7 +618,7 @@ impl Hits {
 
     /// Token range `start..end` of list `l`'s first hit: where a hit is,
     /// for rules that compose hits by position.
-    #[allow(dead_code)] // read by tests so far; the push port composes with it
+    #[allow(dead_code)] // read by tests
     pub(crate) fn span(&self, l: ListId) -> Option<(usize, usize)> {
         self.has(l)
             .then(|| self.spans[l])
@@ -544,6 +644,7 @@ impl Matcher {
     }
 
     /// Which lists hit in one sentence's tokens, into `out` (reused).
+    #[cfg(test)]
     pub(crate) fn scan(&self, v: View<'_>, out: &mut Hits) {
         self.scan_only(v, u128::MAX, out);
     }
@@ -602,6 +703,56 @@ impl Matcher {
         out.bits &= wanted;
     }
 
+    /// Every hit of list `l` in one sentence's tokens, left to right and
+    /// not overlapping, as token ranges (into `out`, cleared first): for
+    /// rules that read each place a list hits, not only whether it does.
+    pub(crate) fn all_hits(&self, v: View<'_>, l: ListId, out: &mut Vec<(usize, usize)>) {
+        out.clear();
+        let n = v.len();
+        let mut p = 0;
+        while p < n {
+            let mut end = None;
+            let mut try_pat = |i: u32| {
+                let (list, alt) = &self.patterns[i as usize];
+                if *list != l || end.is_some() || self.leads[l].as_ref().is_some_and(|d| !d.admits(v, p)) {
+                    return;
+                }
+                self.alt(alt, v, p, &mut |q| {
+                    end = Some(q);
+                    true
+                });
+            };
+            let t = &v.toks[p];
+            match t.kind {
+                Kind::Word => {
+                    let w = t.word as usize;
+                    if t.word != UNKNOWN {
+                        for &i in &self.word_pats[self.word_start[w] as usize..self.word_start[w + 1] as usize] {
+                            try_pat(i);
+                        }
+                    } else {
+                        let f = v.fold(p);
+                        for (x, i) in &self.by_prefix {
+                            if f.starts_with(&**x) {
+                                try_pat(*i);
+                            }
+                        }
+                    }
+                }
+                Kind::Number => self.on_number.iter().for_each(|&i| try_pat(i)),
+                Kind::Clock => self.on_clock.iter().for_each(|&i| try_pat(i)),
+            }
+            self.on_any.iter().for_each(|&i| try_pat(i));
+            match end {
+                Some(e) => {
+                    out.push((p, e));
+                    p = e.max(p + 1);
+                }
+                None => p += 1,
+            }
+        }
+    }
+
     #[inline]
     fn try_all(&self, pats: &[u32], v: View<'_>, p: usize, out: &mut Hits) {
         for &i in pats {
@@ -613,6 +764,11 @@ impl Matcher {
         let (list, alt) = &self.patterns[i as usize];
         if out.has(*list) {
             return;
+        }
+        if let Some(lead) = &self.leads[*list] {
+            if !lead.admits(v, p) {
+                return;
+            }
         }
         if let Some(req) = &self.required[i as usize] {
             if !req.iter().any(|&w| out.present[w as usize / 64] >> (w % 64) & 1 == 1) {
@@ -661,6 +817,19 @@ impl Matcher {
                         break;
                     }
                     if k(p + j) {
+                        return true;
+                    }
+                }
+                false
+            }
+            Node::GapToClause(m) => {
+                for j in 0..=*m as usize {
+                    // The gap's words share a clause, and a clause starts
+                    // right after them, inside the sentence.
+                    if (j >= 2 && v.toks[p + j - 1].is(CLAUSE_START)) || p + j >= n {
+                        break;
+                    }
+                    if v.toks[p + j].is(CLAUSE_START) && k(p + j) {
                         return true;
                     }
                 }

@@ -11,8 +11,8 @@ mod pattern;
 mod token;
 mod vocab;
 
-pub(crate) use matcher::{Compiler, Hits, ListId, Matcher, RuleError};
-pub(crate) use token::{Tokenizer, Tokens, View};
+pub(crate) use matcher::{Compiler, Hits, LeadWords, ListId, Matcher, RuleError};
+pub(crate) use token::{Token, Tokenizer, Tokens, View};
 pub(crate) use vocab::Vocab;
 
 use crate::lexicon::Lexicon;

@@ -34,6 +34,10 @@ pub(crate) enum Node {
     Group(Alt),
     /// Up to this many words of any kind, within one clause.
     Gap(u8),
+    /// Up to this many words of one clause, then its end, inside the
+    /// sentence: what `..N <` reads as (a gap that runs to the next clause,
+    /// such as a fronted subordinate clause and its comma).
+    GapToClause(u8),
     /// Any number.
     Num,
     /// A number that can be an hour (one or two digits, at most 24).
@@ -158,7 +162,7 @@ impl Parser<'_> {
                 *pos += 1;
                 let seq = alt.last_mut().expect("one sequence");
                 match seq.last_mut() {
-                    Some(it) if !matches!(it.node, Node::Gap(_)) => it.optional = true,
+                    Some(it) if !matches!(it.node, Node::Gap(_) | Node::GapToClause(_)) => it.optional = true,
                     Some(_) => return Err("a gap is optional already".into()),
                     None => return Err("'?' must follow a word, class or group".into()),
                 }
@@ -213,6 +217,23 @@ impl Parser<'_> {
                 }
             }
         };
+        // A gap right before `<` runs up to that clause start: one node,
+        // since a plain gap never ends at one.
+        if node == Node::ClauseStart {
+            if let Some(Item {
+                node: Node::Gap(n),
+                optional: false,
+            }) = seq.last()
+            {
+                let n = *n;
+                seq.pop();
+                seq.push(Item {
+                    node: Node::GapToClause(n),
+                    optional: false,
+                });
+                return Ok(());
+            }
+        }
         seq.push(Item { node, optional: false });
         Ok(())
     }
@@ -220,7 +241,7 @@ impl Parser<'_> {
 
 /// The folded words of a literal as the tokenizer reads them ("e-mail" is
 /// one, "rock'n'roll" one); a digit is an error (numbers are `#num`).
-fn words_of(t: &str) -> Result<Vec<String>, String> {
+pub(crate) fn words_of(t: &str) -> Result<Vec<String>, String> {
     let vocab = Vocab::default();
     let mut toks = Tokens::default();
     Tokenizer::new(&vocab).push_sentence(t, 0, &mut toks);

@@ -115,3 +115,108 @@ fn bad_classes_and_patterns_are_errors() {
     let e = c.add_list("l", &s(&["^ a?"])).unwrap_err();
     assert!(e.to_string().contains("without any word"), "{e}");
 }
+
+#[test]
+fn a_gap_before_a_clause_start_runs_to_it() {
+    let p = "if ..9 < (sign | call) you";
+    assert!(one(&[], p, "If anything comes up, call you I will."));
+    assert!(one(&[], p, "if it rains on the day; sign you up anyway"));
+    // No clause boundary after the gap, or a boundary inside it.
+    assert!(!one(&[], p, "if you call you win"));
+    assert!(!one(&[], p, "if it, rains, call you"));
+    // More words than the gap allows.
+    assert!(!one(&[], "if ..2 < call", "if it rains all day, call"));
+}
+
+/// Compiles one led list and tells whether it hits `text`.
+fn led(entries: &[&str], skip: &[&str], after: &[&str], sentence_start: bool, text: &str) -> bool {
+    let mut c = Compiler::new(&[]).expect("no classes");
+    let (skip, after) = (s(skip), s(after));
+    let lead = LeadWords {
+        skip: &skip,
+        after: &after,
+        max_skip: 3,
+        sentence_start,
+    };
+    let id = c.add_led("l", &s(entries), &lead).expect("list compiles");
+    let m = c.finish();
+    let mut toks = Tokens::default();
+    let r = Tokenizer::new(m.vocab()).push_sentence(text, 0, &mut toks);
+    let mut h = Hits::default();
+    m.scan(toks.view(r), &mut h);
+    h.has(id)
+}
+
+#[test]
+fn a_led_list_hits_only_after_its_lead() {
+    let (skip, after) = (&["so", "well", "okay"][..], &["and", "but"][..]);
+    let hit = |text: &str| led(&["shall we"], skip, after, false, text);
+    assert!(hit("Shall we?"));
+    assert!(hit("So, well, shall we meet"));
+    assert!(hit("It's late; okay shall we stop"));
+    assert!(hit("I'll send it and shall we talk then"));
+    assert!(hit("fine but so shall we"));
+    // Mid-clause, or behind a word that is neither skipped nor a lead.
+    assert!(!hit("the question shall we is odd"));
+    assert!(!hit("really shall we"));
+    // More skip words than allowed.
+    assert!(!hit("so so so so shall we"));
+    // At the sentence start only: commas between skip words are fine.
+    let opening = |text: &str| led(&["shall we"], skip, after, true, text);
+    assert!(opening("Well, okay, shall we"));
+    assert!(!opening("It's late, shall we"));
+    assert!(!opening("it's late and shall we"));
+    // A lead word must be one word.
+    let mut c = Compiler::new(&[]).unwrap();
+    let bad = s(&["you know"]);
+    let lead = LeadWords {
+        skip: &bad,
+        after: &[],
+        max_skip: 2,
+        sentence_start: false,
+    };
+    assert!(c.add_led("l", &s(&["x"]), &lead).is_err());
+}
+
+#[test]
+fn all_hits_are_every_place_a_list_hits() {
+    let mut c = Compiler::new(&[]).unwrap();
+    let id = c.add_list("l", &s(&["call you", "call"])).unwrap();
+    let m = c.finish();
+    let mut toks = Tokens::default();
+    let r = Tokenizer::new(m.vocab()).push_sentence("I call you, then call again and call you", 0, &mut toks);
+    let mut out = vec![(9, 9)];
+    m.all_hits(toks.view(r), id, &mut out);
+    assert_eq!(out, vec![(1, 3), (4, 5), (7, 9)]);
+    // A sentence without a hit gives none.
+    let mut toks = Tokens::default();
+    let r = Tokenizer::new(m.vocab()).push_sentence("nothing here", 0, &mut toks);
+    m.all_hits(toks.view(r), id, &mut out);
+    assert!(out.is_empty());
+}
+
+#[test]
+fn a_sentence_without_some_words_reads_as_if_unsaid() {
+    let mut c = Compiler::new(&[]).unwrap();
+    let start = c.add_list("start", &s(&["^ shall we"])).unwrap();
+    let clause = c.add_list("clause", &s(&["< tuesday"])).unwrap();
+    let m = c.finish();
+    let mut toks = Tokens::default();
+    let r = Tokenizer::new(m.vocab()).push_sentence("Let's say, shall we meet Tuesday", 0, &mut toks);
+    let v = toks.view(r);
+    let mut buf = Vec::new();
+    // "let's say" out: "shall" opens the sentence.
+    let w = v.without(&[(0, 2)], &mut buf);
+    assert_eq!(w.len(), 4);
+    let mut h = Hits::default();
+    m.scan(w, &mut h);
+    assert!(h.has(start));
+    // "meet" out: "tuesday" takes no boundary it did not have.
+    let w = v.without(&[(4, 5)], &mut buf);
+    m.scan(w, &mut h);
+    assert!(!h.has(clause));
+    // "shall we meet" out: "tuesday" follows the comma's clause start.
+    let w = v.without(&[(2, 5)], &mut buf);
+    m.scan(w, &mut h);
+    assert!(h.has(clause));
+}

@@ -120,6 +120,53 @@ impl<'a> View<'a> {
     pub(crate) fn clause_boundary(&self, p: usize) -> bool {
         p == 0 || p == self.toks.len() || self.toks[p].is(CLAUSE_START)
     }
+
+    /// Tokens `range` as a sentence of their own (a clause, say): `^` and
+    /// `$` match at its edges.
+    pub(crate) fn sub(&self, range: std::ops::Range<usize>) -> View<'a> {
+        View {
+            toks: &self.toks[range],
+            folded: self.folded,
+        }
+    }
+
+    /// This sentence with the tokens of `spans` (sorted, not overlapping
+    /// ranges) left out, as if those words had not been said: the token
+    /// after a gap takes over the boundary before it (a sentence or clause
+    /// start). `buf` holds the copy. Rules read a sentence this way when a
+    /// phrase must not count towards a list ("let's say" is no proposal
+    /// form).
+    pub(crate) fn without<'b>(&self, spans: &[(usize, usize)], buf: &'b mut Vec<Token>) -> View<'b>
+    where
+        'a: 'b,
+    {
+        buf.clear();
+        let mut carried = 0u8;
+        let mut k = 0;
+        for (p, t) in self.toks.iter().enumerate() {
+            while k < spans.len() && spans[k].1 <= p {
+                k += 1;
+            }
+            if k < spans.len() && spans[k].0 <= p {
+                if p == spans[k].0 {
+                    carried |= t.flags & (CLAUSE_START | SENTENCE_START);
+                }
+                continue;
+            }
+            let mut t = *t;
+            t.flags |= std::mem::take(&mut carried);
+            buf.push(t);
+        }
+        if carried != 0 {
+            if let Some(t) = buf.last_mut() {
+                t.flags |= SENTENCE_END;
+            }
+        }
+        View {
+            toks: buf,
+            folded: self.folded,
+        }
+    }
 }
 
 /// Splits sentences into [`Tokens`] with the word ids of a [`Vocab`].
