@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use crate::context::{Backchannels, Ctx, Sentences};
+use crate::context::{BackchannelClass, Ctx, Sentences};
 use crate::findings;
 use crate::findings::push::{self, PushRules};
 use crate::findings::signals::{self, SignalRules};
@@ -19,8 +19,9 @@ use crate::{identity, lang, roles, score, trackers, Config, Error, QuestionKind,
 pub(crate) struct LangModel {
     /// The lists as loaded.
     pub lex: Lexicon,
-    /// Backchannel words, for the context's backchannel flags.
-    pub backchannels: Backchannels,
+    /// Backchannel words (the `@backchannel` class of `rules`), for the
+    /// context's backchannel flags.
+    pub backchannels: BackchannelClass,
     /// Function words for language detection (lowercased), compiled with
     /// the other languages' into the analyzer's [`lang::Detector`].
     pub function_words: HashSet<String>,
@@ -70,13 +71,19 @@ impl LangModel {
         })?;
         let signals = SignalRules::new(&lex, &mut compiler)?;
         let pushes = PushRules::new(&lex, &mut compiler)?;
+        let rules = compiler.finish();
+        let backchannels = BackchannelClass::new(&rules).map_err(|message| Error::Config {
+            key: format!("lexicon.{}.backchannel.words", lex.lang),
+            line: 0,
+            message,
+        })?;
         Ok(LangModel {
-            backchannels: Backchannels::new(&lex),
+            backchannels,
             function_words: set("detect.function_words"),
             questions: QuestionRules::new(&lex)?,
             pushes,
             signals,
-            rules: compiler.finish(),
+            rules,
             roles: roles::RoleRules::new(&lex)?,
             names: identity::NameRules::new(&lex)?,
             lex,

@@ -14,6 +14,13 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("en", include_str!("../lexicons/en.toml")),
 ];
 
+/// Word lists that the rule engine compiles as classes, `(class, list)`,
+/// though they live under a key of their own: they predate `[classes]`,
+/// and lexicon files and configs (`[lexicon.nl.add] "backchannel.words"`)
+/// name them there. As classes their words get ids when the rules compile
+/// and patterns may name them (`@backchannel`).
+pub(crate) const LIST_CLASSES: &[(&str, &str)] = &[("backchannel", "backchannel.words")];
+
 /// One language's lists.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lexicon {

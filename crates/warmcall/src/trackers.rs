@@ -5,6 +5,17 @@
 //! only counts whole words: "price" does not hit "priceless". All phrases
 //! of all trackers go into one Aho-Corasick automaton built once per
 //! `Analyzer`, so a call is scanned once however many trackers there are.
+//!
+//! Trackers stay off the rule engine (`crate::rules`, issue #16): their
+//! phrases are the user's literal text, not lexicon patterns, and may hold
+//! what the engine's tokens drop or split ("24/7", "C++", "€", "B2B",
+//! "Office 365": punctuation is no token, letters and digits split, a
+//! number has no word id); the engine's word ids belong to one language's
+//! vocabulary while trackers serve every language; and a tracker counts
+//! every occurrence where the matcher reports each list's first hit per
+//! sentence. Matching them as token sequences would change what existing
+//! phrases hit, and would tokenize, in every call with trackers, the agent
+//! segments that no rule over words reads yet.
 
 use aho_corasick::{AhoCorasick, MatchKind};
 

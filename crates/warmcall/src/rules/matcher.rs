@@ -350,6 +350,7 @@ impl Compiler {
         word_start.push(word_pats.len() as u32);
         Matcher {
             vocab: self.vocab,
+            class_names: self.class_names,
             classes: self.classes,
             lists: self.lists,
             leads: self.leads,
@@ -451,6 +452,27 @@ fn simplify(classes: &[Alt], alt: &Alt) -> Alt {
         rest.insert(0, vec![Item { node, optional: false }]);
     }
     rest
+}
+
+/// Adds the words of `alt` to `out`; false when some alternative is not
+/// exactly one required word (or a class or group of such).
+fn single_words(classes: &[Alt], alt: &Alt, out: &mut Vec<WordId>) -> bool {
+    alt.iter().all(|seq| match seq.as_slice() {
+        [Item { node, optional: false }] => match node {
+            Node::Word(w) => {
+                out.push(*w);
+                true
+            }
+            Node::Set(ws) => {
+                out.extend(ws.iter());
+                true
+            }
+            Node::Class(c) => single_words(classes, &classes[*c], out),
+            Node::Group(g) => single_words(classes, g, out),
+            _ => false,
+        },
+        _ => false,
+    })
 }
 
 fn collect_classes(alt: &Alt, out: &mut Vec<usize>) {
@@ -577,6 +599,7 @@ fn required_seq(classes: &[Alt], seq: &[Item], at_start: bool) -> Option<Box<[Wo
 #[derive(Debug)]
 pub(crate) struct Matcher {
     vocab: Vocab,
+    class_names: Vec<String>,
     classes: Vec<Alt>,
     lists: Vec<String>,
     leads: Vec<Option<Lead>>,
@@ -635,6 +658,21 @@ impl Matcher {
     /// The vocabulary the tokenizer gives ids from.
     pub(crate) fn vocab(&self) -> &Vocab {
         &self.vocab
+    }
+
+    /// The word ids of class `name` when every entry of it is one word
+    /// (through the classes it names), sorted: for a caller that asks of
+    /// each token whether it is in the class, rather than where a pattern
+    /// matches. `None` when there is no such class or an entry is more
+    /// than one word (a sequence, a wildcard, an optional part).
+    pub(crate) fn class_words(&self, name: &str) -> Option<Vec<WordId>> {
+        let c = self.class_names.iter().position(|n| n == name)?;
+        let mut out = Vec::new();
+        single_words(&self.classes, &self.classes[c], &mut out).then(|| {
+            out.sort_unstable();
+            out.dedup();
+            out
+        })
     }
 
     /// A list's id by name.

@@ -12,20 +12,35 @@ mod token;
 mod vocab;
 
 pub(crate) use matcher::{Compiler, Hits, LeadWords, ListId, Matcher, RuleError};
-pub(crate) use token::{Token, Tokenizer, Tokens, View};
-pub(crate) use vocab::Vocab;
+pub(crate) use token::{Kind, Token, Tokenizer, Tokens, View};
+pub(crate) use vocab::{Vocab, WordId};
 
 use crate::lexicon::Lexicon;
 
 /// The prefix of class lists in a lexicon (`classes.weekday`).
 pub(crate) const CLASSES: &str = "classes.";
 
-/// A [`Compiler`] holding the lexicon's `[classes]`.
+/// A [`Compiler`] holding the lexicon's `[classes]` and the word lists
+/// that are classes under a key of their own ([`crate::lexicon::LIST_CLASSES`]).
 pub(crate) fn compiler(lex: &Lexicon) -> Result<Compiler, RuleError> {
-    let classes: Vec<(&str, &[String])> = lex
+    let mut classes: Vec<(&str, &[String])> = lex
         .names_under(CLASSES)
         .map(|n| (&n[CLASSES.len()..], lex.list(n)))
         .collect();
+    for &(name, list) in crate::lexicon::LIST_CLASSES {
+        // Two definitions of one class would leave the rules reading
+        // whichever came first: refuse the second instead.
+        if classes.iter().any(|(n, _)| *n == name) {
+            return Err(RuleError {
+                name: format!("{CLASSES}{name}"),
+                source: pattern::PatternError {
+                    pattern: format!("@{name}"),
+                    message: format!("defined twice: [classes] {name} and {list}; keep {list}"),
+                },
+            });
+        }
+        classes.push((name, lex.list(list)));
+    }
     Compiler::new(&classes)
 }
 

@@ -220,3 +220,39 @@ fn a_sentence_without_some_words_reads_as_if_unsaid() {
     m.scan(w, &mut h);
     assert!(h.has(clause));
 }
+
+#[test]
+fn class_words_are_the_ids_of_a_class_of_single_words() {
+    let ok = [
+        ("yes", s(&["yeah", "yep", "uh-huh"])),
+        ("reply", s(&["@yes", "(sure | okay)", "@one"])),
+        ("one", s(&["fine"])),
+        ("phrase", s(&["@yes", "got it"])),
+        ("empty", s(&[])),
+    ];
+    let refs: Vec<(&str, &[String])> = ok.iter().map(|(n, e)| (*n, e.as_slice())).collect();
+    let m = Compiler::new(&refs).unwrap().finish();
+    let words = |name: &str| {
+        m.class_words(name).map(|ids| {
+            let mut w: Vec<&str> = m
+                .vocab()
+                .words()
+                .filter(|(id, _)| ids.contains(id))
+                .map(|x| x.1)
+                .collect();
+            w.sort_unstable();
+            w
+        })
+    };
+    // A hyphenated entry is one word, as the tokenizer reads it.
+    assert_eq!(words("yes").unwrap(), ["uh-huh", "yeah", "yep"]);
+    // Classes and groups of single words are single words too.
+    assert_eq!(
+        words("reply").unwrap(),
+        ["fine", "okay", "sure", "uh-huh", "yeah", "yep"]
+    );
+    assert_eq!(words("empty").unwrap(), Vec::<&str>::new());
+    // Near misses: an entry of two words, and no such class.
+    assert_eq!(words("phrase"), None);
+    assert_eq!(words("nope"), None);
+}
