@@ -40,15 +40,17 @@ pub(crate) struct Sentences<'a> {
     spans: std::cell::OnceCell<SentenceSpans>,
     /// The engine's words, to tokenize with.
     vocab: &'a crate::rules::Vocab,
-    /// The tokens of each segment's sentences, made on first use: the one
+    /// The tokens of every sentence, made on first use: the one
     /// tokenization every rule over words reads.
-    tokens: std::cell::OnceCell<Vec<std::cell::OnceCell<SegmentTokens>>>,
+    tokens: std::cell::OnceCell<AllTokens>,
 }
 
-/// [`crate::rules::Tokens`] of one segment: its sentence `k` owns tokens
+/// [`crate::rules::Tokens`] of the whole transcript in one buffer (one
+/// allocation, not a few per segment: nearly every segment is read by some
+/// rule); sentence `k` (in [`SentenceSpans`] order) owns tokens
 /// `ranges[k]`.
 #[derive(Default)]
-struct SegmentTokens {
+struct AllTokens {
     tokens: crate::rules::Tokens,
     ranges: Vec<(u32, u32)>,
 }
@@ -82,31 +84,32 @@ impl<'a> Sentences<'a> {
             .map(move |&(a, b)| (a, &text[a..b]))
     }
 
-    /// [`Sentences::of`] segment `i` with each sentence's tokens,
-    /// tokenized on first use (only the segments some rule reads).
+    /// [`Sentences::of`] segment `i` with each sentence's tokens (every
+    /// sentence of the transcript is tokenized on first use).
     pub fn with_tokens(&self, i: usize) -> impl Iterator<Item = (usize, &'a str, crate::rules::View<'_>)> + '_ {
         let all = self.spans();
-        let cells = self
-            .tokens
-            .get_or_init(|| (0..self.t.segments.len()).map(|_| Default::default()).collect());
         let text: &'a str = &self.t.segments[i].text;
         let (first, last) = (all.start[i], all.start[i + 1]);
-        let toks = cells[i].get_or_init(|| {
+        let toks = self.tokens.get_or_init(|| {
             let tokenizer = crate::rules::Tokenizer::new(self.vocab);
             // Sized once: a token per ~5 bytes of text at most, and the
             // folded text as long as the text (growing costs more).
-            let mut out = SegmentTokens {
-                tokens: crate::rules::Tokens::with_capacity(text.len()),
-                ranges: Vec::with_capacity(last - first),
+            let bytes: usize = self.t.segments.iter().map(|s| s.text.len()).sum();
+            let mut out = AllTokens {
+                tokens: crate::rules::Tokens::with_capacity(bytes),
+                ranges: Vec::with_capacity(all.spans.len()),
             };
-            for &(a, b) in &all.spans[first..last] {
-                let r = tokenizer.push_sentence(&text[a..b], a, &mut out.tokens);
-                out.ranges.push((r.start as u32, r.end as u32));
+            for (j, seg) in self.t.segments.iter().enumerate() {
+                for &(a, b) in &all.spans[all.start[j]..all.start[j + 1]] {
+                    let r = tokenizer.push_sentence(&seg.text[a..b], a, &mut out.tokens);
+                    out.ranges.push((r.start as u32, r.end as u32));
+                }
             }
             out
         });
-        (first..last).zip(&toks.ranges).map(move |(k, &(ta, tb))| {
+        (first..last).map(move |k| {
             let (a, b) = all.spans[k];
+            let (ta, tb) = toks.ranges[k];
             (a, &text[a..b], toks.tokens.view(ta as usize..tb as usize))
         })
     }
