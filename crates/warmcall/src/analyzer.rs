@@ -2,8 +2,6 @@
 //! reports. It holds no per-call state, so one `Analyzer` can be shared
 //! across threads.
 
-use std::collections::HashSet;
-
 use crate::context::{BackchannelClass, Ctx, Sentences};
 use crate::findings;
 use crate::findings::push::{self, PushRules};
@@ -22,9 +20,9 @@ pub(crate) struct LangModel {
     /// Backchannel words (the `@backchannel` class of `rules`), for the
     /// context's backchannel flags.
     pub backchannels: BackchannelClass,
-    /// Function words for language detection (lowercased), compiled with
-    /// the other languages' into the analyzer's [`lang::Detector`].
-    pub function_words: HashSet<String>,
+    /// Function words for language detection, compiled with the other
+    /// languages' into the analyzer's [`lang::Detector`].
+    pub function_words: Vec<String>,
     /// Question rules.
     pub questions: QuestionRules,
     /// Push rules.
@@ -62,9 +60,30 @@ impl LangModel {
         (signals, pushes)
     }
 
+    /// The rules of `lex`, with a vocabulary of their own.
+    #[cfg(test)]
     pub(crate) fn new(lex: Lexicon) -> Result<LangModel, Error> {
-        let set = |name: &str| lex.list(name).iter().map(|w| w.to_lowercase()).collect::<HashSet<_>>();
-        let mut compiler = crate::rules::compiler(&lex).map_err(|e| Error::Config {
+        LangModel::with_vocab(lex, crate::rules::Vocab::default())
+    }
+
+    /// `vocab` with every word the rules of `lex` name: the lists are
+    /// parsed, not compiled into a matcher.
+    fn words(lex: &Lexicon, vocab: crate::rules::Vocab) -> Result<crate::rules::Vocab, Error> {
+        let mut compiler = crate::rules::compiler_with(lex, vocab).map_err(|e| Error::Config {
+            key: format!("lexicon.{}.{}", lex.lang, e.name),
+            line: 0,
+            message: e.source.to_string(),
+        })?;
+        SignalRules::new(lex, &mut compiler)?;
+        PushRules::new(lex, &mut compiler)?;
+        Ok(compiler.into_vocab())
+    }
+
+    /// The rules of `lex`, interning into `vocab` (the analyzer's shared
+    /// vocabulary: every word of every language is in it already, so all
+    /// languages give a word the same id).
+    pub(crate) fn with_vocab(lex: Lexicon, vocab: crate::rules::Vocab) -> Result<LangModel, Error> {
+        let mut compiler = crate::rules::compiler_with(&lex, vocab).map_err(|e| Error::Config {
             key: format!("lexicon.{}.{}", lex.lang, e.name),
             line: 0,
             message: e.source.to_string(),
@@ -79,7 +98,7 @@ impl LangModel {
         })?;
         Ok(LangModel {
             backchannels,
-            function_words: set("detect.function_words"),
+            function_words: lex.list("detect.function_words").to_vec(),
             questions: QuestionRules::new(&lex)?,
             pushes,
             signals,
@@ -124,6 +143,8 @@ impl LangModel {
 pub struct Analyzer {
     config: Config,
     models: Vec<LangModel>,
+    /// Every word any rule of any language names: the tokenizer's ids.
+    vocab: crate::rules::Vocab,
     /// Every model's function words in one table.
     detector: lang::Detector,
     agent: Option<crate::agent_patterns::AgentMatcher>,
@@ -172,7 +193,7 @@ impl Analyzer {
                 message: format!("no lexicon for language {:?}", config.language),
             });
         }
-        if lexicons.len() > lang::FunctionWords::MAX_LANGS {
+        if lexicons.len() > lang::Detector::MAX_LANGS {
             // Language detection keeps one bit per language in a word table.
             return Err(Error::Config {
                 key: "lexicon".into(),
@@ -180,13 +201,22 @@ impl Analyzer {
                 message: format!(
                     "{} languages configured; at most {} are supported",
                     lexicons.len(),
-                    lang::FunctionWords::MAX_LANGS
+                    lang::Detector::MAX_LANGS
                 ),
             });
         }
+        // One vocabulary for all languages, so a transcript is tokenized
+        // once, before its language is known: a first pass interns every
+        // language's words (and function words), the second compiles each
+        // language over the whole vocabulary, ids fixed.
+        let mut vocab = crate::rules::Vocab::default();
+        for lex in &lexicons {
+            lang::intern_function_words(&mut vocab, lex.list("detect.function_words"));
+            vocab = LangModel::words(lex, vocab).map_err(|e| crate::config_file::locate(&config, e))?;
+        }
         let models = lexicons
             .into_iter()
-            .map(LangModel::new)
+            .map(|lex| LangModel::with_vocab(lex, vocab.clone()))
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| crate::config_file::locate(&config, e))?;
         let agent = config
@@ -200,12 +230,14 @@ impl Analyzer {
         let detector = lang::Detector::new(
             &models
                 .iter()
-                .map(|m| (m.lex.lang.as_str(), &m.function_words))
+                .map(|m| (m.lex.lang.as_str(), m.function_words.as_slice()))
                 .collect::<Vec<_>>(),
+            &vocab,
         );
         Ok(Analyzer {
             config,
             models,
+            vocab,
             detector,
             agent,
             trackers,
@@ -274,8 +306,9 @@ impl Analyzer {
     /// (language, words, backchannels, roles) and the rules of its
     /// language; for the benches.
     pub(crate) fn prepare<'a>(&'a self, t: &'a Transcript) -> (Ctx<'a>, &'a LangModel) {
-        let (lm, _) = self.language(t);
-        (self.context(t, lm).0, lm)
+        let sentences = Sentences::new(t, &self.vocab);
+        let (lm, _) = self.language(t, &sentences);
+        (self.context(t, lm, sentences).0, lm)
     }
 
     /// The first stage: the language (and the basis of the choice), and the
@@ -285,8 +318,8 @@ impl Analyzer {
     /// language-blind figures (word counts, turns): English's, whose
     /// backchannels (`mm`, `ok`) are the most widely shared; the lexicon's
     /// judgments are then not made (see [`Analyzer::analyze_with_path`]).
-    fn language(&self, t: &Transcript) -> (&LangModel, Language) {
-        let (choice, basis) = lang::detect(t, &self.detector, &self.config.language);
+    fn language(&self, t: &Transcript, sentences: &Sentences<'_>) -> (&LangModel, Language) {
+        let (choice, basis) = lang::detect(t, sentences, &self.detector, &self.config.language);
         let (li, unsupported) = match choice {
             lang::Choice::Model(i) => (i, None),
             lang::Choice::Unsupported(code) => {
@@ -300,8 +333,12 @@ impl Analyzer {
     /// Roles, then the context the metrics read, built with them: role
     /// assignment reads only the transcript, the rules and the sentences,
     /// and hands that sentence split on to the context.
-    fn context<'a>(&'a self, t: &'a Transcript, lm: &'a LangModel) -> (Ctx<'a>, roles::Assignment) {
-        let sentences = Sentences::new(t, lm.rules.vocab());
+    fn context<'a>(
+        &'a self,
+        t: &'a Transcript,
+        lm: &'a LangModel,
+        sentences: Sentences<'a>,
+    ) -> (Ctx<'a>, roles::Assignment) {
         let assignment = roles::assign(
             t,
             &lm.roles,
@@ -388,9 +425,12 @@ impl Analyzer {
     pub fn analyze_with_path(&self, t: &Transcript, path: Option<&str>) -> Report {
         // One pass, each stage taking what it reads and returning its part;
         // the report is put together once, at the end.
-        let (lm, language) = self.language(t);
+        // The sentences and their tokens first: language detection reads
+        // them, then every later stage.
+        let sentences = Sentences::new(t, &self.vocab);
+        let (lm, language) = self.language(t, &sentences);
         let judged = language.unsupported.is_none();
-        let (ctx, assignment) = self.context(t, lm);
+        let (ctx, assignment) = self.context(t, lm, sentences);
         let mut warnings: Vec<String> = t.warnings.iter().map(|w| w.to_string()).collect();
         if let Some(code) = &language.unsupported {
             warnings.push(format!(
@@ -507,7 +547,7 @@ mod tests {
     #[test]
     fn too_many_languages_is_a_config_error() {
         let mut cfg = Config::default();
-        for i in 0..lang::FunctionWords::MAX_LANGS {
+        for i in 0..lang::Detector::MAX_LANGS {
             let table: toml::Table = toml::from_str(&format!("[detect]\nfunction_words = [\"w{i}\"]")).unwrap();
             let change = crate::config::LexiconChange {
                 replace: Some(table),

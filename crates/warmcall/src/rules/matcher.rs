@@ -109,9 +109,15 @@ impl Lead {
 impl Compiler {
     /// Compiles the classes `(name, entries)`; entries are patterns and
     /// may name other classes (not themselves, directly or not).
+    #[cfg(test)]
     pub(crate) fn new(classes: &[(&str, &[String])]) -> Result<Compiler, RuleError> {
+        Compiler::with_vocab(Vocab::default(), classes)
+    }
+
+    /// [`Compiler::new`] interning into `vocab` (which may hold words
+    /// already: ids stay as they are).
+    pub(crate) fn with_vocab(mut vocab: Vocab, classes: &[(&str, &[String])]) -> Result<Compiler, RuleError> {
         let class_names: Vec<String> = classes.iter().map(|(n, _)| n.to_string()).collect();
-        let mut vocab = Vocab::default();
         let mut bodies = Vec::with_capacity(classes.len());
         for (name, entries) in classes {
             let lookup = |n: &str| class_names.iter().position(|c| c == n);
@@ -246,6 +252,12 @@ impl Compiler {
         let id = self.add_list(name, entries)?;
         self.leads[id] = Some(led);
         Ok(id)
+    }
+
+    /// The vocabulary with every word of the classes and lists added, for
+    /// a caller that builds one vocabulary over several languages first.
+    pub(crate) fn into_vocab(self) -> Vocab {
+        self.vocab
     }
 
     /// The matcher over every list added.

@@ -12,8 +12,9 @@ mod token;
 mod vocab;
 
 pub(crate) use matcher::{Compiler, Hits, LeadWords, ListId, Matcher, RuleError};
+pub(crate) use pattern::words_of;
 pub(crate) use token::{Kind, Token, Tokenizer, Tokens, View};
-pub(crate) use vocab::{Vocab, WordId};
+pub(crate) use vocab::{Vocab, WordId, UNKNOWN};
 
 use crate::lexicon::Lexicon;
 
@@ -21,8 +22,17 @@ use crate::lexicon::Lexicon;
 pub(crate) const CLASSES: &str = "classes.";
 
 /// A [`Compiler`] holding the lexicon's `[classes]` and the word lists
-/// that are classes under a key of their own ([`crate::lexicon::LIST_CLASSES`]).
+/// that are classes under a key of their own ([`crate::lexicon::LIST_CLASSES`]),
+/// with a vocabulary of its own.
+#[cfg(test)]
 pub(crate) fn compiler(lex: &Lexicon) -> Result<Compiler, RuleError> {
+    compiler_with(lex, Vocab::default())
+}
+
+/// [`compiler`] interning into `vocab`: the analyzer's languages share one
+/// vocabulary, so a sentence is tokenized once, before its language is
+/// known.
+pub(crate) fn compiler_with(lex: &Lexicon, vocab: Vocab) -> Result<Compiler, RuleError> {
     let mut classes: Vec<(&str, &[String])> = lex
         .names_under(CLASSES)
         .map(|n| (&n[CLASSES.len()..], lex.list(n)))
@@ -41,7 +51,7 @@ pub(crate) fn compiler(lex: &Lexicon) -> Result<Compiler, RuleError> {
         }
         classes.push((name, lex.list(list)));
     }
-    Compiler::new(&classes)
+    Compiler::with_vocab(vocab, &classes)
 }
 
 #[cfg(test)]
