@@ -405,12 +405,36 @@ fn contacting_the_customer_again_is_a_callback() {
 fn ordinal_days_meeting_and_long_leads() {
     let a = analyzer();
     let mut f = Vec::new();
-    push(&a, &mut f, "en", "Do you want me to pencil you in for the ninth?", Appointment);
-    push(&a, &mut f, "en", "Want me to book you a slot on the twenty-first?", Appointment);
+    push(
+        &a,
+        &mut f,
+        "en",
+        "Do you want me to pencil you in for the ninth?",
+        Appointment,
+    );
+    push(
+        &a,
+        &mut f,
+        "en",
+        "Want me to book you a slot on the twenty-first?",
+        Appointment,
+    );
     push(&a, &mut f, "en", "Shall we meet on the third of May?", Appointment);
-    push(&a, &mut f, "en", "So, um, well, okay, shall we pop by on the twelfth?", Visit);
+    push(
+        &a,
+        &mut f,
+        "en",
+        "So, um, well, okay, shall we pop by on the twelfth?",
+        Visit,
+    );
     push(&a, &mut f, "nl", "Zullen we op de negende even bijpraten?", Appointment);
-    push(&a, &mut f, "nl", "Kan ik u de derde maart om tien uur bellen?", Callback);
+    push(
+        &a,
+        &mut f,
+        "nl",
+        "Kan ik u de derde maart om tien uur bellen?",
+        Callback,
+    );
     // Near misses: an ordinal that is not a day, meeting a need, a
     // question word before a form that is not at the clause start.
     no_push(&a, &mut f, "en", "Could we look at the first option together?");
