@@ -63,6 +63,8 @@ const EN: &[Case] = &[
             "When can you fit us in?",
             "Can you make Friday?",
             "Do you want to see it running?",
+            "Fancy a demo next week?",
+            "Do you fancy a coffee?",
             "Are you keen to try it?",
             "Would you be up for a demo?",
             "Wouldn't you like to see it?",
@@ -359,6 +361,7 @@ const EN: &[Case] = &[
             "I'll show you round the kitchens.",
             "Could you head down to the depot?",
             "Come to the show home.",
+            "Pop into the showroom.",
             "A walk through the venue?",
         ],
         &["Visitors love it.", "Drop it.", "Stop it."],
@@ -466,6 +469,7 @@ const EN: &[Case] = &[
         "pushes.weak_steps.close",
         &[
             "I'll put you down for two.",
+            "Shall I put your name down for the course?",
             "Enrol today.",
             "Register for the course.",
             "I'll sign you up.",
@@ -519,6 +523,11 @@ const NL: &[Case] = &[
             "Kan het woensdag?",
             "Zou dat kunnen?",
             "Heeft u een kwartiertje?",
+            "Heeft u zin in koffie?",
+            "Heb je zin om te komen?",
+            "Wat zegt u ervan als ik kom?",
+            "Wat vindt u van een proefmaand?",
+            "Komt dat dinsdag uit?",
             "Heb je morgen tijd?",
             "Wanneer kan ik langskomen?",
             "Wanneer past het?",
@@ -570,6 +579,7 @@ const NL: &[Case] = &[
             "Mijn baas wil je spreken.",
             "Ik weet niet of het past.",
             "Die jongen kan het.",
+            "Wat vindt u van de offerte?",
         ],
     ),
     (
@@ -859,6 +869,8 @@ const NL: &[Case] = &[
             "Sponsor een kind.",
             "Zal ik er een apart leggen?",
             "Ik leg er twee apart.",
+            "Zal ik er een voor u vasthouden?",
+            "Ik hou er een voor u vast.",
             "Zal ik het klaar zetten?",
             "Ik kan het klaarzetten.",
             "Ik kan het klaarleggen.",
@@ -1073,6 +1085,13 @@ const EN_SENTENCES: &[Judged] = &[
         "Lovely, then I'll give you a ring on Monday.",
         Some(PushCategory::Callback),
     ),
+    (
+        "Shall I put your name down for the March intake?",
+        Some(PushCategory::Close),
+    ),
+    ("Fancy a demo next week?", Some(PushCategory::Demo)),
+    ("Do you fancy popping into the showroom?", Some(PushCategory::Visit)),
+    ("Shall I hold a seat for you on the course?", Some(PushCategory::Close)),
     // Near misses: a past step, a negation, information about a step,
     // sending without a commitment, a question about a step.
     ("Did you enjoy the demo last week?", None),
@@ -1082,6 +1101,8 @@ const EN_SENTENCES: &[Judged] = &[
     ("Here's some information about the webinar.", None),
     ("When did you sign the contract?", None),
     ("My colleague could pop round, she said.", None),
+    ("Did the engineer come round last month?", None),
+    ("What did you think of the presentation?", None),
 ];
 
 const NL_SENTENCES: &[Judged] = &[
@@ -1106,6 +1127,20 @@ const NL_SENTENCES: &[Judged] = &[
         Some(PushCategory::Appointment),
     ),
     ("Oké, kijk, dan bel ik u morgen terug.", Some(PushCategory::Callback)),
+    (
+        "Heeft u zin in een kop koffie volgende week?",
+        Some(PushCategory::Appointment),
+    ),
+    ("Zal ik een plekje voor u vasthouden?", Some(PushCategory::Close)),
+    (
+        "Wat vindt u van een proefperiode van een maand?",
+        Some(PushCategory::Close),
+    ),
+    ("Half elf, komt dat uit?", Some(PushCategory::Appointment)),
+    (
+        "Wat zegt u ervan als ik dinsdag even langskom?",
+        Some(PushCategory::Visit),
+    ),
     // Bijna-pushes: een stap in het verleden, een ontkenning, informatie
     // over een stap, sturen zonder instemming, een vraag over een stap.
     ("Heeft u de offerte al ontvangen?", None),
@@ -1115,6 +1150,9 @@ const NL_SENTENCES: &[Judged] = &[
     ("Informatie over het webinar vindt u op de site.", None),
     ("Wie tekent bij u de contracten?", None),
     ("Mijn collega kan langskomen, zei ze.", None),
+    ("Wat vindt u van de offerte die ik stuurde?", None),
+    ("Hoe vond u de presentatie?", None),
+    ("De monteur is vorige maand langs geweest.", None),
 ];
 
 fn judge_all(lang: &str, cases: &[Judged]) {
