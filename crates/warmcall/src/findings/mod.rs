@@ -11,6 +11,8 @@ pub(crate) mod signals;
 pub(crate) mod text_scan;
 
 #[cfg(test)]
+mod push_lists;
+#[cfg(test)]
 mod signal_lists;
 #[cfg(test)]
 mod tests;

@@ -162,6 +162,39 @@ impl PushRules {
         })
     }
 
+    /// The matcher's id of a push list by its lexicon name
+    /// (`pushes.steps.demo`); `pushes.forms` is the clause-start form list,
+    /// the one a proposal anywhere in a sentence is read from.
+    #[cfg(test)]
+    pub(crate) fn list_id(&self, name: &str) -> Option<ListId> {
+        let plain = [
+            ("pushes.forms", FORM),
+            ("pushes.assumptive", ASSUMPTIVE),
+            ("pushes.wh_words", WH_START),
+            ("pushes.form_exceptions", FORM_EXCEPTIONS),
+            ("pushes.not_push", NOT_PUSH),
+            ("pushes.negation_exceptions", NEGATION_EXCEPTIONS),
+            ("pushes.send_verbs", SEND_VERBS),
+            ("pushes.commit_verbs", COMMIT_VERBS),
+            ("pushes.availability", AVAILABILITY),
+            ("pushes.time", TIME),
+            ("pushes.vague_time", VAGUE_TIME),
+            ("pushes.info_send", INFO_SEND),
+        ];
+        if let Some(&(_, i)) = plain.iter().find(|(n, _)| *n == name) {
+            return Some(self.ids[i]);
+        }
+        let (base, cat) = if let Some(c) = name.strip_prefix("pushes.steps.") {
+            (STEP, c)
+        } else {
+            (WEAK, name.strip_prefix("pushes.weak_steps.")?)
+        };
+        CATEGORIES
+            .iter()
+            .position(|(_, n)| *n == cat)
+            .map(|k| self.ids[base + k])
+    }
+
     fn has(&self, hits: &Hits, list: usize) -> bool {
         hits.has(self.ids[list])
     }

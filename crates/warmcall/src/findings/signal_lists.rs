@@ -6,7 +6,7 @@ use crate::lexicon::Lexicon;
 use crate::rules::{Hits, Tokenizer, Tokens};
 
 /// `(list or @class, hits, near misses)`.
-type Case = (&'static str, &'static [&'static str], &'static [&'static str]);
+use super::push_lists::Case;
 
 const EN: &[Case] = &[
     // Classes.
@@ -66,6 +66,12 @@ const EN: &[Case] = &[
     (
         "signals.interest",
         &[
+            "That's really clever.",
+            "I like the sound of that.",
+            "Tell me more.",
+            "Interesting.",
+            "That would be useful.",
+            "That's exactly what we need.",
             "That sounds really rather promising.",
             "I'm interested, go on.",
             "I'd like to hear more.",
@@ -80,6 +86,31 @@ const EN: &[Case] = &[
     (
         "signals.need",
         &[
+            "We have a problem with stock.",
+            "Too many problems.",
+            "Month end is a nightmare.",
+            "The printer jams.",
+            "It breaks down weekly.",
+            "I want less admin.",
+            "I'd love to automate it.",
+            "We're stuck.",
+            "It's a waste.",
+            "It hurts us.",
+            "It's a pain.",
+            "It's a headache.",
+            "Staff are burning out.",
+            "The tool is not smart enough.",
+            "We can't keep up.",
+            "I'm buried in invoices.",
+            "Orders get lost.",
+            "It takes too much time.",
+            "It's costing us.",
+            "We lose leads.",
+            "We're losing staff.",
+            "It's frustrating.",
+            "It's annoying.",
+            "We'd like to grow.",
+            "We need a way to plan better, we're looking for a way.",
             "We are looking for something simpler.",
             "I need fewer spreadsheets.",
             "We're struggling with the rota.",
@@ -90,6 +121,9 @@ const EN: &[Case] = &[
     (
         "signals.info_request",
         &[
+            "If you email it, I'll read it.",
+            "Put it in an email.",
+            "Some info would help.",
             "Just send me the details.",
             "Could you maybe email that over?",
             "Send us your brochure please.",
@@ -99,6 +133,21 @@ const EN: &[Case] = &[
     (
         "signals.rejection",
         &[
+            "Not interested.",
+            "I'd rather you didn't.",
+            "I'd rather not.",
+            "No need.",
+            "We'll pass.",
+            "Take us off your list.",
+            "Stop calling.",
+            "We're not looking to change.",
+            "We're not in the market.",
+            "We're happy with our provider.",
+            "No we're good.",
+            "It's not something we need.",
+            "We don't need it.",
+            "I don't want it.",
+            "Please remove my number.",
             "No thanks.",
             "We are all set, really.",
             "Please don't call again.",
@@ -109,6 +158,22 @@ const EN: &[Case] = &[
     (
         "signals.concern",
         &[
+            "What's the cost?",
+            "The price is high.",
+            "We've already got one.",
+            "We're still in a lease.",
+            "We're locked in.",
+            "Times are tough.",
+            "I have no time.",
+            "I don't have time.",
+            "How do I know it works?",
+            "We're busy.",
+            "I'm gun-shy.",
+            "I'm skeptical.",
+            "I'm not sure.",
+            "I'm worried.",
+            "My concern is support.",
+            "I'm in the middle of something.",
             "It sounds expensive.",
             "We already have a supplier.",
             "I'm a bit sceptical.",
@@ -119,6 +184,17 @@ const EN: &[Case] = &[
     (
         "signals.acceptance",
         &[
+            "Works for me.",
+            "That would work.",
+            "Sounds good.",
+            "Let's do it.",
+            "Perfect.",
+            "Fine.",
+            "See you then.",
+            "Talk Monday.",
+            "Deal.",
+            "Happy to.",
+            "Yes that one.",
             "That works.",
             "Okay, sure.",
             "Yes please.",
@@ -130,6 +206,7 @@ const EN: &[Case] = &[
     (
         "signals.callback_request",
         &[
+            "Ring me tomorrow.",
             "Call me back after lunch.",
             "Give me a ring.",
             "Try me again next week.",
@@ -139,6 +216,12 @@ const EN: &[Case] = &[
     (
         "signals.proposal",
         &[
+            "See you Friday.",
+            "Talk tomorrow.",
+            "That would suit.",
+            "How about noon?",
+            "Can we do Monday?",
+            "Could we do ten?",
             "Does the morning work?",
             "Shall we?",
             "Thursday suits for me.",
@@ -162,6 +245,7 @@ const EN: &[Case] = &[
     (
         "signals.time_refused",
         &[
+            "Friday looks busy.",
             "Wednesday's no good for us.",
             "Monday won't really work.",
             "Not Friday though.",
@@ -192,6 +276,9 @@ const EN: &[Case] = &[
     (
         "signals.go_ahead",
         &[
+            "Fire away.",
+            "Not at all.",
+            "What can I do for you?",
             "Carry on.",
             "It's fine, go on.",
             "You're not disturbing me.",
@@ -202,6 +289,8 @@ const EN: &[Case] = &[
     (
         "signals.negated_want",
         &[
+            "We're pulling out.",
+            "We're buying elsewhere.",
             "We're not really after that.",
             "I didn't really want it.",
             "We're going with another firm.",
@@ -217,6 +306,9 @@ const EN: &[Case] = &[
     (
         "signals.deferral",
         &[
+            "A few weeks from now.",
+            "Sometime in spring.",
+            "Some time next year.",
             "Call in a couple of weeks.",
             "Later this year maybe.",
             "After Christmas.",
@@ -227,7 +319,13 @@ const EN: &[Case] = &[
     ),
     (
         "signals.hesitation",
-        &["I'm not sure yet.", "Let me think.", "I'll sleep on it."],
+        &[
+            "I don't know yet.",
+            "I need to think it over.",
+            "I'm not sure yet.",
+            "Let me think.",
+            "I'll sleep on it.",
+        ],
         &["Sure.", "Let me in."],
     ),
 ];
@@ -273,6 +371,12 @@ const NL: &[Case] = &[
     (
         "signals.interest",
         &[
+            "Dat is wel interessant.",
+            "Daar wil ik wel meer over weten.",
+            "Interessant.",
+            "Is dat iets voor ons?",
+            "Daar heb ik wel oren naar.",
+            "Dat wil ik wel eens zien.",
             "Dat klinkt eigenlijk best aantrekkelijk.",
             "Lijkt me wel handig.",
             "Vertel eens meer.",
@@ -283,6 +387,27 @@ const NL: &[Case] = &[
     (
         "signals.need",
         &[
+            "We hebben een probleem.",
+            "Veel problemen.",
+            "Het is een gedoe.",
+            "Het is elke week een puzzel.",
+            "Het is een drama.",
+            "We willen graag minder papier.",
+            "Dat zou al fijn zijn.",
+            "De printer is kapot.",
+            "Er klopt vaak niks van.",
+            "Het loopt in het honderd.",
+            "Veel overuren.",
+            "We hebben last van storingen.",
+            "We hebben behoefte aan overzicht.",
+            "Dat kan schelen.",
+            "Dat scheelt.",
+            "Het is lastig.",
+            "Dat is ons knelpunt.",
+            "Het kost ons klanten.",
+            "We verliezen orders.",
+            "Het is irritant.",
+            "Het kost te veel tijd.",
             "Wij lopen er steeds weer tegenaan.",
             "We zoeken iets eenvoudigers.",
             "Ik heb echt hulp nodig.",
@@ -292,12 +417,35 @@ const NL: &[Case] = &[
     ),
     (
         "signals.info_request",
-        &["Stuur me de folder maar.", "Kunt u dat even mailen?", "Mail het maar."],
+        &[
+            "Zet het maar op de mail.",
+            "Per mail graag.",
+            "Stuur me de folder maar.",
+            "Kunt u dat even mailen?",
+            "Mail het maar.",
+        ],
         &["Ik heb gisteren gemaild.", "Hij stuurt de bus."],
     ),
     (
         "signals.rejection",
         &[
+            "Niet geïnteresseerd.",
+            "Hoeft niet.",
+            "Ik hoef niks.",
+            "Laat maar zitten.",
+            "Liever niet.",
+            "Bel me niet meer.",
+            "Geen behoefte.",
+            "Niet voor ons.",
+            "We doen het niet.",
+            "Ik doe het niet.",
+            "Haal me van de lijst.",
+            "Niks voor ons.",
+            "We zijn al voorzien.",
+            "Ik wil er niks mee.",
+            "Hoeft voor mij niet.",
+            "Stop maar.",
+            "Niet nodig.",
             "Nee, dank je.",
             "Geen interesse.",
             "Echt niet.",
@@ -308,6 +456,22 @@ const NL: &[Case] = &[
     (
         "signals.concern",
         &[
+            "Wat kost het?",
+            "De kosten zijn hoog.",
+            "De prijs.",
+            "Geen tijd.",
+            "We hebben al een leverancier.",
+            "We zitten nog vast.",
+            "Ons contract loopt nog.",
+            "Hoe weet ik dat?",
+            "Ik vertrouw het niet.",
+            "Ze beloofden veel.",
+            "Ze beloven veel.",
+            "We gaan verhuizen.",
+            "De baas moet het goedkeuren.",
+            "Niet in mijn eentje.",
+            "We zijn tevreden.",
+            "Ik twijfel.",
             "Het is me te duur.",
             "Ik heb het nu erg druk.",
             "Onze baas beslist dat.",
@@ -317,6 +481,20 @@ const NL: &[Case] = &[
     (
         "signals.acceptance",
         &[
+            "Dat is goed.",
+            "Nou vooruit.",
+            "Vooruit dan.",
+            "Afgesproken.",
+            "Doen we.",
+            "Graag.",
+            "Akkoord.",
+            "Zeker.",
+            "Dat kan.",
+            "Is goed.",
+            "Zet het maar in de agenda.",
+            "Ja dat kan.",
+            "Doe maar.",
+            "Dat lukt.",
             "Dat lijkt me een prima idee.",
             "Ja hoor.",
             "Regel het dan maar.",
@@ -327,6 +505,7 @@ const NL: &[Case] = &[
     (
         "signals.callback_request",
         &[
+            "Bel morgen maar.",
             "Bel me morgen.",
             "Belt u vanmiddag maar terug.",
             "Kunt u mij volgende week bellen?",
@@ -336,6 +515,11 @@ const NL: &[Case] = &[
     (
         "signals.proposal",
         &[
+            "Tot morgen.",
+            "Dat past.",
+            "Kan dat?",
+            "Kunt u dinsdag?",
+            "Zou vrijdag kunnen?",
             "Zullen we zeggen donderdag?",
             "Past het dinsdag?",
             "Wat dacht u van maandag?",
@@ -344,7 +528,7 @@ const NL: &[Case] = &[
     ),
     (
         "signals.time",
-        &["Donderdag dan.", "Om half drie.", "Om 9 uur."],
+        &["Op 3 juni.", "Donderdag dan.", "Om half drie.", "Om 9 uur."],
         &["Ooit een keer.", "Om de hoek."],
     ),
     (
@@ -358,7 +542,13 @@ const NL: &[Case] = &[
     ),
     (
         "signals.time_offered",
-        &["Vrijdag komt me beter uit.", "Woensdagmiddag wel.", "Zaterdag kan ik."],
+        &[
+            "Dinsdag is prima.",
+            "Vrijdag schikt.",
+            "Vrijdag komt me beter uit.",
+            "Woensdagmiddag wel.",
+            "Zaterdag kan ik.",
+        ],
         &["Vrijdag kwam hij.", "Zaterdag werk ik."],
     ),
     ("signals.bare_no", &["Nee.", "Nee hoor."], &["Nee, dat niet."]),
@@ -369,12 +559,29 @@ const NL: &[Case] = &[
     ),
     (
         "signals.go_ahead",
-        &["Zeg het maar.", "Ga je gang.", "Het komt prima uit."],
+        &[
+            "Gaat u uw gang.",
+            "U stoort niet.",
+            "Helemaal niet.",
+            "Ik heb wel even tijd.",
+            "Wat kan ik voor u doen?",
+            "Zeg het maar.",
+            "Ga je gang.",
+            "Het komt prima uit.",
+        ],
         &["Ga weg.", "Het komt slecht uit."],
     ),
     (
         "signals.negated_want",
         &[
+            "Niet geïnteresseerd.",
+            "Dat hoeft echt niet.",
+            "We gaan er niet mee verder.",
+            "We trekken ons terug.",
+            "We kopen het elders.",
+            "Ik blijf waar ik zit.",
+            "Bel me maar niet.",
+            "Het heeft echt geen zin.",
             "Geen belangstelling.",
             "We willen niet meer.",
             "Ik wil het niet veranderen.",
@@ -390,6 +597,9 @@ const NL: &[Case] = &[
     (
         "signals.deferral",
         &[
+            "Misschien een keer.",
+            "Later.",
+            "Ergens in het voorjaar.",
             "Over een paar weken.",
             "Na de vakantie.",
             "Volgende maand.",
@@ -399,7 +609,13 @@ const NL: &[Case] = &[
     ),
     (
         "signals.hesitation",
-        &["Ik weet het nog niet.", "Ik moet het even overleggen."],
+        &[
+            "Ik twijfel nog.",
+            "Ik moet er even over nadenken.",
+            "Nog even nadenken.",
+            "Ik weet het nog niet.",
+            "Ik moet het even overleggen.",
+        ],
         &["Ik weet het.", "Ik moet weg."],
     ),
 ];
@@ -455,6 +671,16 @@ fn english_classes_and_lists_hit_and_near_misses_do_not() {
 #[test]
 fn dutch_classes_and_lists_hit_and_near_misses_do_not() {
     check("nl", NL);
+}
+
+/// Every entry of every signal list, compiled on its own, hits one of its
+/// list's positive sentences: a pattern nobody wrote a sentence for is
+/// untested however many the list has.
+#[test]
+fn every_signal_entry_has_a_positive() {
+    let mut missing = super::push_lists::entries_without_positive("en", EN);
+    missing.extend(super::push_lists::entries_without_positive("nl", NL));
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
 }
 
 #[test]
