@@ -813,7 +813,12 @@ const NL: &[Case] = &[
             "Ik kan het live laten zien.",
             "Ik kan mijn scherm even delen.",
             "Een rondleiding?",
+            "Zal ik de demo's laten draaien?",
+            "Een kort demootje?",
+            "Zal ik het even demonstreren?",
         ],
+        // "demo*" holds the compounds (demoles, demoversie, demosessie); it
+        // also holds "democratie", which sales talk rarely has: no near miss.
         &["Hij toonde het.", "Een presentje."],
     ),
     (
