@@ -523,7 +523,8 @@ fn nullable_node(classes: &[Alt], n: &Node) -> bool {
         | Node::SentStart
         | Node::SentEnd
         | Node::ClauseStart
-        | Node::ClauseEnd => true,
+        | Node::ClauseEnd
+        | Node::Joined => true,
         _ => false,
     }
 }
@@ -552,7 +553,7 @@ fn first_seq(classes: &[Alt], seq: &[Item], out: &mut Vec<Starter>) {
             Node::Gap(_) | Node::GapToClause(_) | Node::SentGap(_) | Node::Any => out.push(Starter::Any),
             Node::Class(c) => first_alt(classes, &classes[*c], out),
             Node::Group(g) => first_alt(classes, g, out),
-            Node::SentStart | Node::SentEnd | Node::ClauseStart | Node::ClauseEnd => {}
+            Node::SentStart | Node::SentEnd | Node::ClauseStart | Node::ClauseEnd | Node::Joined => {}
         }
         if !(it.optional || nullable_node(classes, &it.node)) {
             return;
@@ -958,6 +959,7 @@ impl Matcher {
             Node::SentEnd => p == n && k(p),
             Node::ClauseStart => p < n && v.clause_boundary(p) && k(p),
             Node::ClauseEnd => p > 0 && v.clause_boundary(p) && k(p),
+            Node::Joined => p > 0 && p < n && !v.clause_boundary(p) && k(p),
         }
     }
 }

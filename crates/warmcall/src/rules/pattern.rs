@@ -60,6 +60,10 @@ pub(crate) enum Node {
     ClauseStart,
     /// End of a clause (zero width).
     ClauseEnd,
+    /// No clause punctuation here, inside the sentence (zero width): the
+    /// words on either side share a clause ("James Whitfield", not
+    /// "Hello? Hello?").
+    Joined,
 }
 
 /// A node, maybe optional.
@@ -191,14 +195,13 @@ impl Parser<'_> {
             "$" => Node::SentEnd,
             "<" => Node::ClauseStart,
             ">" => Node::ClauseEnd,
+            "~" => Node::Joined,
             "#num" => Node::Num,
             "#hour" => Node::Hour,
             "#clock" => Node::Clock,
             "#cap" => Node::Cap,
             "#any" => Node::Any,
-            _ if t.starts_with('#') => {
-                return Err(format!("unknown predicate {t} (#num, #hour, #clock, #cap, #any)"))
-            }
+            _ if t.starts_with('#') => return Err(format!("unknown predicate {t} (#num, #hour, #clock, #cap, #any)")),
             _ if t.starts_with("...") => {
                 let n: u8 = t[3..]
                     .parse()
@@ -293,6 +296,7 @@ mod tests {
     #[test]
     fn parses_the_syntax() {
         let a = parse("^ (well | oh)? no ..2 @day #hour donat*").unwrap();
+        assert_eq!(parse("#cap ~ #cap").unwrap()[0][1].node, Node::Joined);
         let b = parse("this is #cap ...5 from #any").unwrap();
         assert_eq!(b[0][2].node, Node::Cap);
         assert_eq!(b[0][3].node, Node::SentGap(5));
@@ -310,8 +314,8 @@ mod tests {
     #[test]
     fn rejects_bad_patterns() {
         for bad in [
-            "", "(a", "a)", "?", "(a|)", "@nope", "..0", "..x", "at 10", "#digit", "a ..2?", "a |", "...0",
-            "...x", "a ...3?", "#caps",
+            "", "(a", "a)", "?", "(a|)", "@nope", "..0", "..x", "at 10", "#digit", "a ..2?", "a |", "...0", "...x",
+            "a ...3?", "#caps",
         ] {
             assert!(parse(bad).is_err(), "{bad:?} should fail");
         }

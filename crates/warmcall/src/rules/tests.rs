@@ -268,6 +268,10 @@ fn capitalised_words() {
     // A pattern that opens with `#cap` is offered at capitalised words only.
     assert!(one(&[], "^ #cap #cap $", "James Whitfield."));
     assert!(!one(&[], "^ #cap #cap $", "James whitfield."));
+    // `~`: no punctuation between the two.
+    assert!(one(&[], "^ #cap ~ #cap $", "James Whitfield."));
+    assert!(!one(&[], "^ #cap ~ #cap $", "Hello? Hello?"));
+    assert!(one(&[], "^ #cap #cap $", "Hello? Hello?"));
 }
 
 #[test]
@@ -275,9 +279,21 @@ fn any_token_and_sentence_gaps() {
     assert!(one(&[], "from #any", "I'm calling from 3M"));
     assert!(!one(&[], "from #any", "where are you calling from?"));
     // `...N` crosses clause punctuation inside the sentence, `..N` not.
-    assert!(one(&[], "my name is ...3 from", "My name is Lee, Brandon Lee, from Acme."));
-    assert!(!one(&[], "my name is ..3 from", "My name is Lee, Brandon Lee, from Acme."));
-    assert!(!one(&[], "my name is ...2 from", "My name is Lee, Brandon Lee, from Acme."));
+    assert!(one(
+        &[],
+        "my name is ...3 from",
+        "My name is Lee, Brandon Lee, from Acme."
+    ));
+    assert!(!one(
+        &[],
+        "my name is ..3 from",
+        "My name is Lee, Brandon Lee, from Acme."
+    ));
+    assert!(!one(
+        &[],
+        "my name is ...2 from",
+        "My name is Lee, Brandon Lee, from Acme."
+    ));
 }
 
 #[test]
