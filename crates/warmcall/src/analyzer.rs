@@ -71,6 +71,8 @@ impl LangModel {
         })?;
         let signals = SignalRules::new(&lex, &mut compiler)?;
         let pushes = PushRules::new(&lex, &mut compiler)?;
+        let roles = roles::RoleRules::new(&lex, &mut compiler)?;
+        let names = identity::NameRules::new(&lex, &mut compiler)?;
         let rules = compiler.finish();
         let backchannels = BackchannelClass::new(&rules).map_err(|message| Error::Config {
             key: format!("lexicon.{}.backchannel.words", lex.lang),
@@ -84,8 +86,8 @@ impl LangModel {
             pushes,
             signals,
             rules,
-            roles: roles::RoleRules::new(&lex)?,
-            names: identity::NameRules::new(&lex)?,
+            roles,
+            names,
             lex,
         })
     }
@@ -305,9 +307,10 @@ impl Analyzer {
         let assignment = roles::assign(
             t,
             &lm.roles,
+            &lm.rules,
             self.agent.as_ref(),
             &|s: &str| lm.pushes.sentence_category(&lm.rules, s).is_some(),
-            |i| sentences.of(i),
+            &sentences,
         );
         let ctx = Ctx::new(
             t,
@@ -427,7 +430,7 @@ are not judged; talk, turns and silences are measured",
             metrics::patience::compute(&ctx, questions.as_ref(), signals.iter().map(|h| (h.segment, h.kind)));
         let outcome = findings::outcome::compute(&ctx, &lm.pushes, &lm.rules, &signals, pushes.as_ref());
         let trackers = self.trackers.compute(&ctx);
-        let agent = identity::identify(&ctx, &lm.names, &self.people, path);
+        let agent = identity::identify(&ctx, &lm.names, &lm.rules, &self.people, path);
         let span_s = ctx.span_len().map(metrics::round3);
 
         // Judgments of those figures: the findings, then the score, which

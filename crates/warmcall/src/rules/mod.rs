@@ -12,7 +12,7 @@ mod token;
 mod vocab;
 
 pub(crate) use matcher::{Compiler, Hits, LeadWords, ListId, Matcher, RuleError};
-pub(crate) use token::{Kind, Token, Tokenizer, Tokens, View};
+pub(crate) use token::{Kind, Token, Tokenizer, Tokens, View, CAPITALISED};
 pub(crate) use vocab::{Vocab, WordId};
 
 use crate::lexicon::Lexicon;
