@@ -69,27 +69,37 @@ impl LangModel {
     /// `vocab` with every word the rules of `lex` name: the lists are
     /// parsed, not compiled into a matcher.
     fn words(lex: &Lexicon, vocab: crate::rules::Vocab) -> Result<crate::rules::Vocab, Error> {
-        let mut compiler = crate::rules::compiler_with(lex, vocab).map_err(|e| Error::Config {
-            key: format!("lexicon.{}.{}", lex.lang, e.name),
-            line: 0,
-            message: e.source.to_string(),
-        })?;
-        SignalRules::new(lex, &mut compiler)?;
-        PushRules::new(lex, &mut compiler)?;
+        let mut compiler = Self::compiler(lex, vocab)?;
+        Self::stages(lex, &mut compiler)?;
         Ok(compiler.into_vocab())
     }
 
-    /// The rules of `lex`, interning into `vocab` (the analyzer's shared
-    /// vocabulary: every word of every language is in it already, so all
-    /// languages give a word the same id).
-    pub(crate) fn with_vocab(lex: Lexicon, vocab: crate::rules::Vocab) -> Result<LangModel, Error> {
-        let mut compiler = crate::rules::compiler_with(&lex, vocab).map_err(|e| Error::Config {
+    fn compiler(lex: &Lexicon, vocab: crate::rules::Vocab) -> Result<crate::rules::Compiler, Error> {
+        crate::rules::compiler_with(lex, vocab).map_err(|e| Error::Config {
             key: format!("lexicon.{}.{}", lex.lang, e.name),
             line: 0,
             message: e.source.to_string(),
-        })?;
-        let signals = SignalRules::new(&lex, &mut compiler)?;
-        let pushes = PushRules::new(&lex, &mut compiler)?;
+        })
+    }
+
+    /// Every stage's lists added to `compiler`, in one place: the first
+    /// pass over the languages ([`LangModel::words`]) must intern exactly
+    /// the words the second compiles.
+    fn stages(
+        lex: &Lexicon,
+        compiler: &mut crate::rules::Compiler,
+    ) -> Result<(SignalRules, PushRules, roles::RoleRules, identity::NameRules), Error> {
+        Ok((
+            SignalRules::new(lex, compiler)?,
+            PushRules::new(lex, compiler)?,
+            roles::RoleRules::new(lex, compiler)?,
+            identity::NameRules::new(lex, compiler)?,
+        ))
+    }
+
+    pub(crate) fn with_vocab(lex: Lexicon, vocab: crate::rules::Vocab) -> Result<LangModel, Error> {
+        let mut compiler = Self::compiler(&lex, vocab)?;
+        let (signals, pushes, roles, names) = Self::stages(&lex, &mut compiler)?;
         let rules = compiler.finish();
         let backchannels = BackchannelClass::new(&rules).map_err(|message| Error::Config {
             key: format!("lexicon.{}.backchannel.words", lex.lang),
@@ -103,8 +113,8 @@ impl LangModel {
             pushes,
             signals,
             rules,
-            roles: roles::RoleRules::new(&lex)?,
-            names: identity::NameRules::new(&lex)?,
+            roles,
+            names,
             lex,
         })
     }
@@ -342,9 +352,10 @@ impl Analyzer {
         let assignment = roles::assign(
             t,
             &lm.roles,
+            &lm.rules,
             self.agent.as_ref(),
             &|s: &str| lm.pushes.sentence_category(&lm.rules, s).is_some(),
-            |i| sentences.of(i),
+            &sentences,
         );
         let ctx = Ctx::new(
             t,
@@ -467,7 +478,7 @@ are not judged; talk, turns and silences are measured",
             metrics::patience::compute(&ctx, questions.as_ref(), signals.iter().map(|h| (h.segment, h.kind)));
         let outcome = findings::outcome::compute(&ctx, &lm.pushes, &lm.rules, &signals, pushes.as_ref());
         let trackers = self.trackers.compute(&ctx);
-        let agent = identity::identify(&ctx, &lm.names, &self.people, path);
+        let agent = identity::identify(&ctx, &lm.names, &lm.rules, &self.people, path);
         let span_s = ctx.span_len().map(metrics::round3);
 
         // Judgments of those figures: the findings, then the score, which
@@ -543,6 +554,25 @@ struct Language {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Tokens are made once with the analyzer's vocabulary, before the
+    /// language is known: every language's matcher must know exactly that
+    /// vocabulary (a word interned by one language only would get an id
+    /// another language gives a different word).
+    #[test]
+    fn every_language_compiles_over_the_one_vocabulary() {
+        let a = Analyzer::new(Config::default()).unwrap();
+        assert!(a.models.len() >= 2);
+        for m in &a.models {
+            assert_eq!(m.rules.vocab().len(), a.vocab.len(), "{}", m.lex.lang);
+        }
+        // A word each language names has the same id in every matcher.
+        for m in &a.models {
+            for (id, w) in m.rules.vocab().words() {
+                assert_eq!(a.vocab.id(w), id, "{} {w}", m.lex.lang);
+            }
+        }
+    }
 
     #[test]
     fn too_many_languages_is_a_config_error() {

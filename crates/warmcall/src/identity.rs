@@ -8,23 +8,29 @@
 use std::collections::{HashMap, HashSet};
 
 use globset::{GlobSet, GlobSetBuilder};
-use regex::{Regex, RegexBuilder};
 
 use crate::agent_patterns::glob;
 use crate::config::AgentConfig;
 use crate::context::Ctx;
 use crate::lexicon::Lexicon;
 use crate::report::{AgentIdentity, NameSource, PersonSource, Role};
+use crate::rules::{Compiler, ListId, Matcher, Token, View, CAPITALISED};
 use crate::Error;
 
 // Lives with the other agent patterns, which the config checks too; this
 // stays its public path.
 pub use crate::agent_patterns::is_generic_label;
 
-/// The compiled `[roles] name` patterns of one language.
+/// The `[roles] name` patterns of one language, split at their `{name}`
+/// slot: the part before it (with the name's first word, `#cap`) is a list
+/// the matcher scans for, the part after it a list asked only where the
+/// name ends. The name's words in between are read here: how many there
+/// are depends on what follows them, as a name of "1–3 capitalised words"
+/// does.
 #[derive(Debug)]
 pub(crate) struct NameRules {
-    patterns: Vec<Regex>,
+    /// Per pattern: its lead list, and the list that must follow the name.
+    patterns: Vec<(ListId, Option<ListId>)>,
     /// Lowercased words that are never a name where `{name}` stands.
     not_name: HashSet<String>,
     /// Lowercased particles ("de", "van"): inside a name, even where they
@@ -32,40 +38,38 @@ pub(crate) struct NameRules {
     particles: HashSet<String>,
 }
 
+/// The most words a `{name}` holds, particles not counted.
+const NAME_WORDS: usize = 3;
+
 impl NameRules {
-    /// Compiles `roles.name` with `{name}` expanded to 1–3 capitalised words
-    /// joined by `roles.name_particles`.
-    pub(crate) fn new(lex: &Lexicon) -> Result<NameRules, Error> {
-        let word = r"(?-i:\p{Lu})(?:\p{L}+(?:[-'’]\p{L}+)*|['’]\p{L}+)";
-        let particles: Vec<String> = lex
-            .list("roles.name_particles")
-            .iter()
-            .map(|p| regex::escape(p))
-            .collect();
-        let join = if particles.is_empty() {
-            String::new()
-        } else {
-            format!(r"(?:(?:{})\s+)*", particles.join("|"))
+    /// Adds `roles.name` to `compiler`, each pattern split at `{name}`.
+    pub(crate) fn new(lex: &Lexicon, compiler: &mut Compiler) -> Result<NameRules, Error> {
+        let key = format!("lexicon.{}.roles.name", lex.lang);
+        let fail = |message: String| Error::Config {
+            key: key.clone(),
+            line: 0,
+            message,
         };
-        let name = format!(r"(?P<name>{word}(?:\s+{join}{word}){{0,2}})");
-        let patterns = lex
-            .list("roles.name")
-            .iter()
-            .map(|p| {
-                let fail = |message: String| Error::Config {
-                    key: format!("lexicon.{}.roles.name", lex.lang),
-                    line: 0,
-                    message,
-                };
-                if !p.contains("{name}") {
-                    return Err(fail(format!("pattern {p:?} has no {{name}}")));
-                }
-                RegexBuilder::new(&p.replace("{name}", &name))
-                    .case_insensitive(true)
-                    .build()
-                    .map_err(|e| fail(format!("bad pattern {p:?}: {e}")))
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut patterns = Vec::new();
+        for p in lex.list("roles.name") {
+            let Some((before, after)) = p.split_once("{name}") else {
+                return Err(fail(format!("pattern {p:?} has no {{name}}")));
+            };
+            if after.contains("{name}") {
+                return Err(fail(format!("pattern {p:?} has more than one {{name}}")));
+            }
+            // Errors quote the pattern as written, not the halves.
+            let bad = |e: crate::rules::RuleError| fail(format!("bad pattern {p:?}: {}", e.source.message));
+            let lead = compiler
+                .add_list("roles.name", &[format!("{before} #cap")])
+                .map_err(bad)?;
+            let tail = if after.trim().is_empty() {
+                None
+            } else {
+                Some(compiler.add_anchored("roles.name", &[after.to_string()]).map_err(bad)?)
+            };
+            patterns.push((lead, tail));
+        }
         let not_name = ["roles.not_name", "detect.function_words", "backchannel.words"]
             .iter()
             .flat_map(|l| lex.list(l))
@@ -83,12 +87,57 @@ impl NameRules {
         })
     }
 
-    /// The name a sentence introduces its speaker by, if any.
-    pub(crate) fn find(&self, sentence: &str) -> Option<String> {
-        self.patterns.iter().find_map(|re| {
-            re.captures_iter(sentence).find_map(|c| {
-                let m = c.name("name")?;
-                let words: Vec<&str> = m.as_str().split_whitespace().collect();
+    /// The name a sentence introduces its speaker by, if any: `sentence`
+    /// is the text at byte `offset` of its segment, `v` its tokens.
+    pub(crate) fn find(&self, m: &Matcher, sentence: &str, offset: usize, v: View<'_>) -> Option<String> {
+        let text = |t: &Token| &sentence[t.start as usize - offset..t.end as usize - offset];
+        // Only whitespace between two tokens, as between a name's words.
+        let joined = |a: usize, b: usize| {
+            let gap = &sentence[v.toks[a].end as usize - offset..v.toks[b].start as usize - offset];
+            !gap.is_empty() && gap.chars().all(char::is_whitespace)
+        };
+        // A capitalised word of two letters or more ("Sam", "O'Brien",
+        // not "I" or the initials "J.R.").
+        let name_word = |i: usize| {
+            let t = &v.toks[i];
+            let w = text(t);
+            t.is(CAPITALISED) && w.chars().nth(1).is_some() && !w.contains('.')
+        };
+        let particle = |i: usize| self.particles.contains(&text(&v.toks[i]).to_lowercase());
+        let n = v.len();
+        let mut hits = Vec::new();
+        for &(lead, tail) in &self.patterns {
+            m.all_hits(v, lead, &mut hits);
+            for &(_, end) in &hits {
+                let first = end - 1;
+                if !name_word(first) {
+                    continue;
+                }
+                // Where a name of 1, 2, 3 words would end: each next word
+                // after as many particles as stand there, or, when no name
+                // word follows them, the last of them taken as the word.
+                let mut ends = vec![first + 1];
+                while ends.len() < NAME_WORDS {
+                    let q = *ends.last().expect("one end");
+                    let mut r = q;
+                    while r < n && joined(r - 1, r) && particle(r) {
+                        r += 1;
+                    }
+                    let next = (q..=r.min(n - 1)).rev().find(|&x| joined(x - 1, x) && name_word(x));
+                    match next {
+                        Some(x) => ends.push(x + 1),
+                        None => break,
+                    }
+                }
+                // The longest name that what must follow it follows.
+                let Some(&last) = ends
+                    .iter()
+                    .rev()
+                    .find(|&&e| tail.is_none_or(|t| m.match_at(v, t, e).is_some()))
+                else {
+                    continue;
+                };
+                let words: Vec<&str> = v.toks[first..last].iter().map(text).collect();
                 // A word that is never a name ends it ("This is Sam Thanks"
                 // is Sam); when the first one is such a word there is none
                 // ("Nothing here.").
@@ -107,9 +156,12 @@ impl NameRules {
                 {
                     words = &words[..words.len() - 1];
                 }
-                (!words.is_empty()).then(|| words.join(" "))
-            })
-        })
+                if !words.is_empty() {
+                    return Some(words.join(" "));
+                }
+            }
+        }
+        None
     }
 }
 
@@ -185,13 +237,19 @@ impl People {
 }
 
 /// Who the call's (first) agent is: label, name and person.
-pub(crate) fn identify(ctx: &Ctx<'_>, rules: &NameRules, people: &People, path: Option<&str>) -> AgentIdentity {
+pub(crate) fn identify(
+    ctx: &Ctx<'_>,
+    rules: &NameRules,
+    m: &Matcher,
+    people: &People,
+    path: Option<&str>,
+) -> AgentIdentity {
     let t = ctx.t;
     let Some(agent) = ctx.speaker_role.iter().position(|r| *r == Role::Agent) else {
         return AgentIdentity::default();
     };
     let speaker = &t.speakers[agent];
-    let introduced = introduced_name(ctx, rules, agent);
+    let introduced = introduced_name(ctx, rules, m, agent);
     let (name, name_source) = if let Some(d) = speaker.display_name.as_deref().filter(|d| !d.trim().is_empty()) {
         (Some(d.trim().to_string()), Some(NameSource::DisplayName))
     } else if !is_generic_label(&speaker.label) {
@@ -219,7 +277,7 @@ pub(crate) fn identify(ctx: &Ctx<'_>, rules: &NameRules, people: &People, path: 
 
 /// The name the agent introduces themselves by in the opening (the window
 /// role assignment uses for introductions).
-fn introduced_name(ctx: &Ctx<'_>, rules: &NameRules, agent: usize) -> Option<String> {
+fn introduced_name(ctx: &Ctx<'_>, rules: &NameRules, m: &Matcher, agent: usize) -> Option<String> {
     let segs = &ctx.t.segments;
     let t0 = segs.first()?.start_s;
     segs.iter()
@@ -229,15 +287,39 @@ fn introduced_name(ctx: &Ctx<'_>, rules: &NameRules, agent: usize) -> Option<Str
                 || matches!((t0, s.start_s), (Some(a), Some(b)) if b - a < crate::roles::OPENING_S)
         })
         .filter(|(_, s)| s.speaker == agent)
-        .find_map(|(i, _)| ctx.sentences(i).find_map(|(_, s)| rules.find(s)))
+        .find_map(|(i, _)| {
+            ctx.sentence_tokens(i)
+                .find_map(|(offset, s, v)| rules.find(m, s, offset, v))
+        })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn rules(lang: &str) -> NameRules {
-        NameRules::new(&Lexicon::builtin(lang).unwrap()).unwrap()
+    /// A language's name rules compiled alone, read over one string.
+    #[derive(Debug)]
+    struct Rules {
+        r: NameRules,
+        m: Matcher,
+    }
+
+    impl Rules {
+        fn find(&self, s: &str) -> Option<String> {
+            let mut toks = crate::rules::Tokens::default();
+            let range = crate::rules::Tokenizer::new(self.m.vocab()).push_sentence(s, 0, &mut toks);
+            self.r.find(&self.m, s, 0, toks.view(range))
+        }
+    }
+
+    fn compile(lex: &Lexicon) -> Result<Rules, Error> {
+        let mut c = crate::rules::compiler(lex).unwrap();
+        let r = NameRules::new(lex, &mut c)?;
+        Ok(Rules { r, m: c.finish() })
+    }
+
+    fn rules(lang: &str) -> Rules {
+        compile(&Lexicon::builtin(lang).unwrap()).unwrap()
     }
 
     #[test]
@@ -347,12 +429,61 @@ mod tests {
         }
     }
 
+    /// Each shipped name pattern, a name it reads and a near miss, in
+    /// sentences of our own.
+    #[test]
+    fn every_name_pattern_has_a_positive_and_a_near_miss() {
+        let en = rules("en");
+        for (s, want) in [
+            ("Well, my name's Tomás Ortega.", Some("Tomás Ortega")),
+            ("My name is written on the form.", None),
+            (
+                "Hey there, this is Ines van der Berg calling about the lease.",
+                Some("Ines van der Berg"),
+            ),
+            // What must follow the name follows a shorter one only.
+            ("This is Ines Berg Porter Mills.", None),
+            ("This is Ines Berg, with Northwind.", Some("Ines Berg")),
+            ("I'm Kofi, over at Northwind.", Some("Kofi")),
+            ("I'm Kofi and I sell freight.", None),
+            ("Good evening, Lena from Northwind here.", Some("Lena")),
+            ("Lena is here.", None),
+        ] {
+            assert_eq!(en.find(s).as_deref(), want, "{s}");
+        }
+        let nl = rules("nl");
+        for (s, want) in [
+            ("Mijn naam is Noor ter Horst.", Some("Noor ter Horst")),
+            ("Mijn naam is onbelangrijk.", None),
+            ("Je spreekt met Daan Mol.", Some("Daan Mol")),
+            ("Je spreekt met de verkeerde.", None),
+            ("Goedemiddag, met Bram, namens Groenstroom.", Some("Bram")),
+            ("Ik kom met Bram mee.", None),
+            ("Hier is Lotte van Zonwering Zuid.", Some("Lotte")),
+            ("Hier is Lotte Mol Smit Kok.", None),
+            ("Ik ben Youssef, vanuit Groenstroom.", Some("Youssef")),
+            ("Ik ben Youssef.", None),
+            ("Hoi, Anouk hier.", Some("Anouk")),
+            ("Anouk, hier.", None),
+        ] {
+            assert_eq!(nl.find(s).as_deref(), want, "{s}");
+        }
+    }
+
     #[test]
     fn every_shipped_name_pattern_has_a_slot() {
         let mut lex = Lexicon::builtin("en").unwrap();
-        lex.set("roles.name", &["\\bcall me\\b".to_string()]);
-        let err = NameRules::new(&lex).unwrap_err();
+        lex.set("roles.name", &["call me".to_string()]);
+        let err = compile(&lex).unwrap_err();
         assert!(err.to_string().contains("lexicon.en.roles.name"), "{err}");
+        assert!(err.to_string().contains("has no {name}"), "{err}");
+        // A bad half is reported with the pattern as written.
+        lex.set("roles.name", &["call (me {name}".to_string()]);
+        let err = compile(&lex).unwrap_err().to_string();
+        assert!(
+            err.contains("lexicon.en.roles.name") && err.contains("\"call (me {name}\""),
+            "{err}"
+        );
     }
 
     #[test]

@@ -3,14 +3,15 @@
 //! fallback after the explicit one adds a warning naming its basis.
 //!
 //! The introduction, calling and greeting patterns are lexicon data
-//! (`[roles]` in `lexicons/*.toml`), compiled once in [`RoleRules::new`]
-//! case-insensitively. docs/roles.md explains the choices.
-
-use regex::{Regex, RegexBuilder};
+//! (`[roles]` in `lexicons/*.toml`) in the rule engine's pattern syntax,
+//! compiled into the language's matcher by [`RoleRules::new`].
+//! docs/roles.md explains the choices.
 
 use crate::agent_patterns::AgentMatcher;
+use crate::context::Sentences;
 use crate::lexicon::Lexicon;
 use crate::report::{Role, RoleBasis};
+use crate::rules::{Compiler, Hits, ListId, Matcher, Tokenizer, Tokens, View};
 use crate::{Error, Transcript};
 
 /// Introductions are looked for in the first this many segments…
@@ -78,56 +79,61 @@ fn closest_name<'a>(wanted: &str, names: impl Iterator<Item = &'a str>) -> Optio
     best.map(|(_, n)| n.to_string())
 }
 
-/// Compiled introduction and greeting patterns of one language.
+/// The role lists of one language: their ids in the language's matcher.
 #[derive(Debug)]
 pub(crate) struct RoleRules {
     /// "u spreekt met … van …", "my name is … from": introducing oneself as
     /// speaking for a company.
-    introduction: Vec<Regex>,
+    introduction: ListId,
     /// "ik bel", "I'm calling": the speaker placed the call.
-    calling: Vec<Regex>,
+    calling: ListId,
     /// How the person who picks up answers ("Met Joyce", "Hello?").
-    greeting: Vec<Regex>,
+    greeting: ListId,
     /// Vetoes a greeting: the caller addressing someone ("Hello Mike.").
-    not_greeting: Vec<Regex>,
+    not_greeting: ListId,
 }
 
 impl RoleRules {
-    pub(crate) fn new(lex: &Lexicon) -> Result<RoleRules, Error> {
-        let compile = |name: &str| -> Result<Vec<Regex>, Error> {
-            lex.list(name)
-                .iter()
-                .map(|p| {
-                    RegexBuilder::new(p)
-                        .case_insensitive(true)
-                        .build()
-                        .map_err(|e| Error::Config {
-                            key: format!("lexicon.{}.{name}", lex.lang),
-                            line: 0,
-                            message: format!("bad pattern {p:?}: {e}"),
-                        })
-                })
-                .collect()
+    /// Adds the `[roles]` lists of `lex` to `compiler`.
+    pub(crate) fn new(lex: &Lexicon, compiler: &mut Compiler) -> Result<RoleRules, Error> {
+        let mut add = |name: &str| {
+            compiler.add_list(name, lex.list(name)).map_err(|e| Error::Config {
+                key: format!("lexicon.{}.{name}", lex.lang),
+                line: 0,
+                message: e.source.to_string(),
+            })
         };
         Ok(RoleRules {
-            introduction: compile("roles.introduction")?,
-            calling: compile("roles.calling")?,
-            greeting: compile("roles.greeting")?,
-            not_greeting: compile("roles.not_greeting")?,
+            introduction: add("roles.introduction")?,
+            calling: add("roles.calling")?,
+            greeting: add("roles.greeting")?,
+            not_greeting: add("roles.not_greeting")?,
         })
     }
 
-    /// Whether `text` holds a self-introduction.
-    fn is_introduction(&self, text: &str) -> bool {
-        self.introduction.iter().any(|re| re.is_match(text))
+    /// Whether list `l` hits sentence `v`.
+    fn hits(m: &Matcher, v: View<'_>, l: ListId, h: &mut Hits) -> bool {
+        m.scan_only(v, 1 << l, h);
+        h.has(l)
     }
 
-    fn says_calling(&self, text: &str) -> bool {
-        self.calling.iter().any(|re| re.is_match(text))
+    /// Whether a sentence holds a self-introduction.
+    fn is_introduction(&self, m: &Matcher, v: View<'_>, h: &mut Hits) -> bool {
+        Self::hits(m, v, self.introduction, h)
     }
 
-    fn is_greeting(&self, text: &str) -> bool {
-        self.greeting.iter().any(|re| re.is_match(text)) && !self.not_greeting.iter().any(|re| re.is_match(text))
+    fn says_calling(&self, m: &Matcher, v: View<'_>, h: &mut Hits) -> bool {
+        Self::hits(m, v, self.calling, h)
+    }
+
+    /// Whether `text` (a whole segment: its patterns read `^` and `$` as
+    /// the segment's edges) is how someone picks up the phone.
+    fn is_greeting(&self, m: &Matcher, text: &str) -> bool {
+        let mut toks = Tokens::default();
+        let r = Tokenizer::new(m.vocab()).push_sentence(text, 0, &mut toks);
+        let mut h = Hits::default();
+        m.scan_only(toks.view(r), 1 << self.greeting | 1 << self.not_greeting, &mut h);
+        h.has(self.greeting) && !h.has(self.not_greeting)
     }
 }
 
@@ -145,25 +151,24 @@ pub(crate) struct Assignment {
 pub(crate) fn assign_with(
     t: &Transcript,
     rules: &RoleRules,
+    m: &Matcher,
     agent: Option<&AgentMatcher>,
     is_push: &dyn Fn(&str) -> bool,
 ) -> Assignment {
-    assign(t, rules, agent, is_push, |i| {
-        crate::text::sentences(&t.segments[i].text)
-    })
+    assign(t, rules, m, agent, is_push, &Sentences::new(t, m.vocab()))
 }
 
 /// Assigns roles per speaker, before the per-call context exists (the
 /// context is built with them). `is_push` tells whether a sentence on its
-/// own is a push (the first-push rule); `sentences(i)` gives the sentences
-/// of segment `i`, the same items as `crate::text::sentences` of its text
-/// (the analysis passes the split its later stages share).
-pub(crate) fn assign<'t, I: Iterator<Item = (usize, &'t str)>>(
-    t: &'t Transcript,
+/// own is a push (the first-push rule); `sentences` are the sentences and
+/// tokens the analysis shares with its later stages, tokenized with `m`.
+pub(crate) fn assign(
+    t: &Transcript,
     rules: &RoleRules,
+    m: &Matcher,
     agent: Option<&AgentMatcher>,
     is_push: &dyn Fn(&str) -> bool,
-    sentences: impl Fn(usize) -> I,
+    sentences: &Sentences<'_>,
 ) -> Assignment {
     let n = t.speakers.len();
     if let Some(m) = agent {
@@ -188,7 +193,7 @@ pub(crate) fn assign<'t, I: Iterator<Item = (usize, &'t str)>>(
             warnings,
         };
     }
-    let (agent, basis, why) = decide(t, rules, is_push, sentences);
+    let (agent, basis, why) = decide(t, rules, m, is_push, sentences);
     let mut roles = vec![Role::Customer; n];
     if let Some(r) = roles.get_mut(agent) {
         *r = Role::Agent;
@@ -205,11 +210,12 @@ pub(crate) fn assign<'t, I: Iterator<Item = (usize, &'t str)>>(
 }
 
 /// The agent's speaker index, the basis, and the reason in words.
-fn decide<'t, I: Iterator<Item = (usize, &'t str)>>(
-    t: &'t Transcript,
+fn decide(
+    t: &Transcript,
     rules: &RoleRules,
+    m: &Matcher,
     is_push: &dyn Fn(&str) -> bool,
-    sentences: impl Fn(usize) -> I,
+    sentences: &Sentences<'_>,
 ) -> (usize, RoleBasis, String) {
     let segs = &t.segments;
     let Some(first) = segs.first() else {
@@ -230,12 +236,19 @@ fn decide<'t, I: Iterator<Item = (usize, &'t str)>>(
         .collect();
     // "Ik bel" may come a sentence or a cue after the introduction
     // ("u spreekt met Sanne van Planwerk." / "Ik bel u over …").
-    let first_says_calling = opening
-        .iter()
-        .any(|(_, s)| s.speaker == first_speaker && rules.says_calling(&s.text));
+    let mut h = Hits::default();
+    let first_says_calling = opening.iter().any(|&(i, s)| {
+        s.speaker == first_speaker
+            && sentences
+                .with_tokens(i)
+                .any(|(_, _, v)| rules.says_calling(m, v, &mut h))
+    });
     for &(i, s) in &opening {
         // Per sentence, so the warning can quote the whole sentence.
-        let Some((_, sentence)) = sentences(i).find(|(_, x)| rules.is_introduction(x)) else {
+        let Some((_, sentence, _)) = sentences
+            .with_tokens(i)
+            .find(|(_, _, v)| rules.is_introduction(m, *v, &mut h))
+        else {
             continue;
         };
         // The one who picks up often names themselves and their firm
@@ -252,7 +265,7 @@ fn decide<'t, I: Iterator<Item = (usize, &'t str)>>(
         );
     }
     for (i, s) in segs.iter().enumerate() {
-        if let Some((_, sentence)) = sentences(i).find(|(_, x)| is_push(x)) {
+        if let Some((_, sentence)) = sentences.of(i).find(|(_, x)| is_push(x)) {
             return (
                 s.speaker,
                 RoleBasis::FirstPush,
@@ -260,7 +273,7 @@ fn decide<'t, I: Iterator<Item = (usize, &'t str)>>(
             );
         }
     }
-    if rules.is_greeting(first.text.trim()) {
+    if rules.is_greeting(m, first.text.trim()) {
         if let Some((i, s)) = segs.iter().enumerate().find(|(_, s)| s.speaker != first_speaker) {
             return (
                 s.speaker,
@@ -299,8 +312,34 @@ fn shorten(s: &str) -> String {
 mod tests {
     use super::*;
 
-    fn rules(lang: &str) -> RoleRules {
-        RoleRules::new(&Lexicon::builtin(lang).unwrap()).unwrap()
+    /// A language's role lists compiled alone, read over one string.
+    struct Rules {
+        r: RoleRules,
+        m: Matcher,
+    }
+
+    impl Rules {
+        fn read(&self, s: &str, l: ListId) -> bool {
+            let mut toks = Tokens::default();
+            let range = Tokenizer::new(self.m.vocab()).push_sentence(s, 0, &mut toks);
+            RoleRules::hits(&self.m, toks.view(range), l, &mut Hits::default())
+        }
+        fn is_introduction(&self, s: &str) -> bool {
+            self.read(s, self.r.introduction)
+        }
+        fn says_calling(&self, s: &str) -> bool {
+            self.read(s, self.r.calling)
+        }
+        fn is_greeting(&self, s: &str) -> bool {
+            self.r.is_greeting(&self.m, s)
+        }
+    }
+
+    fn rules(lang: &str) -> Rules {
+        let lex = Lexicon::builtin(lang).unwrap();
+        let mut c = crate::rules::compiler(&lex).unwrap();
+        let r = RoleRules::new(&lex, &mut c).unwrap();
+        Rules { r, m: c.finish() }
     }
 
     fn agent_of(lang: &str, lines: &[(&str, &str)]) -> (String, RoleBasis) {
@@ -313,7 +352,8 @@ mod tests {
             b = b.segment(spk, i as f64 * 5.0, i as f64 * 5.0 + 4.0, text);
         }
         let t = b.build();
-        let a = assign_with(&t, &rules(lang), None, push);
+        let r = rules(lang);
+        let a = assign_with(&t, &r.r, &r.m, None, push);
         let agent = t
             .speakers
             .iter()
@@ -334,8 +374,11 @@ mod tests {
     #[test]
     fn shipped_patterns_compile_and_exist() {
         for lang in ["nl", "en"] {
-            let r = rules(lang);
-            assert!(!r.introduction.is_empty() && !r.calling.is_empty() && !r.greeting.is_empty());
+            let lex = Lexicon::builtin(lang).unwrap();
+            for l in ["introduction", "calling", "greeting", "not_greeting"] {
+                assert!(!lex.list(&format!("roles.{l}")).is_empty(), "{lang} {l}");
+            }
+            rules(lang);
         }
     }
 
@@ -432,6 +475,38 @@ mod tests {
         ] {
             assert!(!en.is_greeting(s), "{s}");
         }
+    }
+
+    /// Each list of each language, one sentence it takes and a near miss
+    /// it leaves, in the engine's syntax (`#cap`, `...N`, `~`, `^`/`$` over
+    /// the whole first segment).
+    #[test]
+    fn every_role_list_has_a_positive_and_a_near_miss() {
+        let en = rules("en");
+        // introduction: a company after a name across commas; the same
+        // words with "from" closing the sentence name no company.
+        assert!(en.is_introduction("Morning, my name is Lee, Ava Lee, from Northwind Freight."));
+        assert!(!en.is_introduction("This is the parcel I told you about, the one it came from."));
+        // calling
+        assert!(en.says_calling("We're actually phoning about the fleet plan."));
+        assert!(!en.says_calling("You called us about the fleet plan."));
+        // greeting: a bare full name, not two separate words.
+        assert!(en.is_greeting("Priya Raman."));
+        assert!(!en.is_greeting("Hello? Hello?"));
+        // not_greeting: a greeting and a name is the caller speaking.
+        assert!(!en.is_greeting("Hey Omar."));
+        assert!(en.is_greeting("Omar Haddad speaking."));
+        let nl = rules("nl");
+        assert!(nl.is_introduction("Hallo, mijn naam is Jansen, Pieter Jansen, namens Groenstroom."));
+        assert!(!nl.is_introduction("Hallo, mijn naam is Pieter Jansen."));
+        assert!(nl.says_calling("Waarom bel ik u eigenlijk?"));
+        assert!(!nl.says_calling("U belde gisteren al."));
+        // greeting: a greeting and a company in one clause; with a
+        // question after the comma it is the caller addressing someone.
+        assert!(nl.is_greeting("Goedemiddag, Fietsenmakerij Tol."));
+        assert!(!nl.is_greeting("Goedemiddag Wim, heeft u even tijd?"));
+        assert!(!nl.is_greeting("Dag mevrouw Kok."));
+        assert!(nl.is_greeting("Dag, Kok en Zonen."));
     }
 
     #[test]
@@ -605,7 +680,8 @@ mod tests {
             .segment("B", 1.0, 2.0, "Hi, this is B from Acme.")
             .build();
         let m = AgentMatcher::new("/^A$/").unwrap();
-        let a = assign_with(&t, &rules("en"), Some(&m), &|_| false);
+        let r = rules("en");
+        let a = assign_with(&t, &r.r, &r.m, Some(&m), &|_| false);
         assert_eq!(a.speaker_role, vec![Role::Agent, Role::Customer]);
         assert_eq!(a.basis, RoleBasis::Explicit);
         assert!(a.warnings.is_empty());

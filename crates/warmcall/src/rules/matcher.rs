@@ -13,7 +13,7 @@
 //! reports where each hit is, and keeps compile time and memory near zero.
 
 use super::pattern::{Alt, Item, Node, Parser, PatternError};
-use super::token::{Kind, View, CLAUSE_START};
+use super::token::{Kind, View, CAPITALISED, CLAUSE_START};
 use super::vocab::{Vocab, WordId, UNKNOWN};
 
 /// A list's index in its [`Matcher`].
@@ -40,6 +40,8 @@ enum Starter {
     Prefix(Box<str>),
     Number,
     Clock,
+    /// A capitalised word (`#cap`): offered only at such words.
+    Cap,
     Any,
 }
 
@@ -52,6 +54,9 @@ pub(crate) struct Compiler {
     lists: Vec<String>,
     /// Per list, where its hits may start ([`Compiler::add_led`]).
     leads: Vec<Option<Lead>>,
+    /// Per list, true when it is read only at a given place
+    /// ([`Compiler::add_anchored`]) and never scanned for.
+    anchored: Vec<bool>,
     /// `(list, pattern)`.
     patterns: Vec<(ListId, Alt)>,
 }
@@ -141,6 +146,7 @@ impl Compiler {
             classes: bodies,
             lists: Vec::new(),
             leads: Vec::new(),
+            anchored: Vec::new(),
             patterns: Vec::new(),
         };
         for i in 0..c.classes.len() {
@@ -182,10 +188,24 @@ impl Compiler {
 
     /// Adds a named list; an empty list never hits.
     pub(crate) fn add_list(&mut self, name: &str, patterns: &[String]) -> Result<ListId, RuleError> {
+        self.add(name, patterns, false)
+    }
+
+    /// Adds a named list that is only asked whether it matches at a given
+    /// token ([`Matcher::match_at`]): what follows a place another rule
+    /// found ("this is {name} (from | >)"). It is not indexed, so scans
+    /// never try it, and a pattern may match no word (`>` alone: the place
+    /// is a clause end).
+    pub(crate) fn add_anchored(&mut self, name: &str, patterns: &[String]) -> Result<ListId, RuleError> {
+        self.add(name, patterns, true)
+    }
+
+    fn add(&mut self, name: &str, patterns: &[String], anchored: bool) -> Result<ListId, RuleError> {
         let id = self.lists.len();
         assert!(id < MAX_LISTS, "at most {MAX_LISTS} lists in one matcher");
         self.lists.push(name.to_string());
         self.leads.push(None);
+        self.anchored.push(anchored);
         for src in patterns {
             let names = &self.class_names;
             let lookup = |n: &str| names.iter().position(|c| c == n);
@@ -198,7 +218,7 @@ impl Compiler {
                 name: name.to_string(),
                 source,
             })?;
-            if nullable_alt(&self.classes, &alt) {
+            if !anchored && nullable_alt(&self.classes, &alt) {
                 return Err(RuleError {
                     name: name.to_string(),
                     source: PatternError {
@@ -294,9 +314,13 @@ impl Compiler {
         let mut by_prefix: Vec<(Box<str>, u32)> = Vec::new();
         let mut on_number = Vec::new();
         let mut on_clock = Vec::new();
+        let mut on_cap = Vec::new();
         let mut on_any = Vec::new();
-        for (i, (_, alt)) in self.patterns.iter().enumerate() {
+        for (i, (list, alt)) in self.patterns.iter().enumerate() {
             let i = i as u32;
+            if self.anchored[*list] {
+                continue;
+            }
             let mut starters = Vec::new();
             first_alt(&self.classes, alt, &mut starters);
             for s in starters {
@@ -310,6 +334,7 @@ impl Compiler {
                     }
                     Starter::Number => &mut on_number,
                     Starter::Clock => &mut on_clock,
+                    Starter::Cap => &mut on_cap,
                     Starter::Any => &mut on_any,
                 };
                 if !slot.contains(&i) {
@@ -374,6 +399,7 @@ impl Compiler {
             required,
             on_number,
             on_clock,
+            on_cap,
             on_any,
         }
     }
@@ -503,9 +529,14 @@ fn nullable_node(classes: &[Alt], n: &Node) -> bool {
     match n {
         Node::Class(c) => nullable_alt(classes, &classes[*c]),
         Node::Group(g) => nullable_alt(classes, g),
-        Node::Gap(_) | Node::GapToClause(_) | Node::SentStart | Node::SentEnd | Node::ClauseStart | Node::ClauseEnd => {
-            true
-        }
+        Node::Gap(_)
+        | Node::GapToClause(_)
+        | Node::SentGap(_)
+        | Node::SentStart
+        | Node::SentEnd
+        | Node::ClauseStart
+        | Node::ClauseEnd
+        | Node::Joined => true,
         _ => false,
     }
 }
@@ -530,10 +561,11 @@ fn first_seq(classes: &[Alt], seq: &[Item], out: &mut Vec<Starter>) {
             Node::Prefix(p) => out.push(Starter::Prefix(p.clone())),
             Node::Num | Node::Hour => out.push(Starter::Number),
             Node::Clock => out.push(Starter::Clock),
-            Node::Gap(_) | Node::GapToClause(_) => out.push(Starter::Any),
+            Node::Cap => out.push(Starter::Cap),
+            Node::Gap(_) | Node::GapToClause(_) | Node::SentGap(_) | Node::Any => out.push(Starter::Any),
             Node::Class(c) => first_alt(classes, &classes[*c], out),
             Node::Group(g) => first_alt(classes, g, out),
-            Node::SentStart | Node::SentEnd | Node::ClauseStart | Node::ClauseEnd => {}
+            Node::SentStart | Node::SentEnd | Node::ClauseStart | Node::ClauseEnd | Node::Joined => {}
         }
         if !(it.optional || nullable_node(classes, &it.node)) {
             return;
@@ -631,6 +663,9 @@ pub(crate) struct Matcher {
     required: Vec<Option<Box<[WordId]>>>,
     on_number: Vec<u32>,
     on_clock: Vec<u32>,
+    /// Patterns that can start at a capitalised word (`#cap`), tried only
+    /// at such words.
+    on_cap: Vec<u32>,
     on_any: Vec<u32>,
 }
 
@@ -746,6 +781,9 @@ impl Matcher {
                 Kind::Number => self.try_all(&self.on_number, v, p, out),
                 Kind::Clock => self.try_all(&self.on_clock, v, p, out),
             }
+            if t.is(CAPITALISED) && !self.on_cap.is_empty() {
+                self.try_all(&self.on_cap, v, p, out);
+            }
             if !self.on_any.is_empty() {
                 self.try_all(&self.on_any, v, p, out);
             }
@@ -792,6 +830,9 @@ impl Matcher {
                 Kind::Number => self.on_number.iter().for_each(|&i| try_pat(i)),
                 Kind::Clock => self.on_clock.iter().for_each(|&i| try_pat(i)),
             }
+            if t.is(CAPITALISED) {
+                self.on_cap.iter().for_each(|&i| try_pat(i));
+            }
             self.on_any.iter().for_each(|&i| try_pat(i));
             match end {
                 Some(e) => {
@@ -801,6 +842,26 @@ impl Matcher {
                 None => p += 1,
             }
         }
+    }
+
+    /// Where a match of list `l` that starts at token `p` ends (`p` in
+    /// `0..=len`), trying its patterns in order: for a rule that has found
+    /// a place (a name, say) and asks what follows it. `None` when no
+    /// pattern of `l` matches there.
+    pub(crate) fn match_at(&self, v: View<'_>, l: ListId, p: usize) -> Option<usize> {
+        let mut end = None;
+        for (list, alt) in &self.patterns {
+            if *list != l || self.leads[l].as_ref().is_some_and(|d| !d.admits(v, p)) {
+                continue;
+            }
+            if self.alt(alt, v, p, &mut |q| {
+                end = Some(q);
+                true
+            }) {
+                break;
+            }
+        }
+        end
     }
 
     #[inline]
@@ -893,10 +954,24 @@ impl Matcher {
                 }) && k(p + 1)
             }
             Node::Clock => tok.is_some_and(|t| t.kind == Kind::Clock) && k(p + 1),
+            Node::Cap => tok.is_some_and(|t| t.kind == Kind::Word && t.is(CAPITALISED)) && k(p + 1),
+            Node::Any => tok.is_some() && k(p + 1),
+            Node::SentGap(m) => {
+                for j in 0..=*m as usize {
+                    if p + j > n {
+                        break;
+                    }
+                    if k(p + j) {
+                        return true;
+                    }
+                }
+                false
+            }
             Node::SentStart => p == 0 && k(p),
             Node::SentEnd => p == n && k(p),
             Node::ClauseStart => p < n && v.clause_boundary(p) && k(p),
             Node::ClauseEnd => p > 0 && v.clause_boundary(p) && k(p),
+            Node::Joined => p > 0 && p < n && !v.clause_boundary(p) && k(p),
         }
     }
 }

@@ -13,7 +13,7 @@ mod vocab;
 
 pub(crate) use matcher::{Compiler, Hits, LeadWords, ListId, Matcher, RuleError};
 pub(crate) use pattern::words_of;
-pub(crate) use token::{Kind, Token, Tokenizer, Tokens, View};
+pub(crate) use token::{Kind, Token, Tokenizer, Tokens, View, CAPITALISED};
 pub(crate) use vocab::{Vocab, WordId, UNKNOWN};
 
 use crate::lexicon::Lexicon;

@@ -1,8 +1,8 @@
 //! The pattern language over words (docs/lexicon.md): words, `@class`,
 //! groups with alternatives `(a | b c)`, optional items `x?`, prefix
 //! wildcards `donat*`, bounded gaps `..3`, anchors (`^` `$` sentence start
-//! and end, `<` `>` clause start and end) and token predicates (`#num`,
-//! `#hour`, `#clock`).
+//! and end, `<` `>` clause start and end), sentence-wide gaps `...3`, and
+//! token predicates (`#num`, `#hour`, `#clock`, `#cap`, `#any`).
 
 use super::token::{Kind, Tokenizer, Tokens};
 use super::vocab::{Vocab, WordId};
@@ -38,12 +38,20 @@ pub(crate) enum Node {
     /// sentence: what `..N <` reads as (a gap that runs to the next clause,
     /// such as a fronted subordinate clause and its comma).
     GapToClause(u8),
+    /// Up to this many tokens anywhere in the sentence, across clause
+    /// punctuation: what a rule needs when a name or a company, commas
+    /// and all, stands between two words it knows.
+    SentGap(u8),
     /// Any number.
     Num,
     /// A number that can be an hour (one or two digits, at most 24).
     Hour,
     /// A clock-time shape (`10:30`).
     Clock,
+    /// A word written with a capital first letter (a name, a company).
+    Cap,
+    /// Any one token (word, number or clock time).
+    Any,
     /// Start of the sentence (zero width).
     SentStart,
     /// End of the sentence (zero width).
@@ -52,6 +60,10 @@ pub(crate) enum Node {
     ClauseStart,
     /// End of a clause (zero width).
     ClauseEnd,
+    /// No clause punctuation here, inside the sentence (zero width): the
+    /// words on either side share a clause ("James Whitfield", not
+    /// "Hello? Hello?").
+    Joined,
 }
 
 /// A node, maybe optional.
@@ -162,7 +174,9 @@ impl Parser<'_> {
                 *pos += 1;
                 let seq = alt.last_mut().expect("one sequence");
                 match seq.last_mut() {
-                    Some(it) if !matches!(it.node, Node::Gap(_) | Node::GapToClause(_)) => it.optional = true,
+                    Some(it) if !matches!(it.node, Node::Gap(_) | Node::GapToClause(_) | Node::SentGap(_)) => {
+                        it.optional = true
+                    }
                     Some(_) => return Err("a gap is optional already".into()),
                     None => return Err("'?' must follow a word, class or group".into()),
                 }
@@ -181,10 +195,21 @@ impl Parser<'_> {
             "$" => Node::SentEnd,
             "<" => Node::ClauseStart,
             ">" => Node::ClauseEnd,
+            "~" => Node::Joined,
             "#num" => Node::Num,
             "#hour" => Node::Hour,
             "#clock" => Node::Clock,
-            _ if t.starts_with('#') => return Err(format!("unknown predicate {t} (#num, #hour, #clock)")),
+            "#cap" => Node::Cap,
+            "#any" => Node::Any,
+            _ if t.starts_with('#') => return Err(format!("unknown predicate {t} (#num, #hour, #clock, #cap, #any)")),
+            _ if t.starts_with("...") => {
+                let n: u8 = t[3..]
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=9).contains(n))
+                    .ok_or_else(|| format!("a sentence gap is ...N with N from 1 to 9, not {t}"))?;
+                Node::SentGap(n)
+            }
             _ if t.starts_with("..") => {
                 let n: u8 = t[2..]
                     .parse()
@@ -271,6 +296,11 @@ mod tests {
     #[test]
     fn parses_the_syntax() {
         let a = parse("^ (well | oh)? no ..2 @day #hour donat*").unwrap();
+        assert_eq!(parse("#cap ~ #cap").unwrap()[0][1].node, Node::Joined);
+        let b = parse("this is #cap ...5 from #any").unwrap();
+        assert_eq!(b[0][2].node, Node::Cap);
+        assert_eq!(b[0][3].node, Node::SentGap(5));
+        assert_eq!(b[0][5].node, Node::Any);
         assert_eq!(a.len(), 1);
         assert_eq!(a[0].len(), 7);
         assert!(a[0][1].optional);
@@ -284,7 +314,8 @@ mod tests {
     #[test]
     fn rejects_bad_patterns() {
         for bad in [
-            "", "(a", "a)", "?", "(a|)", "@nope", "..0", "..x", "at 10", "#digit", "a ..2?", "a |",
+            "", "(a", "a)", "?", "(a|)", "@nope", "..0", "..x", "at 10", "#digit", "a ..2?", "a |", "...0", "...x",
+            "a ...3?", "#caps",
         ] {
             assert!(parse(bad).is_err(), "{bad:?} should fail");
         }

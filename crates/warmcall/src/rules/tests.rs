@@ -256,3 +256,84 @@ fn class_words_are_the_ids_of_a_class_of_single_words() {
     assert_eq!(words("phrase"), None);
     assert_eq!(words("nope"), None);
 }
+
+#[test]
+fn capitalised_words() {
+    // `#cap` reads the case the fold drops: a name or company after the
+    // words, not any word.
+    assert!(one(&[], "this is #cap", "Hi, this is Rachel."));
+    assert!(one(&[], "met #cap", "Goedemorgen, met Érik."));
+    assert!(!one(&[], "this is #cap", "this is rachel"));
+    assert!(!one(&[], "this is #cap", "This is 42."));
+    // A pattern that opens with `#cap` is offered at capitalised words only.
+    assert!(one(&[], "^ #cap #cap $", "James Whitfield."));
+    assert!(!one(&[], "^ #cap #cap $", "James whitfield."));
+    // `~`: no punctuation between the two.
+    assert!(one(&[], "^ #cap ~ #cap $", "James Whitfield."));
+    assert!(!one(&[], "^ #cap ~ #cap $", "Hello? Hello?"));
+    assert!(one(&[], "^ #cap #cap $", "Hello? Hello?"));
+}
+
+#[test]
+fn any_token_and_sentence_gaps() {
+    assert!(one(&[], "from #any", "I'm calling from 3M"));
+    assert!(!one(&[], "from #any", "where are you calling from?"));
+    // `...N` crosses clause punctuation inside the sentence, `..N` not.
+    assert!(one(
+        &[],
+        "my name is ...3 from",
+        "My name is Lee, Brandon Lee, from Acme."
+    ));
+    assert!(!one(
+        &[],
+        "my name is ..3 from",
+        "My name is Lee, Brandon Lee, from Acme."
+    ));
+    assert!(!one(
+        &[],
+        "my name is ...2 from",
+        "My name is Lee, Brandon Lee, from Acme."
+    ));
+}
+
+#[test]
+fn anchored_lists_match_at_a_place() {
+    let mut c = Compiler::new(&[]).unwrap();
+    let after = c.add_anchored("after", &s(&["(from | with) #any", ">"])).unwrap();
+    let scanned = c.add_list("scanned", &s(&["hello"])).unwrap();
+    let m = c.finish();
+    let view = |text: &str, toks: &mut Tokens| Tokenizer::new(m.vocab()).push_sentence(text, 0, toks);
+    let mut toks = Tokens::default();
+    let r = view("this is Sam from Acme", &mut toks);
+    let v = toks.view(r);
+    assert_eq!(m.match_at(v, after, 3), Some(5));
+    // A near miss: the place is not followed by the list.
+    assert_eq!(m.match_at(v, after, 2), None);
+    // `>` alone matches at a clause end and at the sentence end.
+    let mut toks = Tokens::default();
+    let r = view("this is Sam, hi", &mut toks);
+    let v = toks.view(r);
+    assert_eq!(m.match_at(v, after, 3), Some(3));
+    assert_eq!(m.match_at(v, after, 2), None);
+    assert_eq!(m.match_at(v, after, 4), Some(4));
+    // An anchored list is never scanned for.
+    let mut h = Hits::default();
+    m.scan(v, &mut h);
+    assert!(!h.has(after) && !h.has(scanned));
+}
+
+#[test]
+fn hits_say_where_they_are() {
+    let mut c = Compiler::new(&[]).unwrap();
+    let l = c.add_list("l", &s(&["my name is #cap"])).unwrap();
+    let m = c.finish();
+    let mut toks = Tokens::default();
+    let r = Tokenizer::new(m.vocab()).push_sentence("Hi, my name is Sam Lee.", 0, &mut toks);
+    let v = toks.view(r);
+    let mut h = Hits::default();
+    m.scan(v, &mut h);
+    assert_eq!(h.span(l), Some((1, 5)));
+    let mut all = Vec::new();
+    m.all_hits(v, l, &mut all);
+    assert_eq!(all, [(1, 5)]);
+}

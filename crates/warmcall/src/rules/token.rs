@@ -35,6 +35,10 @@ pub(crate) const CLAUSE_START: u8 = 1;
 pub(crate) const SENTENCE_END: u8 = 2;
 /// The token is the first of its sentence.
 pub(crate) const SENTENCE_START: u8 = 4;
+/// The token is a word whose first character is upper case in the text
+/// ("Sanne", "ACME", "I"): the folded form loses case, and rules about
+/// names and company names need it (`#cap`).
+pub(crate) const CAPITALISED: u8 = 8;
 
 /// One token of a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,7 +56,8 @@ pub(crate) struct Token {
     pub word: WordId,
     /// What it is.
     pub kind: Kind,
-    /// [`CLAUSE_START`], [`SENTENCE_START`], [`SENTENCE_END`].
+    /// [`CLAUSE_START`], [`SENTENCE_START`], [`SENTENCE_END`],
+    /// [`CAPITALISED`].
     pub flags: u8,
 }
 
@@ -211,14 +216,17 @@ impl<'v> Tokenizer<'v> {
                 } else {
                     (base + r.start, base + r.end)
                 };
-                self.push_folded(offset, r, fstart, fend, out);
+                let cap = r.kind == Kind::Word && t[0].is_ascii_uppercase();
+                self.push_folded(offset, r, fstart, fend, cap, out);
             });
         } else {
             scan_unicode(sentence, &mut |r| {
                 let fstart = out.folded.len();
-                fold_into(&sentence[r.start..r.end], &mut out.folded);
+                let text = &sentence[r.start..r.end];
+                fold_into(text, &mut out.folded);
                 let fend = out.folded.len();
-                self.push_folded(offset, r, fstart, fend, out);
+                let cap = r.kind == Kind::Word && text.chars().next().is_some_and(char::is_uppercase);
+                self.push_folded(offset, r, fstart, fend, cap, out);
             });
         }
         let last = out.toks.len();
@@ -230,7 +238,7 @@ impl<'v> Tokenizer<'v> {
     }
 
     #[inline]
-    fn push_folded(&self, offset: usize, r: Raw, fstart: usize, fend: usize, out: &mut Tokens) {
+    fn push_folded(&self, offset: usize, r: Raw, fstart: usize, fend: usize, cap: bool, out: &mut Tokens) {
         let word = match r.kind {
             Kind::Word => self.vocab.id(&out.folded[fstart..fend]),
             _ => super::vocab::UNKNOWN,
@@ -242,7 +250,7 @@ impl<'v> Tokenizer<'v> {
             fend: fend as u32,
             word,
             kind: r.kind,
-            flags: if r.boundary { CLAUSE_START } else { 0 },
+            flags: if r.boundary { CLAUSE_START } else { 0 } | if cap { CAPITALISED } else { 0 },
         });
     }
 }
@@ -561,7 +569,12 @@ mod tests {
         let f: Vec<u8> = t.iter().map(|x| x.2).collect();
         assert_eq!(
             f,
-            [SENTENCE_START | CLAUSE_START, CLAUSE_START, CLAUSE_START, SENTENCE_END]
+            [
+                SENTENCE_START | CLAUSE_START | CAPITALISED,
+                CLAUSE_START,
+                CLAUSE_START,
+                SENTENCE_END
+            ]
         );
         // A near miss: a hyphen inside a word is no boundary.
         let t = toks(&Vocab::default(), "a follow-up call");
@@ -580,6 +593,20 @@ mod tests {
             .map(|t| (out.fold(t), &s[t.start as usize - 7..t.end as usize - 7]))
             .collect();
         assert_eq!(got, [("ça", "Ça"), ("va", "VA"), ("één", "ÉÉN"), ("keer", "keer")]);
+    }
+
+    #[test]
+    fn capitalised_words_are_flagged() {
+        let caps = |s: &str| -> Vec<bool> {
+            toks(&Vocab::default(), s)
+                .iter()
+                .map(|x| x.2 & CAPITALISED != 0)
+                .collect()
+        };
+        assert_eq!(caps("Hi Sam, it's ACME at 10"), [true, true, false, true, false, false]);
+        // The Unicode path reads the same flag; a leading apostrophe is no
+        // capital ("'T" is not a name), nor a number.
+        assert_eq!(caps("Één Ölçer 'T élan"), [true, true, false, false]);
     }
 
     #[test]
