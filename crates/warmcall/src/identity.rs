@@ -306,9 +306,8 @@ mod tests {
 
     impl Rules {
         fn find(&self, s: &str) -> Option<String> {
-            let mut toks = crate::rules::Tokens::default();
-            let range = crate::rules::Tokenizer::new(self.m.vocab()).push_sentence(s, 0, &mut toks);
-            self.r.find(&self.m, s, 0, toks.view(range))
+            let toks = crate::rules::Tokens::sentence(self.m.vocab(), s);
+            self.r.find(&self.m, s, 0, toks.whole())
         }
     }
 

@@ -11,7 +11,7 @@ use crate::agent_patterns::AgentMatcher;
 use crate::context::Sentences;
 use crate::lexicon::Lexicon;
 use crate::report::{Role, RoleBasis};
-use crate::rules::{Compiler, Hits, ListId, Matcher, Tokenizer, Tokens, View};
+use crate::rules::{Compiler, Hits, ListId, Matcher, Tokens, View};
 use crate::{Error, Transcript};
 
 /// Introductions are looked for in the first this many segments…
@@ -129,10 +129,9 @@ impl RoleRules {
     /// Whether `text` (a whole segment: its patterns read `^` and `$` as
     /// the segment's edges) is how someone picks up the phone.
     fn is_greeting(&self, m: &Matcher, text: &str) -> bool {
-        let mut toks = Tokens::default();
-        let r = Tokenizer::new(m.vocab()).push_sentence(text, 0, &mut toks);
+        let toks = Tokens::sentence(m.vocab(), text);
         let mut h = Hits::default();
-        m.scan_only(toks.view(r), 1 << self.greeting | 1 << self.not_greeting, &mut h);
+        m.scan_only(toks.whole(), 1 << self.greeting | 1 << self.not_greeting, &mut h);
         h.has(self.greeting) && !h.has(self.not_greeting)
     }
 }
@@ -320,9 +319,8 @@ mod tests {
 
     impl Rules {
         fn read(&self, s: &str, l: ListId) -> bool {
-            let mut toks = Tokens::default();
-            let range = Tokenizer::new(self.m.vocab()).push_sentence(s, 0, &mut toks);
-            RoleRules::hits(&self.m, toks.view(range), l, &mut Hits::default())
+            let toks = Tokens::sentence(self.m.vocab(), s);
+            RoleRules::hits(&self.m, toks.whole(), l, &mut Hits::default())
         }
         fn is_introduction(&self, s: &str) -> bool {
             self.read(s, self.r.introduction)

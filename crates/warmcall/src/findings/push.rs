@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use crate::context::Ctx;
 use crate::lexicon::Lexicon;
 use crate::report::{PushCategory, PushItem, Pushes, QuestionKind, Questions, Readiness, Role};
-use crate::rules::{Compiler, Hits, LeadWords, ListId, Matcher, Token, Tokenizer, Tokens, View};
+use crate::rules::{Compiler, Hits, LeadWords, ListId, Matcher, Token, Tokens, View};
 use crate::Error;
 
 use super::signals::{AgentOffer, SignalHit, SignalRules};
@@ -202,9 +202,8 @@ impl PushRules {
     /// The category when `sentence` (one sentence of plain text) on its
     /// own is a push.
     pub(crate) fn sentence_category(&self, m: &Matcher, sentence: &str) -> Option<PushCategory> {
-        let mut toks = Tokens::default();
-        let r = Tokenizer::new(m.vocab()).push_sentence(sentence, 0, &mut toks);
-        self.judge(m, toks.view(r), &mut Scratch::default()).category
+        let toks = Tokens::sentence(m.vocab(), sentence);
+        self.judge(m, toks.whole(), &mut Scratch::default()).category
     }
 
     /// Of one agent sentence's tokens: its push category (when on its own
@@ -342,10 +341,9 @@ impl PushRules {
     /// Whether a sentence (plain text) names a concrete time (day, date,
     /// clock time) and whether it names a vague one ("next week").
     pub(crate) fn times(&self, m: &Matcher, sentence: &str) -> (bool, bool) {
-        let mut toks = Tokens::default();
-        let r = Tokenizer::new(m.vocab()).push_sentence(sentence, 0, &mut toks);
+        let toks = Tokens::sentence(m.vocab(), sentence);
         let mut hits = Hits::default();
-        m.scan_only(toks.view(r), 1 << self.ids[TIME] | 1 << self.ids[VAGUE_TIME], &mut hits);
+        m.scan_only(toks.whole(), 1 << self.ids[TIME] | 1 << self.ids[VAGUE_TIME], &mut hits);
         (self.has(&hits, TIME), self.has(&hits, VAGUE_TIME))
     }
 }

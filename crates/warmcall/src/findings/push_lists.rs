@@ -12,7 +12,7 @@
 use crate::analyzer::LangModel;
 use crate::lexicon::Lexicon;
 use crate::report::PushCategory;
-use crate::rules::{Hits, LeadWords, Matcher, Tokenizer, Tokens};
+use crate::rules::{Hits, LeadWords, Matcher, Tokens};
 
 /// `(list, hits, near misses)`.
 pub(super) type Case = (&'static str, &'static [&'static str], &'static [&'static str]);
@@ -921,10 +921,9 @@ const NL: &[Case] = &[
 
 /// Whether `id` of `m` hits sentence `s`.
 fn hits(m: &Matcher, id: crate::rules::ListId, s: &str) -> bool {
-    let mut toks = Tokens::default();
-    let r = Tokenizer::new(m.vocab()).push_sentence(s, 0, &mut toks);
+    let toks = Tokens::sentence(m.vocab(), s);
     let mut h = Hits::default();
-    m.scan(toks.view(r), &mut h);
+    m.scan(toks.whole(), &mut h);
     h.has(id)
 }
 

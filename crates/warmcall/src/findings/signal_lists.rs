@@ -3,7 +3,7 @@
 
 use crate::analyzer::LangModel;
 use crate::lexicon::Lexicon;
-use crate::rules::{Hits, Tokenizer, Tokens};
+use crate::rules::{Hits, Tokens};
 
 /// `(list or @class, hits, near misses)`.
 use super::push_lists::Case;
@@ -632,20 +632,18 @@ fn check(lang: &str, cases: &[Case]) {
             let id = c.add_list("t", &[format!("@{class}")]).expect("class pattern");
             let m = c.finish();
             Box::new(move |s: &str| {
-                let mut toks = Tokens::default();
-                let r = Tokenizer::new(m.vocab()).push_sentence(s, 0, &mut toks);
+                let toks = Tokens::sentence(m.vocab(), s);
                 let mut h = Hits::default();
-                m.scan(toks.view(r), &mut h);
+                m.scan(toks.whole(), &mut h);
                 h.has(id)
             })
         } else {
             let lm = &lm;
             let id = lm.signals.list_id(target).unwrap_or_else(|| panic!("no list {target}"));
             Box::new(move |s: &str| {
-                let mut toks = Tokens::default();
-                let r = Tokenizer::new(lm.rules.vocab()).push_sentence(s, 0, &mut toks);
+                let toks = Tokens::sentence(lm.rules.vocab(), s);
                 let mut h = Hits::default();
-                lm.rules.scan(toks.view(r), &mut h);
+                lm.rules.scan(toks.whole(), &mut h);
                 h.has(id)
             })
         };

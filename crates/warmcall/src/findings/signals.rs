@@ -311,9 +311,8 @@ mod tests {
             info: false,
             proposal: push,
         };
-        let mut toks = crate::rules::Tokens::default();
-        let r = crate::rules::Tokenizer::new(lm.rules.vocab()).push_sentence(sentence, 0, &mut toks);
-        lm.signals.classify(&lm.rules, toks.view(r), offer)
+        let toks = crate::rules::Tokens::sentence(lm.rules.vocab(), sentence);
+        lm.signals.classify(&lm.rules, toks.whole(), offer)
     }
 
     #[test]

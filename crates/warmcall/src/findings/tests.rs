@@ -947,11 +947,10 @@ fn info_offers_and_pushes_from_one_judgment() {
     ];
     for (lang, sentence, category, info) in cases {
         let lm = crate::analyzer::LangModel::new(Lexicon::builtin(lang).expect("lexicon")).expect("rules");
-        let mut toks = crate::rules::Tokens::default();
-        let r = crate::rules::Tokenizer::new(lm.rules.vocab()).push_sentence(sentence, 0, &mut toks);
+        let toks = crate::rules::Tokens::sentence(lm.rules.vocab(), sentence);
         let j = lm
             .pushes
-            .judge(&lm.rules, toks.view(r), &mut super::push::Scratch::default());
+            .judge(&lm.rules, toks.whole(), &mut super::push::Scratch::default());
         assert_eq!((j.category, j.offers_info), (*category, *info), "{sentence}");
         assert_eq!(
             lm.pushes.sentence_category(&lm.rules, sentence),

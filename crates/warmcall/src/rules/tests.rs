@@ -15,10 +15,9 @@ fn hits(classes: &[(&str, &[&str])], lists: &[(&str, &[&str])], text: &str) -> V
         c.add_list(n, &s(p)).expect("list compiles");
     }
     let m = c.finish();
-    let mut toks = Tokens::default();
-    let r = Tokenizer::new(m.vocab()).push_sentence(text, 0, &mut toks);
+    let toks = Tokens::sentence(m.vocab(), text);
     let mut h = Hits::default();
-    m.scan(toks.view(r), &mut h);
+    m.scan(toks.whole(), &mut h);
     lists
         .iter()
         .filter(|(n, _)| h.has(m.list(n).unwrap()))
@@ -96,10 +95,9 @@ fn hits_say_where() {
     let mut c = Compiler::new(&[]).unwrap();
     let l = c.add_list("l", &s(&["not ..2 interested"])).unwrap();
     let m = c.finish();
-    let mut toks = Tokens::default();
-    let r = Tokenizer::new(m.vocab()).push_sentence("Well, we're not really interested.", 0, &mut toks);
+    let toks = Tokens::sentence(m.vocab(), "Well, we're not really interested.");
     let mut h = Hits::default();
-    m.scan(toks.view(r), &mut h);
+    m.scan(toks.whole(), &mut h);
     assert_eq!(h.span(l), Some((2, 5)));
 }
 
@@ -140,10 +138,9 @@ fn led(entries: &[&str], skip: &[&str], after: &[&str], sentence_start: bool, te
     };
     let id = c.add_led("l", &s(entries), &lead).expect("list compiles");
     let m = c.finish();
-    let mut toks = Tokens::default();
-    let r = Tokenizer::new(m.vocab()).push_sentence(text, 0, &mut toks);
+    let toks = Tokens::sentence(m.vocab(), text);
     let mut h = Hits::default();
-    m.scan(toks.view(r), &mut h);
+    m.scan(toks.whole(), &mut h);
     h.has(id)
 }
 
@@ -183,15 +180,13 @@ fn all_hits_are_every_place_a_list_hits() {
     let mut c = Compiler::new(&[]).unwrap();
     let id = c.add_list("l", &s(&["call you", "call"])).unwrap();
     let m = c.finish();
-    let mut toks = Tokens::default();
-    let r = Tokenizer::new(m.vocab()).push_sentence("I call you, then call again and call you", 0, &mut toks);
+    let toks = Tokens::sentence(m.vocab(), "I call you, then call again and call you");
     let mut out = vec![(9, 9)];
-    m.all_hits(toks.view(r), id, &mut out);
+    m.all_hits(toks.whole(), id, &mut out);
     assert_eq!(out, vec![(1, 3), (4, 5), (7, 9)]);
     // A sentence without a hit gives none.
-    let mut toks = Tokens::default();
-    let r = Tokenizer::new(m.vocab()).push_sentence("nothing here", 0, &mut toks);
-    m.all_hits(toks.view(r), id, &mut out);
+    let toks = Tokens::sentence(m.vocab(), "nothing here");
+    m.all_hits(toks.whole(), id, &mut out);
     assert!(out.is_empty());
 }
 
@@ -201,9 +196,8 @@ fn a_sentence_without_some_words_reads_as_if_unsaid() {
     let start = c.add_list("start", &s(&["^ shall we"])).unwrap();
     let clause = c.add_list("clause", &s(&["< tuesday"])).unwrap();
     let m = c.finish();
-    let mut toks = Tokens::default();
-    let r = Tokenizer::new(m.vocab()).push_sentence("Let's say, shall we meet Tuesday", 0, &mut toks);
-    let v = toks.view(r);
+    let toks = Tokens::sentence(m.vocab(), "Let's say, shall we meet Tuesday");
+    let v = toks.whole();
     let mut buf = Vec::new();
     // "let's say" out: "shall" opens the sentence.
     let w = v.without(&[(0, 2)], &mut buf);
@@ -327,9 +321,8 @@ fn hits_say_where_they_are() {
     let mut c = Compiler::new(&[]).unwrap();
     let l = c.add_list("l", &s(&["my name is #cap"])).unwrap();
     let m = c.finish();
-    let mut toks = Tokens::default();
-    let r = Tokenizer::new(m.vocab()).push_sentence("Hi, my name is Sam Lee.", 0, &mut toks);
-    let v = toks.view(r);
+    let toks = Tokens::sentence(m.vocab(), "Hi, my name is Sam Lee.");
+    let v = toks.whole();
     let mut h = Hits::default();
     m.scan(v, &mut h);
     assert_eq!(h.span(l), Some((1, 5)));

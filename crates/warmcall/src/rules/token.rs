@@ -86,6 +86,21 @@ impl Tokens {
         }
     }
 
+    /// `text` tokenized on its own as one sentence, with `vocab`'s ids:
+    /// for a sentence that is not part of a call's shared tokens (the
+    /// library's one-sentence questions, a push's text, a whole first
+    /// segment). Read it with [`Tokens::whole`].
+    pub(crate) fn sentence(vocab: &Vocab, text: &str) -> Tokens {
+        let mut out = Tokens::default();
+        Tokenizer::new(vocab).push_sentence(text, 0, &mut out);
+        out
+    }
+
+    /// A view of every token (of a [`Tokens::sentence`]).
+    pub(crate) fn whole(&self) -> View<'_> {
+        self.view(0..self.toks.len())
+    }
+
     /// The folded form of token `t` (lowercase, apostrophes straightened).
     pub(crate) fn fold(&self, t: &Token) -> &str {
         &self.folded[t.fstart as usize..t.fend as usize]
