@@ -349,12 +349,20 @@ impl Analyzer {
         lm: &'a LangModel,
         sentences: Sentences<'a>,
     ) -> (Ctx<'a>, roles::Assignment) {
+        // The first-push rule reads the sentences' shared tokens, with one
+        // set of scan buffers for the whole search.
+        let scratch = std::cell::RefCell::new(push::Scratch::default());
         let assignment = roles::assign(
             t,
             &lm.roles,
             &lm.rules,
             self.agent.as_ref(),
-            &|s: &str| lm.pushes.sentence_category(&lm.rules, s).is_some(),
+            &|_, v| {
+                lm.pushes
+                    .judge(&lm.rules, v, &mut scratch.borrow_mut())
+                    .category
+                    .is_some()
+            },
             &sentences,
         );
         let ctx = Ctx::new(

@@ -152,21 +152,22 @@ pub(crate) fn assign_with(
     rules: &RoleRules,
     m: &Matcher,
     agent: Option<&AgentMatcher>,
-    is_push: &dyn Fn(&str) -> bool,
+    is_push: &dyn Fn(&str, View<'_>) -> bool,
 ) -> Assignment {
     assign(t, rules, m, agent, is_push, &Sentences::new(t, m.vocab()))
 }
 
 /// Assigns roles per speaker, before the per-call context exists (the
-/// context is built with them). `is_push` tells whether a sentence on its
-/// own is a push (the first-push rule); `sentences` are the sentences and
-/// tokens the analysis shares with its later stages, tokenized with `m`.
+/// context is built with them). `is_push` tells whether a sentence (its
+/// text and its shared tokens) on its own is a push (the first-push rule);
+/// `sentences` are the sentences and tokens the analysis shares with its
+/// later stages, tokenized with `m`.
 pub(crate) fn assign(
     t: &Transcript,
     rules: &RoleRules,
     m: &Matcher,
     agent: Option<&AgentMatcher>,
-    is_push: &dyn Fn(&str) -> bool,
+    is_push: &dyn Fn(&str, View<'_>) -> bool,
     sentences: &Sentences<'_>,
 ) -> Assignment {
     let n = t.speakers.len();
@@ -213,7 +214,7 @@ fn decide(
     t: &Transcript,
     rules: &RoleRules,
     m: &Matcher,
-    is_push: &dyn Fn(&str) -> bool,
+    is_push: &dyn Fn(&str, View<'_>) -> bool,
     sentences: &Sentences<'_>,
 ) -> (usize, RoleBasis, String) {
     let segs = &t.segments;
@@ -264,7 +265,7 @@ fn decide(
         );
     }
     for (i, s) in segs.iter().enumerate() {
-        if let Some((_, sentence)) = sentences.of(i).find(|(_, x)| is_push(x)) {
+        if let Some((_, sentence, _)) = sentences.with_tokens(i).find(|(_, x, v)| is_push(x, *v)) {
             return (
                 s.speaker,
                 RoleBasis::FirstPush,
@@ -341,10 +342,14 @@ mod tests {
     }
 
     fn agent_of(lang: &str, lines: &[(&str, &str)]) -> (String, RoleBasis) {
-        agent_with_push(lang, lines, &|_| false)
+        agent_with_push(lang, lines, &|_, _| false)
     }
 
-    fn agent_with_push(lang: &str, lines: &[(&str, &str)], push: &dyn Fn(&str) -> bool) -> (String, RoleBasis) {
+    fn agent_with_push(
+        lang: &str,
+        lines: &[(&str, &str)],
+        push: &dyn Fn(&str, View<'_>) -> bool,
+    ) -> (String, RoleBasis) {
         let mut b = Transcript::builder();
         for (i, (spk, text)) in lines.iter().enumerate() {
             b = b.segment(spk, i as f64 * 5.0, i as f64 * 5.0 + 4.0, text);
@@ -608,7 +613,7 @@ mod tests {
 
     #[test]
     fn first_push_then_first_speaker() {
-        let push = |s: &str| s.contains("come by");
+        let push = |s: &str, _: View<'_>| s.contains("come by");
         let lines = [
             ("Ann", "Hi Laura, can you hear me?"),
             ("Laura", "Yes, fine."),
@@ -679,7 +684,7 @@ mod tests {
             .build();
         let m = AgentMatcher::new("/^A$/").unwrap();
         let r = rules("en");
-        let a = assign_with(&t, &r.r, &r.m, Some(&m), &|_| false);
+        let a = assign_with(&t, &r.r, &r.m, Some(&m), &|_, _| false);
         assert_eq!(a.speaker_role, vec![Role::Agent, Role::Customer]);
         assert_eq!(a.basis, RoleBasis::Explicit);
         assert!(a.warnings.is_empty());
