@@ -747,48 +747,53 @@ impl Matcher {
         for t in v.toks {
             out.present[t.word as usize / 64] |= 1 << (t.word % 64);
         }
-        let n = v.len();
-        for p in 0..n {
-            let t = &v.toks[p];
-            match t.kind {
-                Kind::Word => {
-                    if t.word != UNKNOWN {
-                        let w = t.word as usize;
-                        let (a, b) = (self.word_start[w] as usize, self.word_start[w + 1] as usize);
-                        if a < b {
-                            self.try_all(&self.word_pats[a..b], v, p, out);
+        for p in 0..v.len() {
+            self.candidates(v, p, |i| self.try_one(i, v, p, out));
+        }
+        out.bits &= wanted;
+    }
+
+    /// Calls `f` with each pattern the index offers at token `p`: those
+    /// its word can start (prefixes searched for unknown words only: a
+    /// known word's prefix patterns are indexed under its id), those of a
+    /// number, a clock time or a capitalised word, and those that can
+    /// start anywhere.
+    #[inline]
+    fn candidates(&self, v: View<'_>, p: usize, mut f: impl FnMut(u32)) {
+        let t = &v.toks[p];
+        match t.kind {
+            Kind::Word if t.word != UNKNOWN => {
+                let w = t.word as usize;
+                let (a, b) = (self.word_start[w] as usize, self.word_start[w + 1] as usize);
+                self.word_pats[a..b].iter().for_each(|&i| f(i));
+            }
+            Kind::Word => {
+                let w = v.fold(p);
+                let b = w.as_bytes();
+                let key = b.first().map_or(0, |&c| {
+                    usize::from(c) << 8 | usize::from(b.get(1).copied().unwrap_or(0))
+                });
+                if !w.is_empty() && self.prefix_keys[key / 64] >> (key % 64) & 1 == 1 {
+                    // Prefixes are sorted: those of `w` sit at or before its
+                    // position in the order.
+                    let end = self.by_prefix.partition_point(|(x, _)| &**x <= w);
+                    for (x, pat) in self.by_prefix[..end].iter().rev() {
+                        if x.as_bytes().first() != b.first() {
+                            break;
                         }
-                    }
-                    let w = if t.word == UNKNOWN { v.fold(p) } else { "" };
-                    let b = w.as_bytes();
-                    let key = b.first().map_or(0, |&c| {
-                        usize::from(c) << 8 | usize::from(b.get(1).copied().unwrap_or(0))
-                    });
-                    if !w.is_empty() && self.prefix_keys[key / 64] >> (key % 64) & 1 == 1 {
-                        // Prefixes are sorted: those of `w` sit at or
-                        // before its position in the order.
-                        let end = self.by_prefix.partition_point(|(x, _)| &**x <= w);
-                        for (x, pat) in self.by_prefix[..end].iter().rev() {
-                            if x.as_bytes().first() != w.as_bytes().first() {
-                                break;
-                            }
-                            if w.starts_with(&**x) {
-                                self.try_one(*pat, v, p, out);
-                            }
+                        if w.starts_with(&**x) {
+                            f(*pat);
                         }
                     }
                 }
-                Kind::Number => self.try_all(&self.on_number, v, p, out),
-                Kind::Clock => self.try_all(&self.on_clock, v, p, out),
             }
-            if t.is(CAPITALISED) && !self.on_cap.is_empty() {
-                self.try_all(&self.on_cap, v, p, out);
-            }
-            if !self.on_any.is_empty() {
-                self.try_all(&self.on_any, v, p, out);
-            }
+            Kind::Number => self.on_number.iter().for_each(|&i| f(i)),
+            Kind::Clock => self.on_clock.iter().for_each(|&i| f(i)),
         }
-        out.bits &= wanted;
+        if t.is(CAPITALISED) {
+            self.on_cap.iter().for_each(|&i| f(i));
+        }
+        self.on_any.iter().for_each(|&i| f(i));
     }
 
     /// Every hit of list `l` in one sentence's tokens, left to right and
@@ -800,7 +805,7 @@ impl Matcher {
         let mut p = 0;
         while p < n {
             let mut end = None;
-            let mut try_pat = |i: u32| {
+            self.candidates(v, p, |i| {
                 let (list, alt) = &self.patterns[i as usize];
                 if *list != l || end.is_some() || self.leads[l].as_ref().is_some_and(|d| !d.admits(v, p)) {
                     return;
@@ -809,31 +814,7 @@ impl Matcher {
                     end = Some(q);
                     true
                 });
-            };
-            let t = &v.toks[p];
-            match t.kind {
-                Kind::Word => {
-                    let w = t.word as usize;
-                    if t.word != UNKNOWN {
-                        for &i in &self.word_pats[self.word_start[w] as usize..self.word_start[w + 1] as usize] {
-                            try_pat(i);
-                        }
-                    } else {
-                        let f = v.fold(p);
-                        for (x, i) in &self.by_prefix {
-                            if f.starts_with(&**x) {
-                                try_pat(*i);
-                            }
-                        }
-                    }
-                }
-                Kind::Number => self.on_number.iter().for_each(|&i| try_pat(i)),
-                Kind::Clock => self.on_clock.iter().for_each(|&i| try_pat(i)),
-            }
-            if t.is(CAPITALISED) {
-                self.on_cap.iter().for_each(|&i| try_pat(i));
-            }
-            self.on_any.iter().for_each(|&i| try_pat(i));
+            });
             match end {
                 Some(e) => {
                     out.push((p, e));
@@ -862,13 +843,6 @@ impl Matcher {
             }
         }
         end
-    }
-
-    #[inline]
-    fn try_all(&self, pats: &[u32], v: View<'_>, p: usize, out: &mut Hits) {
-        for &i in pats {
-            self.try_one(i, v, p, out);
-        }
     }
 
     fn try_one(&self, i: u32, v: View<'_>, p: usize, out: &mut Hits) {
