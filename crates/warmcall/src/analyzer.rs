@@ -75,7 +75,7 @@ impl LangModel {
     }
 
     fn compiler(lex: &Lexicon, vocab: crate::rules::Vocab) -> Result<crate::rules::Compiler, Error> {
-        crate::rules::compiler_with(lex, vocab).map_err(|e| Error::Config {
+        crate::rules::compiler_with(lex, vocab, metrics::questions::list_classes()).map_err(|e| Error::Config {
             key: format!("lexicon.{}.{}", lex.lang, e.name),
             line: 0,
             message: e.source.to_string(),
@@ -109,7 +109,11 @@ impl LangModel {
         Ok(LangModel {
             backchannels,
             function_words: lex.list("detect.function_words").to_vec(),
-            questions: QuestionRules::new(&lex)?,
+            questions: QuestionRules::new(&lex, &rules).map_err(|message| Error::Config {
+                key: format!("lexicon.{}", lex.lang),
+                line: 0,
+                message,
+            })?,
             pushes,
             signals,
             rules,
@@ -275,7 +279,7 @@ impl Analyzer {
     /// ```
     pub fn question_kind(&self, lang: &str, sentence: &str, punctuated: bool) -> Option<QuestionKind> {
         let m = self.model(lang)?;
-        m.questions.classify(sentence, punctuated)
+        m.questions.classify(m.rules.vocab(), sentence, punctuated)
     }
 
     /// The next-step category when one agent sentence, on its own, is a push.
@@ -291,7 +295,9 @@ impl Analyzer {
 
     /// The word classes of a language as the rules use them: the shipped
     /// `[classes]` with the config's changes applied, `(name, entries)` in
-    /// name order; `None` when the analyzer has no lexicon for `lang`.
+    /// name order, then the lists that are classes under a key of their own
+    /// (`@backchannel`, the `[questions]` lists such as `@auxiliaries`);
+    /// `None` when the analyzer has no lexicon for `lang`.
     ///
     /// ```
     /// let a = warmcall::Analyzer::new(warmcall::Config::default()).unwrap();
@@ -301,9 +307,14 @@ impl Analyzer {
     /// ```
     pub fn classes(&self, lang: &str) -> Option<Vec<(&str, &[String])>> {
         let lex = &self.model(lang)?.lex;
+        let listed = crate::lexicon::LIST_CLASSES
+            .iter()
+            .map(|&(name, key)| (name, key.to_string()))
+            .chain(metrics::questions::list_classes());
         Some(
             lex.names_under(crate::rules::CLASSES)
                 .map(|n| (&n[crate::rules::CLASSES.len()..], lex.list(n)))
+                .chain(listed.map(|(name, key)| (name, lex.list(&key))))
                 .collect(),
         )
     }
@@ -476,7 +487,7 @@ are not judged; talk, turns and silences are measured",
         // Questions, signals, pushes and their readiness: judged in a
         // language with a lexicon only.
         let (questions, signals, pushes) = if judged {
-            let questions = metrics::questions::compute(&ctx, &lm.questions);
+            let questions = metrics::questions::compute(&ctx, &lm.questions, lm.rules.vocab());
             let (signals, pushes) = lm.signals_and_pushes(&ctx, questions.as_ref());
             (questions, signals, pushes)
         } else {
@@ -501,7 +512,7 @@ are not judged; talk, turns and silences are measured",
                 pushes: pushes.as_ref(),
                 outcome: &outcome,
             };
-            let findings = findings::compute(&ctx, &figures, &signals, &lm.questions);
+            let findings = findings::compute(&ctx, &figures, &signals, &lm.questions, lm.rules.vocab());
             let score = score::compute(&self.config, &figures, &findings);
             (findings, score)
         } else {

@@ -382,40 +382,6 @@ pub(crate) fn range_in(whole: &str, part: &str) -> std::ops::Range<usize> {
     start..start + part.len()
 }
 
-/// Up to eight bytes as a little-endian `u64`, zero padded: the key under
-/// which language detection and the question rules look short words up.
-/// Two loads that overlap in the middle (equal bytes, so or-ing them is
-/// harmless) instead of a copy of variable length, which compiled to a
-/// `memcpy` call.
-#[inline]
-pub(crate) fn packed_u64(w: &[u8]) -> u64 {
-    let n = w.len();
-    debug_assert!(n <= 8);
-    let le32 = |b: &[u8]| u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
-    let le16 = |b: &[u8]| u64::from(u16::from_le_bytes([b[0], b[1]]));
-    match n {
-        4..=8 => le32(&w[..4]) | le32(&w[n - 4..]) << (8 * (n - 4)),
-        2..=3 => le16(&w[..2]) | le16(&w[n - 2..]) << (8 * (n - 2)),
-        1 => u64::from(w[0]),
-        _ => 0,
-    }
-}
-
-/// Lowercases the ASCII capitals among eight packed bytes and leaves every
-/// other byte (non-ASCII ones included) as it is.
-#[inline]
-pub(crate) fn ascii_lower_u64(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let low7 = x & !HIGH;
-    // Per byte, no carries: low7 + 0x80 - b'A' sets the high bit when
-    // low7 >= 'A'; low7 + 0x80 - b'Z' - 1 when low7 > 'Z'.
-    let ge_a = low7 + ONES * u64::from(0x80 - b'A');
-    let gt_z = low7 + ONES * u64::from(0x80 - b'Z' - 1);
-    let upper = ge_a & !gt_z & !x & HIGH;
-    x | (upper >> 2)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

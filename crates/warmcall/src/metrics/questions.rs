@@ -12,8 +12,7 @@ use std::collections::{HashMap, HashSet};
 use crate::context::Ctx;
 use crate::lexicon::Lexicon;
 use crate::report::{QuestionBasis, QuestionItem, QuestionKind, QuestionStats, Questions, Role};
-use crate::text::{ascii_lower_u64, packed_u64};
-use crate::Error;
+use crate::rules::{words_of, Matcher, View, Vocab, WordId, UNKNOWN};
 
 // One bit per word list.
 const QWORDS: u64 = 1 << 0;
@@ -91,48 +90,98 @@ const FIRST_ELL_PHRASE: u64 = 1 << 62;
 /// Words that may open a sentence inside an unpunctuated, cased segment.
 const BOUNDARY: u64 = QWORDS | FILLERS | AUX | PRONOUNS | NEGATIONS | SUBORDINATORS | TRAILING;
 
-/// Hashes short lowercase words eight bytes per multiply (FxHash-style),
-/// with a folded multiply at the end so that both the low bits (hashbrown's
-/// bucket) and the high bits (its control byte) depend on every input bit.
-/// Several times faster than SipHash, and than byte-wise FNV. Only the
-/// speed of look-ups depends on it: nothing iterates these maps in an order
-/// that reaches the output.
-#[derive(Default, Clone, Copy)]
-struct WordHasher(u64);
+/// The `[questions]` word lists: each is the engine class of the same name
+/// (`@auxiliaries`, `@fillers`, …), so its words are in the analyzer's one
+/// vocabulary and a token's lists are one table look-up by word id.
+const WORD_CLASSES: &[(&str, u64)] = &[
+    ("question_words", QWORDS),
+    ("question_word_modifiers", QMODS),
+    ("determiner_question_words", DETERMINERS),
+    ("concessive_markers", CONCESSIVE),
+    ("relative_subject_starts", RELATIVE_SUBJECTS),
+    ("comma_relatives", COMMA_RELATIVES),
+    ("deictic_words", DEICTIC),
+    ("trailing_hesitations", TRAILING),
+    ("aux_tag_blockers", AUX_TAG_BLOCKERS),
+    ("proposal_auxiliaries", PROPOSAL_AUX),
+    ("in_place_words", IN_PLACE),
+    ("in_place_followers", IN_PLACE_FOLLOW),
+    ("fillers", FILLERS),
+    ("skippable", SKIPPABLE),
+    ("subject_pronouns", PRONOUNS),
+    ("subject_words", SUBJECT_WORDS),
+    ("auxiliaries", AUX),
+    ("not_verbs", NOT_VERBS),
+    ("v1_pronouns", V1_PRONOUNS),
+    ("prepositions", PREPS),
+    ("exclamative_words", EXCL),
+    ("narrative_markers", NARRATIVE),
+    ("conditional_then", COND_THEN),
+    ("conditional_aux", COND_AUX),
+    ("closed_complementizers", CLOSED_COMP),
+    ("embedding_verbs", EMBEDDING),
+    ("time_words", TIME_WORDS),
+    ("tag_blockers", TAG_BLOCKERS),
+    ("negations", NEGATIONS),
+    ("subordinators", SUBORDINATORS),
+    ("first_person", FIRST_PERSON),
+    ("particles", PARTICLES),
+    ("reporting_verbs", REPORTING),
+    ("ellipsis_conjunctions", ELL_CONJ),
+    ("ellipsis_starts", ELL_START),
+    ("ellipsis_blockers", ELL_BLOCK),
+    ("imperative_particles", IMP_PARTICLES),
+    ("imperative_soft_particles", IMP_SOFT),
+    ("imperative_subjects", IMP_SUBJECTS),
+    ("addressee_subjects", ADDRESSEE),
+    ("state_markers", STATE),
+    ("declarative_blockers", DECL_BLOCK),
+    ("addressee_tail_tags", ADDR_TAIL),
+    ("agreement_words", AGREEMENT),
+    ("rate_units", RATE_UNITS),
+    ("in_place_rate_words", IN_PLACE_RATE),
+    ("check_openers", CHECK_OPENERS),
+    ("alternative_conjunctions", ALTERNATIVE),
+    ("inverted_subjects", INVERTED_SUBJECTS),
+    ("answer_words", ANSWER_WORDS),
+];
 
-const WORD_HASH_K: u64 = 0x9e37_79b9_7f4a_7c15;
+/// The `[questions]` phrase lists (classes of multi-word entries), each
+/// with the bit its first words carry.
+const PHRASE_CLASSES: &[(&str, u64)] = &[
+    ("non_question_openers", FIRST_NON_OPENER),
+    ("final_non_question_openers", FIRST_FINAL_NON_OPENER),
+    ("elliptical_openers", FIRST_ELLIPTICAL),
+    ("invitations", FIRST_INVITATION),
+    ("explain_phrases", FIRST_EXPLAIN),
+    ("indirect", FIRST_INDIRECT),
+    ("topic_openers", FIRST_TOPIC),
+    ("proposal_openers", FIRST_PROPOSAL),
+    ("tags", FIRST_TAG),
+    ("tail_tags", FIRST_TAIL_TAG),
+    ("refer_back", FIRST_REFER_BACK),
+    ("ellipsis_phrases", FIRST_ELL_PHRASE),
+];
 
-impl WordHasher {
-    fn add(&mut self, x: u64) {
-        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(WORD_HASH_K);
-    }
+/// Classes of one word each that are no list of their own bit: clitics
+/// written apart, the negative tag suffix, and the stop words of the
+/// follow-up rule.
+const OTHER_CLASSES: &[(&str, &str)] = &[
+    ("clitics", "questions.clitics"),
+    ("tag_negation_suffix", "questions.tag_negation_suffix"),
+    ("stopwords", "stopwords.words"),
+];
+
+/// Every lexicon list the question rules read, as `(class, lexicon key)`:
+/// the analyzer compiles them into each language's engine (and so into its
+/// vocabulary) with the other word lists that are classes.
+pub(crate) fn list_classes() -> impl Iterator<Item = (&'static str, String)> {
+    WORD_CLASSES
+        .iter()
+        .chain(PHRASE_CLASSES)
+        .map(|&(name, _)| (name, format!("questions.{name}")))
+        .chain(OTHER_CLASSES.iter().map(|&(name, key)| (name, key.to_string())))
 }
-
-impl std::hash::Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        let m = (self.0 as u128).wrapping_mul(WORD_HASH_K as u128);
-        (m as u64) ^ ((m >> 64) as u64)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(last));
-        }
-    }
-    fn write_u8(&mut self, b: u8) {
-        self.add(b as u64);
-    }
-}
-
-type WordHashBuild = std::hash::BuildHasherDefault<WordHasher>;
-type WordMap = HashMap<String, u64, WordHashBuild>;
-type WordSet = HashSet<String, WordHashBuild>;
 
 /// Hashes a packed content key (a `u128`) with one folded multiply instead
 /// of hashing its sixteen bytes (or SipHash).
@@ -164,158 +213,41 @@ type ContentKey = u128;
 type KeyBuild = std::hash::BuildHasherDefault<KeyHasher>;
 type KeySet = HashSet<ContentKey, KeyBuild>;
 
-/// Words with their list bits, looked up per token. A word of up to 15
-/// bytes is keyed by its bytes and length packed into a `u128`: one
-/// multiply to hash and one compare to match, where a `String` key costs a
-/// hash over the bytes and a `memcmp`. Longer words use a String map.
-#[derive(Debug)]
-struct PackedWords {
-    /// Open addressing over the packed keys, at most a quarter full; a slot
-    /// with no bits is empty (a word with no bits answers 0 either way).
-    /// Every token of every candidate sentence is looked up, most of them
-    /// misses that stop at the first empty slot.
-    short: Box<[(u128, u64)]>,
-    /// `64 - log2(short.len())`.
-    short_shift: u32,
-    long: WordMap,
-}
-
-impl PackedWords {
-    fn new<'a>(words: impl IntoIterator<Item = (&'a str, u64)>) -> PackedWords {
-        let mut short: HashMap<u128, u64, KeyBuild> = HashMap::default();
-        let mut long = WordMap::default();
-        for (w, bits) in words {
-            match pack_word(w.as_bytes(), 0, w.len()) {
-                Some(k) => *short.entry(k).or_insert(0) |= bits,
-                None => *long.entry(w.to_string()).or_insert(0) |= bits,
-            }
-        }
-        let size = (4 * short.len()).next_power_of_two().max(16);
-        let short_shift = 64 - size.trailing_zeros();
-        let mut table = vec![(0u128, 0u64); size].into_boxed_slice();
-        for (k, bits) in short.into_iter().filter(|&(_, b)| b != 0) {
-            let mut h = slot_of(k, short_shift);
-            while table[h].1 != 0 {
-                h = (h + 1) & (size - 1);
-            }
-            table[h] = (k, bits);
-        }
-        PackedWords {
-            short: table,
-            short_shift,
-            long,
-        }
-    }
-
-    /// The bits of a word of up to 15 bytes packed by [`pack_word`].
-    #[inline]
-    fn get_key(&self, k: u128) -> u64 {
-        let mut h = slot_of(k, self.short_shift);
-        loop {
-            let (key, bits) = self.short[h];
-            if bits == 0 || key == k {
-                return bits;
-            }
-            h = (h + 1) & (self.short.len() - 1);
-        }
-    }
-
-    /// The packed keys of the short words, for the tests.
-    #[cfg(test)]
-    fn short_keys(&self) -> impl Iterator<Item = &u128> {
-        self.short.iter().filter(|(_, b)| *b != 0).map(|(k, _)| k)
-    }
-
-    /// The bits of `w` (0 when it is on no list).
-    fn get(&self, w: &str) -> u64 {
-        self.get_at(w.as_bytes(), 0, w.len())
-    }
-
-    /// The bits of the word `hay[start..end]`; bytes after it in `hay` let
-    /// the key be read in one load.
-    fn get_at(&self, hay: &[u8], start: usize, end: usize) -> u64 {
-        match pack_word(hay, start, end - start) {
-            Some(k) => self.get_key(k),
-            None => std::str::from_utf8(&hay[start..end])
-                .ok()
-                .and_then(|w| self.long.get(w))
-                .copied()
-                .unwrap_or(0),
-        }
-    }
-}
-
-/// The first slot of packed key `k` in a table of `2^(64 - shift)` slots.
-#[inline]
-fn slot_of(k: u128, shift: u32) -> usize {
-    let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
-    let m = u128::from(x).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    (((m as u64) ^ ((m >> 64) as u64)) >> shift) as usize
-}
-
-/// A [`pack_word`] key with the ASCII capitals of its word lowercased: per
-/// byte, without carries, as `lang` folds its keys. The length byte (at
-/// most 15) is no capital and stays.
-fn ascii_lower_u128(k: u128) -> u128 {
-    u128::from(ascii_lower_u64(k as u64)) | u128::from(ascii_lower_u64((k >> 64) as u64)) << 64
-}
-
-/// `hay[start..start + len]` and its length packed into a `u128` (bytes
-/// little-endian, length in the top byte), or `None` past 15 bytes.
-fn pack_word(hay: &[u8], start: usize, len: usize) -> Option<u128> {
-    if len > 15 {
-        return None;
-    }
-    let k = match hay.get(start..start + 16) {
-        Some(b) => u128::from_le_bytes(b.try_into().expect("16 bytes")),
-        // Near the end of `hay` (every word `PackedWords::get` looks up):
-        // fixed-size loads, where a copy of `len` bytes into a zeroed array
-        // compiled to a `memcpy` call and a stalled reload.
-        None => {
-            let w = &hay[start..start + len];
-            if len <= 8 {
-                u128::from(packed_u64(w))
-            } else {
-                let lo = u64::from_le_bytes(w[..8].try_into().expect("8 bytes"));
-                u128::from(lo) | u128::from(packed_u64(&w[8..])) << 64
-            }
-        }
-    };
-    // Drop the bytes after the word (len <= 15, so the shift is in range).
-    Some(k & ((1u128 << (8 * len)) - 1) | (len as u128) << 120)
-}
-
-/// A list of multi-word phrases, indexed by first word.
+/// A phrase class: its entries as word-id sequences, indexed by first
+/// word. The question rules read a sentence's tokens after cleaning them
+/// (repetitions dropped, clitics written apart joined), so a phrase is
+/// compared against that sequence, with the words of a skip class allowed
+/// between its words.
 #[derive(Debug)]
 struct Phrases {
-    by_first: HashMap<String, Vec<Vec<String>>, WordHashBuild>,
-    /// The word-map bit that every key of `by_first` carries.
+    by_first: HashMap<WordId, Vec<Vec<WordId>>>,
+    /// The word bit that every first word carries.
     first: u64,
 }
 
 impl Phrases {
-    fn new(list: &[String], first: u64) -> Phrases {
-        let mut by_first: HashMap<String, Vec<Vec<String>>, WordHashBuild> = HashMap::default();
+    /// The entries of class `name` of `rules` (the lexicon list
+    /// `questions.{name}`, whose words the class interned).
+    fn new(rules: &Matcher, list: &[String], first: u64) -> Result<Phrases, String> {
+        let mut by_first: HashMap<WordId, Vec<Vec<WordId>>> = HashMap::new();
         for p in list {
-            let words: Vec<String> = p
-                .split_whitespace()
-                .map(|w| w.to_lowercase().replace('’', "'"))
-                .collect();
-            if let Some(first) = words.first() {
-                by_first.entry(first.clone()).or_default().push(words);
+            let words = words_of(p)?;
+            let ids: Vec<WordId> = words.iter().map(|w| rules.vocab().id(w)).collect();
+            if let Some(&first) = ids.first() {
+                by_first.entry(first).or_default().push(ids);
             }
         }
         // Longest first, so "vertelt u het maar" wins over "vertelt u".
         for v in by_first.values_mut() {
             v.sort_by_key(|p| std::cmp::Reverse(p.len()));
         }
-        Phrases { by_first, first }
+        Ok(Phrases { by_first, first })
     }
 
-    /// Marks the phrases' first words with `self.first` in `words`.
-    fn register(&self, words: &mut WordMap) {
-        for w in self.by_first.keys() {
-            *words.entry(w.clone()).or_insert(0) |= self.first;
+    /// Marks the phrases' first words with `self.first` in `bits`.
+    fn register(&self, bits: &mut [u64]) {
+        for &w in self.by_first.keys() {
+            bits[w as usize] |= self.first;
         }
     }
 
@@ -327,15 +259,15 @@ impl Phrases {
         if !t.is(self.first) {
             return None;
         }
-        let cands = self.by_first.get(t.w)?;
+        let cands = self.by_first.get(&t.id)?;
         'cand: for p in cands {
             let mut j = i + 1;
-            for pw in &p[1..] {
+            for &pw in &p[1..] {
                 loop {
                     if j >= end {
                         continue 'cand;
                     }
-                    if toks[j].w == pw {
+                    if toks[j].id == pw {
                         j += 1;
                         break;
                     }
@@ -356,9 +288,9 @@ impl Phrases {
         let Some(first) = toks.first().filter(|t| t.is(self.first)) else {
             return false;
         };
-        self.by_first.get(first.w).is_some_and(|c| {
+        self.by_first.get(&first.id).is_some_and(|c| {
             c.iter()
-                .any(|p| p.len() == toks.len() && p.iter().zip(toks).all(|(a, b)| a == b.w))
+                .any(|p| p.len() == toks.len() && p.iter().zip(toks).all(|(&a, b)| a == b.id))
         })
     }
 
@@ -381,6 +313,10 @@ impl Phrases {
 #[derive(Debug, Clone, Copy)]
 struct Tok<'a> {
     w: &'a str,
+    /// Its word id ([`UNKNOWN`] for a word no rule names, and a number).
+    id: WordId,
+    /// A number or clock time, not a word.
+    num: bool,
     /// A comma, semicolon, colon or dash stands before this word.
     comma_before: bool,
     /// Written with a capital (used to find sentence starts in unpunctuated
@@ -419,15 +355,14 @@ enum Head {
 /// Compiled question rules of one language.
 #[derive(Debug)]
 pub(crate) struct QuestionRules {
-    /// Every listed word with the bits of the lists it is on: one look-up per token.
-    words: PackedWords,
+    /// The bits of the word lists each word id is on: one look-up per token.
+    bits: Vec<u64>,
     /// Lists whose words may be empty (a language without the rule).
     has_v1: bool,
     has_cond_aux: bool,
     neg_suffix: Vec<String>,
-    clitics: WordSet,
-    /// Longest clitic in bytes: a longer ASCII word is none.
-    clitic_max_len: usize,
+    /// Clitics that join the word before them when written apart ("is n't").
+    clitics: Vec<WordId>,
     non_openers: Phrases,
     /// Non-question openers only when they end the clause ("… and what have you").
     final_non_openers: Phrases,
@@ -443,157 +378,141 @@ pub(crate) struct QuestionRules {
     refer_back: Phrases,
     /// Other parties named with a determiner ("the rest", "de collega's").
     ellipsis_phrases: Phrases,
-    /// Stop words (lowercased) for follow-up detection.
-    stopwords: PackedWords,
+    /// Stop words for follow-up detection, by word id.
+    stopwords: Vec<bool>,
 }
 
 impl QuestionRules {
-    pub(crate) fn new(lex: &Lexicon) -> Result<QuestionRules, Error> {
-        let norm = |w: &str| w.trim().to_lowercase().replace('’', "'");
+    /// The question rules of `lex`, over the classes [`list_classes`] made
+    /// in `rules` (its engine).
+    pub(crate) fn new(lex: &Lexicon, rules: &Matcher) -> Result<QuestionRules, String> {
         let list = |name: &str| lex.list(&format!("questions.{name}"));
-        let phrases = |name: &str, first: u64| Phrases::new(list(name), first);
-        let mut words = WordMap::default();
-        for (name, bit) in [
-            ("question_words", QWORDS),
-            ("question_word_modifiers", QMODS),
-            ("determiner_question_words", DETERMINERS),
-            ("concessive_markers", CONCESSIVE),
-            ("relative_subject_starts", RELATIVE_SUBJECTS),
-            ("comma_relatives", COMMA_RELATIVES),
-            ("deictic_words", DEICTIC),
-            ("trailing_hesitations", TRAILING),
-            ("aux_tag_blockers", AUX_TAG_BLOCKERS),
-            ("proposal_auxiliaries", PROPOSAL_AUX),
-            ("in_place_words", IN_PLACE),
-            ("in_place_followers", IN_PLACE_FOLLOW),
-            ("fillers", FILLERS),
-            ("skippable", SKIPPABLE),
-            ("subject_pronouns", PRONOUNS),
-            ("subject_words", SUBJECT_WORDS),
-            ("auxiliaries", AUX),
-            ("not_verbs", NOT_VERBS),
-            ("v1_pronouns", V1_PRONOUNS),
-            ("prepositions", PREPS),
-            ("exclamative_words", EXCL),
-            ("narrative_markers", NARRATIVE),
-            ("conditional_then", COND_THEN),
-            ("conditional_aux", COND_AUX),
-            ("closed_complementizers", CLOSED_COMP),
-            ("embedding_verbs", EMBEDDING),
-            ("time_words", TIME_WORDS),
-            ("tag_blockers", TAG_BLOCKERS),
-            ("negations", NEGATIONS),
-            ("subordinators", SUBORDINATORS),
-            ("first_person", FIRST_PERSON),
-            ("particles", PARTICLES),
-            ("reporting_verbs", REPORTING),
-            ("ellipsis_conjunctions", ELL_CONJ),
-            ("ellipsis_starts", ELL_START),
-            ("ellipsis_blockers", ELL_BLOCK),
-            ("imperative_particles", IMP_PARTICLES),
-            ("imperative_soft_particles", IMP_SOFT),
-            ("imperative_subjects", IMP_SUBJECTS),
-            ("addressee_subjects", ADDRESSEE),
-            ("state_markers", STATE),
-            ("declarative_blockers", DECL_BLOCK),
-            ("addressee_tail_tags", ADDR_TAIL),
-            ("agreement_words", AGREEMENT),
-            ("rate_units", RATE_UNITS),
-            ("in_place_rate_words", IN_PLACE_RATE),
-            ("check_openers", CHECK_OPENERS),
-            ("alternative_conjunctions", ALTERNATIVE),
-            ("inverted_subjects", INVERTED_SUBJECTS),
-            ("answer_words", ANSWER_WORDS),
-        ] {
-            for w in list(name) {
-                *words.entry(norm(w)).or_insert(0) |= bit;
+        let class = |name: &str| {
+            rules.class_words(name).ok_or_else(|| {
+                let key = OTHER_CLASSES
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map_or(format!("questions.{name}"), |(_, k)| k.to_string());
+                let phrase = lex
+                    .list(&key)
+                    .iter()
+                    .find(|e| words_of(e).map_or(true, |w| w.len() != 1));
+                format!(
+                    "{key}: {:?} is not one word; every entry of this list is a single word \
+(a token is looked up in it)",
+                    phrase.map_or("", String::as_str)
+                )
+            })
+        };
+        let mut bits = vec![0u64; rules.vocab().len()];
+        for &(name, bit) in WORD_CLASSES {
+            for id in class(name)? {
+                bits[id as usize] |= bit;
             }
         }
         for w in ["invitations", "indirect"]
             .iter()
             .flat_map(|n| list(n))
-            .filter_map(|p| p.split_whitespace().next().map(norm))
+            .filter_map(|p| words_of(p).ok()?.into_iter().next())
         {
-            *words.entry(w).or_insert(0) |= HEAD_TRIGGER;
+            bits[rules.vocab().id(&w) as usize] |= HEAD_TRIGGER;
         }
-        let clitics: WordSet = list("clitics").iter().map(|w| norm(w)).collect();
-        let non_openers = phrases("non_question_openers", FIRST_NON_OPENER);
-        let final_non_openers = phrases("final_non_question_openers", FIRST_FINAL_NON_OPENER);
-        let elliptical = phrases("elliptical_openers", FIRST_ELLIPTICAL);
-        let invitations = phrases("invitations", FIRST_INVITATION);
-        let explain = phrases("explain_phrases", FIRST_EXPLAIN);
-        let indirect = phrases("indirect", FIRST_INDIRECT);
-        let topic = phrases("topic_openers", FIRST_TOPIC);
-        let proposal = phrases("proposal_openers", FIRST_PROPOSAL);
-        let tags = phrases("tags", FIRST_TAG);
-        let tail_tags = phrases("tail_tags", FIRST_TAIL_TAG);
-        let refer_back = phrases("refer_back", FIRST_REFER_BACK);
-        let ellipsis_phrases = phrases("ellipsis_phrases", FIRST_ELL_PHRASE);
-        for p in [
-            &ellipsis_phrases,
-            &non_openers,
-            &final_non_openers,
-            &elliptical,
-            &invitations,
-            &explain,
-            &indirect,
-            &topic,
-            &proposal,
-            &tags,
-            &tail_tags,
-            &refer_back,
-        ] {
-            p.register(&mut words);
+        let phrases = |name: &str| {
+            let &(_, first) = PHRASE_CLASSES.iter().find(|(n, _)| *n == name).expect("a phrase class");
+            Phrases::new(rules, list(name), first).map_err(|e| format!("questions.{name}: {e}"))
+        };
+        let mut stopwords = vec![false; rules.vocab().len()];
+        for id in class("stopwords")? {
+            stopwords[id as usize] = true;
         }
-        let stopwords: Vec<String> = lex.list("stopwords.words").iter().map(|w| w.to_lowercase()).collect();
-        Ok(QuestionRules {
-            stopwords: PackedWords::new(stopwords.iter().map(|w| (w.as_str(), 1))),
-            words: PackedWords::new(words.iter().map(|(w, &f)| (w.as_str(), f))),
+        let q = QuestionRules {
             has_v1: !list("v1_pronouns").is_empty(),
             has_cond_aux: !list("conditional_aux").is_empty(),
             neg_suffix: lex.list("questions.tag_negation_suffix").to_vec(),
-            clitic_max_len: clitics.iter().map(String::len).max().unwrap_or(0),
-            clitics,
-            non_openers,
-            final_non_openers,
-            elliptical,
-            invitations,
-            explain,
-            indirect,
-            topic,
-            proposal,
-            tags,
-            tail_tags,
-            refer_back,
-            ellipsis_phrases,
-        })
+            clitics: class("clitics")?,
+            non_openers: phrases("non_question_openers")?,
+            final_non_openers: phrases("final_non_question_openers")?,
+            elliptical: phrases("elliptical_openers")?,
+            invitations: phrases("invitations")?,
+            explain: phrases("explain_phrases")?,
+            indirect: phrases("indirect")?,
+            topic: phrases("topic_openers")?,
+            proposal: phrases("proposal_openers")?,
+            tags: phrases("tags")?,
+            tail_tags: phrases("tail_tags")?,
+            refer_back: phrases("refer_back")?,
+            ellipsis_phrases: phrases("ellipsis_phrases")?,
+            stopwords,
+            bits,
+        };
+        let mut bits = q.bits.clone();
+        for p in [
+            &q.ellipsis_phrases,
+            &q.non_openers,
+            &q.final_non_openers,
+            &q.elliptical,
+            &q.invitations,
+            &q.explain,
+            &q.indirect,
+            &q.topic,
+            &q.proposal,
+            &q.tags,
+            &q.tail_tags,
+            &q.refer_back,
+        ] {
+            p.register(&mut bits);
+        }
+        // A word no list names shares the unknown id: it is on no list.
+        bits[UNKNOWN as usize] = 0;
+        Ok(QuestionRules { bits, ..q })
     }
 
-    /// Classifies one sentence. `punctuated`: the transcript holds `?`
-    /// somewhere, so a question is a sentence ending in `?`, an invitation or
-    /// an indirect question; otherwise the words decide.
-    pub(crate) fn classify(&self, sentence: &str, punctuated: bool) -> Option<QuestionKind> {
+    /// The list bits of word `id`.
+    fn bits_of(&self, id: WordId) -> u64 {
+        self.bits.get(id as usize).copied().unwrap_or(0)
+    }
+
+    /// Classifies one sentence, tokenized on its own with `vocab` (the
+    /// analyzer's). `punctuated`: the transcript holds `?` somewhere, so a
+    /// question is a sentence ending in `?`, an invitation or an indirect
+    /// question; otherwise the words decide.
+    pub(crate) fn classify(&self, vocab: &Vocab, sentence: &str, punctuated: bool) -> Option<QuestionKind> {
+        let toks = crate::rules::Tokens::sentence(vocab, sentence);
+        self.classify_view(vocab, sentence, toks.whole(), punctuated)
+    }
+
+    /// [`QuestionRules::classify`] of a sentence and its tokens `v` (a
+    /// call's shared tokens).
+    pub(crate) fn classify_view(
+        &self,
+        vocab: &Vocab,
+        sentence: &str,
+        v: View<'_>,
+        punctuated: bool,
+    ) -> Option<QuestionKind> {
         let mut buf = String::new();
         let mut spans = Vec::new();
-        self.classify_with(sentence, punctuated, &mut buf, &mut spans)
+        self.classify_with(vocab, sentence, v, punctuated, &mut buf, &mut spans)
             .map(|(kind, _)| kind)
     }
 
-    /// [`QuestionRules::classify`] with caller-owned buffers; a question
-    /// comes back with its tokens, so the follow-up check reads the same
-    /// words without tokenising the sentence again.
+    /// [`QuestionRules::classify`] of a sentence and its tokens `v`, with
+    /// caller-owned buffers; a question comes back with its cleaned tokens,
+    /// so the follow-up check reads the same words.
     fn classify_with<'b>(
         &self,
+        vocab: &Vocab,
         sentence: &str,
+        v: View<'_>,
         punctuated: bool,
         buf: &'b mut String,
         spans: &mut Vec<Span>,
     ) -> Option<(QuestionKind, Vec<Tok<'b>>)> {
         let q = ends_in_question_mark(sentence);
-        if punctuated && !q && !self.may_invite(sentence) {
+        if punctuated && !q && !self.may_invite(v) {
             return None;
         }
-        let toks = self.tokenize(sentence, buf, spans);
+        let toks = self.tokenize(vocab, v, buf, spans);
         if toks.is_empty() {
             return None;
         }
@@ -622,302 +541,64 @@ impl QuestionRules {
         best.map(|k| (k, toks))
     }
 
-    /// Cheap pre-check for text without `?` in a punctuated transcript
-    /// (one sentence or a whole segment): only an invitation or indirect
-    /// question can make it a question, and those start a clause (after
-    /// fillers) with a known word.
-    fn may_invite(&self, s: &str) -> bool {
-        if s.is_ascii() {
-            return self.may_invite_ascii(s);
+    /// Cheap pre-check for a sentence without `?` in a punctuated
+    /// transcript: only an invitation or indirect question can make it a
+    /// question, and those start a clause (after fillers) with a known word.
+    fn may_invite(&self, v: View<'_>) -> bool {
+        let mut clause_start = true;
+        for (k, t) in v.toks.iter().enumerate() {
+            if v.clause_boundary(k) {
+                clause_start = true;
+            }
+            if clause_start {
+                let f = self.bits_of(t.word);
+                if f & HEAD_TRIGGER != 0 {
+                    return true;
+                }
+                clause_start = f & FILLERS != 0;
+            }
         }
-        self.may_invite_general(s)
+        false
     }
 
-    /// [`QuestionRules::may_invite`] of ASCII text: the same walk over
-    /// bytes, a clause's first word looked up packed and lowercased in
-    /// place instead of copied.
-    fn may_invite_ascii(&self, s: &str) -> bool {
-        let b = s.as_bytes();
-        let mut i = 0;
-        loop {
-            while i < b.len() && !ASCII_ALNUM[usize::from(b[i])] {
-                i += 1;
-            }
-            if i == b.len() {
-                return false;
-            }
-            let start = i;
-            while i < b.len() && (ASCII_ALNUM[usize::from(b[i])] || b[i] == b'\'' || b[i] == b'-') {
-                i += 1;
-            }
-            let f = match pack_word(b, start, i - start) {
-                Some(k) => self.words.get_key(ascii_lower_u128(k)),
-                None => self.folded_bits(&s[start..i]),
-            };
-            if f & HEAD_TRIGGER != 0 {
-                return true;
-            }
-            if f & FILLERS == 0 {
-                let Some(mark) = find_clause_mark(&s[i..]) else {
-                    return false;
-                };
-                i += mark;
-            }
-        }
-    }
-
-    /// [`QuestionRules::may_invite`] of any text.
-    fn may_invite_general(&self, s: &str) -> bool {
-        let mut rest = s;
-        loop {
-            // `rest` is at a clause start: its first word decides.
-            let Some(start) = find_char(rest, char::is_alphanumeric) else {
-                return false;
-            };
-            rest = &rest[start..];
-            let end =
-                find_char(rest, |c| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')).unwrap_or(rest.len());
-            let f = self.folded_bits(&rest[..end]);
-            if f & HEAD_TRIGGER != 0 {
-                return true;
-            }
-            rest = &rest[end..];
-            if f & FILLERS == 0 {
-                // The clause goes on with other words; only a clause or
-                // sentence mark (never part of a word) starts the next one.
-                // Sentence ends count too, so one call can pre-check a whole
-                // segment.
-                let Some(mark) = find_clause_mark(rest) else {
-                    return false;
-                };
-                rest = &rest[mark..];
-            }
-        }
-    }
-
-    /// The list bits of `word` lowercased (apostrophes straightened), as
-    /// `may_invite` reads a clause's first word.
-    fn folded_bits(&self, word: &str) -> u64 {
-        let mut small = [0u8; 32];
-        if let Some(len) = ascii_lower(word, &mut small).map(str::len) {
-            // Read from the array, which holds 16 bytes past any short word.
-            return self.words.get_at(&small, 0, len);
-        }
-        let w: String = word
-            .chars()
-            .flat_map(char::to_lowercase)
-            .map(|c| if c == '’' { '\'' } else { c })
-            .collect();
-        self.words.get(&w)
-    }
-
-    /// The clitic `word` is (apostrophes straightened, lowercased), if it is
-    /// one. Runs at every word starting with `n` or an apostrophe, so it
-    /// compares in place instead of building the lowercased word.
-    fn clitic(&self, word: &str) -> Option<&str> {
-        if word.is_ascii() {
-            // ASCII lowercases byte by byte: the lowercased word is the key.
-            if word.len() > self.clitic_max_len {
-                return None;
-            }
-            let mut small = [0u8; 32];
-            if let Some(w) = ascii_lower(word, &mut small) {
-                return self.clitics.get(w).map(String::as_str);
-            }
-        }
-        if word.contains('Σ') {
-            // String::to_lowercase treats a final sigma specially.
-            let w = word.replace('’', "'").to_lowercase();
-            return self.clitics.get(&w).map(String::as_str);
-        }
-        let folded = || {
-            word.chars()
-                .map(|c| if c == '’' { '\'' } else { c })
-                .flat_map(char::to_lowercase)
-        };
-        self.clitics.iter().find(|c| folded().eq(c.chars())).map(String::as_str)
-    }
-
-    /// Finds the words of `s`: lowercased into `buf` (separated by single
-    /// spaces), one [`Span`] each in `spans`, with clause marks; English
-    /// clitics written apart (CHAT's `is n't`, `it 's`) are joined to their
-    /// word. Both buffers are cleared first, so callers reuse them.
-    ///
-    /// One pass over the chars; ASCII chars are taken without UTF-8
-    /// decoding, and the ASCII letters and digits inside a word are copied
-    /// in one go.
-    fn scan(&self, s: &str, buf: &mut String, spans: &mut Vec<Span>) {
+    /// The words of a sentence's tokens `v` as the question rules read
+    /// them: folded forms copied into `buf` (one [`Span`] each in `spans`),
+    /// English clitics written apart (CHAT's `is n't`, `it 's`) joined to
+    /// their word. Both buffers are cleared first, so callers reuse them.
+    fn scan(&self, vocab: &Vocab, v: View<'_>, buf: &mut String, spans: &mut Vec<Span>) {
         buf.clear();
         spans.clear();
-        if s.is_ascii() {
-            self.scan_ascii(s, buf, spans);
-        } else {
-            self.scan_general(s, buf, spans);
-        }
-    }
-
-    /// [`QuestionRules::scan`] of an ASCII `s` (buffers cleared): the same
-    /// rules byte by byte, with no char decoding and no curly apostrophes
-    /// to straighten. A word is taken as its first byte and the run of
-    /// letters and digits after it in one copy.
-    fn scan_ascii(&self, s: &str, buf: &mut String, spans: &mut Vec<Span>) {
-        let b = s.as_bytes();
-        let n = b.len();
-        let mut comma = false;
-        let mut cur: Option<(usize, bool)> = None;
-        // Whether the previous char is whitespace (a dash after one marks a clause).
-        let mut prev_space = true;
-        let mut pos = 0;
-        while pos < n {
-            let c = b[pos];
-            if !ASCII_ALNUM[usize::from(c)] {
-                // An apostrophe, or a dash inside a word, joins a letter or digit.
-                let next_alnum = b.get(pos + 1).is_some_and(u8::is_ascii_alphanumeric);
-                if !((c == b'\'' || (c == b'-' && cur.is_some())) && next_alnum) {
-                    if let Some((start, cap)) = cur.take() {
-                        spans.push(Span {
-                            start,
-                            end: buf.len(),
-                            comma_before: comma,
-                            cap,
-                        });
-                        comma = false;
-                    }
-                    if matches!(c, b',' | b';' | b':') || (c == b'-' && prev_space) {
-                        comma = true;
-                    }
-                    prev_space = char::from(c).is_whitespace();
-                    pos += 1;
+        for (k, t) in v.toks.iter().enumerate() {
+            let comma_before = k > 0 && v.clause_boundary(k);
+            let w = v.fold(k);
+            if !comma_before && !self.clitics.is_empty() && self.clitics.contains(&t.word) {
+                if let Some(last) = spans.last_mut() {
+                    buf.push_str(w);
+                    last.end = buf.len();
+                    last.id = vocab.id(&buf[last.start..last.end]);
                     continue;
                 }
             }
-            if cur.is_none() {
-                if !comma && matches!(c, b'\'' | b'n' | b'N') && !self.clitics.is_empty() {
-                    if let Some(last) = spans.last_mut() {
-                        // A clitic written apart joins the previous word ("is n't").
-                        let wlen = b[pos..]
-                            .iter()
-                            .take_while(|&&x| x.is_ascii_alphanumeric() || x == b'\'')
-                            .count();
-                        if let Some(rest) = self.clitic(&s[pos..pos + wlen]) {
-                            buf.push_str(rest);
-                            last.end = buf.len();
-                            pos += wlen.max(1);
-                            prev_space = false;
-                            continue;
-                        }
-                    }
-                }
-                if !buf.is_empty() {
-                    buf.push(' ');
-                }
-                cur = Some((buf.len(), c.is_ascii_uppercase()));
+            if !buf.is_empty() {
+                buf.push(' ');
             }
-            let mut end = pos + 1;
-            while end < n && ASCII_ALNUM[usize::from(b[end])] {
-                end += 1;
-            }
-            buf.push_str(&s[pos..end]);
-            prev_space = false;
-            pos = end;
-        }
-        if let Some((start, cap)) = cur {
+            let start = buf.len();
+            buf.push_str(w);
             spans.push(Span {
                 start,
                 end: buf.len(),
-                comma_before: comma,
-                cap,
-            });
-        }
-        // Words go in as written and are lowercased here in one pass: the
-        // buffer holds only them, spaces and clitics (lowercase already), and
-        // a pass over it vectorises where one per word did not.
-        buf.make_ascii_lowercase();
-    }
-
-    /// [`QuestionRules::scan`] of any text (buffers cleared).
-    fn scan_general(&self, s: &str, buf: &mut String, spans: &mut Vec<Span>) {
-        let bytes = s.as_bytes();
-        let mut comma = false;
-        // The word being read: its start in `buf` and whether it is capitalised.
-        let mut cur: Option<(usize, bool)> = None;
-        let mut prev = ' ';
-        let mut pos = 0;
-        while let Some((raw, len)) = char_at(s, pos) {
-            let c = if raw == '’' || raw == '‘' { '\'' } else { raw };
-            let next_alnum = || char_at(s, pos + len).is_some_and(|(n, _)| n.is_alphanumeric());
-            let is_word = c.is_alphanumeric() || ((c == '\'' || (c == '-' && cur.is_some())) && next_alnum());
-            if !is_word {
-                if let Some((start, cap)) = cur.take() {
-                    spans.push(Span {
-                        start,
-                        end: buf.len(),
-                        comma_before: comma,
-                        cap,
-                    });
-                    comma = false;
-                }
-                if matches!(c, ',' | ';' | ':' | '—' | '–') || (c == '-' && prev.is_whitespace()) {
-                    comma = true;
-                }
-                prev = c;
-                pos += len;
-                continue;
-            }
-            if cur.is_none() && !self.clitics.is_empty() && matches!(c, '\'' | 'n' | 'N') && !comma {
-                if let Some(last) = spans.last_mut() {
-                    // A clitic written apart joins the previous word ("is n't").
-                    let wlen = find_char(&s[pos..], |ch| !(ch.is_alphanumeric() || ch == '\'' || ch == '’'))
-                        .unwrap_or(s.len() - pos);
-                    if let Some(rest) = self.clitic(&s[pos..pos + wlen]) {
-                        buf.push_str(rest);
-                        last.end = buf.len();
-                        // Past the clitic; at least past this char (a `‘`
-                        // is not part of `wlen`).
-                        pos += wlen.max(len);
-                        prev = 'x';
-                        continue;
-                    }
-                }
-            }
-            if cur.is_none() {
-                if !buf.is_empty() {
-                    buf.push(' ');
-                }
-                cur = Some((buf.len(), c.is_uppercase()));
-            }
-            if c.is_ascii() {
-                buf.push(c.to_ascii_lowercase());
-            } else {
-                buf.extend(c.to_lowercase());
-            }
-            prev = c;
-            pos += len;
-            // Inside a word an ASCII letter or digit is only appended
-            // (lowercased): take the whole run at once.
-            let run = bytes[pos..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-            if run > 0 {
-                let at = buf.len();
-                buf.push_str(&s[pos..pos + run]);
-                buf[at..].make_ascii_lowercase();
-                pos += run;
-                prev = bytes[pos - 1] as char;
-            }
-        }
-        if let Some((start, cap)) = cur {
-            spans.push(Span {
-                start,
-                end: buf.len(),
-                comma_before: comma,
-                cap,
+                comma_before,
+                cap: t.is(crate::rules::CAPITALISED),
+                id: t.word,
+                num: t.kind != crate::rules::Kind::Word,
             });
         }
     }
 
     /// Lowercase words with clause marks and list bits (see
     /// [`QuestionRules::scan`]); immediate repetitions dropped.
-    fn tokenize<'b>(&self, s: &str, buf: &'b mut String, spans: &mut Vec<Span>) -> Vec<Tok<'b>> {
-        self.scan(s, buf, spans);
+    fn tokenize<'b>(&self, vocab: &Vocab, v: View<'_>, buf: &'b mut String, spans: &mut Vec<Span>) -> Vec<Tok<'b>> {
+        self.scan(vocab, v, buf, spans);
         let buf: &'b str = buf.as_str();
         let mut toks: Vec<Tok<'b>> = Vec::with_capacity(spans.len());
         for sp in spans.iter() {
@@ -928,9 +609,11 @@ impl QuestionRules {
             }
             toks.push(Tok {
                 w,
+                id: sp.id,
+                num: sp.num,
                 comma_before: sp.comma_before,
                 cap: sp.cap,
-                f: self.words.get_at(buf.as_bytes(), sp.start, sp.end),
+                f: self.bits_of(sp.id),
             });
         }
         toks
@@ -1120,10 +803,7 @@ impl QuestionRules {
             }
         }
         if let Some(e) = self.proposal.match_at(toks, i, end, 0) {
-            if toks[e..]
-                .iter()
-                .any(|t| t.is(TIME_WORDS) || t.w.bytes().all(|b| b.is_ascii_digit()))
-            {
+            if toks[e..].iter().any(|t| t.is(TIME_WORDS) || t.num) {
                 return Head::Proposal;
             }
         }
@@ -1559,13 +1239,11 @@ impl QuestionRules {
                 .any(|t| t.is(DECL_BLOCK | QWORDS | FIRST_PERSON | NEGATIONS))
     }
 
-    /// Whether a reply opens with a yes/no word ("yes we are", "Nee, hoor").
-    /// Reads only the first word: this runs after most agent statements of
-    /// a timed call.
-    fn opens_with_answer(&self, text: &str) -> bool {
-        let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
-        let end = text.find(|c: char| !c.is_alphanumeric()).unwrap_or(text.len());
-        end > 0 && self.folded_bits(&text[..end]) & ANSWER_WORDS != 0
+    /// Whether a reply (its first sentence's tokens) opens with a yes/no
+    /// word ("yes we are", "Nee, hoor"). Reads only the first word: this
+    /// runs after most agent statements of a timed call.
+    fn opens_with_answer(&self, v: View<'_>) -> bool {
+        v.toks.first().is_some_and(|t| self.bits_of(t.word) & ANSWER_WORDS != 0)
     }
 
     /// Whether an agent question (its tokens) refers back to what the
@@ -1574,18 +1252,24 @@ impl QuestionRules {
         self.refer_back.find(toks).is_some()
     }
 
-    /// Adds the content keys of `text`'s words (the same words the
-    /// classifier sees) to `keys`. The classifier's dropping of immediate
-    /// repetitions is left out: a repeated word adds the key it already added.
-    fn add_content_keys(&self, text: &str, scratch: (&mut String, &mut Vec<Span>), keys: &mut KeySet) {
-        let (buf, spans) = scratch;
-        self.scan(text, buf, spans);
-        for sp in spans.iter() {
-            let is_stop = || self.stopwords.get_at(buf.as_bytes(), sp.start, sp.end) != 0;
-            if let Some(k) = content_key(&buf[sp.start..sp.end], is_stop) {
-                keys.insert(k);
+    /// Adds the content keys of a sentence's words (tokens `v`, the
+    /// words the classifier sees) to `keys`. The classifier's dropping of
+    /// immediate repetitions is left out: a repeated word adds the key it
+    /// already added.
+    fn add_content_keys(&self, v: View<'_>, keys: &mut KeySet) {
+        for (k, t) in v.toks.iter().enumerate() {
+            if t.kind != crate::rules::Kind::Word {
+                continue;
+            }
+            if let Some(key) = content_key(v.fold(k), || self.is_stop(t.word)) {
+                keys.insert(key);
             }
         }
+    }
+
+    /// True when word `id` is a stop word.
+    fn is_stop(&self, id: WordId) -> bool {
+        self.stopwords.get(id as usize).copied().unwrap_or(false)
     }
 }
 
@@ -1613,83 +1297,14 @@ fn content_key(w: &str, is_stop: impl FnOnce() -> bool) -> Option<ContentKey> {
 struct Span {
     start: usize,
     end: usize,
-    /// A comma, semicolon, colon or dash stands before this word.
+    /// A clause mark stands before this word.
     comma_before: bool,
     /// Written with a capital.
     cap: bool,
-}
-
-/// The char at byte `pos` of `s` and its length in bytes; an ASCII byte
-/// needs no UTF-8 decoding.
-fn char_at(s: &str, pos: usize) -> Option<(char, usize)> {
-    let b = *s.as_bytes().get(pos)?;
-    if b < 0x80 {
-        return Some((b as char, 1));
-    }
-    let c = s[pos..].chars().next()?;
-    Some((c, c.len_utf8()))
-}
-
-/// `u8::is_ascii_alphanumeric` as a table: one load per byte in the scan's
-/// inner loop instead of three range checks.
-const ASCII_ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut i = 0;
-    while i < 256 {
-        t[i] = (i as u8).is_ascii_alphanumeric();
-        i += 1;
-    }
-    t
-};
-
-/// `str::find` with a char predicate, without decoding ASCII bytes.
-fn find_char(s: &str, pred: impl Fn(char) -> bool) -> Option<usize> {
-    let mut pos = 0;
-    while let Some((c, len)) = char_at(s, pos) {
-        if pred(c) {
-            return Some(pos);
-        }
-        pos += len;
-    }
-    None
-}
-
-/// Bytes that may start a clause mark of `may_invite` (0xE2: the em or en dash).
-const MARK_BYTES: [bool; 256] = {
-    let mut t = [false; 256];
-    let marks = b",;:.!?\xE2";
-    let mut i = 0;
-    while i < marks.len() {
-        t[marks[i] as usize] = true;
-        i += 1;
-    }
-    t
-};
-
-/// The first clause or sentence mark of `may_invite`: `,;:.!?`, em or en dash.
-fn find_clause_mark(s: &str) -> Option<usize> {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while let Some(k) = b[i..].iter().position(|&x| MARK_BYTES[x as usize]) {
-        i += k;
-        // U+2014 and U+2013 are E2 80 94 and E2 80 93.
-        if b[i] != 0xE2 || (b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x93 | 0x94))) {
-            return Some(i);
-        }
-        i += 1;
-    }
-    None
-}
-
-/// `w` lowercased in `out` when it is ASCII and fits; `None` otherwise.
-fn ascii_lower<'o>(w: &str, out: &'o mut [u8; 32]) -> Option<&'o str> {
-    if !w.is_ascii() || w.len() > out.len() {
-        return None;
-    }
-    let b = &mut out[..w.len()];
-    b.copy_from_slice(w.as_bytes());
-    b.make_ascii_lowercase();
-    std::str::from_utf8(b).ok()
+    /// Its word id.
+    id: WordId,
+    /// A number, not a word.
+    num: bool,
 }
 
 /// Indices where clauses start: 0 and every word after a comma.
@@ -1718,9 +1333,10 @@ fn ends_in_question_mark(s: &str) -> bool {
         .ends_with(['?', '？'])
 }
 
-/// Questions per side, by the language's question `rules`; `None` when the
+/// Questions per side, by the language's question `rules` over the
+/// sentences' tokens (word ids of `vocab`, the analyzer's); `None` when the
 /// transcript has no text.
-pub(crate) fn compute(ctx: &Ctx<'_>, rules: &QuestionRules) -> Option<Questions> {
+pub(crate) fn compute(ctx: &Ctx<'_>, rules: &QuestionRules, vocab: &Vocab) -> Option<Questions> {
     if !ctx.has_text {
         return None;
     }
@@ -1736,32 +1352,27 @@ pub(crate) fn compute(ctx: &Ctx<'_>, rules: &QuestionRules) -> Option<Questions>
     let mut cust_run: Vec<usize> = Vec::new();
     let mut cust_keys = KeySet::default();
     let mut keyed = 0;
-    // Buffers reused for every sentence (and every customer segment).
+    // Buffers reused for every sentence.
     let (mut buf, mut spans) = (String::new(), Vec::new());
-    let (mut cust_buf, mut cust_spans) = (String::new(), Vec::new());
     for (i, seg) in segs.iter().enumerate() {
         if ctx.words[i] == 0 {
             continue;
         }
         let role = ctx.role[i];
-        // Most segments of a punctuated call hold no question at all; skip
-        // the sentence splitter for them (a `filter` on its sentences would
-        // still split the whole text).
-        let may_ask = !punctuated || has_qmark(&seg.text) || rules.may_invite(&seg.text);
-        let sentences = may_ask.then(|| ctx.sentences(i));
         let before = items.len();
-        for (_, sentence) in sentences.into_iter().flatten() {
-            let Some((kind, toks)) = rules.classify_with(sentence, punctuated, &mut buf, &mut spans) else {
+        for (_, sentence, v) in ctx.sentence_tokens(i) {
+            let Some((kind, toks)) = rules.classify_with(vocab, sentence, v, punctuated, &mut buf, &mut spans) else {
                 continue;
             };
             let follow_up = role == Role::Agent && kind != QuestionKind::Tag && {
                 for &c in &cust_run[keyed..] {
-                    let scratch = (&mut cust_buf, &mut cust_spans);
-                    rules.add_content_keys(&segs[c].text, scratch, &mut cust_keys);
+                    for (_, _, cv) in ctx.sentence_tokens(c) {
+                        rules.add_content_keys(cv, &mut cust_keys);
+                    }
                 }
                 keyed = cust_run.len();
                 let reuse = toks.iter().any(|t| {
-                    content_key(t.w, || rules.stopwords.get(t.w) != 0).is_some_and(|k| cust_keys.contains(&k))
+                    !t.num && content_key(t.w, || rules.is_stop(t.id)).is_some_and(|k| cust_keys.contains(&k))
                 });
                 reuse || (!cust_run.is_empty() && rules.refers_back(&toks))
             };
@@ -1776,7 +1387,7 @@ pub(crate) fn compute(ctx: &Ctx<'_>, rules: &QuestionRules) -> Option<Questions>
             });
         }
         if role == Role::Agent && items.len() == before && !ctx.backchannel[i] {
-            if let Some(sentence) = answered_statement(ctx, rules, i, (&mut buf, &mut spans)) {
+            if let Some(sentence) = answered_statement(ctx, rules, vocab, i, (&mut buf, &mut spans)) {
                 items.push(QuestionItem {
                     segment: i,
                     start_s: seg.start_s,
@@ -1851,6 +1462,7 @@ pub(crate) fn compute(ctx: &Ctx<'_>, rules: &QuestionRules) -> Option<Questions>
 fn answered_statement<'a>(
     ctx: &Ctx<'a>,
     rules: &QuestionRules,
+    vocab: &Vocab,
     i: usize,
     scratch: (&mut String, &mut Vec<Span>),
 ) -> Option<&'a str> {
@@ -1864,15 +1476,18 @@ fn answered_statement<'a>(
         return None;
     }
     let gap = segs[j].start_s? - segs[i].end_s?;
-    let (buf, spans) = scratch;
-    if gap > gap_max || !rules.opens_with_answer(&segs[j].text) {
+    if gap > gap_max
+        || !ctx
+            .sentence_tokens(j)
+            .find(|(_, _, v)| v.len() > 0)
+            .is_some_and(|(_, _, v)| rules.opens_with_answer(v))
+    {
         return None;
     }
-    // The statement is the segment's last sentence; split only this one
-    // segment (the shared sentence cache would split the whole call).
-    let text: &'a str = &segs[i].text;
-    let (_, last) = crate::text::sentences(text).last()?;
-    let toks = rules.tokenize(last, buf, spans);
+    // The statement is the segment's last sentence.
+    let (_, last, v) = ctx.sentence_tokens(i).last()?;
+    let (buf, spans) = scratch;
+    let toks = rules.tokenize(vocab, v, buf, spans);
     rules.addressee_statement(&toks).then_some(last)
 }
 
@@ -1880,506 +1495,75 @@ fn answered_statement<'a>(
 mod tests {
     use super::*;
 
-    fn rules(lang: &str) -> QuestionRules {
-        QuestionRules::new(&Lexicon::builtin(lang).unwrap()).unwrap()
+    fn rules(lang: &str) -> crate::analyzer::LangModel {
+        crate::analyzer::LangModel::new(Lexicon::builtin(lang).unwrap()).unwrap()
     }
 
     use QuestionKind::{Closed, Open, Tag};
 
-    /// The tokenizer, pre-check and follow-up keys as they were before the
-    /// fast paths (char by char, a String per key): the fast versions must
-    /// agree with them on any input.
-    mod reference {
-        use super::super::*;
-
-        pub(super) fn content_key(w: &str, stop: &HashSet<String>) -> Option<String> {
-            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-            if letters < 4 || stop.contains(w) {
-                return None;
-            }
-            Some(w.chars().take(5).collect())
-        }
-
-        impl QuestionRules {
-            /// Every word the rules list, unpacked again.
-            pub(in super::super) fn ref_words(&self) -> impl Iterator<Item = String> + '_ {
-                let unpack = |k: &u128| {
-                    let len = (k >> 120) as usize;
-                    String::from_utf8(k.to_le_bytes()[..len].to_vec()).expect("packed from a str")
-                };
-                self.words
-                    .short_keys()
-                    .map(unpack)
-                    .chain(self.words.long.keys().cloned())
-            }
-
-            /// Cheap pre-check for text without `?` in a punctuated transcript
-            /// (one sentence or a whole segment): only an invitation or indirect
-            /// question can make it a question, and those start a clause (after
-            /// fillers) with a known word.
-            pub(in super::super) fn ref_may_invite(&self, s: &str) -> bool {
-                let mut clause_start = true;
-                let mut word = String::new();
-                let mut rest = s;
-                loop {
-                    let start = rest.find(|c: char| c.is_alphanumeric());
-                    let Some(start) = start else { return false };
-                    // Sentence ends count too, so one call can pre-check a whole segment.
-                    if rest[..start].contains([',', ';', ':', '—', '–', '.', '!', '?']) {
-                        clause_start = true;
-                    }
-                    rest = &rest[start..];
-                    let end = rest
-                        .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-                        .unwrap_or(rest.len());
-                    if clause_start {
-                        word.clear();
-                        if rest[..end].is_ascii() {
-                            word.push_str(&rest[..end]);
-                            word.make_ascii_lowercase();
-                        } else {
-                            word.extend(rest[..end].chars().flat_map(char::to_lowercase).map(|c| {
-                                if c == '’' {
-                                    '\''
-                                } else {
-                                    c
-                                }
-                            }));
-                        }
-                        if self.words.get(&word) & HEAD_TRIGGER != 0 {
-                            return true;
-                        }
-                        clause_start = self.words.get(&word) & FILLERS != 0;
-                    }
-                    rest = &rest[end..];
-                }
-            }
-
-            /// The clitic `word` is (apostrophes straightened, lowercased), if it is
-            /// one. Runs at every word starting with `n` or an apostrophe, so it
-            /// compares in place instead of building the lowercased word.
-            fn ref_clitic(&self, word: &str) -> Option<&str> {
-                if word.contains('Σ') {
-                    // String::to_lowercase treats a final sigma specially.
-                    let w = word.replace('’', "'").to_lowercase();
-                    return self.clitics.get(&w).map(String::as_str);
-                }
-                let folded = || {
-                    word.chars()
-                        .map(|c| if c == '’' { '\'' } else { c })
-                        .flat_map(char::to_lowercase)
-                };
-                self.clitics.iter().find(|c| folded().eq(c.chars())).map(String::as_str)
-            }
-
-            /// Lowercase words with clause marks; English clitics written apart
-            /// (CHAT's `is n't`, `it 's`) are joined to their word.
-            pub(in super::super) fn ref_tokenize<'b>(&self, s: &str, buf: &'b mut String) -> Vec<Tok<'b>> {
-                let mut spans: Vec<(usize, usize, bool, bool)> = Vec::with_capacity(s.len() / 4 + 1);
-                let mut comma = false;
-                let mut cur: Option<(usize, bool)> = None;
-                let mut prev = ' ';
-                let mut it = s.char_indices().peekable();
-                while let Some((pos, c)) = it.next() {
-                    let c = if c == '’' || c == '‘' { '\'' } else { c };
-                    let next_alnum = || it.clone().next().is_some_and(|(_, n)| n.is_alphanumeric());
-                    let is_word = c.is_alphanumeric() || ((c == '\'' || (c == '-' && cur.is_some())) && next_alnum());
-                    if is_word {
-                        if cur.is_none()
-                            && !self.clitics.is_empty()
-                            && matches!(c, '\'' | 'n' | 'N')
-                            && !spans.is_empty()
-                            && !comma
-                        {
-                            // A clitic written apart joins the previous word ("is n't").
-                            let len = s[pos..]
-                                .find(|ch: char| !(ch.is_alphanumeric() || ch == '\'' || ch == '’'))
-                                .unwrap_or(s.len() - pos);
-                            if let Some(rest) = self.ref_clitic(&s[pos..pos + len]) {
-                                let last = spans.len() - 1;
-                                buf.push_str(rest);
-                                spans[last].1 = buf.len();
-                                while it.peek().is_some_and(|&(p, _)| p < pos + len) {
-                                    it.next();
-                                }
-                                prev = 'x';
-                                continue;
-                            }
-                        }
-                        if cur.is_none() {
-                            if !buf.is_empty() {
-                                buf.push(' ');
-                            }
-                            cur = Some((buf.len(), c.is_uppercase()));
-                        }
-                        if c.is_ascii() {
-                            buf.push(c.to_ascii_lowercase());
-                        } else {
-                            buf.extend(c.to_lowercase());
-                        }
-                    } else {
-                        if let Some((st, cap)) = cur.take() {
-                            spans.push((st, buf.len(), comma, cap));
-                            comma = false;
-                        }
-                        if matches!(c, ',' | ';' | ':' | '—' | '–') || (c == '-' && prev.is_whitespace()) {
-                            comma = true;
-                        }
-                    }
-                    prev = c;
-                }
-                if let Some((st, cap)) = cur.take() {
-                    spans.push((st, buf.len(), comma, cap));
-                }
-                let buf: &'b str = buf.as_str();
-                // Spoken repetitions ("is is there", "I I mean") carry no structure.
-                spans.dedup_by(|b, a| !b.2 && buf[a.0..a.1] == buf[b.0..b.1]);
-                spans
-                    .into_iter()
-                    .map(|(a, b, comma_before, cap)| Tok {
-                        w: &buf[a..b],
-                        comma_before,
-                        cap,
-                        f: self.words.get(&buf[a..b]),
-                    })
-                    .collect()
-            }
-        }
-    }
-
-    /// Pieces that meet every branch of the tokenizer: clitics written
-    /// apart, curly and straight apostrophes, dashes inside and between
-    /// words, clause marks, capitals, non-ASCII letters whose lowercase
-    /// differs in length or depends on position (final sigma), non-ASCII
-    /// digits, combining marks, list words of both languages.
-    const PIECES: &[&str] = &[
-        " ",
-        " ",
-        " ",
-        "  ",
-        "is",
-        "IS",
-        "n't",
-        "N'T",
-        " n't",
-        "'s",
-        "’s",
-        "‘",
-        "’",
-        "'",
-        "-",
-        " -",
-        "--",
-        ",",
-        ";",
-        ":",
-        ".",
-        "?",
-        "!",
-        "—",
-        "–",
-        "Σ",
-        "ΟΔΟΣ",
-        "σας",
-        "İ",
-        "é",
-        "É",
-        "Straße",
-        "\u{212A}",
-        "ǅ",
-        "Ⅷ",
-        "٣",
-        "\u{301}",
-        "1",
-        "x",
-        "n",
-        "N",
-        "nobody",
-        "it",
-        "you",
-        "You",
-        "mentioned",
-        "Vertel",
-        "eens",
-        "tell",
-        "me",
-        "So",
-        "um",
-        "uh",
-        "what",
-        "How",
-        "do",
-        "don't",
-        "they",
-        "right",
-        "toch",
-        "hè",
-        "u",
-        "zei",
-        "wat",
-        "bedoelt",
-        "met",
-        "Ik",
-        "vroeg",
-        "af",
-        "of",
-        "spreadsheets",
-        "planning",
-        "\t",
-        "\n",
-        "é-é",
-        "a-",
-        "-b",
-    ];
-
-    fn text_from(picks: &[usize]) -> String {
-        picks.iter().map(|&i| PIECES[i % PIECES.len()]).collect()
-    }
-
-    fn agree_on(r: &QuestionRules, stop: &HashSet<String>, s: &str) {
-        let (mut b1, mut b2, mut spans) = (String::new(), String::new(), Vec::new());
-        let fast: Vec<(&str, bool, bool, u64)> = r
-            .tokenize(s, &mut b1, &mut spans)
+    #[test]
+    fn clitics_written_apart_join_their_word() {
+        let m = rules("en");
+        let toks = crate::rules::Tokens::sentence(m.rules.vocab(), "it 's not is n't it, you 're sure");
+        let (mut buf, mut spans) = (String::new(), Vec::new());
+        let got: Vec<&str> = m
+            .questions
+            .tokenize(m.rules.vocab(), toks.whole(), &mut buf, &mut spans)
             .iter()
-            .map(|t| (t.w, t.comma_before, t.cap, t.f))
+            .map(|t| t.w)
             .collect();
-        let slow: Vec<(&str, bool, bool, u64)> = r
-            .ref_tokenize(s, &mut b2)
-            .iter()
-            .map(|t| (t.w, t.comma_before, t.cap, t.f))
-            .collect();
-        assert_eq!(fast, slow, "tokens of {s:?}");
-        assert_eq!(r.may_invite(s), r.ref_may_invite(s), "may_invite of {s:?}");
-        // The follow-up keys: the same words (the scan keeps repetitions the
-        // tokenizer drops) and the same keys, packed.
-        let mut keys = KeySet::default();
-        r.add_content_keys(s, (&mut String::new(), &mut Vec::new()), &mut keys);
-        let slow_keys: HashSet<String> = slow.iter().filter_map(|t| reference::content_key(t.0, stop)).collect();
-        let packed: KeySet = slow_keys
-            .iter()
-            .map(|k| k.chars().fold(0, |acc, c| acc << 21 | c as ContentKey))
-            .collect();
-        assert_eq!(keys, packed, "content keys of {s:?}");
-        for t in &slow {
-            assert_eq!(
-                content_key(t.0, || r.stopwords.get(t.0) != 0).is_some(),
-                reference::content_key(t.0, stop).is_some()
-            );
-        }
-    }
-
-    /// Packing a word at the end of its text (fixed-size loads) gives the
-    /// key that packing it from the middle of a longer text (one 16-byte
-    /// load) gives, for every length.
-    #[test]
-    fn pack_word_at_the_end_equals_pack_word_inside() {
-        let text = "abcdefghijklmnopqrstuvwxyz0123456789";
-        for len in 0..=16 {
-            let w = &text.as_bytes()[..len];
-            assert_eq!(pack_word(w, 0, len), pack_word(text.as_bytes(), 0, len), "{len}");
-            let mut padded = [0u8; 16];
-            padded[..len.min(16)].copy_from_slice(&w[..len.min(16)]);
-            if len <= 15 {
-                let want = u128::from_le_bytes(padded) | (len as u128) << 120;
-                assert_eq!(pack_word(w, 0, len), Some(want), "{len}");
-            } else {
-                assert_eq!(pack_word(w, 0, len), None);
-            }
-        }
-    }
-
-    /// The packed lowercasing changes exactly the bytes A-Z.
-    #[test]
-    fn packed_lowercase_touches_only_ascii_capitals() {
-        for c in 0..=255u8 {
-            for other in [0u8, b'A', b'z', 0x7f, 0x80, 0xc3, 0xff] {
-                let bytes = [
-                    c, other, c, b'Z', other, b'@', c, b'[', c, other, b'`', c, b'{', other, c, 9,
-                ];
-                let k = u128::from_le_bytes(bytes);
-                let want = u128::from_le_bytes(bytes.map(|b| b.to_ascii_lowercase()));
-                assert_eq!(ascii_lower_u128(k), want, "{c:#x} {other:#x}");
-            }
-        }
-    }
-
-    /// The ASCII pre-check answers what the general one answers on every
-    /// sequence of up to four pieces: trigger words and fillers in any
-    /// case, other words, clause and sentence marks, apostrophes, dashes.
-    #[test]
-    fn ascii_may_invite_matches_the_general_one() {
-        let pieces = [
-            "tell",
-            "Vertel",
-            "eens",
-            "me",
-            "UH",
-            "um",
-            "so",
-            "walk",
-            "x",
-            "wondering",
-            ",",
-            ".",
-            " ",
-            "-",
-            "'",
-            ";",
-        ];
-        for r in [rules("en"), rules("nl")] {
-            let mut n = 0;
-            for a in pieces {
-                for b in pieces {
-                    for c in pieces {
-                        for d in pieces {
-                            let s = format!("{a}{b} {c}{d}");
-                            let fast = r.may_invite_ascii(&s);
-                            assert_eq!(fast, r.may_invite_general(&s), "{s:?}");
-                            n += usize::from(fast);
-                        }
-                    }
-                }
-            }
-            assert!(n > 100, "{n}");
-        }
-    }
-
-    /// The ASCII scan finds the words, clause marks, capitals and joined
-    /// clitics the general scan finds: every string of up to five chars over
-    /// letters (clitic letters among them), apostrophes, dashes, clause
-    /// marks and whitespace.
-    #[test]
-    fn ascii_scan_matches_the_general_scan_exhaustively() {
-        let alphabet = [
-            b'a', b'N', b'n', b't', b's', b'\'', b'-', b' ', b',', b'.', b'\t', b'I', b'7',
-        ];
-        let scan = |r: &QuestionRules, s: &str, general: bool| {
-            let (mut buf, mut spans) = (String::new(), Vec::new());
-            if general {
-                r.scan_general(s, &mut buf, &mut spans);
-            } else {
-                r.scan_ascii(s, &mut buf, &mut spans);
-            }
-            let words: Vec<(String, bool, bool)> = spans
-                .iter()
-                .map(|sp| (buf[sp.start..sp.end].to_string(), sp.comma_before, sp.cap))
-                .collect();
-            (buf, words)
-        };
-        for r in [rules("en"), rules("nl")] {
-            for len in 0..=5 {
-                crate::test_support::every_string(&alphabet, len, |cs| {
-                    let s: String = cs.iter().map(|&b| char::from(b)).collect();
-                    assert_eq!(scan(&r, &s, false), scan(&r, &s, true), "{s:?}");
-                });
-            }
-            for s in [
-                "They do n't make them any more do they .",
-                "IS N'T it, 'S no-one - x-' -a ''s n'tx \u{b}-y \x0c-z",
-                "don't'll've 'd'm 're 'll'",
-            ] {
-                assert_eq!(scan(&r, s, false), scan(&r, s, true), "{s:?}");
-            }
-        }
+        assert_eq!(got, ["it's", "not", "isn't", "it", "you're", "sure"]);
+        // The joined word has the list bits of the word written whole.
+        let whole = crate::rules::Tokens::sentence(m.rules.vocab(), "isn't");
+        let (mut b2, mut s2) = (String::new(), Vec::new());
+        let t = m.questions.tokenize(m.rules.vocab(), whole.whole(), &mut b2, &mut s2);
+        let (mut b3, mut s3) = (String::new(), Vec::new());
+        let apart = m.questions.tokenize(m.rules.vocab(), toks.whole(), &mut b3, &mut s3);
+        assert_eq!(apart[2].f, t[0].f);
+        assert_ne!(t[0].f, 0);
     }
 
     #[test]
-    fn packed_words_agree_with_a_string_map() {
-        let mut m = WordMap::default();
-        let listed = [
-            "",
-            "a",
-            "ab",
-            "n't",
-            "é",
-            "ὀδός",
-            "abcdefghijklmn",
-            "abcdefghijklmno",
-            "abcdefghijklmnop",
-            "abcdefghijklmnopq",
-        ];
-        for (i, w) in listed.iter().enumerate() {
-            m.insert(w.to_string(), 1 << i);
-        }
-        for w in rules("en").ref_words().chain(rules("nl").ref_words()) {
-            *m.entry(w).or_insert(0) |= 1 << 20;
-        }
-        let p = PackedWords::new(m.iter().map(|(w, &f)| (w.as_str(), f)));
-        let probes = [
-            "abc",
-            "abcdefghijklm",
-            "abcdefghijklmnopqr",
-            "a\0",
-            "b",
-            "é ",
-            "ab ",
-            " ab",
-            "n'",
-            "nt",
-        ];
-        for w in m.keys().map(String::as_str).chain(probes) {
-            let want = m.get(w).copied().unwrap_or(0);
-            assert_eq!(p.get(w), want, "{w:?}");
-            // Read with one load from a longer text, and from the middle of one.
-            let after = format!("{w}-and-more-bytes-after-it");
-            assert_eq!(p.get_at(after.as_bytes(), 0, w.len()), want, "{w:?}");
-            let inside = format!("xy{w}z");
-            assert_eq!(p.get_at(inside.as_bytes(), 2, 2 + w.len()), want, "{w:?}");
-        }
+    fn a_phrase_in_a_one_word_list_is_refused_by_name() {
+        let mut lex = Lexicon::builtin("en").unwrap();
+        lex.add("questions.auxiliaries", &["would you".to_string()]);
+        let err = crate::analyzer::LangModel::new(lex).unwrap_err().to_string();
+        assert!(
+            err.contains("questions.auxiliaries") && err.contains("\"would you\""),
+            "{err}"
+        );
+        // A word added to a class reads like a shipped one.
+        let mut lex = Lexicon::builtin("en").unwrap();
+        lex.add("questions.auxiliaries", &["reckon".to_string()]);
+        let m = crate::analyzer::LangModel::new(lex).unwrap();
+        let kind = |m: &crate::analyzer::LangModel| m.questions.classify(m.rules.vocab(), "reckon you could", false);
+        assert_eq!(kind(&m), Some(Closed));
+        assert_eq!(kind(&rules("en")), None);
     }
 
     #[test]
-    fn fast_tokenizer_agrees_with_the_reference_on_tricky_text() {
+    fn every_question_list_is_a_class_of_the_engine() {
         for lang in ["en", "nl"] {
-            let r = rules(lang);
-            let lex = Lexicon::builtin(lang).unwrap();
-            let stop: HashSet<String> = lex.list("stopwords.words").iter().map(|w| w.to_lowercase()).collect();
-            for s in [
-                "",
-                "They do n't make them any more do they .",
-                "There 's not a lot more in here is there There 's a bedroom",
-                "is ‘n't it",
-                "it ’s",
-                "is n’t",
-                "IS N'T",
-                "so -- well - right",
-                "e-mail re-do x-",
-                "well-‘known",
-                "ΟΔΟΣ ΟΔΟΣ, σας",
-                "İstanbul İS",
-                "\u{212A}elvin",
-                "Straße STRASSE",
-                "ǅemal",
-                "Ⅷ٣ 12",
-                "You mentioned it, you mentioned it",
-                "I I mean, I think",
-                "so, tell me about it.",
-                "Okay — I'm curious how you do it; Right: describe it! Vertel eens",
-                "um, uh, So tell me",
-                "wat bedoelt u met planning? Ik vroeg me af of u",
-            ] {
-                agree_on(&r, &stop, s);
-            }
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn fast_tokenizer_agrees_with_the_reference(picks in proptest::collection::vec(0usize..1000, 0..24)) {
-            let s = text_from(&picks);
-            for lang in ["en", "nl"] {
-                let r = rules(lang);
-                let lex = Lexicon::builtin(lang).unwrap();
-                let stop: HashSet<String> = lex.list("stopwords.words").iter().map(|w| w.to_lowercase()).collect();
-                agree_on(&r, &stop, &s);
+            let m = rules(lang);
+            for &(name, _) in WORD_CLASSES {
+                let ids = m.rules.class_words(name).unwrap_or_else(|| panic!("{lang} @{name}"));
+                assert_eq!(
+                    !ids.is_empty(),
+                    !m.lex.list(&format!("questions.{name}")).is_empty(),
+                    "{lang} @{name}"
+                );
             }
         }
     }
 
     fn check(lang: &str, punct: bool, cases: &[(&str, Option<QuestionKind>)]) {
-        let r = rules(lang);
+        let m = rules(lang);
         for (s, want) in cases {
-            assert_eq!(r.classify(s, punct), *want, "{lang} punct={punct}: {s:?}");
+            assert_eq!(
+                m.questions.classify(m.rules.vocab(), s, punct),
+                *want,
+                "{lang} punct={punct}: {s:?}"
+            );
         }
     }
 
@@ -2605,17 +1789,19 @@ mod tests {
 
     #[test]
     fn fast_path_agrees_with_the_full_reading() {
-        let r = rules("en");
+        let m = rules("en");
+        let (r, vocab) = (&m.questions, m.rules.vocab());
         for s in [
             "So, tell me about it.",
             "We use spreadsheets.",
             "Okay, I'm curious how you do it.",
             "Right, describe it.",
         ] {
+            let sentence = crate::rules::Tokens::sentence(vocab, s);
             let mut buf = String::new();
-            let toks = r.tokenize(s, &mut buf, &mut Vec::new());
+            let toks = r.tokenize(vocab, sentence.whole(), &mut buf, &mut Vec::new());
             assert_eq!(
-                r.may_invite(s),
+                r.may_invite(sentence.whole()),
                 r.classify_tokens(&toks, false, true).is_some(),
                 "{s:?}"
             );

@@ -5,7 +5,8 @@
 //! Words are runs of letters and digits (`char::is_alphanumeric`); an
 //! apostrophe or hyphen between two letters stays inside the word
 //! ("don't", "o'clock", "e-mail", "m'n"), and so does a leading apostrophe
-//! before a single letter (Dutch "'s avonds", "'t"). Letters and digits
+//! before one or two letters (Dutch "'s avonds", "'t"; English clitics
+//! written apart, "it 's", "you 're"). Letters and digits
 //! split ("9am" is `9` + `am`), so a number is always its own token. Single
 //! letters joined by dots are one word without the dots ("a.m." is `am`,
 //! "e.g." is `eg`). Digits joined by `:`, `.` or `,` are one number; one
@@ -429,22 +430,25 @@ fn scan<C: Chars + ?Sized, F: FnMut(Raw)>(cs: &C, emit: &mut F) {
         let c = at(i);
         match class_of(c) {
             Class::Other => {
-                // A leading apostrophe before one letter and a non-word
-                // character is part of the word ("'s avonds", "'t").
-                if is_apostrophe(c)
-                    && class_of(at(i + 1)) == Class::Letter
-                    && class_of(at(i + 2)) == Class::Other
-                    && !is_apostrophe(at(i + 2))
-                {
-                    emit(Raw {
-                        start: cs.off(i),
-                        end: cs.off(i + 2),
-                        kind: Kind::Word,
-                        boundary,
-                    });
-                    boundary = false;
-                    i += 2;
-                    continue;
+                // A leading apostrophe before one or two letters and a
+                // non-word character is part of the word: the shapes of a
+                // clitic ("'s avonds", "'t", and the English "it 's",
+                // "you 're", "we 'll" that CHAT transcribers write apart,
+                // which the question rules join to their word). A quoted
+                // short word ("'no'") keeps its closing quote and stays out.
+                if is_apostrophe(c) && class_of(at(i + 1)) == Class::Letter {
+                    let len = if class_of(at(i + 2)) == Class::Letter { 3 } else { 2 };
+                    if class_of(at(i + len)) == Class::Other && !is_apostrophe(at(i + len)) {
+                        emit(Raw {
+                            start: cs.off(i),
+                            end: cs.off(i + len),
+                            kind: Kind::Word,
+                            boundary,
+                        });
+                        boundary = false;
+                        i += len;
+                        continue;
+                    }
                 }
                 // A hyphen inside a word is part of it (see below); a
                 // spaced or hanging dash ends a clause.
@@ -608,6 +612,21 @@ mod tests {
             .map(|t| (out.fold(t), &s[t.start as usize - 7..t.end as usize - 7]))
             .collect();
         assert_eq!(got, [("ça", "Ça"), ("va", "VA"), ("één", "ÉÉN"), ("keer", "keer")]);
+    }
+
+    #[test]
+    fn clitics_written_apart_keep_their_apostrophe() {
+        assert_eq!(
+            words("it 's you 're we 'll is n't"),
+            ["it", "'s", "you", "'re", "we", "'ll", "is", "n't"]
+        );
+        assert_eq!(
+            words("ik ga 's avonds, 't is 'k weet"),
+            ["ik", "ga", "'s", "avonds", "'t", "is", "'k", "weet"]
+        );
+        // A quoted short word keeps its quotes outside; a longer word after
+        // an apostrophe is no clitic.
+        assert_eq!(words("'no' 'yes' 'cause"), ["no", "yes", "cause"]);
     }
 
     #[test]
