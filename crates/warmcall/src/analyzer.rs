@@ -7,7 +7,19 @@ use crate::findings;
 use crate::findings::push::{self, PushRules};
 use crate::findings::signals::{self, SignalRules};
 use crate::lexicon::Lexicon;
-use crate::metrics::{self, questions::QuestionRules};
+use crate::metrics::{
+    self,
+    questions::{PhraseLists, QuestionRules},
+};
+
+/// The compiled rules of each stage over the engine, in [`LangModel::stages`] order.
+type Stages = (
+    SignalRules,
+    PushRules,
+    roles::RoleRules,
+    identity::NameRules,
+    PhraseLists,
+);
 use crate::report::{self, Report};
 use crate::{identity, lang, roles, score, trackers, Config, Error, QuestionKind, Transcript};
 
@@ -29,8 +41,9 @@ pub(crate) struct LangModel {
     pub pushes: PushRules,
     /// Customer signal rules (list ids in `rules`).
     pub signals: SignalRules,
-    /// The compiled word classes and pattern lists (the rule engine).
-    pub rules: crate::rules::Matcher,
+    /// The compiled word classes and pattern lists (the rule engine),
+    /// shared with the question rules, whose phrase lists it holds.
+    pub rules: std::sync::Arc<crate::rules::Matcher>,
     /// Role rules (introductions, greetings).
     pub roles: roles::RoleRules,
     /// Where the agent says their name.
@@ -85,22 +98,25 @@ impl LangModel {
     /// Every stage's lists added to `compiler`, in one place: the first
     /// pass over the languages ([`LangModel::words`]) must intern exactly
     /// the words the second compiles.
-    fn stages(
-        lex: &Lexicon,
-        compiler: &mut crate::rules::Compiler,
-    ) -> Result<(SignalRules, PushRules, roles::RoleRules, identity::NameRules), Error> {
+    fn stages(lex: &Lexicon, compiler: &mut crate::rules::Compiler) -> Result<Stages, Error> {
+        let phrases = PhraseLists::new(lex, compiler).map_err(|e| Error::Config {
+            key: format!("lexicon.{}.{}", lex.lang, e.name),
+            line: 0,
+            message: e.source.to_string(),
+        })?;
         Ok((
             SignalRules::new(lex, compiler)?,
             PushRules::new(lex, compiler)?,
             roles::RoleRules::new(lex, compiler)?,
             identity::NameRules::new(lex, compiler)?,
+            phrases,
         ))
     }
 
     pub(crate) fn with_vocab(lex: Lexicon, vocab: crate::rules::Vocab) -> Result<LangModel, Error> {
         let mut compiler = Self::compiler(&lex, vocab)?;
-        let (signals, pushes, roles, names) = Self::stages(&lex, &mut compiler)?;
-        let rules = compiler.finish();
+        let (signals, pushes, roles, names, phrases) = Self::stages(&lex, &mut compiler)?;
+        let rules = std::sync::Arc::new(compiler.finish());
         let backchannels = BackchannelClass::new(&rules).map_err(|message| Error::Config {
             key: format!("lexicon.{}.backchannel.words", lex.lang),
             line: 0,
@@ -109,10 +125,12 @@ impl LangModel {
         Ok(LangModel {
             backchannels,
             function_words: lex.list("detect.function_words").to_vec(),
-            questions: QuestionRules::new(&lex, &rules).map_err(|message| Error::Config {
-                key: format!("lexicon.{}", lex.lang),
-                line: 0,
-                message,
+            questions: QuestionRules::new(&lex, std::sync::Arc::clone(&rules), &phrases).map_err(|message| {
+                Error::Config {
+                    key: format!("lexicon.{}", lex.lang),
+                    line: 0,
+                    message,
+                }
             })?,
             pushes,
             signals,

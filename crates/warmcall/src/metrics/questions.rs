@@ -7,12 +7,17 @@
 //! docs/questions.md describes the rules and the choices made where the spec
 //! is silent.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::context::Ctx;
 use crate::lexicon::Lexicon;
 use crate::report::{QuestionBasis, QuestionItem, QuestionKind, QuestionStats, Questions, Role};
-use crate::rules::{words_of, Matcher, View, Vocab, WordId, UNKNOWN};
+use std::sync::Arc;
+
+use crate::rules::{
+    words_of, Compiler, Kind, ListId, Matcher, RuleError, Tokens, View, Vocab, WordId, CAPITALISED, CLAUSE_START,
+    UNKNOWN,
+};
 
 // One bit per word list.
 const QWORDS: u64 = 1 << 0;
@@ -213,103 +218,103 @@ type ContentKey = u128;
 type KeyBuild = std::hash::BuildHasherDefault<KeyHasher>;
 type KeySet = HashSet<ContentKey, KeyBuild>;
 
-/// A phrase class: its entries as word-id sequences, indexed by first
-/// word. The question rules read a sentence's tokens after cleaning them
-/// (repetitions dropped, clitics written apart joined), so a phrase is
-/// compared against that sequence, with the words of a skip class allowed
-/// between its words.
-#[derive(Debug)]
+/// A phrase list of the question rules: an anchored list of the engine
+/// (asked whether it matches at a token, never scanned), compiled from the
+/// lexicon's plain phrases. The rules read a sentence's tokens after
+/// cleaning them (repetitions dropped, clitics written apart joined), and
+/// the engine matches the phrases on that cleaned sentence.
+#[derive(Debug, Clone, Copy)]
 struct Phrases {
-    by_first: HashMap<WordId, Vec<Vec<WordId>>>,
+    list: ListId,
     /// The word bit that every first word carries.
     first: u64,
 }
 
-impl Phrases {
-    /// The entries of class `name` of `rules` (the lexicon list
-    /// `questions.{name}`, whose words the class interned).
-    fn new(rules: &Matcher, list: &[String], first: u64) -> Result<Phrases, String> {
-        let mut by_first: HashMap<WordId, Vec<Vec<WordId>>> = HashMap::new();
-        for p in list {
-            let words = words_of(p)?;
-            let ids: Vec<WordId> = words.iter().map(|w| rules.vocab().id(w)).collect();
-            if let Some(&first) = ids.first() {
-                by_first.entry(first).or_default().push(ids);
+/// The phrase lists whose words may have `@skippable` words between them
+/// ("tell me *a bit more* about", "I was *just* wondering").
+const SKIPPING: &[&str] = &["non_question_openers", "invitations", "indirect"];
+
+/// The ids of the phrase lists, in [`PHRASE_CLASSES`] order, as the
+/// compiler gave them.
+#[derive(Debug, Clone)]
+pub(crate) struct PhraseLists(Vec<ListId>);
+
+impl PhraseLists {
+    /// Adds the phrase lists of `lex` to `compiler` as anchored lists:
+    /// each entry's words, longest entry first (so "vertelt u het maar"
+    /// wins over "vertelt u"), joined by `@skippable*` where the list
+    /// allows skipped words.
+    pub(crate) fn new(lex: &Lexicon, compiler: &mut Compiler) -> Result<PhraseLists, RuleError> {
+        let mut ids = Vec::with_capacity(PHRASE_CLASSES.len());
+        for &(name, _) in PHRASE_CLASSES {
+            let key = format!("questions.{name}");
+            let fail = |message: String, entry: &str| RuleError {
+                name: key.clone(),
+                source: crate::rules::PatternError {
+                    pattern: entry.to_string(),
+                    message,
+                },
+            };
+            let mut entries: Vec<Vec<String>> = Vec::new();
+            for e in lex.list(&key) {
+                entries.push(words_of(e).map_err(|m| fail(m, e))?);
             }
+            entries.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            let sep = if SKIPPING.contains(&name) { " @skippable* " } else { " " };
+            let patterns: Vec<String> = entries.iter().map(|w| w.join(sep)).collect();
+            ids.push(compiler.add_anchored(&key, &patterns)?);
         }
-        // Longest first, so "vertelt u het maar" wins over "vertelt u".
-        for v in by_first.values_mut() {
-            v.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        }
-        Ok(Phrases { by_first, first })
-    }
-
-    /// Marks the phrases' first words with `self.first` in `bits`.
-    fn register(&self, bits: &mut [u64]) {
-        for &w in self.by_first.keys() {
-            bits[w as usize] |= self.first;
-        }
-    }
-
-    /// Matches a phrase starting at `i` (tokens up to `end`), letting words
-    /// of `skip` stand between the phrase's words; returns the index after
-    /// the match.
-    fn match_at(&self, toks: &[Tok<'_>], i: usize, end: usize, skip: u64) -> Option<usize> {
-        let t = toks.get(i)?;
-        if !t.is(self.first) {
-            return None;
-        }
-        let cands = self.by_first.get(&t.id)?;
-        'cand: for p in cands {
-            let mut j = i + 1;
-            for &pw in &p[1..] {
-                loop {
-                    if j >= end {
-                        continue 'cand;
-                    }
-                    if toks[j].id == pw {
-                        j += 1;
-                        break;
-                    }
-                    if toks[j].is(skip) {
-                        j += 1;
-                        continue;
-                    }
-                    continue 'cand;
-                }
-            }
-            return Some(j);
-        }
-        None
-    }
-
-    /// True when `toks` is exactly one phrase.
-    fn exact(&self, toks: &[Tok<'_>]) -> bool {
-        let Some(first) = toks.first().filter(|t| t.is(self.first)) else {
-            return false;
-        };
-        self.by_first.get(&first.id).is_some_and(|c| {
-            c.iter()
-                .any(|p| p.len() == toks.len() && p.iter().zip(toks).all(|(&a, b)| a == b.id))
-        })
-    }
-
-    /// The start of a phrase that ends exactly at the end of `toks`.
-    fn suffix(&self, toks: &[Tok<'_>]) -> Option<usize> {
-        let n = toks.len();
-        (1..=n.min(4))
-            .rev()
-            .find(|&k| self.exact(&toks[n - k..]))
-            .map(|k| n - k)
-    }
-
-    /// Whether a phrase occurs anywhere (no skipping).
-    fn find(&self, toks: &[Tok<'_>]) -> Option<(usize, usize)> {
-        (0..toks.len()).find_map(|i| self.match_at(toks, i, toks.len(), 0).map(|e| (i, e)))
+        Ok(PhraseLists(ids))
     }
 }
 
-/// One lowercase word of a sentence.
+impl Phrases {
+    /// The view the engine matches on: the cleaned sentence `toks` is a
+    /// run of, up to token `end` of `toks`.
+    fn view<'b>(toks: &[Tok<'b>], end: usize) -> View<'b> {
+        let base = toks[0].k as usize;
+        toks[0].src.view(base..base + end)
+    }
+
+    /// Marks the phrases' first words with `self.first` in `bits`.
+    fn register(&self, lex: &Lexicon, name: &str, vocab: &Vocab, bits: &mut [u64]) {
+        for e in lex.list(&format!("questions.{name}")) {
+            if let Some(w) = words_of(e).ok().and_then(|w| w.into_iter().next()) {
+                bits[vocab.id(&w) as usize] |= self.first;
+            }
+        }
+    }
+
+    /// Matches a phrase starting at `i` (tokens up to `end`); returns the
+    /// index after the match.
+    fn match_at(&self, m: &Matcher, toks: &[Tok<'_>], i: usize, end: usize) -> Option<usize> {
+        if !toks.get(i)?.is(self.first) {
+            return None;
+        }
+        m.match_at(Self::view(toks, end), self.list, i)
+    }
+
+    /// True when `toks` is exactly one phrase.
+    fn exact(&self, m: &Matcher, toks: &[Tok<'_>]) -> bool {
+        toks.first().is_some_and(|t| t.is(self.first)) && m.matches_to_end(Self::view(toks, toks.len()), self.list, 0)
+    }
+
+    /// The start of a phrase that ends exactly at the end of `toks`.
+    fn suffix(&self, m: &Matcher, toks: &[Tok<'_>]) -> Option<usize> {
+        let n = toks.len();
+        (1..=n.min(4))
+            .rev()
+            .find(|&k| self.exact(m, &toks[n - k..]))
+            .map(|k| n - k)
+    }
+
+    /// Whether a phrase occurs anywhere.
+    fn find(&self, m: &Matcher, toks: &[Tok<'_>]) -> Option<(usize, usize)> {
+        (0..toks.len()).find_map(|i| self.match_at(m, toks, i, toks.len()).map(|e| (i, e)))
+    }
+}
+
+/// One lowercase word of a sentence, as the question rules read it.
 #[derive(Debug, Clone, Copy)]
 struct Tok<'a> {
     w: &'a str,
@@ -317,13 +322,17 @@ struct Tok<'a> {
     id: WordId,
     /// A number or clock time, not a word.
     num: bool,
-    /// A comma, semicolon, colon or dash stands before this word.
+    /// A clause mark (comma, semicolon, colon, dash, …) stands before this word.
     comma_before: bool,
     /// Written with a capital (used to find sentence starts in unpunctuated
     /// transcripts that keep case, such as CHAT).
     cap: bool,
     /// Bits of the word lists this word is on.
     f: u64,
+    /// The cleaned sentence the word is token `k` of: the phrase lists are
+    /// matched by the engine on it.
+    src: &'a Tokens,
+    k: u32,
 }
 
 impl Tok<'_> {
@@ -355,6 +364,8 @@ enum Head {
 /// Compiled question rules of one language.
 #[derive(Debug)]
 pub(crate) struct QuestionRules {
+    /// The language's engine, which holds the phrase lists.
+    rules: Arc<Matcher>,
     /// The bits of the word lists each word id is on: one look-up per token.
     bits: Vec<u64>,
     /// Lists whose words may be empty (a language without the rule).
@@ -383,9 +394,9 @@ pub(crate) struct QuestionRules {
 }
 
 impl QuestionRules {
-    /// The question rules of `lex`, over the classes [`list_classes`] made
-    /// in `rules` (its engine).
-    pub(crate) fn new(lex: &Lexicon, rules: &Matcher) -> Result<QuestionRules, String> {
+    /// The question rules of `lex`, over the classes [`list_classes`] and
+    /// the phrase lists `lists` made in `rules` (its engine).
+    pub(crate) fn new(lex: &Lexicon, rules: Arc<Matcher>, lists: &PhraseLists) -> Result<QuestionRules, String> {
         let list = |name: &str| lex.list(&format!("questions.{name}"));
         let class = |name: &str| {
             rules.class_words(name).ok_or_else(|| {
@@ -404,7 +415,8 @@ impl QuestionRules {
                 )
             })
         };
-        let mut bits = vec![0u64; rules.vocab().len()];
+        let vocab = rules.vocab();
+        let mut bits = vec![0u64; vocab.len()];
         for &(name, bit) in WORD_CLASSES {
             for id in class(name)? {
                 bits[id as usize] |= bit;
@@ -415,56 +427,64 @@ impl QuestionRules {
             .flat_map(|n| list(n))
             .filter_map(|p| words_of(p).ok()?.into_iter().next())
         {
-            bits[rules.vocab().id(&w) as usize] |= HEAD_TRIGGER;
+            bits[vocab.id(&w) as usize] |= HEAD_TRIGGER;
         }
-        let phrases = |name: &str| {
-            let &(_, first) = PHRASE_CLASSES.iter().find(|(n, _)| *n == name).expect("a phrase class");
-            Phrases::new(rules, list(name), first).map_err(|e| format!("questions.{name}: {e}"))
+        let mut phrases = |name: &str| {
+            let k = PHRASE_CLASSES
+                .iter()
+                .position(|(n, _)| *n == name)
+                .expect("a phrase class");
+            let p = Phrases {
+                list: lists.0[k],
+                first: PHRASE_CLASSES[k].1,
+            };
+            p.register(lex, name, vocab, &mut bits);
+            p
         };
-        let mut stopwords = vec![false; rules.vocab().len()];
+        let (non_openers, final_non_openers, elliptical, invitations, explain, indirect) = (
+            phrases("non_question_openers"),
+            phrases("final_non_question_openers"),
+            phrases("elliptical_openers"),
+            phrases("invitations"),
+            phrases("explain_phrases"),
+            phrases("indirect"),
+        );
+        let (topic, proposal, tags, tail_tags, refer_back, ellipsis_phrases) = (
+            phrases("topic_openers"),
+            phrases("proposal_openers"),
+            phrases("tags"),
+            phrases("tail_tags"),
+            phrases("refer_back"),
+            phrases("ellipsis_phrases"),
+        );
+        let mut stopwords = vec![false; vocab.len()];
         for id in class("stopwords")? {
             stopwords[id as usize] = true;
         }
-        let q = QuestionRules {
+        // A word no list names shares the unknown id: it is on no list.
+        bits[UNKNOWN as usize] = 0;
+        let clitics = class("clitics")?;
+        Ok(QuestionRules {
             has_v1: !list("v1_pronouns").is_empty(),
             has_cond_aux: !list("conditional_aux").is_empty(),
             neg_suffix: lex.list("questions.tag_negation_suffix").to_vec(),
-            clitics: class("clitics")?,
-            non_openers: phrases("non_question_openers")?,
-            final_non_openers: phrases("final_non_question_openers")?,
-            elliptical: phrases("elliptical_openers")?,
-            invitations: phrases("invitations")?,
-            explain: phrases("explain_phrases")?,
-            indirect: phrases("indirect")?,
-            topic: phrases("topic_openers")?,
-            proposal: phrases("proposal_openers")?,
-            tags: phrases("tags")?,
-            tail_tags: phrases("tail_tags")?,
-            refer_back: phrases("refer_back")?,
-            ellipsis_phrases: phrases("ellipsis_phrases")?,
+            clitics,
+            non_openers,
+            final_non_openers,
+            elliptical,
+            invitations,
+            explain,
+            indirect,
+            topic,
+            proposal,
+            tags,
+            tail_tags,
+            refer_back,
+            ellipsis_phrases,
             stopwords,
             bits,
-        };
-        let mut bits = q.bits.clone();
-        for p in [
-            &q.ellipsis_phrases,
-            &q.non_openers,
-            &q.final_non_openers,
-            &q.elliptical,
-            &q.invitations,
-            &q.explain,
-            &q.indirect,
-            &q.topic,
-            &q.proposal,
-            &q.tags,
-            &q.tail_tags,
-            &q.refer_back,
-        ] {
-            p.register(&mut bits);
-        }
-        // A word no list names shares the unknown id: it is on no list.
-        bits[UNKNOWN as usize] = 0;
-        Ok(QuestionRules { bits, ..q })
+            rules,
+        })
     }
 
     /// The list bits of word `id`.
@@ -477,7 +497,7 @@ impl QuestionRules {
     /// question is a sentence ending in `?`, an invitation or an indirect
     /// question; otherwise the words decide.
     pub(crate) fn classify(&self, vocab: &Vocab, sentence: &str, punctuated: bool) -> Option<QuestionKind> {
-        let toks = crate::rules::Tokens::sentence(vocab, sentence);
+        let toks = Tokens::sentence(vocab, sentence);
         self.classify_view(vocab, sentence, toks.whole(), punctuated)
     }
 
@@ -490,9 +510,8 @@ impl QuestionRules {
         v: View<'_>,
         punctuated: bool,
     ) -> Option<QuestionKind> {
-        let mut buf = String::new();
-        let mut spans = Vec::new();
-        self.classify_with(vocab, sentence, v, punctuated, &mut buf, &mut spans)
+        let mut buf = Tokens::default();
+        self.classify_with(vocab, sentence, v, punctuated, &mut buf)
             .map(|(kind, _)| kind)
     }
 
@@ -505,14 +524,13 @@ impl QuestionRules {
         sentence: &str,
         v: View<'_>,
         punctuated: bool,
-        buf: &'b mut String,
-        spans: &mut Vec<Span>,
+        buf: &'b mut Tokens,
     ) -> Option<(QuestionKind, Vec<Tok<'b>>)> {
         let q = ends_in_question_mark(sentence);
         if punctuated && !q && !self.may_invite(v) {
             return None;
         }
-        let toks = self.tokenize(vocab, v, buf, spans);
+        let toks = self.tokenize(vocab, v, buf);
         if toks.is_empty() {
             return None;
         }
@@ -562,61 +580,47 @@ impl QuestionRules {
     }
 
     /// The words of a sentence's tokens `v` as the question rules read
-    /// them: folded forms copied into `buf` (one [`Span`] each in `spans`),
-    /// English clitics written apart (CHAT's `is n't`, `it 's`) joined to
-    /// their word. Both buffers are cleared first, so callers reuse them.
-    fn scan(&self, vocab: &Vocab, v: View<'_>, buf: &mut String, spans: &mut Vec<Span>) {
+    /// them, with their list bits: the tokens copied into `buf` (cleared
+    /// first, so callers reuse it), English clitics written apart (CHAT's
+    /// `is n't`, `it 's`) joined to their word, and immediate repetitions
+    /// dropped ("is is there", "I I mean" carry no structure).
+    fn tokenize<'b>(&self, vocab: &Vocab, v: View<'_>, buf: &'b mut Tokens) -> Vec<Tok<'b>> {
         buf.clear();
-        spans.clear();
+        let same_as_last = |buf: &Tokens, w: &str| buf.toks.last().is_some_and(|l| buf.fold(l) == w);
         for (k, t) in v.toks.iter().enumerate() {
             let comma_before = k > 0 && v.clause_boundary(k);
-            let w = v.fold(k);
-            if !comma_before && !self.clitics.is_empty() && self.clitics.contains(&t.word) {
-                if let Some(last) = spans.last_mut() {
-                    buf.push_str(w);
-                    last.end = buf.len();
-                    last.id = vocab.id(&buf[last.start..last.end]);
-                    continue;
+            if !comma_before && !buf.toks.is_empty() && self.clitics.contains(&t.word) {
+                buf.join_last(vocab, &v, k);
+                // The joined word may repeat the one before it ("it 's it 's").
+                let n = buf.toks.len();
+                if n >= 2
+                    && !buf.toks[n - 1].is(CLAUSE_START)
+                    && buf.fold(&buf.toks[n - 2]) == buf.fold(&buf.toks[n - 1])
+                {
+                    buf.pop();
                 }
-            }
-            if !buf.is_empty() {
-                buf.push(' ');
-            }
-            let start = buf.len();
-            buf.push_str(w);
-            spans.push(Span {
-                start,
-                end: buf.len(),
-                comma_before,
-                cap: t.is(crate::rules::CAPITALISED),
-                id: t.word,
-                num: t.kind != crate::rules::Kind::Word,
-            });
-        }
-    }
-
-    /// Lowercase words with clause marks and list bits (see
-    /// [`QuestionRules::scan`]); immediate repetitions dropped.
-    fn tokenize<'b>(&self, vocab: &Vocab, v: View<'_>, buf: &'b mut String, spans: &mut Vec<Span>) -> Vec<Tok<'b>> {
-        self.scan(vocab, v, buf, spans);
-        let buf: &'b str = buf.as_str();
-        let mut toks: Vec<Tok<'b>> = Vec::with_capacity(spans.len());
-        for sp in spans.iter() {
-            let w = &buf[sp.start..sp.end];
-            // Spoken repetitions ("is is there", "I I mean") carry no structure.
-            if !sp.comma_before && toks.last().is_some_and(|t| t.w == w) {
                 continue;
             }
-            toks.push(Tok {
-                w,
-                id: sp.id,
-                num: sp.num,
-                comma_before: sp.comma_before,
-                cap: sp.cap,
-                f: self.bits_of(sp.id),
-            });
+            if !comma_before && same_as_last(buf, v.fold(k)) {
+                continue;
+            }
+            buf.push_from(&v, k, comma_before);
         }
-        toks
+        let src: &'b Tokens = buf;
+        src.toks
+            .iter()
+            .enumerate()
+            .map(|(k, t)| Tok {
+                w: src.fold(t),
+                id: t.word,
+                num: t.kind != Kind::Word,
+                comma_before: t.is(CLAUSE_START),
+                cap: t.is(CAPITALISED),
+                f: self.bits_of(t.word),
+                src,
+                k: k as u32,
+            })
+            .collect()
     }
 
     fn skip_fillers(&self, toks: &[Tok<'_>], mut i: usize, end: usize) -> usize {
@@ -629,7 +633,7 @@ impl QuestionRules {
     fn classify_tokens(&self, toks: &[Tok<'_>], q: bool, punctuated: bool) -> Option<QuestionKind> {
         let n = toks.len();
         // "Toch?", "Right?": a bare tag. Unpunctuated, a bare "right" is a backchannel.
-        if self.tags.exact(toks) {
+        if self.tags.exact(&self.rules, toks) {
             // "can't you" standing alone is a tag even unpunctuated; a bare
             // "right" or "ja" is a backchannel, and a positive "do you" an
             // abandoned start.
@@ -747,7 +751,7 @@ impl QuestionRules {
         if i + 1 < toks.len() && toks[i].is(AUX) && toks[i + 1].is(FIRST_PERSON) {
             return QuestionKind::Closed;
         }
-        if let Some((_, e)) = self.explain.find(toks) {
+        if let Some((_, e)) = self.explain.find(&self.rules, toks) {
             if !toks.get(e).is_some_and(|t| t.is(CLOSED_COMP)) {
                 return QuestionKind::Open;
             }
@@ -778,19 +782,19 @@ impl QuestionRules {
         if i >= end {
             return Head::Plain;
         }
-        if self.non_openers.match_at(toks, i, end, SKIPPABLE).is_some() {
+        if self.non_openers.match_at(&self.rules, toks, i, end).is_some() {
             return Head::NotQuestion;
         }
         // "… and what have you" ends a list; "what have you done" asks.
-        if let Some(e) = self.final_non_openers.match_at(toks, i, end, 0) {
+        if let Some(e) = self.final_non_openers.match_at(&self.rules, toks, i, end) {
             if self.skip_fillers(toks, e, end) == end {
                 return Head::NotQuestion;
             }
         }
-        if self.invitations.match_at(toks, i, end, SKIPPABLE).is_some() {
+        if self.invitations.match_at(&self.rules, toks, i, end).is_some() {
             return Head::Invitation;
         }
-        if let Some(e) = self.indirect.match_at(toks, i, end, SKIPPABLE) {
+        if let Some(e) = self.indirect.match_at(&self.rules, toks, i, end) {
             // The embedded question decides the kind; "Can I ask a question?"
             // embeds none and is read as a plain yes/no question below.
             for t in &toks[e..end.min(e + 4)] {
@@ -802,12 +806,12 @@ impl QuestionRules {
                 }
             }
         }
-        if let Some(e) = self.proposal.match_at(toks, i, end, 0) {
+        if let Some(e) = self.proposal.match_at(&self.rules, toks, i, end) {
             if toks[e..].iter().any(|t| t.is(TIME_WORDS) || t.num) {
                 return Head::Proposal;
             }
         }
-        if self.topic.match_at(toks, i, end, 0).is_some() {
+        if self.topic.match_at(&self.rules, toks, i, end).is_some() {
             return Head::Wh;
         }
         // A preposition may lead the question word ("Met wie …", "Naar welk adres …").
@@ -954,11 +958,11 @@ impl QuestionRules {
             let last = *clauses.last().expect("non-empty");
             // Without `?` only the unambiguous tails count: "…, ja." agrees.
             let list = if q { &self.tags } else { &self.tail_tags };
-            if last < n && (list.exact(&toks[last..]) || self.aux_pronoun_tag(&toks[last..])) {
+            if last < n && (list.exact(&self.rules, &toks[last..]) || self.aux_pronoun_tag(&toks[last..])) {
                 return true;
             }
         }
-        if let Some(st) = self.tail_tags.suffix(toks) {
+        if let Some(st) = self.tail_tags.suffix(&self.rules, toks) {
             let statement = toks[..st].iter().any(|t| !t.is(FILLERS));
             // "I think so too, right", "ik ook hè": agreeing, not asking.
             let agreeing = toks[st - 1].is(AGREEMENT) && toks[..st].iter().any(|t| t.is(FIRST_PERSON));
@@ -1111,7 +1115,7 @@ impl QuestionRules {
                 return true;
             }
             // "what a month" in place is no exclamative "what a …".
-            let exclamative = self.non_openers.match_at(toks, k, n, SKIPPABLE).is_some() && !rate_at(k + 2);
+            let exclamative = self.non_openers.match_at(&self.rules, toks, k, n).is_some() && !rate_at(k + 2);
             if !toks[k].is(IN_PLACE) || exclamative {
                 return false;
             }
@@ -1141,7 +1145,7 @@ impl QuestionRules {
                 && toks[k + 1].is(AUX)
                 && toks[k + 2].is(PRONOUNS)
                 && !reported(k)
-                && self.final_non_openers.match_at(toks, k, toks.len(), 0) != Some(toks.len())
+                && self.final_non_openers.match_at(&self.rules, toks, k, toks.len()) != Some(toks.len())
         })
     }
 
@@ -1161,7 +1165,7 @@ impl QuestionRules {
         }
         // "en de rest van het team", "and the others": a listed party, alone
         // or with a short prepositional phrase; nothing else may follow.
-        if let Some(e) = self.ellipsis_phrases.match_at(toks, i, toks.len(), 0) {
+        if let Some(e) = self.ellipsis_phrases.match_at(&self.rules, toks, i, toks.len()) {
             let tail = &toks[e..];
             return tail.is_empty() || (tail[0].is(PREPS) && tail.len() <= 3 && !tail.iter().any(|t| t.is(AUX)));
         }
@@ -1186,7 +1190,7 @@ impl QuestionRules {
             && rest.len() <= 4
             && self
                 .elliptical
-                .match_at(toks, i, toks.len(), 0)
+                .match_at(&self.rules, toks, i, toks.len())
                 .is_some_and(|e| toks.get(e).is_none_or(|t| !t.is(PREPS)))
             && !rest.iter().any(|t| t.is(AUX | PRONOUNS | ELL_BLOCK))
     }
@@ -1249,7 +1253,7 @@ impl QuestionRules {
     /// Whether an agent question (its tokens) refers back to what the
     /// customer said.
     fn refers_back(&self, toks: &[Tok<'_>]) -> bool {
-        self.refer_back.find(toks).is_some()
+        self.refer_back.find(&self.rules, toks).is_some()
     }
 
     /// Adds the content keys of a sentence's words (tokens `v`, the
@@ -1290,21 +1294,6 @@ fn content_key(w: &str, is_stop: impl FnOnce() -> bool) -> Option<ContentKey> {
         return None;
     }
     Some(w.chars().take(5).fold(0, |k, c| k << 21 | c as ContentKey))
-}
-
-/// One word found by [`QuestionRules::scan`]: its bytes in the lowercase buffer.
-#[derive(Debug, Clone, Copy)]
-struct Span {
-    start: usize,
-    end: usize,
-    /// A clause mark stands before this word.
-    comma_before: bool,
-    /// Written with a capital.
-    cap: bool,
-    /// Its word id.
-    id: WordId,
-    /// A number, not a word.
-    num: bool,
 }
 
 /// Indices where clauses start: 0 and every word after a comma.
@@ -1352,8 +1341,8 @@ pub(crate) fn compute(ctx: &Ctx<'_>, rules: &QuestionRules, vocab: &Vocab) -> Op
     let mut cust_run: Vec<usize> = Vec::new();
     let mut cust_keys = KeySet::default();
     let mut keyed = 0;
-    // Buffers reused for every sentence.
-    let (mut buf, mut spans) = (String::new(), Vec::new());
+    // The cleaned tokens of a sentence, reused for every sentence.
+    let mut buf = Tokens::default();
     for (i, seg) in segs.iter().enumerate() {
         if ctx.words[i] == 0 {
             continue;
@@ -1361,7 +1350,7 @@ pub(crate) fn compute(ctx: &Ctx<'_>, rules: &QuestionRules, vocab: &Vocab) -> Op
         let role = ctx.role[i];
         let before = items.len();
         for (_, sentence, v) in ctx.sentence_tokens(i) {
-            let Some((kind, toks)) = rules.classify_with(vocab, sentence, v, punctuated, &mut buf, &mut spans) else {
+            let Some((kind, toks)) = rules.classify_with(vocab, sentence, v, punctuated, &mut buf) else {
                 continue;
             };
             let follow_up = role == Role::Agent && kind != QuestionKind::Tag && {
@@ -1387,7 +1376,7 @@ pub(crate) fn compute(ctx: &Ctx<'_>, rules: &QuestionRules, vocab: &Vocab) -> Op
             });
         }
         if role == Role::Agent && items.len() == before && !ctx.backchannel[i] {
-            if let Some(sentence) = answered_statement(ctx, rules, vocab, i, (&mut buf, &mut spans)) {
+            if let Some(sentence) = answered_statement(ctx, rules, vocab, i, &mut buf) {
                 items.push(QuestionItem {
                     segment: i,
                     start_s: seg.start_s,
@@ -1464,7 +1453,7 @@ fn answered_statement<'a>(
     rules: &QuestionRules,
     vocab: &Vocab,
     i: usize,
-    scratch: (&mut String, &mut Vec<Span>),
+    buf: &mut Tokens,
 ) -> Option<&'a str> {
     let gap_max = ctx.cfg.questions.answer_gap_s;
     if gap_max <= 0.0 || ctx.t.timing != crate::Timing::Full {
@@ -1486,8 +1475,7 @@ fn answered_statement<'a>(
     }
     // The statement is the segment's last sentence.
     let (_, last, v) = ctx.sentence_tokens(i).last()?;
-    let (buf, spans) = scratch;
-    let toks = rules.tokenize(vocab, v, buf, spans);
+    let toks = rules.tokenize(vocab, v, buf);
     rules.addressee_statement(&toks).then_some(last)
 }
 
@@ -1505,20 +1493,20 @@ mod tests {
     fn clitics_written_apart_join_their_word() {
         let m = rules("en");
         let toks = crate::rules::Tokens::sentence(m.rules.vocab(), "it 's not is n't it, you 're sure");
-        let (mut buf, mut spans) = (String::new(), Vec::new());
+        let mut buf = Tokens::default();
         let got: Vec<&str> = m
             .questions
-            .tokenize(m.rules.vocab(), toks.whole(), &mut buf, &mut spans)
+            .tokenize(m.rules.vocab(), toks.whole(), &mut buf)
             .iter()
             .map(|t| t.w)
             .collect();
         assert_eq!(got, ["it's", "not", "isn't", "it", "you're", "sure"]);
         // The joined word has the list bits of the word written whole.
         let whole = crate::rules::Tokens::sentence(m.rules.vocab(), "isn't");
-        let (mut b2, mut s2) = (String::new(), Vec::new());
-        let t = m.questions.tokenize(m.rules.vocab(), whole.whole(), &mut b2, &mut s2);
-        let (mut b3, mut s3) = (String::new(), Vec::new());
-        let apart = m.questions.tokenize(m.rules.vocab(), toks.whole(), &mut b3, &mut s3);
+        let mut b2 = Tokens::default();
+        let t = m.questions.tokenize(m.rules.vocab(), whole.whole(), &mut b2);
+        let mut b3 = Tokens::default();
+        let apart = m.questions.tokenize(m.rules.vocab(), toks.whole(), &mut b3);
         assert_eq!(apart[2].f, t[0].f);
         assert_ne!(t[0].f, 0);
     }
@@ -1798,8 +1786,8 @@ mod tests {
             "Right, describe it.",
         ] {
             let sentence = crate::rules::Tokens::sentence(vocab, s);
-            let mut buf = String::new();
-            let toks = r.tokenize(vocab, sentence.whole(), &mut buf, &mut Vec::new());
+            let mut buf = Tokens::default();
+            let toks = r.tokenize(vocab, sentence.whole(), &mut buf);
             assert_eq!(
                 r.may_invite(sentence.whole()),
                 r.classify_tokens(&toks, false, true).is_some(),

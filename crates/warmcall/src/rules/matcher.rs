@@ -385,7 +385,39 @@ impl Compiler {
             word_pats.extend_from_slice(pats);
         }
         word_start.push(word_pats.len() as u32);
+        let mut by_list = vec![Vec::new(); self.lists.len()];
+        for (i, (list, alt)) in self.patterns.iter().enumerate() {
+            let first = match alt.as_slice() {
+                [seq] => match seq.first() {
+                    Some(Item {
+                        node: Node::Word(w),
+                        optional: false,
+                    }) => Some(*w),
+                    _ => None,
+                },
+                _ => None,
+            };
+            by_list[*list].push((i as u32, first));
+        }
+        let class_sets: Vec<Option<Box<[WordId]>>> = (0..self.classes.len())
+            .map(|c| {
+                let mut out = Vec::new();
+                single_words(&self.classes, &self.classes[c], &mut out).then(|| {
+                    out.sort_unstable();
+                    out.dedup();
+                    out.into_boxed_slice()
+                })
+            })
+            .collect();
+        let literal = self
+            .patterns
+            .iter()
+            .map(|(_, alt)| literal_of(alt, &class_sets))
+            .collect();
         Matcher {
+            literal,
+            class_sets,
+            by_list,
             vocab: self.vocab,
             class_names: self.class_names,
             classes: self.classes,
@@ -403,6 +435,30 @@ impl Compiler {
             on_any,
         }
     }
+}
+
+/// One item of a literal pattern.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Lit {
+    /// This word.
+    Word(WordId),
+    /// A run of words of this one-word class (`@class*`).
+    Run(usize),
+}
+
+/// `alt` as a literal pattern, when it is one sequence of required words
+/// and `@class*` runs of one-word classes.
+fn literal_of(alt: &Alt, class_sets: &[Option<Box<[WordId]>>]) -> Option<Box<[Lit]>> {
+    let [seq] = alt.as_slice() else {
+        return None;
+    };
+    seq.iter()
+        .map(|it| match (&it.node, it.optional) {
+            (Node::Word(w), false) => Some(Lit::Word(*w)),
+            (Node::Many(c), false) if class_sets[*c].is_some() => Some(Lit::Run(*c)),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Splits `seq` into one sequence per alternative of its first consuming
@@ -517,7 +573,7 @@ fn collect_classes(alt: &Alt, out: &mut Vec<usize>) {
     for seq in alt {
         for it in seq {
             match &it.node {
-                Node::Class(c) => out.push(*c),
+                Node::Class(c) | Node::Many(c) => out.push(*c),
                 Node::Group(g) => collect_classes(g, out),
                 _ => {}
             }
@@ -532,6 +588,7 @@ fn nullable_node(classes: &[Alt], n: &Node) -> bool {
         Node::Gap(_)
         | Node::GapToClause(_)
         | Node::SentGap(_)
+        | Node::Many(_)
         | Node::SentStart
         | Node::SentEnd
         | Node::ClauseStart
@@ -563,7 +620,7 @@ fn first_seq(classes: &[Alt], seq: &[Item], out: &mut Vec<Starter>) {
             Node::Clock => out.push(Starter::Clock),
             Node::Cap => out.push(Starter::Cap),
             Node::Gap(_) | Node::GapToClause(_) | Node::SentGap(_) | Node::Any => out.push(Starter::Any),
-            Node::Class(c) => first_alt(classes, &classes[*c], out),
+            Node::Class(c) | Node::Many(c) => first_alt(classes, &classes[*c], out),
             Node::Group(g) => first_alt(classes, g, out),
             Node::SentStart | Node::SentEnd | Node::ClauseStart | Node::ClauseEnd | Node::Joined => {}
         }
@@ -648,6 +705,18 @@ pub(crate) struct Matcher {
     lists: Vec<String>,
     leads: Vec<Option<Lead>>,
     patterns: Vec<(ListId, Alt)>,
+    /// Per class, its words (sorted) when every entry is one word: a
+    /// `@class*` run tests a token with one binary search.
+    class_sets: Vec<Option<Box<[WordId]>>>,
+    /// Per pattern, its words when it is only words and `@class*` runs of
+    /// one-word classes (most phrase lists): matched by a loop over ids
+    /// instead of the general backtracking through continuations, with
+    /// the same ends in the same order.
+    literal: Vec<Option<Box<[Lit]>>>,
+    /// Each list's patterns, in the order they were written, with the word
+    /// each must start with when it starts with one word (asked at a token,
+    /// a pattern of another first word is passed over untried).
+    by_list: Vec<Vec<(u32, Option<WordId>)>>,
     /// Patterns by the id of a word that can start them: word `w`'s are
     /// `word_pats[word_start[w]..word_start[w + 1]]` (one flat array, so a
     /// probe is two loads from the same cache lines).
@@ -831,18 +900,34 @@ impl Matcher {
     /// pattern of `l` matches there.
     pub(crate) fn match_at(&self, v: View<'_>, l: ListId, p: usize) -> Option<usize> {
         let mut end = None;
-        for (list, alt) in &self.patterns {
-            if *list != l || self.leads[l].as_ref().is_some_and(|d| !d.admits(v, p)) {
-                continue;
-            }
-            if self.alt(alt, v, p, &mut |q| {
-                end = Some(q);
-                true
-            }) {
-                break;
-            }
-        }
+        self.ends_at(v, l, p, &mut |q| {
+            end = Some(q);
+            true
+        });
         end
+    }
+
+    /// True when a pattern of list `l` matches from token `p` to the end
+    /// of `v`: `v` is one of the list's entries, from `p` on.
+    pub(crate) fn matches_to_end(&self, v: View<'_>, l: ListId, p: usize) -> bool {
+        self.ends_at(v, l, p, &mut |q| q == v.len())
+    }
+
+    /// Offers every end of a match of list `l` starting at token `p` to
+    /// `k`, pattern by pattern in the order they were written, until `k`
+    /// accepts one (returns true).
+    fn ends_at(&self, v: View<'_>, l: ListId, p: usize, k: &mut dyn FnMut(usize) -> bool) -> bool {
+        if self.leads[l].as_ref().is_some_and(|d| !d.admits(v, p)) {
+            return false;
+        }
+        let at = v.toks.get(p).map(|t| t.word);
+        self.by_list[l]
+            .iter()
+            .filter(|(_, first)| first.is_none_or(|w| Some(w) == at))
+            .any(|&(i, _)| match &self.literal[i as usize] {
+                Some(lits) => self.lits(lits, v, p, k),
+                None => self.alt(&self.patterns[i as usize].1, v, p, k),
+            })
     }
 
     fn try_one(&self, i: u32, v: View<'_>, p: usize, out: &mut Hits) {
@@ -872,6 +957,36 @@ impl Matcher {
 
     /// Continuation-passing match: `k` gets each end position and returns
     /// true to stop.
+    /// A literal pattern ([`Matcher::literal`]) from token `p`: the ends of
+    /// [`Matcher::alt`] over the same pattern, in its order.
+    fn lits(&self, lits: &[Lit], v: View<'_>, p: usize, k: &mut dyn FnMut(usize) -> bool) -> bool {
+        let word_at = |q: usize| v.toks.get(q).filter(|t| t.kind == Kind::Word).map(|t| t.word);
+        let mut q = p;
+        for (i, l) in lits.iter().enumerate() {
+            match l {
+                Lit::Word(w) => {
+                    if word_at(q) != Some(*w) {
+                        return false;
+                    }
+                    q += 1;
+                }
+                Lit::Run(c) => {
+                    let set = self.class_sets[*c].as_deref().unwrap_or_default();
+                    for q in q..=q + super::pattern::MANY_MAX {
+                        if self.lits(&lits[i + 1..], v, q, k) {
+                            return true;
+                        }
+                        if word_at(q).is_none_or(|w| set.binary_search(&w).is_err()) {
+                            return false;
+                        }
+                    }
+                    return false;
+                }
+            }
+        }
+        k(q)
+    }
+
     fn alt(&self, alt: &Alt, v: View<'_>, p: usize, k: &mut dyn FnMut(usize) -> bool) -> bool {
         alt.iter().any(|seq| self.seq(seq, v, p, k))
     }
@@ -894,6 +1009,24 @@ impl Matcher {
             Node::Set(ws) => tok.is_some_and(|t| t.kind == Kind::Word && ws.binary_search(&t.word).is_ok()) && k(p + 1),
             Node::Prefix(x) => tok.is_some_and(|t| t.kind == Kind::Word) && v.fold(p).starts_with(&**x) && k(p + 1),
             Node::Class(c) => self.alt(&self.classes[*c], v, p, k),
+            Node::Many(c) => {
+                // Shortest run first: the phrase's next word wins over one
+                // more skipped word.
+                for q in p..=p + super::pattern::MANY_MAX {
+                    if k(q) {
+                        return true;
+                    }
+                    let one_word = match (&self.class_sets[*c], v.toks.get(q)) {
+                        (_, None) => false,
+                        (Some(set), Some(t)) => t.kind == Kind::Word && set.binary_search(&t.word).is_ok(),
+                        (None, Some(_)) => self.alt(&self.classes[*c], v, q, &mut |e| e == q + 1),
+                    };
+                    if !one_word {
+                        return false;
+                    }
+                }
+                false
+            }
             Node::Group(g) => self.alt(g, v, p, k),
             Node::Gap(m) => {
                 for j in 0..=*m as usize {

@@ -12,8 +12,8 @@ mod token;
 mod vocab;
 
 pub(crate) use matcher::{Compiler, Hits, LeadWords, ListId, Matcher, RuleError};
-pub(crate) use pattern::words_of;
-pub(crate) use token::{Kind, Token, Tokenizer, Tokens, View, CAPITALISED};
+pub(crate) use pattern::{words_of, PatternError};
+pub(crate) use token::{Kind, Token, Tokenizer, Tokens, View, CAPITALISED, CLAUSE_START};
 pub(crate) use vocab::{Vocab, WordId, UNKNOWN};
 
 use crate::lexicon::Lexicon;

@@ -1,6 +1,6 @@
 //! The pattern language over words (docs/lexicon.md): words, `@class`,
 //! groups with alternatives `(a | b c)`, optional items `x?`, prefix
-//! wildcards `donat*`, bounded gaps `..3`, anchors (`^` `$` sentence start
+//! wildcards `donat*`, runs of class words `@filler*`, bounded gaps `..3`, anchors (`^` `$` sentence start
 //! and end, `<` `>` clause start and end), sentence-wide gaps `...3`, and
 //! token predicates (`#num`, `#hour`, `#clock`, `#cap`, `#any`).
 
@@ -30,6 +30,10 @@ pub(crate) enum Node {
     Prefix(Box<str>),
     /// A class, by index in the compiled classes.
     Class(usize),
+    /// Zero or more words of a class (`@class*`), at most [`MANY_MAX`],
+    /// each matched as one word: filler-like words that may stand between
+    /// a phrase's words ("tell me *just a bit more* about").
+    Many(usize),
     /// Alternatives.
     Group(Alt),
     /// Up to this many words of any kind, within one clause.
@@ -65,6 +69,9 @@ pub(crate) enum Node {
     /// "Hello? Hello?").
     Joined,
 }
+
+/// The most words a `@class*` takes.
+pub(crate) const MANY_MAX: usize = 8;
 
 /// A node, maybe optional.
 #[derive(Debug, Clone, PartialEq)]
@@ -219,9 +226,16 @@ impl Parser<'_> {
                 Node::Gap(n)
             }
             _ if t.starts_with('@') => {
-                let name = &t[1..];
+                let (name, many) = match t[1..].strip_suffix('*') {
+                    Some(name) => (name, true),
+                    None => (&t[1..], false),
+                };
                 let c = (self.class)(name).ok_or_else(|| format!("no class @{name}"))?;
-                Node::Class(c)
+                if many {
+                    Node::Many(c)
+                } else {
+                    Node::Class(c)
+                }
             }
             _ => {
                 let (w, prefix) = match t.strip_suffix('*') {

@@ -330,3 +330,80 @@ fn hits_say_where_they_are() {
     m.all_hits(v, l, &mut all);
     assert_eq!(all, [(1, 5)]);
 }
+
+const SOFT: (&str, &[&str]) = ("soft", &["just", "really", "a", "bit"]);
+
+#[test]
+fn a_class_run_takes_any_number_of_its_words() {
+    assert!(one(&[SOFT], "walk @soft* through", "can you walk through it"));
+    assert!(one(&[SOFT], "walk @soft* through", "walk just a bit through it"));
+    // Another word in the run, or more than eight, breaks it.
+    assert!(!one(&[SOFT], "walk @soft* through", "walk slowly through it"));
+    let long = format!("walk {} through", ["just"; 9].join(" "));
+    assert!(!one(&[SOFT], "walk @soft* through", &long));
+    assert!(one(&[SOFT], "walk @soft* through", &long.replacen("just ", "", 1)));
+    // A run of a class with phrases reads each phrase as one word only.
+    let phrase: (&str, &[&str]) = ("phr", &["kind of", "sort"]);
+    assert!(one(&[phrase], "a @phr* b", "a sort sort b"));
+    assert!(!one(&[phrase], "a @phr* b", "a kind of b"));
+}
+
+/// Anchored list `entries` over `SOFT`, asked at token `p` of `text`:
+/// its first end and whether one ends at the sentence end.
+fn anchored(entries: &[&str], text: &str, p: usize) -> (Option<usize>, bool) {
+    let mut c = Compiler::new(&[(SOFT.0, &s(SOFT.1))]).expect("classes compile");
+    let l = c.add_anchored("l", &s(entries)).expect("list compiles");
+    let m = c.finish();
+    let toks = Tokens::sentence(m.vocab(), text);
+    (m.match_at(toks.whole(), l, p), m.matches_to_end(toks.whole(), l, p))
+}
+
+#[test]
+fn word_only_patterns_end_where_the_general_matcher_ends() {
+    // Literal patterns (words and runs) take the fast path; the same
+    // pattern with an optional part takes the general one: the same ends.
+    for text in ["so a a b", "so a b", "so b", "so just a b c", "so a just", "so"] {
+        for (lit, general) in [
+            ("a @soft* b", "a @soft* b (zz)?"),
+            ("a @soft* a b", "a @soft* a b (zz)?"),
+            ("a", "a (zz)?"),
+        ] {
+            assert_eq!(
+                anchored(&[lit], text, 1),
+                anchored(&[general], text, 1),
+                "{lit} / {text}"
+            );
+        }
+    }
+    // The first pattern that matches gives the end; to the end, any does.
+    assert_eq!(anchored(&["a", "a b"], "so a b", 1), (Some(2), true));
+    assert_eq!(anchored(&["a b", "a"], "so a b c", 1), (Some(3), false));
+    // A run backtracks: "a a" ends the sentence only with the first "a"
+    // skipped as a @soft word.
+    assert_eq!(anchored(&["a @soft* a"], "x a a", 1), (Some(3), true));
+    assert_eq!(anchored(&["a @soft* b"], "x a a", 1), (None, false));
+}
+
+#[test]
+fn a_sentence_rebuilt_from_another_keeps_its_words() {
+    let mut c = Compiler::new(&[]).expect("no classes");
+    c.add_list("l", &s(&["isn't it"])).expect("list compiles");
+    let m = c.finish();
+    let src = Tokens::sentence(m.vocab(), "is n't it it");
+    let v = src.whole();
+    let mut out = Tokens::default();
+    out.push_from(&v, 0, false);
+    out.join_last(m.vocab(), &v, 1);
+    out.push_from(&v, 2, false);
+    out.push_from(&v, 3, false);
+    out.pop();
+    let w = out.whole();
+    let folded: Vec<&str> = (0..w.len()).map(|k| w.fold(k)).collect();
+    assert_eq!(folded, ["isn't", "it"]);
+    // The joined word has the id of the word written whole, and spans both parts.
+    assert_eq!(w.toks[0].word, m.vocab().id("isn't"));
+    assert_eq!((w.toks[0].start, w.toks[0].end), (0, 6));
+    let mut h = Hits::default();
+    m.scan(w, &mut h);
+    assert!(h.has(m.list("l").unwrap()));
+}

@@ -97,6 +97,48 @@ impl Tokens {
         out
     }
 
+    /// Empties the buffers, keeping their memory: for a caller that builds
+    /// a sentence of its own from another's tokens.
+    pub(crate) fn clear(&mut self) {
+        self.toks.clear();
+        self.folded.clear();
+    }
+
+    /// Appends token `k` of `v`, its folded form copied, with clause
+    /// start flag `clause_start`: a sentence read with some tokens left out
+    /// (a spoken repetition) or joined ([`Tokens::join_last`]).
+    pub(crate) fn push_from(&mut self, v: &View<'_>, k: usize, clause_start: bool) {
+        let at = self.folded.len();
+        self.folded.push_str(v.fold(k));
+        let mut t = v.toks[k];
+        t.fstart = at as u32;
+        t.fend = self.folded.len() as u32;
+        t.flags = t.flags & !CLAUSE_START | if clause_start { CLAUSE_START } else { 0 };
+        self.toks.push(t);
+    }
+
+    /// Joins token `k` of `v` to the last token pushed: one word written
+    /// in parts ("is n't", "it 's"). Its folded form is the parts' joined,
+    /// its id the joined word's in `vocab`, its span runs over both.
+    pub(crate) fn join_last(&mut self, vocab: &Vocab, v: &View<'_>, k: usize) {
+        let Some(last) = self.toks.last_mut() else {
+            return;
+        };
+        debug_assert_eq!(last.fend as usize, self.folded.len(), "join_last after push_from");
+        self.folded.push_str(v.fold(k));
+        last.fend = self.folded.len() as u32;
+        last.end = v.toks[k].end;
+        last.word = vocab.id(&self.folded[last.fstart as usize..]);
+        last.flags |= v.toks[k].flags & SENTENCE_END;
+    }
+
+    /// Removes the last token pushed (its folded form ends the buffer).
+    pub(crate) fn pop(&mut self) {
+        if let Some(t) = self.toks.pop() {
+            self.folded.truncate(t.fstart as usize);
+        }
+    }
+
     /// A view of every token (of a [`Tokens::sentence`]).
     pub(crate) fn whole(&self) -> View<'_> {
         self.view(0..self.toks.len())
