@@ -48,6 +48,30 @@ fn bench_end_to_end(c: &mut Criterion) {
     let files: Vec<(String, Vec<u8>)> = (0..60).map(|i| generate_call(13, i)).collect();
     let bytes: usize = files.iter().map(|f| f.1.len()).sum();
     g.throughput(Throughput::Bytes(bytes as u64));
+    // The same calls parsed once outside the timing: the whole analysis,
+    // and the rule engine alone (tokenize + match every list in every
+    // sentence, nothing judged): the engine's ceiling next to the pipeline.
+    let parsed: Vec<warmcall::Transcript> = files
+        .iter()
+        .filter_map(|(name, data)| warmcall::parse_bytes(data, Some(std::path::Path::new(name))).ok())
+        .collect();
+    g.bench_function("analyze_serialize", |b| {
+        b.iter(|| {
+            for t in &parsed {
+                black_box(serde_json::to_vec(&analyzer.analyze(t)).ok());
+            }
+        })
+    });
+    for (name, scan) in [("engine_tokenize", false), ("engine_tokenize_match", true)] {
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                parsed
+                    .iter()
+                    .map(|t| warmcall::bench_api::engine_only(&analyzer, t, scan))
+                    .sum::<usize>()
+            })
+        });
+    }
     g.bench_function("parse_analyze_serialize", |b| {
         b.iter(|| {
             for (name, data) in &files {

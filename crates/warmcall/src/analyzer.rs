@@ -337,6 +337,29 @@ impl Analyzer {
         )
     }
 
+    /// The rule engine alone over `t`: every sentence tokenized once and
+    /// scanned for every list of its language's matcher (with `scan`),
+    /// nothing judged; the lists hit (or, without `scan`, the tokens),
+    /// summed. For the benches: the engine's own ceiling
+    /// next to the whole pipeline.
+    pub(crate) fn engine_only(&self, t: &Transcript, scan: bool) -> usize {
+        let sentences = Sentences::new(t, &self.vocab);
+        let (lm, _) = self.language(t, &sentences);
+        let mut hits = crate::rules::Hits::default();
+        let mut n = 0;
+        for i in 0..t.segments.len() {
+            for (_, _, v) in sentences.with_tokens(i) {
+                if scan {
+                    lm.rules.scan_only(v, u128::MAX, &mut hits);
+                    n += hits.count();
+                } else {
+                    n += v.len();
+                }
+            }
+        }
+        n
+    }
+
     fn model(&self, lang: &str) -> Option<&LangModel> {
         self.models.iter().find(|m| m.lex.lang == lang)
     }

@@ -26,6 +26,13 @@ pub fn prepare_only(analyzer: &Analyzer, t: &Transcript) -> usize {
     analyzer.prepare(t).0.words.len()
 }
 
+/// The rule engine alone over `t` (language detection, one tokenization,
+/// and with `scan` every list of the language scanned in every sentence;
+/// no judgment): lists hit (or tokens), summed.
+pub fn engine_only(analyzer: &Analyzer, t: &Transcript, scan: bool) -> usize {
+    analyzer.engine_only(t, scan)
+}
+
 impl Prepared<'_> {
     /// Talk shares: speakers counted.
     pub fn talk(&self) -> usize {
