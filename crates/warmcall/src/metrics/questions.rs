@@ -19,86 +19,92 @@ use crate::rules::{
     UNKNOWN,
 };
 
-// One bit per word list.
-const QWORDS: u64 = 1 << 0;
-const QMODS: u64 = 1 << 1;
-const DETERMINERS: u64 = 1 << 2;
-const CONCESSIVE: u64 = 1 << 3;
-const RELATIVE_SUBJECTS: u64 = 1 << 4;
-const COMMA_RELATIVES: u64 = 1 << 5;
-const DEICTIC: u64 = 1 << 6;
-const TRAILING: u64 = 1 << 7;
-const AUX_TAG_BLOCKERS: u64 = 1 << 8;
-const PROPOSAL_AUX: u64 = 1 << 9;
-const IN_PLACE: u64 = 1 << 10;
-const IN_PLACE_FOLLOW: u64 = 1 << 11;
-const FILLERS: u64 = 1 << 12;
-const SKIPPABLE: u64 = 1 << 13;
-const PRONOUNS: u64 = 1 << 14;
-const SUBJECT_WORDS: u64 = 1 << 15;
-const AUX: u64 = 1 << 16;
-const NOT_VERBS: u64 = 1 << 17;
-const V1_PRONOUNS: u64 = 1 << 18;
-const PREPS: u64 = 1 << 19;
-const EXCL: u64 = 1 << 20;
-const NARRATIVE: u64 = 1 << 21;
-const COND_THEN: u64 = 1 << 22;
-const COND_AUX: u64 = 1 << 23;
-const CLOSED_COMP: u64 = 1 << 24;
-const EMBEDDING: u64 = 1 << 25;
-const TIME_WORDS: u64 = 1 << 26;
-const TAG_BLOCKERS: u64 = 1 << 27;
-const NEGATIONS: u64 = 1 << 28;
-const SUBORDINATORS: u64 = 1 << 29;
+// One bit per word list: `Bits` is wide enough for every list of the
+// `[questions]` lexicon (64 lists filled a `u64`).
+type Bits = u128;
+const QWORDS: Bits = 1 << 0;
+const QMODS: Bits = 1 << 1;
+const DETERMINERS: Bits = 1 << 2;
+const CONCESSIVE: Bits = 1 << 3;
+const RELATIVE_SUBJECTS: Bits = 1 << 4;
+const COMMA_RELATIVES: Bits = 1 << 5;
+const DEICTIC: Bits = 1 << 6;
+const TRAILING: Bits = 1 << 7;
+const AUX_TAG_BLOCKERS: Bits = 1 << 8;
+const PROPOSAL_AUX: Bits = 1 << 9;
+const IN_PLACE: Bits = 1 << 10;
+const IN_PLACE_FOLLOW: Bits = 1 << 11;
+const FILLERS: Bits = 1 << 12;
+const SKIPPABLE: Bits = 1 << 13;
+const PRONOUNS: Bits = 1 << 14;
+const SUBJECT_WORDS: Bits = 1 << 15;
+const AUX: Bits = 1 << 16;
+const NOT_VERBS: Bits = 1 << 17;
+const V1_PRONOUNS: Bits = 1 << 18;
+const PREPS: Bits = 1 << 19;
+const EXCL: Bits = 1 << 20;
+const NARRATIVE: Bits = 1 << 21;
+const COND_THEN: Bits = 1 << 22;
+const COND_AUX: Bits = 1 << 23;
+const CLOSED_COMP: Bits = 1 << 24;
+const EMBEDDING: Bits = 1 << 25;
+const TIME_WORDS: Bits = 1 << 26;
+const TAG_BLOCKERS: Bits = 1 << 27;
+const NEGATIONS: Bits = 1 << 28;
+const SUBORDINATORS: Bits = 1 << 29;
 /// First words of invitations and indirect questions (the `may_invite` fast
 /// path): kept in the same map so one look-up answers both of its questions.
-const HEAD_TRIGGER: u64 = 1 << 30;
+const HEAD_TRIGGER: Bits = 1 << 30;
 // First words of each phrase list: a phrase look-up at a token without its
 // list's bit is skipped without hashing the word again.
-const FIRST_NON_OPENER: u64 = 1 << 31;
-const FIRST_INVITATION: u64 = 1 << 32;
-const FIRST_EXPLAIN: u64 = 1 << 33;
-const FIRST_INDIRECT: u64 = 1 << 34;
-const FIRST_TOPIC: u64 = 1 << 35;
-const FIRST_PROPOSAL: u64 = 1 << 36;
-const FIRST_TAG: u64 = 1 << 37;
-const FIRST_TAIL_TAG: u64 = 1 << 38;
-const FIRST_REFER_BACK: u64 = 1 << 39;
+const FIRST_NON_OPENER: Bits = 1 << 31;
+const FIRST_INVITATION: Bits = 1 << 32;
+const FIRST_EXPLAIN: Bits = 1 << 33;
+const FIRST_INDIRECT: Bits = 1 << 34;
+const FIRST_TOPIC: Bits = 1 << 35;
+const FIRST_PROPOSAL: Bits = 1 << 36;
+const FIRST_TAG: Bits = 1 << 37;
+const FIRST_TAIL_TAG: Bits = 1 << 38;
+const FIRST_REFER_BACK: Bits = 1 << 39;
 // Classes of the generalising rules (issues 16, 17; docs/questions.md).
-const FIRST_PERSON: u64 = 1 << 40;
-const PARTICLES: u64 = 1 << 41;
-const REPORTING: u64 = 1 << 42;
-const ELL_CONJ: u64 = 1 << 43;
-const ELL_START: u64 = 1 << 44;
-const ELL_BLOCK: u64 = 1 << 45;
-const IMP_PARTICLES: u64 = 1 << 46;
-const IMP_SOFT: u64 = 1 << 47;
-const IMP_SUBJECTS: u64 = 1 << 48;
-const ADDRESSEE: u64 = 1 << 49;
-const STATE: u64 = 1 << 50;
-const DECL_BLOCK: u64 = 1 << 51;
-const ADDR_TAIL: u64 = 1 << 52;
-const AGREEMENT: u64 = 1 << 53;
-const RATE_UNITS: u64 = 1 << 54;
-const IN_PLACE_RATE: u64 = 1 << 55;
-const CHECK_OPENERS: u64 = 1 << 56;
-const FIRST_FINAL_NON_OPENER: u64 = 1 << 57;
-const FIRST_ELLIPTICAL: u64 = 1 << 58;
-const ALTERNATIVE: u64 = 1 << 59;
+const FIRST_PERSON: Bits = 1 << 40;
+const PARTICLES: Bits = 1 << 41;
+const REPORTING: Bits = 1 << 42;
+const ELL_CONJ: Bits = 1 << 43;
+const ELL_START: Bits = 1 << 44;
+const ELL_BLOCK: Bits = 1 << 45;
+const IMP_PARTICLES: Bits = 1 << 46;
+const IMP_SOFT: Bits = 1 << 47;
+const IMP_SUBJECTS: Bits = 1 << 48;
+const ADDRESSEE: Bits = 1 << 49;
+const STATE: Bits = 1 << 50;
+const DECL_BLOCK: Bits = 1 << 51;
+const ADDR_TAIL: Bits = 1 << 52;
+const AGREEMENT: Bits = 1 << 53;
+const RATE_UNITS: Bits = 1 << 54;
+const IN_PLACE_RATE: Bits = 1 << 55;
+const CHECK_OPENERS: Bits = 1 << 56;
+const FIRST_FINAL_NON_OPENER: Bits = 1 << 57;
+const FIRST_ELLIPTICAL: Bits = 1 << 58;
+const ALTERNATIVE: Bits = 1 << 59;
 /// Subjects whose inversion mid-utterance asks (English: no V2 order).
-const INVERTED_SUBJECTS: u64 = 1 << 60;
+const INVERTED_SUBJECTS: Bits = 1 << 60;
 /// Words that open a yes/no answer ("yes", "nee"): timing evidence.
-const ANSWER_WORDS: u64 = 1 << 61;
-const FIRST_ELL_PHRASE: u64 = 1 << 62;
+const ANSWER_WORDS: Bits = 1 << 61;
+const FIRST_ELL_PHRASE: Bits = 1 << 62;
+/// Verb forms that head a subjectless yes/no question in speech ("got your …").
+const SUBJECTLESS_VERBS: Bits = 1 << 63;
+/// Object starts after such a verb that make it ask: the listener's or a polarity word.
+const SUBJECTLESS_OBJECTS: Bits = 1 << 64;
 // A capitalised subordinator or hesitation ("If", "Or", "Cos") also starts a
 // new sentence in cased transcripts: CHAT transcribers capitalise sentence starts.
 /// Words that may open a sentence inside an unpunctuated, cased segment.
-const BOUNDARY: u64 = QWORDS | FILLERS | AUX | PRONOUNS | NEGATIONS | SUBORDINATORS | TRAILING;
+const BOUNDARY: Bits = QWORDS | FILLERS | AUX | PRONOUNS | NEGATIONS | SUBORDINATORS | TRAILING;
 
 /// The `[questions]` word lists: each is the engine class of the same name
 /// (`@auxiliaries`, `@fillers`, …), so its words are in the analyzer's one
 /// vocabulary and a token's lists are one table look-up by word id.
-const WORD_CLASSES: &[(&str, u64)] = &[
+const WORD_CLASSES: &[(&str, Bits)] = &[
     ("question_words", QWORDS),
     ("question_word_modifiers", QMODS),
     ("determiner_question_words", DETERMINERS),
@@ -149,11 +155,13 @@ const WORD_CLASSES: &[(&str, u64)] = &[
     ("alternative_conjunctions", ALTERNATIVE),
     ("inverted_subjects", INVERTED_SUBJECTS),
     ("answer_words", ANSWER_WORDS),
+    ("subjectless_verbs", SUBJECTLESS_VERBS),
+    ("subjectless_objects", SUBJECTLESS_OBJECTS),
 ];
 
 /// The `[questions]` phrase lists (classes of multi-word entries), each
 /// with the bit its first words carry.
-const PHRASE_CLASSES: &[(&str, u64)] = &[
+const PHRASE_CLASSES: &[(&str, Bits)] = &[
     ("non_question_openers", FIRST_NON_OPENER),
     ("final_non_question_openers", FIRST_FINAL_NON_OPENER),
     ("elliptical_openers", FIRST_ELLIPTICAL),
@@ -227,7 +235,7 @@ type KeySet = HashSet<ContentKey, KeyBuild>;
 struct Phrases {
     list: ListId,
     /// The word bit that every first word carries.
-    first: u64,
+    first: Bits,
 }
 
 /// The phrase lists whose words may have `@skippable` words between them
@@ -277,7 +285,7 @@ impl Phrases {
     }
 
     /// Marks the phrases' first words with `self.first` in `bits`.
-    fn register(&self, lex: &Lexicon, name: &str, vocab: &Vocab, bits: &mut [u64]) {
+    fn register(&self, lex: &Lexicon, name: &str, vocab: &Vocab, bits: &mut [Bits]) {
         for e in lex.list(&format!("questions.{name}")) {
             if let Some(w) = words_of(e).ok().and_then(|w| w.into_iter().next()) {
                 bits[vocab.id(&w) as usize] |= self.first;
@@ -328,7 +336,7 @@ struct Tok<'a> {
     /// transcripts that keep case, such as CHAT).
     cap: bool,
     /// Bits of the word lists this word is on.
-    f: u64,
+    f: Bits,
     /// The cleaned sentence the word is token `k` of: the phrase lists are
     /// matched by the engine on it.
     src: &'a Tokens,
@@ -336,7 +344,7 @@ struct Tok<'a> {
 }
 
 impl Tok<'_> {
-    fn is(&self, bits: u64) -> bool {
+    fn is(&self, bits: Bits) -> bool {
         self.f & bits != 0
     }
 }
@@ -367,7 +375,7 @@ pub(crate) struct QuestionRules {
     /// The language's engine, which holds the phrase lists.
     rules: Arc<Matcher>,
     /// The bits of the word lists each word id is on: one look-up per token.
-    bits: Vec<u64>,
+    bits: Vec<Bits>,
     /// Lists whose words may be empty (a language without the rule).
     has_v1: bool,
     has_cond_aux: bool,
@@ -416,7 +424,7 @@ impl QuestionRules {
             })
         };
         let vocab = rules.vocab();
-        let mut bits = vec![0u64; vocab.len()];
+        let mut bits = vec![0 as Bits; vocab.len()];
         for &(name, bit) in WORD_CLASSES {
             for id in class(name)? {
                 bits[id as usize] |= bit;
@@ -488,7 +496,7 @@ impl QuestionRules {
     }
 
     /// The list bits of word `id`.
-    fn bits_of(&self, id: WordId) -> u64 {
+    fn bits_of(&self, id: WordId) -> Bits {
         self.bits.get(id as usize).copied().unwrap_or(0)
     }
 
@@ -729,6 +737,9 @@ impl QuestionRules {
         }
         if matches!(h0, Head::Plain | Head::NotQuestion) && self.inner_inversion(toks) {
             return Some(self.yes_no_kind(toks));
+        }
+        if !punctuated && h0 == Head::Plain && self.subjectless_question(toks) {
+            return Some(QuestionKind::Closed);
         }
         if !punctuated && h0 == Head::Plain && self.declarative_check(toks) {
             return Some(QuestionKind::Closed);
@@ -1205,6 +1216,24 @@ impl QuestionRules {
             return false;
         }
         (2..rest.len() - 1).any(|k| rest[k].is(ALTERNATIVE) && rest[k + 1].w == rest[0].w && k + 1 < rest.len() - 1)
+    }
+
+    /// A yes/no question with its subject and auxiliary dropped (words
+    /// mode, English): the whole utterance is, after the fillers, two to
+    /// five words, a verb form that heads such questions ("got", "seen",
+    /// "fancy"; not a bare imperative) and then the listener's or a polarity
+    /// word ("your", "anything"): "got your hand sets", "need anything else".
+    /// A first person, negation, question word or comma makes it a report
+    /// ("got your message I'll ring back").
+    fn subjectless_question(&self, toks: &[Tok<'_>]) -> bool {
+        let i = self.skip_fillers(toks, 0, toks.len());
+        let rest = &toks[i..];
+        (2..=5).contains(&rest.len())
+            && rest[0].is(SUBJECTLESS_VERBS)
+            && rest[1].is(SUBJECTLESS_OBJECTS)
+            && !rest
+                .iter()
+                .any(|t| t.is(FIRST_PERSON | NEGATIONS | QWORDS) || t.comma_before)
     }
 
     /// A declarative question in speech (words mode): the listener as
