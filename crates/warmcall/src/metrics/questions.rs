@@ -96,6 +96,12 @@ const FIRST_ELL_PHRASE: Bits = 1 << 62;
 const SUBJECTLESS_VERBS: Bits = 1 << 63;
 /// Object starts after such a verb that make it ask: the listener's or a polarity word.
 const SUBJECTLESS_OBJECTS: Bits = 1 << 64;
+/// A final word that asks to confirm a statement ("… then").
+const CONFIRM_FINALS: Bits = 1 << 65;
+/// Words that make a statement with such a final a report or farewell.
+const CONFIRM_BLOCKERS: Bits = 1 << 66;
+/// Words before the final that make it a time adverb or a closing.
+const CONFIRM_FINAL_BLOCKERS: Bits = 1 << 67;
 // A capitalised subordinator or hesitation ("If", "Or", "Cos") also starts a
 // new sentence in cased transcripts: CHAT transcribers capitalise sentence starts.
 /// Words that may open a sentence inside an unpunctuated, cased segment.
@@ -157,6 +163,9 @@ const WORD_CLASSES: &[(&str, Bits)] = &[
     ("answer_words", ANSWER_WORDS),
     ("subjectless_verbs", SUBJECTLESS_VERBS),
     ("subjectless_objects", SUBJECTLESS_OBJECTS),
+    ("confirm_finals", CONFIRM_FINALS),
+    ("confirm_blockers", CONFIRM_BLOCKERS),
+    ("confirm_final_blockers", CONFIRM_FINAL_BLOCKERS),
 ];
 
 /// The `[questions]` phrase lists (classes of multi-word entries), each
@@ -738,6 +747,9 @@ impl QuestionRules {
         if matches!(h0, Head::Plain | Head::NotQuestion) && self.inner_inversion(toks) {
             return Some(self.yes_no_kind(toks));
         }
+        if !punctuated && h0 == Head::Plain && self.confirming_final(toks) {
+            return Some(QuestionKind::Closed);
+        }
         if !punctuated && h0 == Head::Plain && self.subjectless_question(toks) {
             return Some(QuestionKind::Closed);
         }
@@ -1216,6 +1228,30 @@ impl QuestionRules {
             return false;
         }
         (2..rest.len() - 1).any(|k| rest[k].is(ALTERNATIVE) && rest[k + 1].w == rest[0].w && k + 1 < rest.len() - 1)
+    }
+
+    /// A statement asked back for confirmation by its final word (words
+    /// mode, English "then"): "so you're going for the bigger one then",
+    /// "the keys are in the car then". The clause opens (after fillers) with
+    /// a subject that is not the speaker, has at least four words before
+    /// the final and no comma; a past or farewell word or a subordinator
+    /// (`confirm_blockers`: "he was only a lad then", "see you then") or a
+    /// time/closing word right before it (`confirm_final_blockers`: "there
+    /// and then", "that's it then", "now then") makes it a statement.
+    fn confirming_final(&self, toks: &[Tok<'_>]) -> bool {
+        let n = toks.len();
+        let i = self.skip_fillers(toks, 0, n);
+        if n < i + 5 || !toks[n - 1].is(CONFIRM_FINALS) {
+            return false;
+        }
+        let body = &toks[i..n - 1];
+        body[0].is(PRONOUNS | ADDRESSEE | RELATIVE_SUBJECTS)
+            && !body[0].is(FIRST_PERSON)
+            && !toks[n - 2].is(CONFIRM_FINAL_BLOCKERS | TRAILING | PREPS)
+            && !body
+                .iter()
+                .any(|t| t.is(CONFIRM_BLOCKERS | SUBORDINATORS | QWORDS | FIRST_PERSON) || t.comma_before)
+            && !toks[n - 1].comma_before
     }
 
     /// A yes/no question with its subject and auxiliary dropped (words
