@@ -102,6 +102,8 @@ const CONFIRM_FINALS: Bits = 1 << 65;
 const CONFIRM_BLOCKERS: Bits = 1 << 66;
 /// Words before the final that make it a time adverb or a closing.
 const CONFIRM_FINAL_BLOCKERS: Bits = 1 << 67;
+/// Words that, as a whole turn, ask the other to repeat ("pardon", "eh").
+const REPAIR: Bits = 1 << 68;
 // A capitalised subordinator or hesitation ("If", "Or", "Cos") also starts a
 // new sentence in cased transcripts: CHAT transcribers capitalise sentence starts.
 /// Words that may open a sentence inside an unpunctuated, cased segment.
@@ -166,6 +168,7 @@ const WORD_CLASSES: &[(&str, Bits)] = &[
     ("confirm_finals", CONFIRM_FINALS),
     ("confirm_blockers", CONFIRM_BLOCKERS),
     ("confirm_final_blockers", CONFIRM_FINAL_BLOCKERS),
+    ("repair_initiators", REPAIR),
 ];
 
 /// The `[questions]` phrase lists (classes of multi-word entries), each
@@ -649,6 +652,11 @@ impl QuestionRules {
 
     fn classify_tokens(&self, toks: &[Tok<'_>], q: bool, punctuated: bool) -> Option<QuestionKind> {
         let n = toks.len();
+        // "pardon", "eh" as the whole turn (fillers aside) ask to repeat:
+        // open, with or without `?` ("Eh?" alone follows no statement to tag).
+        if (q || !punctuated) && self.repair_turn(toks) {
+            return Some(QuestionKind::Open);
+        }
         // "Toch?", "Right?": a bare tag. Unpunctuated, a bare "right" is a backchannel.
         if self.tags.exact(&self.rules, toks) {
             // "can't you" standing alone is a tag even unpunctuated; a bare
@@ -1230,6 +1238,13 @@ impl QuestionRules {
         (2..rest.len() - 1).any(|k| rest[k].is(ALTERNATIVE) && rest[k + 1].w == rest[0].w && k + 1 < rest.len() - 1)
     }
 
+    /// A turn that is only a repair initiator, fillers aside: "pardon",
+    /// "oh eh", "wablief". "sorry" is not one: alone it apologises as often.
+    fn repair_turn(&self, toks: &[Tok<'_>]) -> bool {
+        let i = self.skip_fillers(toks, 0, toks.len());
+        toks.len() == i + 1 && toks[i].is(REPAIR)
+    }
+
     /// A statement asked back for confirmation by its final word (words
     /// mode, English "then"): "so you're going for the bigger one then",
     /// "the keys are in the car then". The clause opens (after fillers) with
@@ -1618,6 +1633,35 @@ mod tests {
                 "{lang} punct={punct}: {s:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_whole_turn_repair_initiator_asks_to_repeat() {
+        use QuestionKind::*;
+        check(
+            "en",
+            true,
+            &[
+                ("Pardon?", Some(Open)),
+                ("Eh?", Some(Open)),
+                ("It's cold, eh?", Some(Tag)),
+            ],
+        );
+        check(
+            "en",
+            false,
+            &[
+                ("oh pardon", Some(Open)),
+                ("pardon me for asking", None),
+                ("sorry", None),
+            ],
+        );
+        check(
+            "nl",
+            true,
+            &[("Wablief?", Some(Open)), ("Pardon, dat wist ik niet.", None)],
+        );
+        check("nl", false, &[("pardon", Some(Open)), ("eh", None)]);
     }
 
     #[test]
