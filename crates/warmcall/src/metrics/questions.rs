@@ -104,6 +104,8 @@ const CONFIRM_BLOCKERS: Bits = 1 << 66;
 const CONFIRM_FINAL_BLOCKERS: Bits = 1 << 67;
 /// Words that, as a whole turn, ask the other to repeat ("pardon", "eh").
 const REPAIR: Bits = 1 << 68;
+/// Words that make "X or Y" a fixed phrase or an estimate, not a choice.
+const ALT_BLOCKERS: Bits = 1 << 69;
 // A capitalised subordinator or hesitation ("If", "Or", "Cos") also starts a
 // new sentence in cased transcripts: CHAT transcribers capitalise sentence starts.
 /// Words that may open a sentence inside an unpunctuated, cased segment.
@@ -169,6 +171,7 @@ const WORD_CLASSES: &[(&str, Bits)] = &[
     ("confirm_blockers", CONFIRM_BLOCKERS),
     ("confirm_final_blockers", CONFIRM_FINAL_BLOCKERS),
     ("repair_initiators", REPAIR),
+    ("alternative_blockers", ALT_BLOCKERS),
 ];
 
 /// The `[questions]` phrase lists (classes of multi-word entries), each
@@ -717,7 +720,9 @@ impl QuestionRules {
         if matches!(h0, Head::Plain | Head::NotQuestion) && self.tag_tail(toks, clauses, q) {
             return Some(QuestionKind::Tag);
         }
-        if h0 == Head::Plain && (self.elliptical_check(toks) || self.parallel_alternatives(toks)) {
+        if h0 == Head::Plain
+            && (self.elliptical_check(toks) || self.parallel_alternatives(toks) || self.bare_alternatives(toks))
+        {
             return Some(QuestionKind::Closed);
         }
         // A later clause may carry the question ("U zei net dat …, hoe komt dat?").
@@ -1285,6 +1290,36 @@ impl QuestionRules {
             && !rest
                 .iter()
                 .any(|t| t.is(FIRST_PERSON | NEGATIONS | QWORDS) || t.comma_before)
+    }
+
+    /// "cash or card", "vandaag of morgen": the whole turn, fillers aside,
+    /// is one word, "or"/"of" and another word: a choice offered (closed).
+    /// Not when either side is a function word, a number or on
+    /// `alternative_blockers` (fixed phrases and estimates: "sooner or
+    /// later", "more or less", "two or three", "vroeg of laat").
+    fn bare_alternatives(&self, toks: &[Tok<'_>]) -> bool {
+        let i = self.skip_fillers(toks, 0, toks.len());
+        let rest = &toks[i..];
+        let content = |t: &Tok<'_>| {
+            !t.num
+                && !t.is(ALT_BLOCKERS
+                    | PRONOUNS
+                    | AUX
+                    | NEGATIONS
+                    | QWORDS
+                    | FIRST_PERSON
+                    | PREPS
+                    | FILLERS
+                    | TRAILING
+                    | ALTERNATIVE
+                    | DEICTIC)
+        };
+        rest.len() == 3
+            && rest[1].is(ALTERNATIVE)
+            && !rest[2].comma_before
+            && content(&rest[0])
+            && content(&rest[2])
+            && rest[0].w != rest[2].w
     }
 
     /// A declarative question in speech (words mode): the listener as
