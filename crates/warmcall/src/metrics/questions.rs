@@ -106,6 +106,10 @@ const CONFIRM_FINAL_BLOCKERS: Bits = 1 << 67;
 const REPAIR: Bits = 1 << 68;
 /// Words that make "X or Y" a fixed phrase or an estimate, not a choice.
 const ALT_BLOCKERS: Bits = 1 << 69;
+/// Determiners of a noun subject after a verb-first finite verb (Dutch).
+const V1_DETERMINERS: Bits = 1 << 70;
+/// Adverbs that may close such a question ("nog", "weer").
+const V1_ADVERBS: Bits = 1 << 71;
 // A capitalised subordinator or hesitation ("If", "Or", "Cos") also starts a
 // new sentence in cased transcripts: CHAT transcribers capitalise sentence starts.
 /// Words that may open a sentence inside an unpunctuated, cased segment.
@@ -172,6 +176,8 @@ const WORD_CLASSES: &[(&str, Bits)] = &[
     ("confirm_final_blockers", CONFIRM_FINAL_BLOCKERS),
     ("repair_initiators", REPAIR),
     ("alternative_blockers", ALT_BLOCKERS),
+    ("v1_noun_determiners", V1_DETERMINERS),
+    ("v1_question_adverbs", V1_ADVERBS),
 ];
 
 /// The `[questions]` phrase lists (classes of multi-word entries), each
@@ -760,6 +766,9 @@ impl QuestionRules {
         if matches!(h0, Head::Plain | Head::NotQuestion) && self.inner_inversion(toks) {
             return Some(self.yes_no_kind(toks));
         }
+        if !punctuated && h0 == Head::Plain && self.verb_noun_question(toks) {
+            return Some(QuestionKind::Closed);
+        }
         if !punctuated && h0 == Head::Plain && self.confirming_final(toks) {
             return Some(QuestionKind::Closed);
         }
@@ -1241,6 +1250,38 @@ impl QuestionRules {
             return false;
         }
         (2..rest.len() - 1).any(|k| rest[k].is(ALTERNATIVE) && rest[k + 1].w == rest[0].w && k + 1 < rest.len() - 1)
+    }
+
+    /// Dutch verb first with a noun subject and a verb of no list (words
+    /// mode): "draait die machine nog", "werkt de printer weer". The first
+    /// word (after fillers) has a finite ending ("-t", "-en"), then a
+    /// determiner (`v1_noun_determiners`), one or two noun-phrase words and
+    /// then only, and at least one, adverb of `v1_question_adverbs`. An
+    /// imperative ends in a particle or object instead ("zet die machine
+    /// uit", "pak de printer even": "even" and "maar" are no such adverbs),
+    /// and its stem has no "-t" unless the stem ends in one ("zet").
+    fn verb_noun_question(&self, toks: &[Tok<'_>]) -> bool {
+        let n = toks.len();
+        let i = self.skip_fillers(toks, 0, n);
+        if n < i + 4 || n > i + 7 {
+            return false;
+        }
+        let v = &toks[i];
+        let finite = v.w.chars().count() >= 4 && (v.w.ends_with('t') || v.w.ends_with("en"));
+        if !finite
+            || v.is(AUX | NOT_VERBS | QWORDS | PRONOUNS | FILLERS | V1_DETERMINERS | V1_ADVERBS | PARTICLES)
+            || !toks[i + 1].is(V1_DETERMINERS)
+        {
+            return false;
+        }
+        let nominal = |t: &Tok<'_>| !t.num && !t.is(NOT_VERBS | AUX | PRONOUNS | V1_ADVERBS | IMP_PARTICLES | IMP_SOFT);
+        let Some(adv) = (i + 2..n).find(|&k| toks[k].is(V1_ADVERBS)) else {
+            return false;
+        };
+        (1..=2).contains(&(adv - i - 2))
+            && toks[i + 2..adv].iter().all(nominal)
+            && toks[adv..].iter().all(|t| t.is(V1_ADVERBS))
+            && !toks[i..].iter().any(|t| t.comma_before)
     }
 
     /// A turn that is only a repair initiator, fillers aside: "pardon",
