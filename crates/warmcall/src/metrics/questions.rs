@@ -19,86 +19,106 @@ use crate::rules::{
     UNKNOWN,
 };
 
-// One bit per word list.
-const QWORDS: u64 = 1 << 0;
-const QMODS: u64 = 1 << 1;
-const DETERMINERS: u64 = 1 << 2;
-const CONCESSIVE: u64 = 1 << 3;
-const RELATIVE_SUBJECTS: u64 = 1 << 4;
-const COMMA_RELATIVES: u64 = 1 << 5;
-const DEICTIC: u64 = 1 << 6;
-const TRAILING: u64 = 1 << 7;
-const AUX_TAG_BLOCKERS: u64 = 1 << 8;
-const PROPOSAL_AUX: u64 = 1 << 9;
-const IN_PLACE: u64 = 1 << 10;
-const IN_PLACE_FOLLOW: u64 = 1 << 11;
-const FILLERS: u64 = 1 << 12;
-const SKIPPABLE: u64 = 1 << 13;
-const PRONOUNS: u64 = 1 << 14;
-const SUBJECT_WORDS: u64 = 1 << 15;
-const AUX: u64 = 1 << 16;
-const NOT_VERBS: u64 = 1 << 17;
-const V1_PRONOUNS: u64 = 1 << 18;
-const PREPS: u64 = 1 << 19;
-const EXCL: u64 = 1 << 20;
-const NARRATIVE: u64 = 1 << 21;
-const COND_THEN: u64 = 1 << 22;
-const COND_AUX: u64 = 1 << 23;
-const CLOSED_COMP: u64 = 1 << 24;
-const EMBEDDING: u64 = 1 << 25;
-const TIME_WORDS: u64 = 1 << 26;
-const TAG_BLOCKERS: u64 = 1 << 27;
-const NEGATIONS: u64 = 1 << 28;
-const SUBORDINATORS: u64 = 1 << 29;
+// One bit per word list: `Bits` is wide enough for every list of the
+// `[questions]` lexicon (64 lists filled a `u64`).
+type Bits = u128;
+const QWORDS: Bits = 1 << 0;
+const QMODS: Bits = 1 << 1;
+const DETERMINERS: Bits = 1 << 2;
+const CONCESSIVE: Bits = 1 << 3;
+const RELATIVE_SUBJECTS: Bits = 1 << 4;
+const COMMA_RELATIVES: Bits = 1 << 5;
+const DEICTIC: Bits = 1 << 6;
+const TRAILING: Bits = 1 << 7;
+const AUX_TAG_BLOCKERS: Bits = 1 << 8;
+const PROPOSAL_AUX: Bits = 1 << 9;
+const IN_PLACE: Bits = 1 << 10;
+const IN_PLACE_FOLLOW: Bits = 1 << 11;
+const FILLERS: Bits = 1 << 12;
+const SKIPPABLE: Bits = 1 << 13;
+const PRONOUNS: Bits = 1 << 14;
+const SUBJECT_WORDS: Bits = 1 << 15;
+const AUX: Bits = 1 << 16;
+const NOT_VERBS: Bits = 1 << 17;
+const V1_PRONOUNS: Bits = 1 << 18;
+const PREPS: Bits = 1 << 19;
+const EXCL: Bits = 1 << 20;
+const NARRATIVE: Bits = 1 << 21;
+const COND_THEN: Bits = 1 << 22;
+const COND_AUX: Bits = 1 << 23;
+const CLOSED_COMP: Bits = 1 << 24;
+const EMBEDDING: Bits = 1 << 25;
+const TIME_WORDS: Bits = 1 << 26;
+const TAG_BLOCKERS: Bits = 1 << 27;
+const NEGATIONS: Bits = 1 << 28;
+const SUBORDINATORS: Bits = 1 << 29;
 /// First words of invitations and indirect questions (the `may_invite` fast
 /// path): kept in the same map so one look-up answers both of its questions.
-const HEAD_TRIGGER: u64 = 1 << 30;
+const HEAD_TRIGGER: Bits = 1 << 30;
 // First words of each phrase list: a phrase look-up at a token without its
 // list's bit is skipped without hashing the word again.
-const FIRST_NON_OPENER: u64 = 1 << 31;
-const FIRST_INVITATION: u64 = 1 << 32;
-const FIRST_EXPLAIN: u64 = 1 << 33;
-const FIRST_INDIRECT: u64 = 1 << 34;
-const FIRST_TOPIC: u64 = 1 << 35;
-const FIRST_PROPOSAL: u64 = 1 << 36;
-const FIRST_TAG: u64 = 1 << 37;
-const FIRST_TAIL_TAG: u64 = 1 << 38;
-const FIRST_REFER_BACK: u64 = 1 << 39;
+const FIRST_NON_OPENER: Bits = 1 << 31;
+const FIRST_INVITATION: Bits = 1 << 32;
+const FIRST_EXPLAIN: Bits = 1 << 33;
+const FIRST_INDIRECT: Bits = 1 << 34;
+const FIRST_TOPIC: Bits = 1 << 35;
+const FIRST_PROPOSAL: Bits = 1 << 36;
+const FIRST_TAG: Bits = 1 << 37;
+const FIRST_TAIL_TAG: Bits = 1 << 38;
+const FIRST_REFER_BACK: Bits = 1 << 39;
 // Classes of the generalising rules (issues 16, 17; docs/questions.md).
-const FIRST_PERSON: u64 = 1 << 40;
-const PARTICLES: u64 = 1 << 41;
-const REPORTING: u64 = 1 << 42;
-const ELL_CONJ: u64 = 1 << 43;
-const ELL_START: u64 = 1 << 44;
-const ELL_BLOCK: u64 = 1 << 45;
-const IMP_PARTICLES: u64 = 1 << 46;
-const IMP_SOFT: u64 = 1 << 47;
-const IMP_SUBJECTS: u64 = 1 << 48;
-const ADDRESSEE: u64 = 1 << 49;
-const STATE: u64 = 1 << 50;
-const DECL_BLOCK: u64 = 1 << 51;
-const ADDR_TAIL: u64 = 1 << 52;
-const AGREEMENT: u64 = 1 << 53;
-const RATE_UNITS: u64 = 1 << 54;
-const IN_PLACE_RATE: u64 = 1 << 55;
-const CHECK_OPENERS: u64 = 1 << 56;
-const FIRST_FINAL_NON_OPENER: u64 = 1 << 57;
-const FIRST_ELLIPTICAL: u64 = 1 << 58;
-const ALTERNATIVE: u64 = 1 << 59;
+const FIRST_PERSON: Bits = 1 << 40;
+const PARTICLES: Bits = 1 << 41;
+const REPORTING: Bits = 1 << 42;
+const ELL_CONJ: Bits = 1 << 43;
+const ELL_START: Bits = 1 << 44;
+const ELL_BLOCK: Bits = 1 << 45;
+const IMP_PARTICLES: Bits = 1 << 46;
+const IMP_SOFT: Bits = 1 << 47;
+const IMP_SUBJECTS: Bits = 1 << 48;
+const ADDRESSEE: Bits = 1 << 49;
+const STATE: Bits = 1 << 50;
+const DECL_BLOCK: Bits = 1 << 51;
+const ADDR_TAIL: Bits = 1 << 52;
+const AGREEMENT: Bits = 1 << 53;
+const RATE_UNITS: Bits = 1 << 54;
+const IN_PLACE_RATE: Bits = 1 << 55;
+const CHECK_OPENERS: Bits = 1 << 56;
+const FIRST_FINAL_NON_OPENER: Bits = 1 << 57;
+const FIRST_ELLIPTICAL: Bits = 1 << 58;
+const ALTERNATIVE: Bits = 1 << 59;
 /// Subjects whose inversion mid-utterance asks (English: no V2 order).
-const INVERTED_SUBJECTS: u64 = 1 << 60;
+const INVERTED_SUBJECTS: Bits = 1 << 60;
 /// Words that open a yes/no answer ("yes", "nee"): timing evidence.
-const ANSWER_WORDS: u64 = 1 << 61;
-const FIRST_ELL_PHRASE: u64 = 1 << 62;
+const ANSWER_WORDS: Bits = 1 << 61;
+const FIRST_ELL_PHRASE: Bits = 1 << 62;
+/// Verb forms that head a subjectless yes/no question in speech ("got your …").
+const SUBJECTLESS_VERBS: Bits = 1 << 63;
+/// Object starts after such a verb that make it ask: the listener's or a polarity word.
+const SUBJECTLESS_OBJECTS: Bits = 1 << 64;
+/// A final word that asks to confirm a statement ("… then").
+const CONFIRM_FINALS: Bits = 1 << 65;
+/// Words that make a statement with such a final a report or farewell.
+const CONFIRM_BLOCKERS: Bits = 1 << 66;
+/// Words before the final that make it a time adverb or a closing.
+const CONFIRM_FINAL_BLOCKERS: Bits = 1 << 67;
+/// Words that, as a whole turn, ask the other to repeat ("pardon", "eh").
+const REPAIR: Bits = 1 << 68;
+/// Words that make "X or Y" a fixed phrase or an estimate, not a choice.
+const ALT_BLOCKERS: Bits = 1 << 69;
+/// Determiners of a noun subject after a verb-first finite verb (Dutch).
+const V1_DETERMINERS: Bits = 1 << 70;
+/// Adverbs that may close such a question ("nog", "weer").
+const V1_ADVERBS: Bits = 1 << 71;
 // A capitalised subordinator or hesitation ("If", "Or", "Cos") also starts a
 // new sentence in cased transcripts: CHAT transcribers capitalise sentence starts.
 /// Words that may open a sentence inside an unpunctuated, cased segment.
-const BOUNDARY: u64 = QWORDS | FILLERS | AUX | PRONOUNS | NEGATIONS | SUBORDINATORS | TRAILING;
+const BOUNDARY: Bits = QWORDS | FILLERS | AUX | PRONOUNS | NEGATIONS | SUBORDINATORS | TRAILING;
 
 /// The `[questions]` word lists: each is the engine class of the same name
 /// (`@auxiliaries`, `@fillers`, …), so its words are in the analyzer's one
 /// vocabulary and a token's lists are one table look-up by word id.
-const WORD_CLASSES: &[(&str, u64)] = &[
+const WORD_CLASSES: &[(&str, Bits)] = &[
     ("question_words", QWORDS),
     ("question_word_modifiers", QMODS),
     ("determiner_question_words", DETERMINERS),
@@ -149,11 +169,20 @@ const WORD_CLASSES: &[(&str, u64)] = &[
     ("alternative_conjunctions", ALTERNATIVE),
     ("inverted_subjects", INVERTED_SUBJECTS),
     ("answer_words", ANSWER_WORDS),
+    ("subjectless_verbs", SUBJECTLESS_VERBS),
+    ("subjectless_objects", SUBJECTLESS_OBJECTS),
+    ("confirm_finals", CONFIRM_FINALS),
+    ("confirm_blockers", CONFIRM_BLOCKERS),
+    ("confirm_final_blockers", CONFIRM_FINAL_BLOCKERS),
+    ("repair_initiators", REPAIR),
+    ("alternative_blockers", ALT_BLOCKERS),
+    ("v1_noun_determiners", V1_DETERMINERS),
+    ("v1_question_adverbs", V1_ADVERBS),
 ];
 
 /// The `[questions]` phrase lists (classes of multi-word entries), each
 /// with the bit its first words carry.
-const PHRASE_CLASSES: &[(&str, u64)] = &[
+const PHRASE_CLASSES: &[(&str, Bits)] = &[
     ("non_question_openers", FIRST_NON_OPENER),
     ("final_non_question_openers", FIRST_FINAL_NON_OPENER),
     ("elliptical_openers", FIRST_ELLIPTICAL),
@@ -227,7 +256,7 @@ type KeySet = HashSet<ContentKey, KeyBuild>;
 struct Phrases {
     list: ListId,
     /// The word bit that every first word carries.
-    first: u64,
+    first: Bits,
 }
 
 /// The phrase lists whose words may have `@skippable` words between them
@@ -277,7 +306,7 @@ impl Phrases {
     }
 
     /// Marks the phrases' first words with `self.first` in `bits`.
-    fn register(&self, lex: &Lexicon, name: &str, vocab: &Vocab, bits: &mut [u64]) {
+    fn register(&self, lex: &Lexicon, name: &str, vocab: &Vocab, bits: &mut [Bits]) {
         for e in lex.list(&format!("questions.{name}")) {
             if let Some(w) = words_of(e).ok().and_then(|w| w.into_iter().next()) {
                 bits[vocab.id(&w) as usize] |= self.first;
@@ -328,7 +357,7 @@ struct Tok<'a> {
     /// transcripts that keep case, such as CHAT).
     cap: bool,
     /// Bits of the word lists this word is on.
-    f: u64,
+    f: Bits,
     /// The cleaned sentence the word is token `k` of: the phrase lists are
     /// matched by the engine on it.
     src: &'a Tokens,
@@ -336,7 +365,7 @@ struct Tok<'a> {
 }
 
 impl Tok<'_> {
-    fn is(&self, bits: u64) -> bool {
+    fn is(&self, bits: Bits) -> bool {
         self.f & bits != 0
     }
 }
@@ -367,7 +396,7 @@ pub(crate) struct QuestionRules {
     /// The language's engine, which holds the phrase lists.
     rules: Arc<Matcher>,
     /// The bits of the word lists each word id is on: one look-up per token.
-    bits: Vec<u64>,
+    bits: Vec<Bits>,
     /// Lists whose words may be empty (a language without the rule).
     has_v1: bool,
     has_cond_aux: bool,
@@ -416,7 +445,7 @@ impl QuestionRules {
             })
         };
         let vocab = rules.vocab();
-        let mut bits = vec![0u64; vocab.len()];
+        let mut bits = vec![0 as Bits; vocab.len()];
         for &(name, bit) in WORD_CLASSES {
             for id in class(name)? {
                 bits[id as usize] |= bit;
@@ -488,7 +517,7 @@ impl QuestionRules {
     }
 
     /// The list bits of word `id`.
-    fn bits_of(&self, id: WordId) -> u64 {
+    fn bits_of(&self, id: WordId) -> Bits {
         self.bits.get(id as usize).copied().unwrap_or(0)
     }
 
@@ -632,6 +661,11 @@ impl QuestionRules {
 
     fn classify_tokens(&self, toks: &[Tok<'_>], q: bool, punctuated: bool) -> Option<QuestionKind> {
         let n = toks.len();
+        // "pardon", "eh" as the whole turn (fillers aside) ask to repeat:
+        // open, with or without `?` ("Eh?" alone follows no statement to tag).
+        if (q || !punctuated) && self.repair_turn(toks) {
+            return Some(QuestionKind::Open);
+        }
         // "Toch?", "Right?": a bare tag. Unpunctuated, a bare "right" is a backchannel.
         if self.tags.exact(&self.rules, toks) {
             // "can't you" standing alone is a tag even unpunctuated; a bare
@@ -692,7 +726,9 @@ impl QuestionRules {
         if matches!(h0, Head::Plain | Head::NotQuestion) && self.tag_tail(toks, clauses, q) {
             return Some(QuestionKind::Tag);
         }
-        if h0 == Head::Plain && (self.elliptical_check(toks) || self.parallel_alternatives(toks)) {
+        if h0 == Head::Plain
+            && (self.elliptical_check(toks) || self.parallel_alternatives(toks) || self.bare_alternatives(toks))
+        {
             return Some(QuestionKind::Closed);
         }
         // A later clause may carry the question ("U zei net dat …, hoe komt dat?").
@@ -729,6 +765,15 @@ impl QuestionRules {
         }
         if matches!(h0, Head::Plain | Head::NotQuestion) && self.inner_inversion(toks) {
             return Some(self.yes_no_kind(toks));
+        }
+        if !punctuated && h0 == Head::Plain && self.verb_noun_question(toks) {
+            return Some(QuestionKind::Closed);
+        }
+        if !punctuated && h0 == Head::Plain && self.confirming_final(toks) {
+            return Some(QuestionKind::Closed);
+        }
+        if !punctuated && h0 == Head::Plain && self.subjectless_question(toks) {
+            return Some(QuestionKind::Closed);
         }
         if !punctuated && h0 == Head::Plain && self.declarative_check(toks) {
             return Some(QuestionKind::Closed);
@@ -1207,6 +1252,117 @@ impl QuestionRules {
         (2..rest.len() - 1).any(|k| rest[k].is(ALTERNATIVE) && rest[k + 1].w == rest[0].w && k + 1 < rest.len() - 1)
     }
 
+    /// Dutch verb first with a noun subject and a verb of no list (words
+    /// mode): "draait die machine nog", "werkt de printer weer". The first
+    /// word (after fillers) has a finite ending ("-t", "-en"), then a
+    /// determiner (`v1_noun_determiners`), one or two noun-phrase words and
+    /// then only, and at least one, adverb of `v1_question_adverbs`. An
+    /// imperative ends in a particle or object instead ("zet die machine
+    /// uit", "pak de printer even": "even" and "maar" are no such adverbs),
+    /// and its stem has no "-t" unless the stem ends in one ("zet").
+    fn verb_noun_question(&self, toks: &[Tok<'_>]) -> bool {
+        let n = toks.len();
+        let i = self.skip_fillers(toks, 0, n);
+        if n < i + 4 || n > i + 7 {
+            return false;
+        }
+        let v = &toks[i];
+        let finite = v.w.chars().count() >= 4 && (v.w.ends_with('t') || v.w.ends_with("en"));
+        if !finite
+            || v.is(AUX | NOT_VERBS | QWORDS | PRONOUNS | FILLERS | V1_DETERMINERS | V1_ADVERBS | PARTICLES)
+            || !toks[i + 1].is(V1_DETERMINERS)
+        {
+            return false;
+        }
+        let nominal = |t: &Tok<'_>| !t.num && !t.is(NOT_VERBS | AUX | PRONOUNS | V1_ADVERBS | IMP_PARTICLES | IMP_SOFT);
+        let Some(adv) = (i + 2..n).find(|&k| toks[k].is(V1_ADVERBS)) else {
+            return false;
+        };
+        (1..=2).contains(&(adv - i - 2))
+            && toks[i + 2..adv].iter().all(nominal)
+            && toks[adv..].iter().all(|t| t.is(V1_ADVERBS))
+            && !toks[i..].iter().any(|t| t.comma_before)
+    }
+
+    /// A turn that is only a repair initiator, fillers aside: "pardon",
+    /// "oh eh", "wablief". "sorry" is not one: alone it apologises as often.
+    fn repair_turn(&self, toks: &[Tok<'_>]) -> bool {
+        let i = self.skip_fillers(toks, 0, toks.len());
+        toks.len() == i + 1 && toks[i].is(REPAIR)
+    }
+
+    /// A statement asked back for confirmation by its final word (words
+    /// mode, English "then"): "so you're going for the bigger one then",
+    /// "the keys are in the car then". The clause opens (after fillers) with
+    /// a subject that is not the speaker, has at least four words before
+    /// the final and no comma; a past or farewell word or a subordinator
+    /// (`confirm_blockers`: "he was only a lad then", "see you then") or a
+    /// time/closing word right before it (`confirm_final_blockers`: "there
+    /// and then", "that's it then", "now then") makes it a statement.
+    fn confirming_final(&self, toks: &[Tok<'_>]) -> bool {
+        let n = toks.len();
+        let i = self.skip_fillers(toks, 0, n);
+        if n < i + 5 || !toks[n - 1].is(CONFIRM_FINALS) {
+            return false;
+        }
+        let body = &toks[i..n - 1];
+        body[0].is(PRONOUNS | ADDRESSEE | RELATIVE_SUBJECTS)
+            && !body[0].is(FIRST_PERSON)
+            && !toks[n - 2].is(CONFIRM_FINAL_BLOCKERS | TRAILING | PREPS)
+            && !body
+                .iter()
+                .any(|t| t.is(CONFIRM_BLOCKERS | SUBORDINATORS | QWORDS | FIRST_PERSON) || t.comma_before)
+            && !toks[n - 1].comma_before
+    }
+
+    /// A yes/no question with its subject and auxiliary dropped (words
+    /// mode, English): the whole utterance is, after the fillers, two to
+    /// five words, a verb form that heads such questions ("got", "seen",
+    /// "fancy"; not a bare imperative) and then the listener's or a polarity
+    /// word ("your", "anything"): "got your hand sets", "need anything else".
+    /// A first person, negation, question word or comma makes it a report
+    /// ("got your message I'll ring back").
+    fn subjectless_question(&self, toks: &[Tok<'_>]) -> bool {
+        let i = self.skip_fillers(toks, 0, toks.len());
+        let rest = &toks[i..];
+        (2..=5).contains(&rest.len())
+            && rest[0].is(SUBJECTLESS_VERBS)
+            && rest[1].is(SUBJECTLESS_OBJECTS)
+            && !rest
+                .iter()
+                .any(|t| t.is(FIRST_PERSON | NEGATIONS | QWORDS) || t.comma_before)
+    }
+
+    /// "cash or card", "vandaag of morgen": the whole turn, fillers aside,
+    /// is one word, "or"/"of" and another word: a choice offered (closed).
+    /// Not when either side is a function word, a number or on
+    /// `alternative_blockers` (fixed phrases and estimates: "sooner or
+    /// later", "more or less", "two or three", "vroeg of laat").
+    fn bare_alternatives(&self, toks: &[Tok<'_>]) -> bool {
+        let i = self.skip_fillers(toks, 0, toks.len());
+        let rest = &toks[i..];
+        let content = |t: &Tok<'_>| {
+            !t.num
+                && !t.is(ALT_BLOCKERS
+                    | PRONOUNS
+                    | AUX
+                    | NEGATIONS
+                    | QWORDS
+                    | FIRST_PERSON
+                    | PREPS
+                    | FILLERS
+                    | TRAILING
+                    | ALTERNATIVE
+                    | DEICTIC)
+        };
+        rest.len() == 3
+            && rest[1].is(ALTERNATIVE)
+            && !rest[2].comma_before
+            && content(&rest[0])
+            && content(&rest[2])
+            && rest[0].w != rest[2].w
+    }
+
     /// A declarative question in speech (words mode): the listener as
     /// subject and a check on their present state, opened by "so"/"dus" or
     /// with "already", "still", "al", "nog", "dus" right after the verb
@@ -1553,6 +1709,35 @@ mod tests {
                 "{lang} punct={punct}: {s:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_whole_turn_repair_initiator_asks_to_repeat() {
+        use QuestionKind::*;
+        check(
+            "en",
+            true,
+            &[
+                ("Pardon?", Some(Open)),
+                ("Eh?", Some(Open)),
+                ("It's cold, eh?", Some(Tag)),
+            ],
+        );
+        check(
+            "en",
+            false,
+            &[
+                ("oh pardon", Some(Open)),
+                ("pardon me for asking", None),
+                ("sorry", None),
+            ],
+        );
+        check(
+            "nl",
+            true,
+            &[("Wablief?", Some(Open)), ("Pardon, dat wist ik niet.", None)],
+        );
+        check("nl", false, &[("pardon", Some(Open)), ("eh", None)]);
     }
 
     #[test]
