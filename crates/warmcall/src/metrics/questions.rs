@@ -1480,6 +1480,9 @@ fn answered_statement<'a>(
 }
 
 #[cfg(test)]
+mod classes;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
