@@ -1636,6 +1636,9 @@ fn answered_statement<'a>(
 }
 
 #[cfg(test)]
+mod classes;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
