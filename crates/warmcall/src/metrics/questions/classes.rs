@@ -303,6 +303,37 @@ const EN: &[Case] = &[
         &[("the price won't change will it", W, Some(Tag))],
         &[("the price will change will it", W, None)],
     ),
+    (
+        "subjectless_verbs",
+        &[("fancy anything else", W, Some(Closed))],
+        &[("ordered anything else", W, None)],
+    ),
+    (
+        "subjectless_objects",
+        &[("got your login", W, Some(Closed))],
+        &[("got the login", W, None)],
+    ),
+    (
+        "confirm_finals",
+        &[("so the boiler goes in the loft then", W, Some(Closed))],
+        &[("so the boiler goes in the loft", W, None)],
+    ),
+    (
+        "confirm_blockers",
+        &[("so the fitter is coming on friday then", W, Some(Closed))],
+        &[("so the fitter was coming on friday then", W, None)],
+    ),
+    (
+        "confirm_final_blockers",
+        &[("you pay by card at the desk then", W, Some(Closed))],
+        &[("you pay by card at the desk and that's it then", W, None)],
+    ),
+    ("repair_initiators", &[("huh", W, Some(Open))], &[("hmm", W, None)]),
+    (
+        "alternative_blockers",
+        &[("monthly or yearly", W, Some(Closed))],
+        &[("sooner or later", W, None)],
+    ),
 ];
 
 const NL: &[Case] = &[
@@ -552,11 +583,11 @@ const NL: &[Case] = &[
         &[("wie weet wat de prijs volgend jaar doet", W, None)],
         &[("wie bepaalt wat de prijs volgend jaar doet", W, Some(Open))],
     ),
-    // not tested: final_non_question_openers. Its one Dutch entry, "en wat
-    // al niet", starts with the filler "en", which the clause head skips
-    // before it matches the phrase (and the in-sentence check matches at the
-    // question word): the entry never matches, so "en wat al niet" comes out
-    // open in words mode, and "we leveren dozen, tape, en wat al niet?" open.
+    (
+        "final_non_question_openers",
+        &[("we leveren dozen tape en wat al niet", W, None)],
+        &[("en wat heeft u al niet geprobeerd", W, Some(Open))],
+    ),
     (
         "elliptical_openers",
         &[("alles goed daar", W, Some(Closed))],
@@ -597,6 +628,26 @@ const NL: &[Case] = &[
         &[("en de anderen op kantoor", W, Some(Open))],
         &[("en de dozen op kantoor", W, None)],
     ),
+    (
+        "repair_initiators",
+        &[("wablief", W, Some(Open))],
+        &[("welnee", W, None)],
+    ),
+    (
+        "alternative_blockers",
+        &[("maandelijks of jaarlijks", W, Some(Closed))],
+        &[("vroeg of laat", W, None)],
+    ),
+    (
+        "v1_noun_determiners",
+        &[("loopt de levering nog", W, Some(Closed))],
+        &[("loopt levering nog", W, None)],
+    ),
+    (
+        "v1_question_adverbs",
+        &[("draait die pomp inmiddels", W, Some(Closed))],
+        &[("draait die pomp dicht", W, None)],
+    ),
 ];
 
 /// Classes whose effect is on follow-ups or timing, tested through the
@@ -623,12 +674,6 @@ const EXEMPT: &[(&str, &str, &str)] = &[
         "topic_openers",
         "every entry is a question word + a verb, \"als\" or a modifier, which the \
          question-word head already reads as open: no sentence changes",
-    ),
-    (
-        "nl",
-        "final_non_question_openers",
-        "its entry \"en wat al niet\" starts with the filler \"en\", which the head skips \
-         before matching: the entry never matches (a bug, see the comment in NL)",
     ),
 ];
 
