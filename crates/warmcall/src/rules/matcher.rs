@@ -1013,8 +1013,6 @@ impl Matcher {
         }
     }
 
-    /// Continuation-passing match: `k` gets each end position and returns
-    /// true to stop.
     /// A literal pattern ([`Matcher::literal`]) from token `p`: the ends of
     /// [`Matcher::alt`] over the same pattern, in its order.
     fn lits(&self, lits: &[Lit], v: View<'_>, p: usize, k: &mut dyn FnMut(usize) -> bool) -> bool {
@@ -1045,6 +1043,8 @@ impl Matcher {
         k(q)
     }
 
+    /// Continuation-passing match: `k` gets each end position and returns
+    /// true to stop.
     fn alt(&self, alt: &Alt, v: View<'_>, p: usize, k: &mut dyn FnMut(usize) -> bool) -> bool {
         alt.iter().any(|seq| self.seq(seq, v, p, k))
     }
