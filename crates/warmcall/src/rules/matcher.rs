@@ -434,7 +434,16 @@ impl Compiler {
             .iter()
             .map(|(_, alt)| literal_of(alt, &class_sets))
             .collect();
+        let any_lists = on_any.iter().fold(0u128, |m, c| m | 1 << c.list());
+        let word_lists = (0..by_word.len())
+            .map(|w| {
+                word_pats[word_start[w] as usize..word_start[w + 1] as usize]
+                    .iter()
+                    .fold(any_lists, |m, c| m | 1 << c.list())
+            })
+            .collect();
         Matcher {
+            word_lists,
             literal,
             class_sets,
             by_list,
@@ -760,6 +769,10 @@ pub(crate) struct Matcher {
     /// probe is two loads from the same cache lines).
     word_start: Vec<u32>,
     word_pats: Vec<Candidate>,
+    /// Per word id, the lists of the patterns [`Matcher::candidates`]
+    /// offers at it when it is not capitalised (its own and those that
+    /// start anywhere), one bit each.
+    word_lists: Vec<u128>,
     /// Patterns that can start with a prefix wildcard, sorted by prefix.
     by_prefix: Vec<(Box<str>, Candidate)>,
     /// One bit per first two bytes of any prefix in `by_prefix`: most
@@ -868,6 +881,16 @@ impl Matcher {
             out.sig |= 1 << (t.word % 64);
         }
         for p in 0..v.len() {
+            // Most words start patterns of lists this scan does not want, or
+            // of lists that have hit: one test passes over all of them.
+            let t = &v.toks[p];
+            if t.kind == Kind::Word
+                && t.word != UNKNOWN
+                && !t.is(CAPITALISED)
+                && self.word_lists[t.word as usize] & !out.bits == 0
+            {
+                continue;
+            }
             self.candidates(v, p, |i| self.try_one(i, v, p, out));
         }
         out.bits &= wanted;
