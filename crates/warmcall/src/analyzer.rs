@@ -12,6 +12,15 @@ use crate::metrics::{
     questions::{PhraseLists, QuestionRules},
 };
 
+/// The word lists that are classes of the engine under a key of their own,
+/// as `(class, lexicon key)`: the backchannel words and the question lists.
+fn listed_classes() -> impl Iterator<Item = (&'static str, String)> {
+    crate::lexicon::LIST_CLASSES
+        .iter()
+        .map(|&(name, key)| (name, key.to_string()))
+        .chain(metrics::questions::list_classes())
+}
+
 /// The compiled rules of each stage over the engine, in [`LangModel::stages`] order.
 type Stages = (
     SignalRules,
@@ -88,22 +97,14 @@ impl LangModel {
     }
 
     fn compiler(lex: &Lexicon, vocab: crate::rules::Vocab) -> Result<crate::rules::Compiler, Error> {
-        crate::rules::compiler_with(lex, vocab, metrics::questions::list_classes()).map_err(|e| Error::Config {
-            key: format!("lexicon.{}.{}", lex.lang, e.name),
-            line: 0,
-            message: e.source.to_string(),
-        })
+        crate::rules::compiler_with(lex, vocab, listed_classes()).map_err(|e| e.in_lexicon(&lex.lang))
     }
 
     /// Every stage's lists added to `compiler`, in one place: the first
     /// pass over the languages ([`LangModel::words`]) must intern exactly
     /// the words the second compiles.
     fn stages(lex: &Lexicon, compiler: &mut crate::rules::Compiler) -> Result<Stages, Error> {
-        let phrases = PhraseLists::new(lex, compiler).map_err(|e| Error::Config {
-            key: format!("lexicon.{}.{}", lex.lang, e.name),
-            line: 0,
-            message: e.source.to_string(),
-        })?;
+        let phrases = PhraseLists::new(lex, compiler).map_err(|e| e.in_lexicon(&lex.lang))?;
         Ok((
             SignalRules::new(lex, compiler)?,
             PushRules::new(lex, compiler)?,
@@ -297,7 +298,7 @@ impl Analyzer {
     /// ```
     pub fn question_kind(&self, lang: &str, sentence: &str, punctuated: bool) -> Option<QuestionKind> {
         let m = self.model(lang)?;
-        m.questions.classify(m.rules.vocab(), sentence, punctuated)
+        m.questions.classify(sentence, punctuated)
     }
 
     /// The next-step category when one agent sentence, on its own, is a push.
@@ -325,14 +326,10 @@ impl Analyzer {
     /// ```
     pub fn classes(&self, lang: &str) -> Option<Vec<(&str, &[String])>> {
         let lex = &self.model(lang)?.lex;
-        let listed = crate::lexicon::LIST_CLASSES
-            .iter()
-            .map(|&(name, key)| (name, key.to_string()))
-            .chain(metrics::questions::list_classes());
         Some(
             lex.names_under(crate::rules::CLASSES)
                 .map(|n| (&n[crate::rules::CLASSES.len()..], lex.list(n)))
-                .chain(listed.map(|(name, key)| (name, lex.list(&key))))
+                .chain(listed_classes().map(|(name, key)| (name, lex.list(&key))))
                 .collect(),
         )
     }
@@ -528,7 +525,7 @@ are not judged; talk, turns and silences are measured",
         // Questions, signals, pushes and their readiness: judged in a
         // language with a lexicon only.
         let (questions, signals, pushes) = if judged {
-            let questions = metrics::questions::compute(&ctx, &lm.questions, lm.rules.vocab());
+            let questions = metrics::questions::compute(&ctx, &lm.questions);
             let (signals, pushes) = lm.signals_and_pushes(&ctx, questions.as_ref());
             (questions, signals, pushes)
         } else {
@@ -553,7 +550,7 @@ are not judged; talk, turns and silences are measured",
                 pushes: pushes.as_ref(),
                 outcome: &outcome,
             };
-            let findings = findings::compute(&ctx, &figures, &signals, &lm.questions, lm.rules.vocab());
+            let findings = findings::compute(&ctx, &figures, &signals, &lm.questions);
             let score = score::compute(&self.config, &figures, &findings);
             (findings, score)
         } else {

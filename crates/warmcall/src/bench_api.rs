@@ -56,7 +56,7 @@ impl Prepared<'_> {
 
     /// Questions over the whole call: questions found.
     pub fn questions(&self) -> usize {
-        metrics::questions::compute(&self.ctx, &self.lm.questions, self.lm.rules.vocab()).map_or(0, |q| q.items.len())
+        metrics::questions::compute(&self.ctx, &self.lm.questions).map_or(0, |q| q.items.len())
     }
 
     /// Customer signals over the whole call (after the agent sentences,
@@ -69,7 +69,7 @@ impl Prepared<'_> {
     /// Pushes over the whole call (after questions and signals, which they
     /// need): pushes found. Includes the cost of those two stages.
     pub fn pushes(&self) -> usize {
-        let q = metrics::questions::compute(&self.ctx, &self.lm.questions, self.lm.rules.vocab());
+        let q = metrics::questions::compute(&self.ctx, &self.lm.questions);
         let (_, pushes) = self.lm.signals_and_pushes(&self.ctx, q.as_ref());
         pushes.map_or(0, |p| p.count)
     }

@@ -33,7 +33,6 @@ pub(crate) fn compute(
     fig: &Figures<'_>,
     signals: &[SignalHit],
     questions: &QuestionRules,
-    vocab: &crate::rules::Vocab,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
     let profile = ctx.cfg.active_profile();
@@ -53,7 +52,7 @@ pub(crate) fn compute(
     out.extend(short_customer_story(ctx, fig));
     out.extend(low_patience(ctx, fig));
     // Agent questions with their places, looked up once for both rules.
-    let questions = agent_questions(ctx, fig, questions, vocab);
+    let questions = agent_questions(ctx, fig, questions);
     out.extend(no_wait_after_question(ctx, &questions));
     out.extend(question_band(ctx, fig));
     out.extend(silences(ctx, &questions));
@@ -360,12 +359,7 @@ pub(crate) fn low_patience(ctx: &Ctx<'_>, fig: &Figures<'_>) -> Vec<Finding> {
 
 /// Agent questions (not tags) as (segment, byte offset, text): from the
 /// question stage when it ran, else from the question classifier.
-fn agent_questions(
-    ctx: &Ctx<'_>,
-    fig: &Figures<'_>,
-    rules: &QuestionRules,
-    vocab: &crate::rules::Vocab,
-) -> Vec<(usize, usize, String)> {
+fn agent_questions(ctx: &Ctx<'_>, fig: &Figures<'_>, rules: &QuestionRules) -> Vec<(usize, usize, String)> {
     if let Some(q) = fig.questions {
         // Questions come in text order: each is searched for from where the
         // previous one in its segment ended, not from the segment's start
@@ -397,7 +391,7 @@ fn agent_questions(
         }
         for (off, s, v) in ctx.sentence_tokens(i) {
             if matches!(
-                rules.classify_view(vocab, s, v, punctuated),
+                rules.classify_view(s, v, punctuated),
                 Some(QuestionKind::Open | QuestionKind::Closed)
             ) {
                 out.push((i, off, s.to_string()));

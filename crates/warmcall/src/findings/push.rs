@@ -94,11 +94,6 @@ pub(crate) struct Judged {
 impl PushRules {
     /// Adds the `[pushes]` lists of `lex` to `compiler`.
     pub(crate) fn new(lex: &Lexicon, compiler: &mut Compiler) -> Result<PushRules, Error> {
-        let err = |name: &str, e: crate::rules::RuleError| Error::Config {
-            key: format!("lexicon.{}.{name}", lex.lang),
-            line: 0,
-            message: e.source.to_string(),
-        };
         // A form counts at the start of a clause: after clause
         // punctuation or a conjunction ("... and give you a call
         // tomorrow"), maybe after a few fillers ("So, okay, shall we...").
@@ -122,7 +117,9 @@ impl PushRules {
             (WH_START, "pushes.wh_words", &opening),
         ];
         for (i, name, lead) in led {
-            ids[i] = compiler.add_led(name, lex.list(name), lead).map_err(|e| err(name, e))?;
+            ids[i] = compiler
+                .add_led(name, lex.list(name), lead)
+                .map_err(|e| e.in_lexicon(&lex.lang))?;
         }
         let plain = [
             (FORM_EXCEPTIONS, "pushes.form_exceptions".to_string()),
@@ -149,7 +146,9 @@ impl PushRules {
                 .map(|(k, (_, n))| (WEAK + k, format!("pushes.weak_steps.{n}"))),
         );
         for (i, name) in plain {
-            ids[i] = compiler.add_list(&name, lex.list(&name)).map_err(|e| err(&name, e))?;
+            ids[i] = compiler
+                .add_list(&name, lex.list(&name))
+                .map_err(|e| e.in_lexicon(&lex.lang))?;
         }
         let mask = |which: &mut dyn Iterator<Item = usize>| which.fold(0u128, |m, i| m | 1 << ids[i]);
         let steps = mask(&mut (STEP..LISTS));

@@ -107,11 +107,9 @@ impl SignalRules {
     pub(crate) fn new(lex: &Lexicon, compiler: &mut Compiler) -> Result<SignalRules, Error> {
         let mut ids = [0; LISTS.len()];
         for (id, name) in ids.iter_mut().zip(LISTS) {
-            *id = compiler.add_list(name, lex.list(name)).map_err(|e| Error::Config {
-                key: format!("lexicon.{}.{name}", lex.lang),
-                line: 0,
-                message: e.source.to_string(),
-            })?;
+            *id = compiler
+                .add_list(name, lex.list(name))
+                .map_err(|e| e.in_lexicon(&lex.lang))?;
         }
         let mask = ids.iter().fold(0u128, |m, &id| m | 1 << id);
         Ok(SignalRules { ids, mask })

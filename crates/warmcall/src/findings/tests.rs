@@ -82,7 +82,7 @@ impl Fx {
         report.turns.longest_customer_story = None;
         report.patience = None;
         tweak(&mut report);
-        report.findings = compute(&ctx, &report.figures(), &signals, &lm.questions, lm.rules.vocab());
+        report.findings = compute(&ctx, &report.figures(), &signals, &lm.questions);
         (report, signals)
     }
 }

@@ -15,8 +15,7 @@ use crate::report::{QuestionBasis, QuestionItem, QuestionKind, QuestionStats, Qu
 use std::sync::Arc;
 
 use crate::rules::{
-    words_of, Compiler, Kind, ListId, Matcher, RuleError, Tokens, View, Vocab, WordId, CAPITALISED, CLAUSE_START,
-    UNKNOWN,
+    words_of, Compiler, Kind, ListId, Matcher, RuleError, Tokens, View, WordId, CAPITALISED, CLAUSE_START, UNKNOWN,
 };
 
 // One bit per word list: `Bits` is wide enough for every list of the
@@ -53,8 +52,8 @@ const TAG_BLOCKERS: Bits = 1 << 27;
 const NEGATIONS: Bits = 1 << 28;
 const SUBORDINATORS: Bits = 1 << 29;
 /// First words of invitations and indirect questions (the `may_invite` fast
-/// path): kept in the same map so one look-up answers both of its questions.
-const HEAD_TRIGGER: Bits = 1 << 30;
+/// path): with the fillers, one look-up answers both of its questions.
+const HEAD_TRIGGER: Bits = FIRST_INVITATION | FIRST_INDIRECT;
 // First words of each phrase list: a phrase look-up at a token without its
 // list's bit is skipped without hashing the word again.
 const FIRST_NON_OPENER: Bits = 1 << 31;
@@ -263,10 +262,10 @@ struct Phrases {
 /// ("tell me *a bit more* about", "I was *just* wondering").
 const SKIPPING: &[&str] = &["non_question_openers", "invitations", "indirect"];
 
-/// The ids of the phrase lists, in [`PHRASE_CLASSES`] order, as the
-/// compiler gave them.
+/// The phrase lists as the compiler took them, in [`PHRASE_CLASSES`]
+/// order: each list's id and the first words of its entries.
 #[derive(Debug, Clone)]
-pub(crate) struct PhraseLists(Vec<ListId>);
+pub(crate) struct PhraseLists(Vec<(ListId, Vec<String>)>);
 
 impl PhraseLists {
     /// Adds the phrase lists of `lex` to `compiler` as anchored lists:
@@ -291,7 +290,8 @@ impl PhraseLists {
             entries.sort_by_key(|w| std::cmp::Reverse(w.len()));
             let sep = if SKIPPING.contains(&name) { " @skippable* " } else { " " };
             let patterns: Vec<String> = entries.iter().map(|w| w.join(sep)).collect();
-            ids.push(compiler.add_anchored(&key, &patterns)?);
+            let firsts = entries.into_iter().filter_map(|w| w.into_iter().next()).collect();
+            ids.push((compiler.add_anchored(&key, &patterns)?, firsts));
         }
         Ok(PhraseLists(ids))
     }
@@ -303,15 +303,6 @@ impl Phrases {
     fn view<'b>(toks: &[Tok<'b>], end: usize) -> View<'b> {
         let base = toks[0].k as usize;
         toks[0].src.view(base..base + end)
-    }
-
-    /// Marks the phrases' first words with `self.first` in `bits`.
-    fn register(&self, lex: &Lexicon, name: &str, vocab: &Vocab, bits: &mut [Bits]) {
-        for e in lex.list(&format!("questions.{name}")) {
-            if let Some(w) = words_of(e).ok().and_then(|w| w.into_iter().next()) {
-                bits[vocab.id(&w) as usize] |= self.first;
-            }
-        }
     }
 
     /// Matches a phrase starting at `i` (tokens up to `end`); returns the
@@ -451,24 +442,17 @@ impl QuestionRules {
                 bits[id as usize] |= bit;
             }
         }
-        for w in ["invitations", "indirect"]
-            .iter()
-            .flat_map(|n| list(n))
-            .filter_map(|p| words_of(p).ok()?.into_iter().next())
-        {
-            bits[vocab.id(&w) as usize] |= HEAD_TRIGGER;
-        }
         let mut phrases = |name: &str| {
             let k = PHRASE_CLASSES
                 .iter()
                 .position(|(n, _)| *n == name)
                 .expect("a phrase class");
-            let p = Phrases {
-                list: lists.0[k],
-                first: PHRASE_CLASSES[k].1,
-            };
-            p.register(lex, name, vocab, &mut bits);
-            p
+            let (list, firsts) = &lists.0[k];
+            let first = PHRASE_CLASSES[k].1;
+            for w in firsts {
+                bits[vocab.id(w) as usize] |= first;
+            }
+            Phrases { list: *list, first }
         };
         let (non_openers, final_non_openers, elliptical, invitations, explain, indirect) = (
             phrases("non_question_openers"),
@@ -521,26 +505,20 @@ impl QuestionRules {
         self.bits.get(id as usize).copied().unwrap_or(0)
     }
 
-    /// Classifies one sentence, tokenized on its own with `vocab` (the
-    /// analyzer's). `punctuated`: the transcript holds `?` somewhere, so a
+    /// Classifies one sentence, tokenized on its own with the engine's
+    /// vocabulary. `punctuated`: the transcript holds `?` somewhere, so a
     /// question is a sentence ending in `?`, an invitation or an indirect
     /// question; otherwise the words decide.
-    pub(crate) fn classify(&self, vocab: &Vocab, sentence: &str, punctuated: bool) -> Option<QuestionKind> {
-        let toks = Tokens::sentence(vocab, sentence);
-        self.classify_view(vocab, sentence, toks.whole(), punctuated)
+    pub(crate) fn classify(&self, sentence: &str, punctuated: bool) -> Option<QuestionKind> {
+        let toks = Tokens::sentence(self.rules.vocab(), sentence);
+        self.classify_view(sentence, toks.whole(), punctuated)
     }
 
     /// [`QuestionRules::classify`] of a sentence and its tokens `v` (a
     /// call's shared tokens).
-    pub(crate) fn classify_view(
-        &self,
-        vocab: &Vocab,
-        sentence: &str,
-        v: View<'_>,
-        punctuated: bool,
-    ) -> Option<QuestionKind> {
+    pub(crate) fn classify_view(&self, sentence: &str, v: View<'_>, punctuated: bool) -> Option<QuestionKind> {
         let mut buf = Tokens::default();
-        self.classify_with(vocab, sentence, v, punctuated, &mut buf)
+        self.classify_with(sentence, v, punctuated, &mut buf)
             .map(|(kind, _)| kind)
     }
 
@@ -549,7 +527,6 @@ impl QuestionRules {
     /// so the follow-up check reads the same words.
     fn classify_with<'b>(
         &self,
-        vocab: &Vocab,
         sentence: &str,
         v: View<'_>,
         punctuated: bool,
@@ -559,7 +536,7 @@ impl QuestionRules {
         if punctuated && !q && !self.may_invite(v) {
             return None;
         }
-        let toks = self.tokenize(vocab, v, buf);
+        let toks = self.tokenize(v, buf);
         if toks.is_empty() {
             return None;
         }
@@ -613,13 +590,13 @@ impl QuestionRules {
     /// first, so callers reuse it), English clitics written apart (CHAT's
     /// `is n't`, `it 's`) joined to their word, and immediate repetitions
     /// dropped ("is is there", "I I mean" carry no structure).
-    fn tokenize<'b>(&self, vocab: &Vocab, v: View<'_>, buf: &'b mut Tokens) -> Vec<Tok<'b>> {
+    fn tokenize<'b>(&self, v: View<'_>, buf: &'b mut Tokens) -> Vec<Tok<'b>> {
         buf.clear();
         let same_as_last = |buf: &Tokens, w: &str| buf.toks.last().is_some_and(|l| buf.fold(l) == w);
         for (k, t) in v.toks.iter().enumerate() {
             let comma_before = k > 0 && v.clause_boundary(k);
             if !comma_before && !buf.toks.is_empty() && self.clitics.contains(&t.word) {
-                buf.join_last(vocab, &v, k);
+                buf.join_last(self.rules.vocab(), &v, k);
                 // The joined word may repeat the one before it ("it 's it 's").
                 let n = buf.toks.len();
                 if n >= 2
@@ -1418,7 +1395,7 @@ impl QuestionRules {
     /// already added.
     fn add_content_keys(&self, v: View<'_>, keys: &mut KeySet) {
         for (k, t) in v.toks.iter().enumerate() {
-            if t.kind != crate::rules::Kind::Word {
+            if t.kind != Kind::Word {
                 continue;
             }
             if let Some(key) = content_key(v.fold(k), || self.is_stop(t.word)) {
@@ -1479,9 +1456,8 @@ fn ends_in_question_mark(s: &str) -> bool {
 }
 
 /// Questions per side, by the language's question `rules` over the
-/// sentences' tokens (word ids of `vocab`, the analyzer's); `None` when the
-/// transcript has no text.
-pub(crate) fn compute(ctx: &Ctx<'_>, rules: &QuestionRules, vocab: &Vocab) -> Option<Questions> {
+/// sentences' tokens; `None` when the transcript has no text.
+pub(crate) fn compute(ctx: &Ctx<'_>, rules: &QuestionRules) -> Option<Questions> {
     if !ctx.has_text {
         return None;
     }
@@ -1506,7 +1482,7 @@ pub(crate) fn compute(ctx: &Ctx<'_>, rules: &QuestionRules, vocab: &Vocab) -> Op
         let role = ctx.role[i];
         let before = items.len();
         for (_, sentence, v) in ctx.sentence_tokens(i) {
-            let Some((kind, toks)) = rules.classify_with(vocab, sentence, v, punctuated, &mut buf) else {
+            let Some((kind, toks)) = rules.classify_with(sentence, v, punctuated, &mut buf) else {
                 continue;
             };
             let follow_up = role == Role::Agent && kind != QuestionKind::Tag && {
@@ -1532,7 +1508,7 @@ pub(crate) fn compute(ctx: &Ctx<'_>, rules: &QuestionRules, vocab: &Vocab) -> Op
             });
         }
         if role == Role::Agent && items.len() == before && !ctx.backchannel[i] {
-            if let Some(sentence) = answered_statement(ctx, rules, vocab, i, &mut buf) {
+            if let Some(sentence) = answered_statement(ctx, rules, i, &mut buf) {
                 items.push(QuestionItem {
                     segment: i,
                     start_s: seg.start_s,
@@ -1604,13 +1580,7 @@ pub(crate) fn compute(ctx: &Ctx<'_>, rules: &QuestionRules, vocab: &Vocab) -> Op
 /// the customer, and the customer answers it with yes/no within
 /// `questions.answer_gap_s` (timed transcripts only; a backchannel is no
 /// answer). Returns the statement, which then counts as a closed question.
-fn answered_statement<'a>(
-    ctx: &Ctx<'a>,
-    rules: &QuestionRules,
-    vocab: &Vocab,
-    i: usize,
-    buf: &mut Tokens,
-) -> Option<&'a str> {
+fn answered_statement<'a>(ctx: &Ctx<'a>, rules: &QuestionRules, i: usize, buf: &mut Tokens) -> Option<&'a str> {
     let gap_max = ctx.cfg.questions.answer_gap_s;
     if gap_max <= 0.0 || ctx.t.timing != crate::Timing::Full {
         return None;
@@ -1631,7 +1601,7 @@ fn answered_statement<'a>(
     }
     // The statement is the segment's last sentence.
     let (_, last, v) = ctx.sentence_tokens(i).last()?;
-    let toks = rules.tokenize(vocab, v, buf);
+    let toks = rules.tokenize(v, buf);
     rules.addressee_statement(&toks).then_some(last)
 }
 
@@ -1655,7 +1625,7 @@ mod tests {
         let mut buf = Tokens::default();
         let got: Vec<&str> = m
             .questions
-            .tokenize(m.rules.vocab(), toks.whole(), &mut buf)
+            .tokenize(toks.whole(), &mut buf)
             .iter()
             .map(|t| t.w)
             .collect();
@@ -1663,9 +1633,9 @@ mod tests {
         // The joined word has the list bits of the word written whole.
         let whole = crate::rules::Tokens::sentence(m.rules.vocab(), "isn't");
         let mut b2 = Tokens::default();
-        let t = m.questions.tokenize(m.rules.vocab(), whole.whole(), &mut b2);
+        let t = m.questions.tokenize(whole.whole(), &mut b2);
         let mut b3 = Tokens::default();
-        let apart = m.questions.tokenize(m.rules.vocab(), toks.whole(), &mut b3);
+        let apart = m.questions.tokenize(toks.whole(), &mut b3);
         assert_eq!(apart[2].f, t[0].f);
         assert_ne!(t[0].f, 0);
     }
@@ -1683,7 +1653,7 @@ mod tests {
         let mut lex = Lexicon::builtin("en").unwrap();
         lex.add("questions.auxiliaries", &["reckon".to_string()]);
         let m = crate::analyzer::LangModel::new(lex).unwrap();
-        let kind = |m: &crate::analyzer::LangModel| m.questions.classify(m.rules.vocab(), "reckon you could", false);
+        let kind = |m: &crate::analyzer::LangModel| m.questions.classify("reckon you could", false);
         assert_eq!(kind(&m), Some(Closed));
         assert_eq!(kind(&rules("en")), None);
     }
@@ -1706,11 +1676,7 @@ mod tests {
     fn check(lang: &str, punct: bool, cases: &[(&str, Option<QuestionKind>)]) {
         let m = rules(lang);
         for (s, want) in cases {
-            assert_eq!(
-                m.questions.classify(m.rules.vocab(), s, punct),
-                *want,
-                "{lang} punct={punct}: {s:?}"
-            );
+            assert_eq!(m.questions.classify(s, punct), *want, "{lang} punct={punct}: {s:?}");
         }
     }
 
@@ -1975,7 +1941,7 @@ mod tests {
         ] {
             let sentence = crate::rules::Tokens::sentence(vocab, s);
             let mut buf = Tokens::default();
-            let toks = r.tokenize(vocab, sentence.whole(), &mut buf);
+            let toks = r.tokenize(sentence.whole(), &mut buf);
             assert_eq!(
                 r.may_invite(sentence.whole()),
                 r.classify_tokens(&toks, false, true).is_some(),

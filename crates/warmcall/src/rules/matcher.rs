@@ -33,6 +33,18 @@ pub struct RuleError {
     pub source: PatternError,
 }
 
+impl RuleError {
+    /// This error as a configuration error of language `lang`'s lexicon:
+    /// its key is the class or list (`lexicon.en.signals.interest`).
+    pub(crate) fn in_lexicon(self, lang: &str) -> crate::Error {
+        crate::Error::Config {
+            key: format!("lexicon.{lang}.{}", self.name),
+            line: 0,
+            message: self.source.to_string(),
+        }
+    }
+}
+
 /// What can start a pattern.
 #[derive(Debug, Clone, PartialEq)]
 enum Starter {
@@ -845,12 +857,7 @@ impl Matcher {
     /// than one word (a sequence, a wildcard, an optional part).
     pub(crate) fn class_words(&self, name: &str) -> Option<Vec<WordId>> {
         let c = self.class_names.iter().position(|n| n == name)?;
-        let mut out = Vec::new();
-        single_words(&self.classes, &self.classes[c], &mut out).then(|| {
-            out.sort_unstable();
-            out.dedup();
-            out
-        })
+        self.class_sets[c].as_ref().map(|ws| ws.to_vec())
     }
 
     /// A list's id by name.
@@ -952,8 +959,8 @@ impl Matcher {
                 if c.list() != l {
                     return;
                 }
-                let (list, alt) = &self.patterns[c.pattern()];
-                if *list != l || end.is_some() || self.leads[l].as_ref().is_some_and(|d| !d.admits(v, p)) {
+                let (_, alt) = &self.patterns[c.pattern()];
+                if end.is_some() || self.leads[l].as_ref().is_some_and(|d| !d.admits(v, p)) {
                     return;
                 }
                 self.alt(alt, v, p, &mut |q| {

@@ -26,26 +26,26 @@ pub(crate) const CLASSES: &str = "classes.";
 /// with a vocabulary of its own.
 #[cfg(test)]
 pub(crate) fn compiler(lex: &Lexicon) -> Result<Compiler, RuleError> {
-    compiler_with(lex, Vocab::default(), std::iter::empty())
+    let listed = crate::lexicon::LIST_CLASSES
+        .iter()
+        .map(|&(name, key)| (name, key.to_string()));
+    compiler_with(lex, Vocab::default(), listed)
 }
 
-/// [`compiler`] interning into `vocab`, with `more` lists that are classes
-/// (`(class, lexicon key)`, from the stages that read them): the analyzer's
-/// languages share one vocabulary, so a sentence is tokenized once, before
-/// its language is known.
+/// A [`Compiler`] holding the lexicon's `[classes]` and the `listed` word
+/// lists that are classes under a key of their own (`(class, lexicon
+/// key)`, from the stages that read them), interning into `vocab`: the
+/// analyzer's languages share one vocabulary, so a sentence is tokenized
+/// once, before its language is known.
 pub(crate) fn compiler_with<'k>(
     lex: &Lexicon,
     vocab: Vocab,
-    more: impl Iterator<Item = (&'k str, String)>,
+    listed: impl Iterator<Item = (&'k str, String)>,
 ) -> Result<Compiler, RuleError> {
     let mut classes: Vec<(&str, &[String])> = lex
         .names_under(CLASSES)
         .map(|n| (&n[CLASSES.len()..], lex.list(n)))
         .collect();
-    let listed = crate::lexicon::LIST_CLASSES
-        .iter()
-        .map(|&(name, key)| (name, key.to_string()))
-        .chain(more);
     for (name, list) in listed {
         // Two definitions of one class would leave the rules reading
         // whichever came first: refuse the second instead.

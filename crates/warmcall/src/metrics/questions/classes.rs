@@ -679,7 +679,7 @@ const EXEMPT: &[(&str, &str, &str)] = &[
 
 fn check(lang: &str, cases: &[Case]) {
     let m = crate::analyzer::LangModel::new(Lexicon::builtin(lang).unwrap()).unwrap();
-    let kind = |s: &str, punct: bool| m.questions.classify(m.rules.vocab(), s, punct);
+    let kind = |s: &str, punct: bool| m.questions.classify(s, punct);
     let mut bad = Vec::new();
     for (class, pos, near) in cases {
         for &(s, punct, want) in pos.iter() {
